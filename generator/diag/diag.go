@@ -1,0 +1,194 @@
+// Package diag holds the diagnostics every stage reports: a position in an
+// author's file, what is wrong, and what to do about it.
+//
+// Stages keep byte offsets; line and column are computed once, when the
+// diagnostic is made from the file's bytes, so that positions inside front
+// matter and body are always absolute in the file.
+package diag
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Diagnostic is one problem found in the site's input.
+type Diagnostic struct {
+	Path    string   // slash path relative to the site root, e.g. "content/vision/index.md"
+	Line    int      // 1-based; 0 when the problem belongs to the whole file
+	Col     int      // 1-based, counted in characters; 0 when unknown
+	Message string   // what is wrong and what to do
+	Notes   []string // further lines, printed indented
+	Source  string   // the offending source line, without its newline, when known
+}
+
+// String formats the diagnostic as editors and CI annotate it:
+// "path:line:col: message", with notes on indented lines below.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	for _, n := range d.Notes {
+		b.WriteString("\n\t")
+		b.WriteString(n)
+	}
+	return b.String()
+}
+
+// At makes a diagnostic at a byte offset of src, the whole content of path.
+// An offset outside src is clamped, so a diagnostic never points outside its file.
+func At(path string, src []byte, offset int, format string, args ...any) Diagnostic {
+	line, col, text := Locate(src, offset)
+	return Diagnostic{Path: path, Line: line, Col: col, Source: text, Message: fmt.Sprintf(format, args...)}
+}
+
+// AtLine makes a diagnostic at a 1-based line and column of src.
+func AtLine(path string, src []byte, line, col int, format string, args ...any) Diagnostic {
+	d := Diagnostic{Path: path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
+	if line > 0 {
+		d.Source = lineText(src, line)
+	}
+	return d
+}
+
+// File makes a diagnostic about a whole file.
+func File(path string, format string, args ...any) Diagnostic {
+	return Diagnostic{Path: path, Message: fmt.Sprintf(format, args...)}
+}
+
+// Locate turns a byte offset of src into a 1-based line, a 1-based column
+// counted in characters, and the text of that line.
+func Locate(src []byte, offset int) (line, col int, text string) {
+	offset = max(0, min(offset, len(src)))
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += start
+	}
+	line = bytes.Count(src[:start], []byte{'\n'}) + 1
+	col = utf8.RuneCount(src[start:offset]) + 1
+	return line, col, strings.TrimSuffix(string(src[start:end]), "\r")
+}
+
+// OffsetOf turns a 1-based line and column (in characters) into a byte offset of src.
+func OffsetOf(src []byte, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	return off
+}
+
+func lineText(src []byte, line int) string {
+	_, _, text := Locate(src, OffsetOf(src, line, 1))
+	return text
+}
+
+// List collects diagnostics from every stage.
+type List []Diagnostic
+
+// Add appends diagnostics.
+func (l *List) Add(d ...Diagnostic) { *l = append(*l, d...) }
+
+// Sort orders by path, line, column and message, and drops exact repeats,
+// so that output is the same whatever order parallel stages reported in.
+func (l List) Sort() List {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Message < b.Message
+	})
+	out := l[:0]
+	for i, d := range l {
+		if i > 0 && d.String() == l[i-1].String() {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return &Error{List: l.Sort()}
+}
+
+// Error is a failed stage: one or more diagnostics.
+type Error struct{ List List }
+
+func (e *Error) Error() string {
+	lines := make([]string, len(e.List))
+	for i, d := range e.List {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Suggest returns the candidate nearest to word, for "did you mean" hints,
+// or "" when none is close enough to help. Case is ignored.
+func Suggest(word string, candidates []string) string {
+	best, bestDist := "", -1
+	lw := strings.ToLower(word)
+	for _, c := range candidates {
+		d := levenshtein(lw, strings.ToLower(c))
+		if bestDist < 0 || d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	limit := max(2, utf8.RuneCountInString(word)/3)
+	if bestDist < 0 || bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // the site has errors an author can fix
+	exitUsage   = 2 // the command line is wrong
+)
+
+// maxShown caps the diagnostics printed, so one systematic mistake does not
+// bury the terminal.
+const maxShown = 50
+
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "[-s DIR] [-o DIR] [--drafts]", "build the site into a folder (default public/)", runBuild},
+		{"check", "[-s DIR] [--drafts]", "validate everything, write nothing", runCheck},
+		{"version", "", "print the version", runVersion},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "shiftbook builds a customer-experience microsite from markdown and live metric data.")
+	fmt.Fprintln(w, "\nUsage:\n  shiftbook COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %-34s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun \"shiftbook COMMAND --help\" for a command's flags.")
+}
+
+// run is the whole program: it parses args, runs a command and returns the
+// exit status. It never calls os.Exit, so tests drive it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "-help", "help":
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "shiftbook: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+// newFlags makes a flag set that prints its usage in the house style.
+func newFlags(name, argsHelp, summary string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: shiftbook %s %s\n\n%s\n\nFlags:\n", name, argsHelp, summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses, accepting --flag as well as -flag. It returns the exit
+// status to stop with, or -1 to go on.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "shiftbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	return -1
+}
+
+// printDiags prints diagnostics, sorted and capped, and a count.
+func printDiags(w io.Writer, diags diag.List) {
+	diags = diags.Sort()
+	for i, d := range diags {
+		if i == maxShown {
+			fmt.Fprintf(w, "... and %d more\n", len(diags)-maxShown)
+			break
+		}
+		fmt.Fprintln(w, d.String())
+	}
+	noun := "errors"
+	if len(diags) == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(w, "%d %s\n", len(diags), noun)
+}
+
+func siteFS(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return "", fmt.Errorf("site folder %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("site folder %s is not a folder", dir)
+	}
+	return abs, nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "[-s DIR] [-o DIR] [--drafts]", "Build the site into a folder. The folder is replaced only when the build succeeds.", stderr)
+	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
+	out := fs.String("o", "", "the output `folder` (default DIR/public)")
+	drafts := fs.Bool("drafts", false, "include pages marked draft = true")
+	if code := parseFlags(fs, args, stdout); code >= 0 {
+		return code
+	}
+	dir, err := siteFS(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook build: %v\n", err)
+		return exitUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(dir, "public")
+	}
+	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts}, *out)
+	if len(diags) > 0 {
+		printDiags(stderr, diags)
+		return exitContent
+	}
+	s := res.Stats
+	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", s.PagesRendered, *out, s.Duration.Round(1e6))
+	return exitOK
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[-s DIR] [--drafts]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
+	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
+	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
+	if code := parseFlags(fs, args, stdout); code >= 0 {
+		return code
+	}
+	dir, err := siteFS(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
+		return exitUsage
+	}
+	res, diags := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts}, discard{})
+	if len(diags) > 0 {
+		printDiags(stderr, diags)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "ok: %d pages, %d metrics, %d terms, no problems found\n",
+		res.Stats.PagesRendered, len(res.Site.Metrics), len(res.Site.Terms.List))
+	return exitOK
+}
+
+// discard is a sink that keeps nothing: check renders every page, so that
+// template errors are found, but writes none.
+type discard struct{}
+
+func (discard) Write(string, []byte) error { return nil }
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "", "Print shiftbook's version.", stderr)
+	if code := parseFlags(fs, args, stdout); code >= 0 {
+		return code
+	}
+	v := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if info.Main.Version != "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " " + s.Value[:12]
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "shiftbook %s\n", strings.TrimSpace(v))
+	return exitOK
+}

@@ -1,0 +1,273 @@
+// Package build runs the stages in order (load → parse → link → render →
+// write) and owns the per-file cache that makes rebuilds fast: parsed pages
+// and data series are kept by path and content hash, and everything after
+// parsing is recomputed from them on every build, so a rebuild is correct by
+// construction.
+package build
+
+import (
+	"context"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/publish"
+	"github.com/shiftbook/shiftbook/generator/render"
+	"github.com/shiftbook/shiftbook/themes"
+)
+
+// Options configure a build.
+type Options struct {
+	Site       fs.FS     // the site folder
+	Drafts     bool      // include pages with draft = true
+	Now        time.Time // the build clock; zero means Clock()
+	LiveReload bool      // inject the dev server's reload script
+	NoMinify   bool      // skip minification whatever site.toml says (dev server)
+	Workers    int       // 0: one per CPU
+}
+
+// Stats say how much work a build did.
+type Stats struct {
+	FilesParsed   int // content and data files parsed (not taken from the cache)
+	FilesCached   int
+	PagesRendered int
+	Duration      time.Duration
+}
+
+// Result is a finished build.
+type Result struct {
+	Site  *link.Site
+	Stats Stats
+}
+
+// Builder builds a site again and again, keeping parsed files between builds.
+// It is not safe for concurrent use.
+type Builder struct {
+	seed     maphash.Seed
+	md       *markdown.Engine
+	mdUnsafe bool
+	pages    map[string]pageEntry
+	data     map[string]dataEntry
+}
+
+type pageEntry struct {
+	hash  uint64
+	page  *parse.Page
+	doc   *markdown.Doc
+	diags diag.List
+}
+
+type dataEntry struct {
+	hash   uint64
+	series *parse.Series
+	diags  diag.List
+}
+
+// New makes a Builder with an empty cache.
+func New() *Builder {
+	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}}
+}
+
+// Clock is the build clock: SOURCE_DATE_EPOCH when set, so that builds are
+// reproducible, else now.
+func Clock() (time.Time, error) {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, err
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// Build runs every stage and writes the output into sink. On any error it
+// returns the diagnostics and the output must be thrown away.
+func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*Result, diag.List) {
+	start := time.Now()
+	now := opts.Now
+	if now.IsZero() {
+		var err error
+		if now, err = Clock(); err != nil {
+			return nil, diag.List{diag.File("SOURCE_DATE_EPOCH", "must be whole seconds since 1970, not %q", os.Getenv("SOURCE_DATE_EPOCH"))}
+		}
+	}
+	site, diags := load.Read(opts.Site, themes.FS)
+	if site == nil || len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe {
+		// A new markdown dialect invalidates every parsed page.
+		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
+		b.mdUnsafe = site.Config.Markdown.Unsafe
+		b.pages = map[string]pageEntry{}
+	}
+	var stats Stats
+	inputs, series, d := b.parseAll(ctx, site, &stats)
+	diags.Add(d...)
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.File(".", "build cancelled")}
+	}
+	drafts := opts.Drafts || site.Config.Build.Drafts
+	kept := inputs[:0]
+	for _, in := range inputs {
+		if in.Page.Meta.Draft && !drafts {
+			continue
+		}
+		kept = append(kept, in)
+	}
+	static := make([]string, len(site.Static))
+	for i, f := range site.Static {
+		static[i] = f.Path
+	}
+	resolved, d := link.Resolve(site.Config, kept, series, static, now)
+	diags.Add(d...)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	for _, f := range site.Static {
+		if err := sink.Write(trimContent(f.Path), f.Data); err != nil {
+			diags.Add(diag.File(f.Path, "cannot copy: %v", err))
+		}
+	}
+	rstats, d := render.Site(resolved, site.Theme, b.md, render.Options{
+		Minify:     site.Config.Build.Minify && !opts.NoMinify,
+		LiveReload: opts.LiveReload,
+		Workers:    opts.Workers,
+	}, sink)
+	diags.Add(d...)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	stats.PagesRendered = rstats.Pages
+	stats.Duration = time.Since(start)
+	return &Result{Site: resolved, Stats: stats}, nil
+}
+
+func trimContent(p string) string {
+	return p[len(load.ContentDir)+1:]
+}
+
+// parseAll parses every content and data file not already in the cache, in
+// parallel, and drops cache entries of files that are gone.
+func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) ([]link.Input, map[string]*parse.Series, diag.List) {
+	var diags diag.List
+	type task struct {
+		i    int
+		file load.File
+		hash uint64
+	}
+	inputs := make([]link.Input, len(site.Pages))
+	entries := make([]pageEntry, len(site.Pages))
+	var todo []task
+	for i, f := range site.Pages {
+		h := maphash.Bytes(b.seed, f.Data)
+		if e, ok := b.pages[f.Path]; ok && e.hash == h {
+			entries[i] = e
+			stats.FilesCached++
+			continue
+		}
+		todo = append(todo, task{i: i, file: f, hash: h})
+	}
+	stats.FilesParsed += len(todo)
+	parallel(ctx, len(todo), func(k int) {
+		t := todo[k]
+		e := pageEntry{hash: t.hash}
+		e.page, e.diags = parse.ReadPage(t.file.Path, t.file.Data)
+		if e.page != nil {
+			e.doc = b.md.Parse(e.page.Body)
+		}
+		entries[t.i] = e
+	})
+	live := make(map[string]pageEntry, len(site.Pages))
+	n := 0
+	for i, f := range site.Pages {
+		e := entries[i]
+		live[f.Path] = e
+		diags.Add(e.diags...)
+		if e.page != nil && len(e.diags) == 0 {
+			inputs[n] = link.Input{Page: e.page, Doc: e.doc}
+			n++
+		}
+	}
+	b.pages = live
+
+	series := map[string]*parse.Series{}
+	liveData := make(map[string]dataEntry, len(site.Data))
+	for _, f := range site.Data {
+		h := maphash.Bytes(b.seed, f.Data)
+		e, ok := b.data[f.Path]
+		if !ok || e.hash != h {
+			e = dataEntry{hash: h}
+			var ds []diag.Diagnostic
+			e.series, ds = parse.ReadSeries(f.Path, f.Data)
+			e.diags = ds
+			stats.FilesParsed++
+		} else {
+			stats.FilesCached++
+		}
+		liveData[f.Path] = e
+		diags.Add(e.diags...)
+		if len(e.diags) == 0 {
+			series[f.Path] = e.series
+		} else {
+			series[f.Path] = nil // exists, but broken: reported already
+		}
+	}
+	b.data = liveData
+	return inputs[:n], series, diags
+}
+
+// parallel runs fn(0..n-1) on every CPU.
+func parallel(ctx context.Context, n int, fn func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// ToDir builds the site into dir, replacing it only when the build succeeds.
+func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
+	var res *Result
+	var diags diag.List
+	err := publish.ReplaceDir(dir, func(stage string) error {
+		res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
+		if len(diags) > 0 {
+			return diags.Err()
+		}
+		return nil
+	})
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	if err != nil {
+		return nil, diag.List{diag.File(dir, "cannot write the output: %v", err)}
+	}
+	return res, nil
+}

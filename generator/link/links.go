@@ -1,0 +1,196 @@
+package link
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+)
+
+// external reports destinations that leave the site: a scheme (https:,
+// mailto:, tel:) or a protocol-relative //host.
+func external(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme != ""
+}
+
+// resolveLinks maps every link and image of a page to a site-absolute URL,
+// reporting those that point at no page, file or anchor.
+func (s *Site) resolveLinks(p *Page) diag.List {
+	var diags diag.List
+	for _, l := range p.Doc.Links {
+		if l.Dest == "" || external(l.Dest) {
+			continue
+		}
+		target, msg := s.resolve(p, l.Dest)
+		if msg != "" {
+			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset, "%s", msg))
+			continue
+		}
+		if p.Links == nil {
+			p.Links = map[string]string{}
+		}
+		p.Links[l.Dest] = target
+	}
+	return diags
+}
+
+// resolve returns the site-absolute URL (with fragment) of a destination
+// written in page p, or a message saying why it goes nowhere.
+//
+// A destination ending in .md is a file path, relative to the page's file
+// (or to content/ when it starts with /). Any other destination is a URL,
+// relative to the page's URL as a browser would take it; a file that is not
+// a page (an image) is first looked for beside the page's file.
+func (s *Site) resolve(p *Page, dest string) (string, string) {
+	raw, frag, _ := strings.Cut(dest, "#")
+	if unescaped, err := url.PathUnescape(raw); err == nil {
+		raw = unescaped
+	}
+	if q := strings.IndexByte(raw, '?'); q >= 0 {
+		raw = raw[:q]
+	}
+	var target *Page
+	var targetURL string
+	switch {
+	case raw == "":
+		target, targetURL = p, p.URL
+	case strings.EqualFold(path.Ext(raw), ".md"):
+		file := path.Join(path.Dir(p.Path), raw)
+		if strings.HasPrefix(raw, "/") {
+			file = path.Join(load.ContentDir, raw)
+		}
+		target = s.byPath[file]
+		if target == nil {
+			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(file))
+		}
+		targetURL = target.URL
+	default:
+		u := raw
+		if !strings.HasPrefix(u, "/") {
+			u = path.Join(p.URL, raw)
+		}
+		u = path.Clean("/" + u)
+		if ext := path.Ext(u); ext != "" {
+			// A file: beside the page's file first (how authors think of
+			// images), then as a URL.
+			besideFile := "/" + strings.TrimPrefix(path.Join(path.Dir(p.Path), raw), load.ContentDir+"/")
+			switch {
+			case !strings.HasPrefix(raw, "/") && s.Static[besideFile] != "":
+				return besideFile + fragment(frag), ""
+			case s.Static[u] != "":
+				return u + fragment(frag), ""
+			case u == "/index.xml" || u == "/sitemap.xml" || u == "/404.html":
+				return u, ""
+			}
+			return "", fmt.Sprintf("link to %s, which is neither a page nor a file of the site; put the file under content/ or fix the path", raw)
+		}
+		if u != "/" {
+			u += "/"
+		}
+		target = s.ByURL[u]
+		if target == nil {
+			if anchors, ok := s.Generated[u]; ok {
+				if frag != "" && !anchors[frag] {
+					return "", fmt.Sprintf("link to %s#%s: %s has no anchor %q", raw, frag, u, frag)
+				}
+				return u + fragment(frag), ""
+			}
+			return "", fmt.Sprintf("link to %s (%s), which is not a page of the site%s", raw, u, s.suggestURL(u))
+		}
+		targetURL = target.URL
+	}
+	if frag != "" && !target.Anchors[frag] {
+		msg := fmt.Sprintf("link to #%s, but %s has no heading with that id", frag, target.Path)
+		var ids []string
+		for id := range target.Anchors {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		if sug := diag.Suggest(frag, ids); sug != "" {
+			msg += fmt.Sprintf(": did you mean #%s?", sug)
+		} else {
+			msg += "; ids are the heading text in lower case with dashes, e.g. \"## Our promise\" is #our-promise"
+		}
+		return "", msg
+	}
+	return targetURL + fragment(frag), ""
+}
+
+func fragment(f string) string {
+	if f == "" {
+		return ""
+	}
+	return "#" + f
+}
+
+func (s *Site) suggestFile(file string) string {
+	paths := make([]string, 0, len(s.byPath))
+	for p := range s.byPath {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	if sug := diag.Suggest(file, paths); sug != "" {
+		return fmt.Sprintf("; did you mean %s?", sug)
+	}
+	return "; check the file name and the ../ steps"
+}
+
+func (s *Site) suggestURL(u string) string {
+	urls := make([]string, 0, len(s.ByURL))
+	for k := range s.ByURL {
+		urls = append(urls, k)
+	}
+	sort.Strings(urls)
+	if sug := diag.Suggest(u, urls); sug != "" {
+		return fmt.Sprintf("; did you mean %s?", sug)
+	}
+	return "; relative links are taken from the page's own URL, or link to the .md file instead"
+}
+
+// resolveBook lists the book's chapters: [book] chapters of site.toml (a
+// section folder or a page path each), else every section that is not part
+// of the reference (definitions, metrics, journeys), by weight.
+func (s *Site) resolveBook() diag.List {
+	var diags diag.List
+	if len(s.Config.Book.Chapters) == 0 {
+		for _, c := range s.Home.Children {
+			switch c.Section {
+			case DefinitionsSection, MetricsSection, JourneysSection:
+				continue
+			}
+			s.Book = append(s.Book, c)
+		}
+		return nil
+	}
+	var known []string
+	for u := range s.ByURL {
+		known = append(known, strings.Trim(u, "/"))
+	}
+	sort.Strings(known)
+	for _, ch := range s.Config.Book.Chapters {
+		name := strings.Trim(strings.TrimSuffix(strings.TrimPrefix(ch, load.ContentDir+"/"), ".md"), "/")
+		name = strings.TrimSuffix(name, "/_index")
+		p := s.ByURL["/"+urlize(name)+"/"]
+		if name == "" {
+			p = nil
+		}
+		if p == nil {
+			msg := fmt.Sprintf("book chapter %q is not a section or page of content/", ch)
+			if sug := diag.Suggest(name, known); sug != "" {
+				msg += fmt.Sprintf(": did you mean %q?", sug)
+			}
+			diags.Add(diag.AtLine(load.ConfigFile, s.Config.Source, s.Config.Lines.Line("book", "chapters"), 1, "%s", msg))
+			continue
+		}
+		s.Book = append(s.Book, p)
+	}
+	return diags
+}

@@ -1,0 +1,260 @@
+package link
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+// Metric is a metric page joined with its data series and computed summary.
+type Metric struct {
+	ID         string
+	Page       *Page
+	Series     *parse.Series // nil when the metric has no data file yet
+	Summary    parse.Summary
+	Definition *Page // the definition that explains it, if any
+}
+
+// Title is the metric's name.
+func (m *Metric) Title() string { return m.Page.Title() }
+
+// Journey is a journey page's map.
+type Journey struct {
+	ID     string
+	Stages []JourneyStage
+}
+
+// JourneyStage is a stage with its metrics resolved.
+type JourneyStage struct {
+	parse.Stage
+	Metrics []*Metric
+}
+
+// dataExtensions are the data formats, in the order a metric without a
+// data key looks for a file named after its id.
+var dataExtensions = []string{".csv", ".json", ".toml"}
+
+func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
+	var diags diag.List
+	var dataPaths []string
+	for p := range series {
+		dataPaths = append(dataPaths, strings.TrimPrefix(p, s.Config.Data.Dir+"/"))
+	}
+	sort.Strings(dataPaths)
+	for _, p := range s.Pages {
+		if p.Kind != KindMetric {
+			continue
+		}
+		id := p.Meta.Metric
+		if other, ok := s.metricBy[id]; ok {
+			diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("metric"), 1,
+				"metric id %q is already used by %s; give each metric its own id", id, other.Page.Path))
+			continue
+		}
+		m := &Metric{ID: id, Page: p}
+		p.Metric = m
+		s.metricBy[id] = m
+		s.Metrics = append(s.Metrics, m)
+		if p.Meta.Direction == "" {
+			diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("metric"), 1,
+				"metric %q has no direction; add direction = \"up\" (higher is better) or \"down\"", id))
+		}
+		if p.Meta.Data != "" {
+			file := path.Join(s.Config.Data.Dir, p.Meta.Data)
+			m.Series = series[file]
+			if m.Series == nil && !s.dataFileFailed(file, series) {
+				msg := fmt.Sprintf("data file %s not found", file)
+				if sug := diag.Suggest(p.Meta.Data, dataPaths); sug != "" {
+					msg += fmt.Sprintf(": did you mean %q?", sug)
+				} else {
+					msg += fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir)
+				}
+				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("data"), 1, "%s", msg))
+			}
+		} else {
+			for _, ext := range dataExtensions {
+				if ser := series[path.Join(s.Config.Data.Dir, id+ext)]; ser != nil {
+					m.Series = ser
+					break
+				}
+			}
+		}
+		if m.Series != nil && len(m.Series.Points) > 0 {
+			m.Summary = parse.Summarize(m.Series, p.Meta.Target, parse.Direction(p.Meta.Direction), s.Config.StaleAfterDuration, s.Now)
+		}
+		if d := p.Meta.Definition; d != "" {
+			def := s.ByURL["/"+DefinitionsSection+"/"+urlize(d)+"/"]
+			if def == nil {
+				def = s.Terms.Lookup(d)
+			}
+			if def == nil || def.Kind != KindDefinition {
+				msg := fmt.Sprintf("definition %q not found", d)
+				var slugs []string
+				for _, t := range s.Terms.List {
+					slugs = append(slugs, path.Base(strings.TrimSuffix(t.URL, "/")))
+				}
+				if sug := diag.Suggest(d, slugs); sug != "" {
+					msg += fmt.Sprintf(": did you mean %q?", sug)
+				} else {
+					msg += "; name a page of content/definitions/ by its file name without .md"
+				}
+				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("definition"), 1, "%s", msg))
+			} else {
+				m.Definition = def
+			}
+		}
+	}
+	sort.Slice(s.Metrics, func(i, j int) bool {
+		a, b := strings.ToLower(s.Metrics[i].Title()), strings.ToLower(s.Metrics[j].Title())
+		if a != b {
+			return a < b
+		}
+		return s.Metrics[i].ID < s.Metrics[j].ID
+	})
+	return diags
+}
+
+// dataFileFailed reports a data file that exists but did not parse: its own
+// errors are already reported, so the metric page says nothing more.
+func (s *Site) dataFileFailed(file string, series map[string]*parse.Series) bool {
+	v, ok := series[file]
+	return ok && v == nil
+}
+
+func (s *Site) metricIDs() []string {
+	ids := make([]string, 0, len(s.metricBy))
+	for id := range s.metricBy {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func (s *Site) unknownMetric(id string) string {
+	msg := fmt.Sprintf("unknown metric %q", id)
+	if sug := diag.Suggest(id, s.metricIDs()); sug != "" {
+		return msg + fmt.Sprintf(": did you mean %q?", sug)
+	}
+	return msg + "; metric ids are the metric = \"...\" keys of content/metrics/ pages"
+}
+
+// JourneyID is a journey's id for {{< journey >}}: its slug, else its file name.
+func JourneyID(p *Page) string {
+	if p.Meta.Slug != "" {
+		return urlize(p.Meta.Slug)
+	}
+	return urlize(strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path)))
+}
+
+func (s *Site) indexJourneys() diag.List {
+	var diags diag.List
+	for _, p := range s.Pages {
+		if p.Kind != KindJourney {
+			continue
+		}
+		id := JourneyID(p)
+		if other, ok := s.journeyBy[id]; ok {
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"journey id %q is already used by %s; rename one of the files", id, other.Path))
+			continue
+		}
+		j := &Journey{ID: id}
+		for i, st := range p.Meta.Stages {
+			js := JourneyStage{Stage: st}
+			for _, mid := range st.Metrics {
+				m := s.metricBy[mid]
+				if m == nil {
+					diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("stages", fmt.Sprint(i), "metrics"), 1, "%s", s.unknownMetric(mid)))
+					continue
+				}
+				js.Metrics = append(js.Metrics, m)
+			}
+			j.Stages = append(j.Stages, js)
+		}
+		if len(j.Stages) == 0 {
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"journey has no stages; add [[stages]] tables with name and feeling (see README)"))
+		}
+		p.Journey = j
+		s.journeyBy[id] = p
+		s.Journeys = append(s.Journeys, p)
+	}
+	sort.Slice(s.Journeys, func(i, j int) bool {
+		a, b := strings.ToLower(s.Journeys[i].Title()), strings.ToLower(s.Journeys[j].Title())
+		if a != b {
+			return a < b
+		}
+		return s.Journeys[i].URL < s.Journeys[j].URL
+	})
+	return diags
+}
+
+// Shortcodes lists the shortcodes shiftbook knows and the argument each takes.
+var Shortcodes = map[string]string{
+	"metric":  "a metric id",
+	"chart":   "a metric id",
+	"journey": "a journey id",
+}
+
+func shortcodeNames() []string {
+	names := make([]string, 0, len(Shortcodes))
+	for n := range Shortcodes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (s *Site) resolveShortcodes(p *Page) diag.List {
+	var diags diag.List
+	for _, sc := range p.Doc.Shortcodes {
+		at := p.BodyOffset + sc.Offset
+		if sc.Err != "" {
+			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))
+			continue
+		}
+		want, ok := Shortcodes[sc.Name]
+		if !ok {
+			msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
+			if sug := diag.Suggest(sc.Name, shortcodeNames()); sug != "" {
+				msg += fmt.Sprintf(": did you mean %q?", sug)
+			} else {
+				msg += "; the shortcodes are " + strings.Join(shortcodeNames(), ", ")
+			}
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			continue
+		}
+		if len(sc.Args) != 1 || len(sc.Named) > 0 {
+			diags.Add(diag.At(p.Path, p.Source, at,
+				"%s takes exactly one argument, %s: write {{< %s \"id\" >}}", sc.Name, want, sc.Name))
+			continue
+		}
+		id := sc.Args[0]
+		switch sc.Name {
+		case "metric", "chart":
+			if s.metricBy[id] == nil {
+				diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownMetric(id)))
+			}
+		case "journey":
+			if s.journeyBy[id] == nil {
+				var ids []string
+				for k := range s.journeyBy {
+					ids = append(ids, k)
+				}
+				sort.Strings(ids)
+				msg := fmt.Sprintf("unknown journey %q", id)
+				if sug := diag.Suggest(id, ids); sug != "" {
+					msg += fmt.Sprintf(": did you mean %q?", sug)
+				} else {
+					msg += "; a journey's id is its file name in content/journeys/ without .md"
+				}
+				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			}
+		}
+	}
+	return diags
+}

@@ -1,0 +1,359 @@
+// Package link builds the site model from parsed pages and data series: URLs,
+// sections and navigation, the term, metric and journey indexes. It resolves
+// every reference an author wrote (links, anchors, [[terms]], shortcodes,
+// metric ids) or reports it with a did-you-mean.
+package link
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+// Kind says what a page is.
+type Kind string
+
+// Page kinds.
+const (
+	KindHome       Kind = "home"
+	KindSection    Kind = "section"
+	KindPage       Kind = "page"
+	KindDefinition Kind = "definition"
+	KindMetric     Kind = "metric"
+	KindJourney    Kind = "journey"
+)
+
+// The top-level sections whose pages have a domain meaning.
+const (
+	DefinitionsSection = "definitions"
+	MetricsSection     = "metrics"
+	JourneysSection    = "journeys"
+)
+
+// Page is a content page placed in the site.
+type Page struct {
+	*parse.Page
+	Doc      *markdown.Doc
+	URL      string // site-absolute, with a trailing slash: "/vision/promise/"
+	Kind     Kind
+	Section  string // the top-level section, "" for the home page
+	Parent   *Page  // the section page it belongs to; nil for the home page
+	Children []*Page
+	Prev     *Page // reading order through the navigation
+	Next     *Page
+	Virtual  bool // a section page made for a folder that has no _index.md
+
+	Anchors   map[string]bool
+	Links     map[string]string // destination as written → site-absolute URL
+	Autolinks map[int][]TermMatch
+	Uses      []*Page // definitions this page links to, in first-use order
+
+	Metric  *Metric // for metric pages
+	Journey *Journey
+}
+
+// Title is the page's title.
+func (p *Page) Title() string { return p.Meta.Title }
+
+// IsSection reports whether the page lists other pages.
+func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSection }
+
+// Site is the whole resolved site.
+type Site struct {
+	Config    load.Config
+	Now       time.Time
+	Pages     []*Page // every page, sorted by URL
+	Home      *Page
+	ByURL     map[string]*Page
+	byPath    map[string]*Page
+	Static    map[string]string // site-absolute URL → source path, for files copied as they are
+	Terms     *Terms
+	Metrics   []*Metric // sorted by title
+	metricBy  map[string]*Metric
+	Journeys  []*Page // sorted by title
+	journeyBy map[string]*Page
+	Tags      map[string][]*Page // tag → pages, sorted by title
+	TagNames  []string
+	UsedBy    map[*Page][]*Page          // definition → pages that use it, sorted by URL
+	Book      []*Page                    // chapters in reading order
+	Generated map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
+}
+
+// MetricByID returns a metric by id.
+func (s *Site) MetricByID(id string) *Metric { return s.metricBy[id] }
+
+// JourneyByID returns a journey page by id.
+func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
+
+// Input is one parsed content page.
+type Input struct {
+	Page *parse.Page
+	Doc  *markdown.Doc
+}
+
+// Generated pages, reserved: a content page may not take their URLs.
+var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/tags/"}
+
+// Resolve builds the site. series maps data file paths to parsed series
+// (files that failed to parse are absent; their errors are already reported).
+func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time) (*Site, diag.List) {
+	s := &Site{
+		Config:    cfg,
+		Now:       now,
+		ByURL:     map[string]*Page{},
+		byPath:    map[string]*Page{},
+		Static:    map[string]string{},
+		Tags:      map[string][]*Page{},
+		UsedBy:    map[*Page][]*Page{},
+		metricBy:  map[string]*Metric{},
+		journeyBy: map[string]*Page{},
+		Generated: map[string]map[string]bool{},
+	}
+	var diags diag.List
+	for _, u := range generatedURLs {
+		s.Generated[u] = nil
+	}
+	for _, in := range inputs {
+		p := &Page{Page: in.Page, Doc: in.Doc}
+		p.URL = pageURL(p.Path, p.Meta.Slug)
+		p.Section = topSection(p.Path)
+		p.Kind = pageKind(p)
+		p.Anchors = in.Doc.IDs
+		if other, ok := s.ByURL[p.URL]; ok {
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"this page and %s would both be written to %s; rename one of the files or give one a different slug", other.Path, p.URL))
+			continue
+		}
+		if _, ok := s.Generated[p.URL]; ok {
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"%s is a page shiftbook generates; rename this file or give it a different slug", p.URL))
+			continue
+		}
+		s.ByURL[p.URL] = p
+		s.byPath[p.Path] = p
+	}
+	for _, f := range static {
+		u := "/" + strings.TrimPrefix(f, load.ContentDir+"/")
+		s.Static[u] = f
+	}
+	s.addVirtualSections()
+	for _, p := range s.ByURL {
+		s.Pages = append(s.Pages, p)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	s.Home = s.ByURL["/"]
+	s.buildTree()
+	s.buildTags()
+
+	diags.Add(s.indexTerms()...)
+	diags.Add(s.indexMetrics(series)...)
+	diags.Add(s.indexJourneys()...)
+	s.Generated["/glossary/"] = s.Terms.anchors()
+	diags.Add(s.resolveBook()...)
+	for _, p := range s.Pages {
+		diags.Add(s.resolveLinks(p)...)
+		diags.Add(s.resolveTerms(p)...)
+		diags.Add(s.resolveShortcodes(p)...)
+	}
+	for def, users := range s.UsedBy {
+		sort.Slice(users, func(i, j int) bool { return users[i].URL < users[j].URL })
+		s.UsedBy[def] = users
+	}
+	return s, diags
+}
+
+// pageURL maps a content path to its clean URL: content/a/b.md → /a/b/,
+// content/a/_index.md and content/a/index.md → /a/. A slug replaces the last part.
+func pageURL(file, slug string) string {
+	rel := strings.TrimPrefix(file, load.ContentDir+"/")
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	dir, base := path.Split(rel)
+	if base == "_index" || base == "index" {
+		base = "" // a section's URL is its folder's; a slug does not move it
+	} else if slug != "" {
+		base = slug
+	}
+	p := strings.Trim(urlize(dir+base), "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
+}
+
+// urlize lowercases and turns spaces into dashes, so "Our Vision.md" is /our-vision/.
+func urlize(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), "-"))
+}
+
+func topSection(file string) string {
+	rel := strings.TrimPrefix(file, load.ContentDir+"/")
+	if i := strings.IndexByte(rel, '/'); i >= 0 {
+		return urlize(rel[:i])
+	}
+	return ""
+}
+
+func isIndex(file string) bool {
+	b := path.Base(file)
+	return b == "_index.md" || b == "_index.MD"
+}
+
+func pageKind(p *Page) Kind {
+	switch {
+	case p.Path == load.ContentDir+"/_index.md":
+		return KindHome
+	case isIndex(p.Path):
+		return KindSection
+	case p.Section == DefinitionsSection:
+		return KindDefinition
+	case p.Section == MetricsSection && p.Meta.Metric != "":
+		return KindMetric
+	case p.Section == JourneysSection && (len(p.Meta.Stages) > 0 || p.Meta.Persona != "" || p.Meta.Kind != ""):
+		return KindJourney
+	}
+	return KindPage
+}
+
+// addVirtualSections gives every folder with pages a section page, and the
+// site a home page, when the author wrote none: navigation needs a parent
+// for every page.
+func (s *Site) addVirtualSections() {
+	var urls []string
+	for u := range s.ByURL {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	for _, u := range urls {
+		for parent := parentURL(u); parent != ""; parent = parentURL(parent) {
+			if _, ok := s.ByURL[parent]; ok {
+				continue
+			}
+			title := "Home"
+			if parent != "/" {
+				title = titleFromSlug(path.Base(strings.TrimSuffix(parent, "/")))
+			}
+			file := load.ContentDir + strings.TrimSuffix(parent, "/") + "/_index.md"
+			pp := &parse.Page{Path: file, Meta: parse.FrontMatter{Title: title, TOC: true}}
+			p := &Page{Page: pp, Doc: &markdown.Doc{IDs: map[string]bool{}}, URL: parent, Virtual: true,
+				Section: topSection(file), Anchors: map[string]bool{}}
+			p.Kind = KindSection
+			if parent == "/" {
+				p.Kind = KindHome
+				p.Section = ""
+			}
+			s.ByURL[parent] = p
+		}
+	}
+	if _, ok := s.ByURL["/"]; !ok {
+		pp := &parse.Page{Path: load.ContentDir + "/_index.md", Meta: parse.FrontMatter{Title: s.Config.Title, TOC: true}}
+		s.ByURL["/"] = &Page{Page: pp, Doc: &markdown.Doc{IDs: map[string]bool{}}, URL: "/", Kind: KindHome, Virtual: true, Anchors: map[string]bool{}}
+	}
+}
+
+func parentURL(u string) string {
+	if u == "/" {
+		return ""
+	}
+	d := path.Dir(strings.TrimSuffix(u, "/"))
+	if d == "/" {
+		return "/"
+	}
+	return d + "/"
+}
+
+func titleFromSlug(slug string) string {
+	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// buildTree links pages to their sections, orders children by weight then
+// title, and threads prev/next through the navigation in reading order.
+func (s *Site) buildTree() {
+	for _, p := range s.Pages {
+		if p.URL == "/" {
+			continue
+		}
+		parent := s.ByURL[parentURL(p.URL)]
+		p.Parent = parent
+		parent.Children = append(parent.Children, p)
+	}
+	for _, p := range s.Pages {
+		SortPages(p.Children)
+	}
+	var order []*Page
+	var walk func(p *Page)
+	walk = func(p *Page) {
+		if !p.Virtual {
+			order = append(order, p)
+		}
+		for _, c := range p.Children {
+			walk(c)
+		}
+	}
+	walk(s.Home)
+	for i, p := range order {
+		if i > 0 {
+			p.Prev = order[i-1]
+		}
+		if i+1 < len(order) {
+			p.Next = order[i+1]
+		}
+	}
+}
+
+// SortPages orders pages as navigation shows them: by weight (pages without
+// a weight last), then title, then URL.
+func SortPages(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		wa, wb := a.Meta.Weight, b.Meta.Weight
+		if (wa == 0) != (wb == 0) {
+			return wa != 0
+		}
+		if wa != wb {
+			return wa < wb
+		}
+		ta, tb := strings.ToLower(a.Title()), strings.ToLower(b.Title())
+		if ta != tb {
+			return ta < tb
+		}
+		return a.URL < b.URL
+	})
+}
+
+func (s *Site) buildTags() {
+	for _, p := range s.Pages {
+		seen := map[string]bool{}
+		for _, t := range p.Meta.Tags {
+			key := TagSlug(t)
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			s.Tags[key] = append(s.Tags[key], p)
+		}
+	}
+	for k, pages := range s.Tags {
+		sort.Slice(pages, func(i, j int) bool {
+			if pages[i].Title() != pages[j].Title() {
+				return pages[i].Title() < pages[j].Title()
+			}
+			return pages[i].URL < pages[j].URL
+		})
+		s.TagNames = append(s.TagNames, k)
+		s.Generated["/tags/"+k+"/"] = nil
+	}
+	sort.Strings(s.TagNames)
+}
+
+// TagSlug is a tag's URL segment.
+func TagSlug(tag string) string { return markdown.Slug(tag) }

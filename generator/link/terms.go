@@ -1,0 +1,288 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+)
+
+// Terms is the shared vocabulary: every definition by its title, abbreviation
+// and synonyms.
+type Terms struct {
+	List   []*Page          // definitions sorted by title, case-insensitively
+	byKey  map[string]*Page // lowercased title, abbr, synonym → definition
+	folded *trieNode        // titles and synonyms, matched ignoring case
+	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
+	names  []string         // every key as written, for did-you-mean
+}
+
+// Lookup finds a definition by title, abbreviation or synonym, ignoring case.
+func (t *Terms) Lookup(name string) *Page { return t.byKey[strings.ToLower(strings.TrimSpace(name))] }
+
+// Summary is the hover text of a definition: its summary, else its description.
+func Summary(def *Page) string {
+	if def.Meta.Summary != "" {
+		return def.Meta.Summary
+	}
+	return def.Meta.Description
+}
+
+// TermID is the anchor of a definition on the glossary page.
+func TermID(def *Page) string { return "term-" + markdown.Slug(def.Title()) }
+
+func (t *Terms) anchors() map[string]bool {
+	a := map[string]bool{}
+	for _, d := range t.List {
+		a[TermID(d)] = true
+		if l := Letter(d.Title()); l != "" {
+			a["letter-"+strings.ToLower(l)] = true
+		}
+	}
+	return a
+}
+
+// Letter is the A–Z heading a term is filed under ("#" for digits and symbols).
+func Letter(title string) string {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(title))
+	if unicode.IsLetter(r) {
+		return strings.ToUpper(string(r))
+	}
+	return "#"
+}
+
+func (s *Site) indexTerms() diag.List {
+	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}}
+	s.Terms = t
+	var diags diag.List
+	for _, p := range s.Pages {
+		if p.Kind == KindDefinition {
+			t.List = append(t.List, p)
+		}
+	}
+	sort.SliceStable(t.List, func(i, j int) bool {
+		a, b := strings.ToLower(t.List[i].Title()), strings.ToLower(t.List[j].Title())
+		if a != b {
+			return a < b
+		}
+		return t.List[i].URL < t.List[j].URL
+	})
+	add := func(def *Page, key, field string, exact bool) {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			return
+		}
+		lower := strings.ToLower(key)
+		if other, ok := t.byKey[lower]; ok {
+			if other != def {
+				diags.Add(diag.AtLine(def.Path, def.Source, def.Meta.Line(field), 1,
+					"term %q is already defined by %s; one vocabulary means one meaning: remove it here or there", key, other.Path))
+			}
+			return
+		}
+		t.byKey[lower] = def
+		t.names = append(t.names, key)
+		if exact {
+			t.exact.insert(key, def)
+		} else {
+			t.folded.insert(lower, def)
+		}
+	}
+	for _, def := range t.List {
+		add(def, def.Title(), "title", false)
+	}
+	for _, def := range t.List {
+		add(def, def.Meta.Abbr, "abbr", true)
+		for _, syn := range def.Meta.Synonyms {
+			add(def, syn, "synonyms", false)
+		}
+	}
+	return diags
+}
+
+// resolveTerms checks each [[term]] and plans the glossary autolinks of a
+// page. Autolinks are planned here, not while rendering, so that each
+// definition can list every page that uses it.
+func (s *Site) resolveTerms(p *Page) diag.List {
+	var diags diag.List
+	if p.Doc.Root == nil {
+		return nil
+	}
+	linked := map[*Page]bool{}
+	use := func(def *Page) {
+		if !linked[def] {
+			linked[def] = true
+			p.Uses = append(p.Uses, def)
+			if def != p {
+				s.UsedBy[def] = append(s.UsedBy[def], p)
+			}
+		}
+	}
+	if p.Kind == KindDefinition {
+		linked[p] = true // a term is never linked on its own page
+	}
+	autolink := s.Config.Glossary.Autolink && len(s.Terms.List) > 0
+	src := p.Doc.Source
+	depth := 0
+	_ = ast.Walk(p.Doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Heading, *ast.Link:
+			if entering {
+				depth++
+			} else {
+				depth--
+			}
+		case *ast.AutoLink, *ast.CodeSpan, *ast.Image, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *markdown.TermLink:
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			def := s.Terms.Lookup(n.Target)
+			if def == nil {
+				msg := "unknown term %q"
+				if sug := diag.Suggest(n.Target, s.Terms.names); sug != "" {
+					msg += ": did you mean \"" + sug + "\"?"
+				} else {
+					msg += "; add a page for it under content/definitions/, or check the spelling"
+				}
+				diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+n.Offset, msg, n.Target))
+				return ast.WalkContinue, nil
+			}
+			use(def)
+		case *ast.Text:
+			if !entering || depth > 0 || !autolink || n.IsRaw() {
+				return ast.WalkContinue, nil
+			}
+			text := n.Segment.Value(src)
+			for _, m := range s.Terms.match(text) {
+				if linked[m.Def] {
+					continue
+				}
+				use(m.Def)
+				if p.Autolinks == nil {
+					p.Autolinks = map[int][]TermMatch{}
+				}
+				p.Autolinks[n.Segment.Start] = append(p.Autolinks[n.Segment.Start], m)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return diags
+}
+
+// TermMatch is a mention of a defined term in a run of text.
+type TermMatch struct {
+	Start, End int // byte offsets in the text
+	Def        *Page
+}
+
+type trieNode struct {
+	next map[rune]*trieNode
+	def  *Page
+}
+
+func (t *trieNode) insert(key string, def *Page) {
+	n := t
+	for _, r := range key {
+		if n.next == nil {
+			n.next = map[rune]*trieNode{}
+		}
+		c := n.next[r]
+		if c == nil {
+			c = &trieNode{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	if n.def == nil {
+		n.def = def
+	}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-' || r == '\''
+}
+
+// match finds mentions of terms in text: whole words only, longest first,
+// never overlapping. A folded match may end in a plural "s" or "es".
+func (t *Terms) match(text []byte) []TermMatch {
+	var out []TermMatch
+	prev := rune(' ')
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if isWordRune(prev) || !isWordRune(r) {
+			prev = r
+			i += size
+			continue
+		}
+		end, def := t.longest(text, i)
+		if def != nil {
+			out = append(out, TermMatch{Start: i, End: end, Def: def})
+			prev = ' '
+			i = end
+			if i > 0 {
+				prev, _ = utf8.DecodeLastRune(text[:i])
+			}
+			continue
+		}
+		prev = r
+		i += size
+	}
+	return out
+}
+
+func (t *Terms) longest(text []byte, start int) (int, *Page) {
+	bestEnd, best := -1, (*Page)(nil)
+	try := func(root *trieNode, fold bool) {
+		n := root
+		for i := start; i < len(text) && n != nil; {
+			r, size := utf8.DecodeRune(text[i:])
+			if fold {
+				r = unicode.ToLower(r)
+			}
+			n = n.next[r]
+			i += size
+			if n == nil || n.def == nil {
+				continue
+			}
+			for _, suffix := range pluralSuffixes(fold, i-start) {
+				end := i + len(suffix)
+				if end > len(text) || !strings.EqualFold(string(text[i:end]), suffix) {
+					continue
+				}
+				if boundary(text, end) && end > bestEnd {
+					bestEnd, best = end, n.def
+				}
+			}
+		}
+	}
+	try(t.folded, true)
+	try(t.exact, false)
+	return bestEnd, best
+}
+
+func pluralSuffixes(fold bool, keyLen int) []string {
+	if fold && keyLen >= 4 {
+		return []string{"", "s", "es"}
+	}
+	return []string{""}
+}
+
+func boundary(text []byte, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	if r == '-' || r == '\'' {
+		// "customer-centric" is not a mention of "customer"; "NPS's" is one of NPS.
+		next, _ := utf8.DecodeRune(text[i+1:])
+		return r == '\'' && (next == 's' || !isWordRune(next))
+	}
+	return !isWordRune(r)
+}

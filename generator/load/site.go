@@ -1,0 +1,191 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+// ContentDir is the folder of pages, relative to the site root.
+const ContentDir = "content"
+
+// File is one input file, its path slash-separated and relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Site is everything a build reads, classified.
+type Site struct {
+	Config       Config
+	ConfigSource []byte
+	Pages        []File // markdown under content/, outside the data folder
+	Data         []File // files of the data folder
+	Static       []File // every other file under content/, copied as it is
+	Theme        Theme
+}
+
+// Read loads a site from fsys, whose root is the site folder. builtin holds the
+// embedded themes (a folder per theme); the site's own themes/NAME overrides
+// it file by file.
+func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
+	site := &Site{}
+	var diags diag.List
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, diag.List{diag.File(ConfigFile,
+			"no site.toml here; run shiftbook in a site folder, pass -s DIR, or start one with \"shiftbook new site DIR\"")}
+	case err != nil:
+		return nil, diag.List{diag.File(ConfigFile, "cannot read: %v", err)}
+	}
+	site.ConfigSource = src
+	cfg, d := ParseConfig(src)
+	diags.Add(d...)
+	site.Config = cfg
+
+	err = fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
+				return fs.SkipAll
+			}
+			diags.Add(diag.File(p, "cannot read: %v", err))
+			return nil
+		}
+		if p != ContentDir && ignored(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.File(p, "cannot read: %v", err))
+			return nil
+		}
+		f := File{Path: p, Data: data}
+		switch {
+		case cfg.Data.Dir != "" && strings.HasPrefix(p, cfg.Data.Dir+"/"):
+			site.Data = append(site.Data, f)
+		case strings.HasSuffix(strings.ToLower(p), ".md"):
+			site.Pages = append(site.Pages, f)
+		default:
+			site.Static = append(site.Static, f)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.File(ContentDir, "cannot read: %v", err))
+	}
+	// A data folder outside content/ is read on its own.
+	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
+		site.Data, d = readDataDir(fsys, cfg.Data.Dir)
+		diags.Add(d...)
+	}
+
+	theme, d := readTheme(fsys, builtin, cfg.Theme)
+	diags.Add(d...)
+	site.Theme = theme
+	return site, diags
+}
+
+func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
+	var files []File
+	var diags diag.List
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			diags.Add(diag.File(p, "cannot read: %v", err))
+			return nil
+		}
+		if e.IsDir() || ignored(e.Name()) {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.File(p, "cannot read: %v", err))
+			return nil
+		}
+		files = append(files, File{Path: p, Data: data})
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.File(dir, "cannot read: %v", err))
+	}
+	return files, diags
+}
+
+// ignored reports names that editors, version control and operating systems
+// leave beside real files: dot files, backups, swap and temp files.
+func ignored(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"),
+		name == "Thumbs.db", name == "desktop.ini":
+		return true
+	}
+	return false
+}
+
+// Theme is the theme stack flattened: for each path inside a theme, the file
+// that wins (the site's own themes/NAME first, then the built-in theme).
+type Theme struct {
+	Files map[string]File // key: slash path inside the theme, e.g. "layouts/page.html"
+}
+
+// Paths returns the theme's file paths under dir, sorted.
+func (t Theme) Paths(dir string) []string {
+	var out []string
+	for p := range t.Files {
+		if strings.HasPrefix(p, dir+"/") {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// BuiltinPrefix names files of the embedded theme in diagnostics.
+const BuiltinPrefix = "(built-in theme)/"
+
+func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
+	t := Theme{Files: map[string]File{}}
+	var diags diag.List
+	add := func(root fs.FS, dir, shown string) bool {
+		found := false
+		_ = fs.WalkDir(root, dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			found = true
+			if e.IsDir() || ignored(e.Name()) {
+				return nil
+			}
+			data, err := fs.ReadFile(root, p)
+			if err != nil {
+				diags.Add(diag.File(p, "cannot read: %v", err))
+				return nil
+			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			t.Files[rel] = File{Path: path.Join(shown, rel), Data: data}
+			return nil
+		})
+		return found
+	}
+	hasBuiltin := builtin != nil && add(builtin, name, BuiltinPrefix+name)
+	hasOwn := add(fsys, path.Join("themes", name), path.Join("themes", name))
+	if !hasBuiltin && !hasOwn {
+		diags.Add(diag.File(ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
+	}
+	return t, diags
+}

@@ -1,0 +1,113 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Code highlighting styles: light, and dark for readers whose system is set
+// to dark. Both keep comments and strings readable on their backgrounds.
+const (
+	lightStyle = "github"
+	darkStyle  = "github-dark"
+)
+
+// highlighter renders fenced code with chroma, as CSS classes so one
+// stylesheet serves light and dark. Results are cached by (language, code):
+// highlighting is the costliest part of rendering, and the same snippet
+// recurs across pages and across rebuilds.
+type highlighter struct {
+	formatter *chromahtml.Formatter
+	cache     sync.Map // key: lang + "\x00" + code → string
+}
+
+// preWrapper adds tabindex so a code block that scrolls sideways can be
+// scrolled from the keyboard (WCAG 2.1.1).
+type preWrapper struct{}
+
+func (preWrapper) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre class="chroma" tabindex="0"><code>`
+	}
+	return `<pre class="chroma" tabindex="0">`
+}
+
+func (preWrapper) End(code bool) string {
+	if code {
+		return "</code></pre>"
+	}
+	return "</pre>"
+}
+
+func newHighlighter() *highlighter {
+	return &highlighter{formatter: chromahtml.New(
+		chromahtml.WithClasses(true),
+		chromahtml.TabWidth(4),
+		chromahtml.WithPreWrapper(preWrapper{}),
+	)}
+}
+
+// write highlights code in lang. An unknown language is shown as plain,
+// escaped text: a typo in a fence label must not fail the build.
+func (h *highlighter) write(w io.Writer, lang, code string) {
+	key := lang + "\x00" + code
+	if v, ok := h.cache.Load(key); ok {
+		io.WriteString(w, v.(string))
+		return
+	}
+	out := h.render(lang, code)
+	h.cache.Store(key, out)
+	io.WriteString(w, out)
+}
+
+func (h *highlighter) render(lang, code string) string {
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	label := ""
+	if lang != "" {
+		label = fmt.Sprintf(` data-lang="%s"`, html.EscapeString(lang))
+	}
+	if lexer == nil {
+		return fmt.Sprintf(`<div class="highlight"%s><pre class="chroma" tabindex="0"><code>%s</code></pre></div>`,
+			label, html.EscapeString(code))
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return fmt.Sprintf(`<div class="highlight"%s><pre class="chroma" tabindex="0"><code>%s</code></pre></div>`,
+			label, html.EscapeString(code))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="highlight"%s>`, label)
+	if err := h.formatter.Format(&b, styles.Get(lightStyle), it); err != nil {
+		return fmt.Sprintf(`<div class="highlight"%s><pre class="chroma" tabindex="0"><code>%s</code></pre></div>`,
+			label, html.EscapeString(code))
+	}
+	b.WriteString("</div>")
+	return b.String()
+}
+
+// HighlightCSS is the stylesheet for highlighted code: the light style, and
+// the dark one for readers whose system prefers dark.
+func HighlightCSS() []byte {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	var light, dark bytes.Buffer
+	_ = f.WriteCSS(&light, styles.Get(lightStyle))
+	_ = f.WriteCSS(&dark, styles.Get(darkStyle))
+	var b bytes.Buffer
+	b.Write(light.Bytes())
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.Write(dark.Bytes())
+	b.WriteString("}\n")
+	return b.Bytes()
+}

@@ -1,0 +1,279 @@
+// Package markdown is shiftbook's markdown dialect: goldmark with GFM,
+// footnotes, heading ids, chroma highlighting, [[term]] links and
+// {{< shortcode >}} calls. Parsing and rendering are separate so that a
+// parsed page can be cached and rendered again when the rest of the site changes.
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Unsafe renders raw HTML written in markdown. Off by default: authors
+	// paste from many places, and the site must not run their scripts.
+	Unsafe bool
+}
+
+// Engine parses and renders markdown. It is safe for concurrent use.
+type Engine struct {
+	opts      Options
+	parser    parser.Parser
+	highlight *highlighter
+	renderers sync.Pool // of *pageRenderer
+}
+
+// New makes an Engine.
+func New(opts Options) *Engine {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+			parser.WithInlineParsers(
+				util.Prioritized(termLinkParser{}, 199), // before the link parser (200)
+				util.Prioritized(shortcodeParser{}, 150),
+			),
+		),
+	)
+	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter()}
+	e.renderers.New = func() any { return e.newPageRenderer() }
+	return e
+}
+
+// Heading is a heading of a page, for the table of contents and anchor checks.
+type Heading struct {
+	Level  int
+	ID     string
+	Text   string
+	Offset int // byte offset in the body
+}
+
+// Link is a link or image destination written in the page.
+type Link struct {
+	Dest   string
+	Offset int
+	Image  bool
+}
+
+// Doc is a parsed markdown body. Its AST is not changed by rendering, so a
+// cached Doc can be rendered any number of times.
+type Doc struct {
+	Source     []byte
+	Root       ast.Node
+	Headings   []Heading
+	Links      []Link
+	Terms      []*TermLink
+	Shortcodes []*Shortcode
+	IDs        map[string]bool // every id a link may point at: headings and {#id} attributes
+}
+
+// Parse parses a markdown body.
+func (e *Engine) Parse(src []byte) *Doc {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := e.parser.Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := &Doc{Source: src, Root: root, IDs: map[string]bool{}}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			h := Heading{Level: n.Level, Text: plainText(n, src), Offset: blockOffset(n, src)}
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					h.ID = string(b)
+				}
+			}
+			doc.Headings = append(doc.Headings, h)
+		case *ast.Link:
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Offset: inlineOffset(n, src)})
+		case *ast.Image:
+			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Offset: inlineOffset(n, src), Image: true})
+		case *TermLink:
+			doc.Terms = append(doc.Terms, n)
+		case *Shortcode:
+			if p, ok := n.Parent().(*ast.Paragraph); ok && onlyChild(p, n, src) {
+				n.Alone = true
+			}
+			doc.Shortcodes = append(doc.Shortcodes, n)
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				doc.IDs[string(b)] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return doc
+}
+
+// onlyChild reports whether n is the only non-blank child of p.
+func onlyChild(p *ast.Paragraph, n ast.Node, src []byte) bool {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if c == n {
+			continue
+		}
+		if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// blockOffset is the byte offset where a block starts.
+func blockOffset(n ast.Node, src []byte) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if l := n.Lines(); l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
+// inlineOffset is the byte offset of an inline node: its own position when
+// goldmark recorded one, else its first text, else its block's start.
+func inlineOffset(n ast.Node, src []byte) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return max(t.Segment.Start-1, 0)
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return blockOffset(p, src)
+		}
+	}
+	return 0
+}
+
+// plainText is the text of a node without markup, as a reader sees it.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	writePlainText(&b, n, src)
+	return string(b.Bytes())
+}
+
+func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			writePlainText(b, c, src)
+		case *TermLink:
+			b.WriteString(c.Label)
+		case *ast.RawHTML, *Shortcode:
+		default:
+			writePlainText(b, c, src)
+		}
+	}
+}
+
+// Text is the readable text of the whole body, for the search index:
+// paragraphs, lists, tables and code, without markup.
+func (d *Doc) Text() string {
+	var b bytes.Buffer
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *extast.TableCell:
+			writePlainText(&b, n, d.Source)
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				b.Write(seg.Value(d.Source))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// Context is what rendering needs from the rest of the site, given per page.
+type Context interface {
+	// LinkURL returns the URL to write for a link or image destination.
+	LinkURL(dest string) string
+	// TermLink writes the HTML of a [[term]] link.
+	TermLink(w util.BufWriter, t *TermLink)
+	// Shortcode writes the HTML of a shortcode call. alone is true when it
+	// stands in a paragraph of its own, which is then not written.
+	Shortcode(w util.BufWriter, s *Shortcode)
+	// Autolink writes a run of prose text that starts at offset of the body,
+	// escaped with write, linking the mentions of defined terms planned for
+	// it. It is never called inside headings, links or code.
+	Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte))
+	// IDPrefix is put before every id the page writes (headings,
+	// footnotes): the book, which puts many pages on one, keeps them unique.
+	IDPrefix() string
+}
+
+// Render writes the HTML of doc.
+func (e *Engine) Render(w io.Writer, doc *Doc, ctx Context) error {
+	pr := e.renderers.Get().(*pageRenderer)
+	defer e.renderers.Put(pr)
+	pr.nodes.ctx = ctx
+	pr.nodes.depth = 0
+	defer func() { pr.nodes.ctx = nil }()
+	return pr.r.Render(w, doc.Source, doc.Root)
+}
+
+type pageRenderer struct {
+	r     renderer.Renderer
+	nodes *nodeRenderer
+}
+
+func (e *Engine) newPageRenderer() *pageRenderer {
+	nr := &nodeRenderer{engine: e}
+	var htmlOpts []html.Option
+	if e.opts.Unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	nr.Config = html.NewConfig()
+	for _, o := range htmlOpts {
+		o.SetHTMLOption(&nr.Config)
+	}
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(html.NewRenderer(htmlOpts...), 1000),
+		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
+		util.Prioritized(extension.NewFootnoteHTMLRenderer(
+			extension.WithFootnoteIDPrefixFunction(func(ast.Node) []byte {
+				if nr.ctx == nil {
+					return nil
+				}
+				return []byte(nr.ctx.IDPrefix())
+			}),
+		), 500),
+		util.Prioritized(nr, 100),
+	))
+	return &pageRenderer{r: r, nodes: nr}
+}

@@ -1,0 +1,230 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer renders the nodes whose HTML depends on the site: links
+// (rewritten to output URLs), headings (ids, anchors), text (glossary
+// autolinks), code (chroma), term links and shortcodes.
+type nodeRenderer struct {
+	html.Config
+	engine *Engine
+	ctx    Context
+	depth  int // > 0 inside a heading or a link, where terms are not autolinked
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindText, r.text)
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
+	reg.Register(ast.KindImage, r.image)
+	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+	reg.Register(ast.KindCodeBlock, r.indentedCode)
+	reg.Register(ast.KindParagraph, r.paragraph)
+	reg.Register(KindTermLink, r.termLink)
+	reg.Register(KindShortcode, r.shortcode)
+}
+
+func (r *nodeRenderer) writeEscaped(w util.BufWriter, b []byte) { r.Writer.Write(w, b) }
+
+func (r *nodeRenderer) text(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	value := n.Segment.Value(src)
+	switch {
+	case n.IsRaw():
+		r.Writer.RawWrite(w, value)
+	case r.depth > 0 || r.ctx == nil:
+		r.Writer.Write(w, value)
+	default:
+		r.ctx.Autolink(w, value, n.Segment.Start, r.writeEscaped)
+	}
+	switch {
+	case n.HardLineBreak():
+		w.WriteString("<br>\n")
+	case n.SoftLineBreak():
+		w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) prefix() string {
+	if r.ctx == nil {
+		return ""
+	}
+	return r.ctx.IDPrefix()
+}
+
+func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	id := ""
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			id = r.prefix() + string(b)
+		}
+	}
+	if entering {
+		r.depth++
+		w.WriteString("<h")
+		w.WriteByte("0123456"[n.Level])
+		if id != "" {
+			w.WriteString(` id="`)
+			r.Writer.Write(w, []byte(id))
+			w.WriteByte('"')
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	r.depth--
+	if id != "" {
+		w.WriteString(`<a class="anchor" href="#`)
+		r.Writer.Write(w, []byte(id))
+		w.WriteString(`" aria-label="Link to this section">#</a>`)
+	}
+	w.WriteString("</h")
+	w.WriteByte("0123456"[n.Level])
+	w.WriteString(">\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) url(dest []byte) []byte {
+	if r.ctx != nil {
+		dest = []byte(r.ctx.LinkURL(string(dest)))
+	}
+	return util.URLEscape(dest, true)
+}
+
+func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		r.depth--
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	r.depth++
+	w.WriteString(`<a href="`)
+	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
+		r.Writer.Write(w, r.url(n.Destination))
+	}
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		r.Writer.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	url := n.URL(src)
+	label := n.Label(src)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	w.WriteString(`<a href="`)
+	if r.Unsafe || !html.IsDangerousURL(url) {
+		r.Writer.Write(w, util.URLEscape(url, false))
+	}
+	w.WriteString(`">`)
+	r.Writer.Write(w, label)
+	w.WriteString(`</a>`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	w.WriteString(`<img src="`)
+	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
+		r.Writer.Write(w, r.url(n.Destination))
+	}
+	w.WriteString(`" alt="`)
+	r.Writer.Write(w, []byte(plainText(n, src)))
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		r.Writer.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	lang := ""
+	if l := n.Language(src); l != nil {
+		lang = string(l)
+	}
+	r.engine.highlight.write(w, lang, string(codeLines(n, src)))
+	w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) indentedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	r.engine.highlight.write(w, "", string(codeLines(node, src)))
+	w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}
+
+func codeLines(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.Bytes()
+}
+
+func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	// A shortcode alone in its paragraph is a block (a chart, a journey map):
+	// it writes its own element, and a <p> around a <figure> would be invalid.
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		if sc, ok := c.(*Shortcode); ok && sc.Alone {
+			return ast.WalkContinue, nil
+		}
+	}
+	if entering {
+		w.WriteString("<p>")
+	} else {
+		w.WriteString("</p>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && r.ctx != nil {
+		r.ctx.TermLink(w, node.(*TermLink))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && r.ctx != nil {
+		r.ctx.Shortcode(w, node.(*Shortcode))
+	}
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,157 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// KindShortcode is the node kind of {{< name args >}}.
+var KindShortcode = ast.NewNodeKind("Shortcode")
+
+// Shortcode is {{< name "arg" key="value" >}}, written on one line.
+type Shortcode struct {
+	ast.BaseInline
+	Name   string
+	Args   []string          // positional arguments, unquoted
+	Named  map[string]string // key="value" arguments
+	Offset int               // byte offset of "{{<" in the body
+	Alone  bool              // the only thing in its paragraph (a block such as a chart)
+	Err    string            // a syntax error, reported by the link stage
+	ErrAt  int               // byte offset of the error
+}
+
+// Kind implements ast.Node.
+func (n *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+
+// Dump implements ast.Node.
+func (n *Shortcode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "Args": fmt.Sprint(n.Args), "Err": n.Err}, nil)
+}
+
+type shortcodeParser struct{}
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("{{<")) {
+		return nil
+	}
+	n := parseShortcode(line)
+	n.Offset = seg.Start
+	n.ErrAt += seg.Start
+	if n.Err != "" && n.consumed == 0 {
+		block.Advance(3)
+	} else {
+		block.Advance(n.consumed)
+	}
+	return &n.Shortcode
+}
+
+type parsedShortcode struct {
+	Shortcode
+	consumed int
+}
+
+// parseShortcode parses a shortcode at the start of line ("{{< ... >}}...").
+// On a syntax error Err is set, ErrAt is the offset in line, and consumed is 0
+// when nothing sensible can be skipped.
+func parseShortcode(line []byte) parsedShortcode {
+	var n parsedShortcode
+	fail := func(at int, format string, args ...any) parsedShortcode {
+		n.Err = fmt.Sprintf(format, args...)
+		n.ErrAt = at
+		return n
+	}
+	end := bytes.Index(line, []byte(">}}"))
+	if end < 0 {
+		return fail(0, "shortcode is not closed; end it with >}} on the same line, as in {{< metric \"nps\" >}}")
+	}
+	body := line[3:end]
+	i := 0
+	skip := func() {
+		for i < len(body) && (body[i] == ' ' || body[i] == '\t') {
+			i++
+		}
+	}
+	skip()
+	start := i
+	for i < len(body) && isNameByte(body[i]) {
+		i++
+	}
+	if i == start {
+		n.consumed = end + 3
+		return fail(3+i, "shortcode has no name; write {{< metric \"id\" >}}, {{< chart \"id\" >}} or {{< journey \"id\" >}}")
+	}
+	n.Name = string(body[start:i])
+	for {
+		skip()
+		if i >= len(body) {
+			break
+		}
+		argStart := i
+		key := ""
+		if isNameByte(body[i]) {
+			j := i
+			for j < len(body) && isNameByte(body[j]) {
+				j++
+			}
+			if j < len(body) && body[j] == '=' {
+				key = string(body[i:j])
+				i = j + 1
+			}
+		}
+		var val string
+		if i < len(body) && body[i] == '"' {
+			j := i + 1
+			for j < len(body) && body[j] != '"' {
+				if body[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(body) {
+				n.consumed = end + 3
+				return fail(3+i, "argument opened with \" is not closed; close the quotes")
+			}
+			s, err := strconv.Unquote(string(body[i : j+1]))
+			if err != nil {
+				n.consumed = end + 3
+				return fail(3+i, "argument %s is not valid quoted text", body[i:j+1])
+			}
+			val = s
+			i = j + 1
+		} else {
+			j := i
+			for j < len(body) && body[j] != ' ' && body[j] != '\t' {
+				j++
+			}
+			val = string(body[i:j])
+			if val == "" {
+				n.consumed = end + 3
+				return fail(3+argStart, "argument %s= has no value; write %s=\"value\"", key, key)
+			}
+			i = j
+		}
+		if key != "" {
+			if n.Named == nil {
+				n.Named = map[string]string{}
+			}
+			n.Named[key] = val
+		} else {
+			n.Args = append(n.Args, val)
+		}
+	}
+	n.consumed = end + 3
+	return n
+}
+
+func isNameByte(b byte) bool {
+	return b == '-' || b == '_' || b < 0x80 && (unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b)))
+}

@@ -1,0 +1,60 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// KindTermLink is the node kind of [[Term]] and [[Term|label]].
+var KindTermLink = ast.NewNodeKind("TermLink")
+
+// TermLink is a reference to a definition written [[Term]] or [[Term|label]].
+type TermLink struct {
+	ast.BaseInline
+	Target string // the term as written, trimmed
+	Label  string // the text shown; Target when no label is given
+	Offset int    // byte offset of "[[" in the body
+}
+
+// Kind implements ast.Node.
+func (n *TermLink) Kind() ast.NodeKind { return KindTermLink }
+
+// Dump implements ast.Node.
+func (n *TermLink) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Target": n.Target, "Label": n.Label}, nil)
+}
+
+// termLinkParser parses [[...]]. It runs before goldmark's link parser and
+// steps aside (returns nil) for anything that is not a complete [[...]] on one line.
+type termLinkParser struct{}
+
+func (termLinkParser) Trigger() []byte { return []byte{'['} }
+
+func (termLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[[")) {
+		return nil
+	}
+	end := bytes.Index(line, []byte("]]"))
+	if end < 0 {
+		return nil
+	}
+	inner := line[2:end]
+	if bytes.ContainsAny(inner, "[]\n") || len(bytes.TrimSpace(inner)) == 0 {
+		return nil
+	}
+	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
+	n := &TermLink{
+		Target: string(bytes.TrimSpace(target)),
+		Offset: seg.Start,
+	}
+	n.Label = n.Target
+	if hasLabel && len(bytes.TrimSpace(label)) > 0 {
+		n.Label = string(bytes.TrimSpace(label))
+	}
+	block.Advance(end + 2)
+	return n
+}

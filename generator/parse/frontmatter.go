@@ -1,0 +1,528 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	yamlparser "github.com/goccy/go-yaml/parser"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+// Page is a content file split into front matter and markdown body.
+type Page struct {
+	Path       string // slash path relative to the site root
+	Source     []byte // the whole file
+	Meta       FrontMatter
+	Body       []byte // Source[BodyOffset:]
+	BodyOffset int
+}
+
+// Stage is one step of a journey.
+type Stage struct {
+	Name        string
+	Feeling     int
+	Touchpoints []string
+	Pains       []string
+	Metrics     []string
+	Line        int // line of the stage's table in the file
+}
+
+// FrontMatter holds every key shiftbook understands. Unknown keys are errors;
+// free-form values go under [params].
+type FrontMatter struct {
+	Title, Description  string
+	Date, Lastmod       time.Time
+	Reviewed            time.Time
+	Weight              int
+	Draft               bool
+	Tags                []string
+	Slug, Owner, Layout string
+	TOC                 bool // show the table of contents (default true)
+	Abbr, Summary       string
+	Synonyms            []string
+	Persona, Kind       string
+	Stages              []Stage
+	Metric, Unit        string
+	Direction           string
+	Target              *float64
+	Data, Definition    string
+	Params              map[string]any
+	lines               func(path ...string) int
+}
+
+// Line returns the line in the file where a front matter key is written,
+// or 1 when it is not written at all.
+func (fm FrontMatter) Line(path ...string) int {
+	if fm.lines == nil {
+		return 1
+	}
+	if l := fm.lines(path...); l > 0 {
+		return l
+	}
+	return 1
+}
+
+var frontMatterKeys = []string{
+	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
+	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
+	"stages", "metric", "unit", "direction", "target", "data", "definition", "params",
+}
+
+var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
+
+// ReadPage splits and decodes a content file. Diagnostics carry lines of the
+// whole file, never of the front matter alone.
+func ReadPage(path string, src []byte) (*Page, diag.List) {
+	p := &Page{Path: path, Source: src}
+	if d, ok := CheckText(path, src); !ok {
+		return nil, diag.List{d}
+	}
+	text := stripBOM(src)
+	bom := len(src) - len(text)
+	delim := ""
+	switch {
+	case hasDelimLine(text, "+++"):
+		delim = "+++"
+	case hasDelimLine(text, "---"):
+		delim = "---"
+	default:
+		p.Body, p.BodyOffset = src, 0
+		return p, diag.List{diag.AtLine(path, src, 1, 1,
+			"no front matter; start the file with a +++ line, then title = \"...\", then another +++ line")}
+	}
+	firstLineEnd := bytes.IndexByte(text, '\n') + 1
+	fmStart := bom + firstLineEnd
+	end, bodyStart := findClosing(src, fmStart, delim)
+	if end < 0 {
+		return nil, diag.List{diag.AtLine(path, src, 1, 1,
+			"front matter opened with %s is never closed; add a line with only %s after the last key", delim, delim)}
+	}
+	fmText := src[fmStart:end]
+	p.Body, p.BodyOffset = src[bodyStart:], bodyStart
+	lineOffset := bytes.Count(src[:fmStart], []byte("\n"))
+	fields, lines, d := decodeFields(path, src, fmText, lineOffset, delim)
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	var diags diag.List
+	p.Meta, diags = fieldsToFrontMatter(path, src, fields, lines)
+	return p, diags
+}
+
+func hasDelimLine(text []byte, delim string) bool {
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	return string(bytes.TrimRight(line, " \t\r")) == delim
+}
+
+// findClosing finds the line holding only delim, from offset from. It returns
+// the offset where that line starts and the offset after it.
+func findClosing(src []byte, from int, delim string) (int, int) {
+	for off := from; off < len(src); {
+		nl := bytes.IndexByte(src[off:], '\n')
+		lineEnd, next := len(src), len(src)
+		if nl >= 0 {
+			lineEnd, next = off+nl, off+nl+1
+		}
+		if string(bytes.TrimRight(src[off:lineEnd], " \t\r")) == delim {
+			return off, next
+		}
+		off = next
+	}
+	return -1, -1
+}
+
+// decodeFields decodes front matter text into generic values and a way to find
+// the line of any key in the whole file.
+func decodeFields(path string, file, fm []byte, lineOffset int, delim string) (map[string]any, func(...string) int, *diag.Diagnostic) {
+	if delim == "+++" {
+		fields := map[string]any{}
+		if _, err := toml.Decode(string(fm), &fields); err != nil {
+			d := TOMLError(path, file, lineOffset, err)
+			return nil, nil, &d
+		}
+		keys := LocateTOMLKeys(fm)
+		return fields, func(p ...string) int {
+			if l := keys.Line(p...); l > 0 {
+				return l + lineOffset
+			}
+			return 0
+		}, nil
+	}
+	return decodeYAML(path, file, fm, lineOffset)
+}
+
+func decodeYAML(path string, file, fm []byte, lineOffset int) (map[string]any, func(...string) int, *diag.Diagnostic) {
+	yamlErr := func(err error) *diag.Diagnostic {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil {
+			pos := ye.GetToken().Position
+			d := diag.AtLine(path, file, pos.Line+lineOffset, max(pos.Column, 1),
+				"invalid YAML: %s; check the indentation and put text with a colon in quotes", ye.GetMessage())
+			return &d
+		}
+		d := diag.AtLine(path, file, lineOffset+1, 1, "invalid YAML: %v", err)
+		return &d
+	}
+	if len(bytes.TrimSpace(fm)) == 0 {
+		return map[string]any{}, func(...string) int { return 0 }, nil
+	}
+	f, err := yamlparser.ParseBytes(fm, 0)
+	if err != nil {
+		return nil, nil, yamlErr(err)
+	}
+	lines := map[string]int{}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return map[string]any{}, func(...string) int { return 0 }, nil
+	}
+	body := f.Docs[0].Body
+	if _, ok := body.(*yamlast.MappingNode); !ok {
+		if _, ok := body.(*yamlast.MappingValueNode); !ok {
+			tok := body.GetToken()
+			d := diag.AtLine(path, file, tok.Position.Line+lineOffset, max(tok.Position.Column, 1),
+				"YAML front matter must be a list of key: value lines")
+			return nil, nil, &d
+		}
+	}
+	recordYAMLLines(body, "", lines)
+	fields := map[string]any{}
+	if err := yaml.NodeToValue(body, &fields); err != nil {
+		return nil, nil, yamlErr(err)
+	}
+	return fields, func(p ...string) int {
+		for n := len(p); n > 0; n-- {
+			if l, ok := lines[strings.Join(p[:n], ".")]; ok {
+				return l + lineOffset
+			}
+		}
+		return 0
+	}, nil
+}
+
+func recordYAMLLines(n yamlast.Node, prefix string, lines map[string]int) {
+	join := func(k string) string {
+		if prefix == "" {
+			return k
+		}
+		return prefix + "." + k
+	}
+	switch n := n.(type) {
+	case *yamlast.MappingNode:
+		for _, v := range n.Values {
+			recordYAMLLines(v, prefix, lines)
+		}
+	case *yamlast.MappingValueNode:
+		key := join(strings.Trim(n.Key.String(), `"'`))
+		if _, ok := lines[key]; !ok {
+			lines[key] = n.Key.GetToken().Position.Line
+		}
+		recordYAMLLines(n.Value, key, lines)
+	case *yamlast.SequenceNode:
+		for i, v := range n.Values {
+			k := join(strconv.Itoa(i))
+			lines[k] = v.GetToken().Position.Line
+			recordYAMLLines(v, k, lines)
+		}
+	}
+}
+
+// fieldDecoder converts generic values into typed fields, reporting each
+// wrong type at its key's line.
+type fieldDecoder struct {
+	path  string
+	src   []byte
+	line  func(...string) int
+	diags diag.List
+}
+
+func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
+	line := 0
+	if d.line != nil {
+		line = d.line(key...)
+	}
+	if line == 0 {
+		line = 1
+	}
+	d.diags.Add(diag.AtLine(d.path, d.src, line, 1, format, args...))
+}
+
+func (d *fieldDecoder) str(v any, key ...string) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case nil:
+		return ""
+	}
+	d.errorf(key, "%s must be text in quotes, not %s", strings.Join(key, "."), describe(v))
+	return ""
+}
+
+func (d *fieldDecoder) strs(v any, key ...string) []string {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for i, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				d.errorf(key, "%s[%d] must be text in quotes, not %s", strings.Join(key, "."), i, describe(e))
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	case []string:
+		return v
+	}
+	d.errorf(key, "%s must be a list of text, like [\"a\", \"b\"], not %s", strings.Join(key, "."), describe(v))
+	return nil
+}
+
+func (d *fieldDecoder) integer(v any, key ...string) (int, bool) {
+	switch v := v.(type) {
+	case int64:
+		return int(v), true
+	case uint64:
+		return int(v), true
+	case int:
+		return v, true
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1e9 {
+			return int(v), true
+		}
+	}
+	d.errorf(key, "%s must be a whole number, not %s", strings.Join(key, "."), describe(v))
+	return 0, false
+}
+
+func (d *fieldDecoder) number(v any, key ...string) (float64, bool) {
+	switch v := v.(type) {
+	case int64:
+		return float64(v), true
+	case uint64:
+		return float64(v), true
+	case int:
+		return float64(v), true
+	case float64:
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			return v, true
+		}
+	}
+	d.errorf(key, "%s must be a number such as 45 or 4.5, not %s", strings.Join(key, "."), describe(v))
+	return 0, false
+}
+
+func (d *fieldDecoder) boolean(v any, key ...string) bool {
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	d.errorf(key, "%s must be true or false, not %s", strings.Join(key, "."), describe(v))
+	return false
+}
+
+func (d *fieldDecoder) date(v any, key ...string) time.Time {
+	switch v := v.(type) {
+	case time.Time:
+		return time.Date(v.Year(), v.Month(), v.Day(), v.Hour(), v.Minute(), v.Second(), 0, time.UTC)
+	case string:
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t.UTC()
+			}
+		}
+	}
+	d.errorf(key, "%s must be a date written like 2026-10-14, not %s", strings.Join(key, "."), describe(v))
+	return time.Time{}
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case int64, uint64, int, float64:
+		return fmt.Sprintf("the number %v", v)
+	case time.Time:
+		return "a date"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int) (FrontMatter, diag.List) {
+	fm := FrontMatter{TOC: true, lines: lines}
+	d := &fieldDecoder{path: path, src: src, line: lines}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := fields[k]
+		switch k {
+		case "title":
+			fm.Title = strings.TrimSpace(d.str(v, k))
+		case "description":
+			fm.Description = d.str(v, k)
+		case "date":
+			fm.Date = d.date(v, k)
+		case "lastmod":
+			fm.Lastmod = d.date(v, k)
+		case "reviewed":
+			fm.Reviewed = d.date(v, k)
+		case "weight":
+			fm.Weight, _ = d.integer(v, k)
+		case "draft":
+			fm.Draft = d.boolean(v, k)
+		case "toc":
+			fm.TOC = d.boolean(v, k)
+		case "tags":
+			fm.Tags = d.strs(v, k)
+		case "slug":
+			fm.Slug = d.str(v, k)
+			if fm.Slug != "" && (strings.ContainsAny(fm.Slug, "/\\?#") || fm.Slug == "." || fm.Slug == "..") {
+				d.errorf([]string{k}, "slug %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", fm.Slug)
+				fm.Slug = ""
+			}
+		case "owner":
+			fm.Owner = d.str(v, k)
+		case "layout":
+			fm.Layout = d.str(v, k)
+		case "abbr":
+			fm.Abbr = strings.TrimSpace(d.str(v, k))
+		case "summary":
+			fm.Summary = d.str(v, k)
+		case "synonyms":
+			fm.Synonyms = d.strs(v, k)
+		case "persona":
+			fm.Persona = d.str(v, k)
+		case "kind":
+			fm.Kind = d.str(v, k)
+			if fm.Kind != "" && fm.Kind != "customer" && fm.Kind != "employee" {
+				d.errorf([]string{k}, "kind must be \"customer\" or \"employee\", not %q", fm.Kind)
+			}
+		case "stages":
+			fm.Stages = d.stages(v)
+		case "metric":
+			fm.Metric = d.str(v, k)
+		case "unit":
+			fm.Unit = d.str(v, k)
+		case "direction":
+			fm.Direction = d.str(v, k)
+			if fm.Direction != "up" && fm.Direction != "down" {
+				d.errorf([]string{k}, "direction must be \"up\" (higher is better) or \"down\" (lower is better), not %q", fm.Direction)
+			}
+		case "target":
+			if n, ok := d.number(v, k); ok {
+				fm.Target = &n
+			}
+		case "data":
+			fm.Data = d.str(v, k)
+		case "definition":
+			fm.Definition = d.str(v, k)
+		case "params":
+			m, ok := v.(map[string]any)
+			if !ok {
+				d.errorf([]string{k}, "params must be a table ([params] in TOML, params: with indented keys in YAML)")
+				continue
+			}
+			fm.Params = m
+		default:
+			msg := fmt.Sprintf("unknown front matter key %q", k)
+			if s := diag.Suggest(k, frontMatterKeys); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else {
+				msg += "; put your own values under [params], or remove it"
+			}
+			d.errorf([]string{k}, "%s", msg)
+		}
+	}
+	if fm.Title == "" {
+		if _, written := fields["title"]; written {
+			d.errorf([]string{"title"}, "title is empty; every page needs a title")
+		} else {
+			d.diags.Add(diag.AtLine(path, src, 1, 1, "missing title; add title = \"...\" to the front matter"))
+		}
+	}
+	return fm, d.diags
+}
+
+func (d *fieldDecoder) stages(v any) []Stage {
+	list, ok := v.([]map[string]any)
+	if !ok {
+		if anyList, isList := v.([]any); isList {
+			for _, e := range anyList {
+				m, isMap := e.(map[string]any)
+				if !isMap {
+					d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
+					return nil
+				}
+				list = append(list, m)
+			}
+		} else {
+			d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
+			return nil
+		}
+	}
+	out := make([]Stage, 0, len(list))
+	for i, m := range list {
+		idx := strconv.Itoa(i)
+		st := Stage{Line: d.line("stages", idx)}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			v := m[k]
+			key := []string{"stages", idx, k}
+			switch k {
+			case "name":
+				st.Name = d.str(v, key...)
+			case "feeling":
+				n, ok := d.integer(v, key...)
+				if ok && (n < -2 || n > 2) {
+					d.errorf(key, "feeling %d is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)", n)
+				}
+				st.Feeling = n
+			case "touchpoints":
+				st.Touchpoints = d.strs(v, key...)
+			case "pains":
+				st.Pains = d.strs(v, key...)
+			case "metrics":
+				st.Metrics = d.strs(v, key...)
+			default:
+				msg := fmt.Sprintf("unknown stage key %q", k)
+				if s := diag.Suggest(k, stageKeys); s != "" {
+					msg += fmt.Sprintf(": did you mean %q?", s)
+				} else {
+					msg += "; a stage has name, feeling, touchpoints, pains and metrics"
+				}
+				d.errorf(key, "%s", msg)
+			}
+		}
+		if st.Name == "" {
+			d.errorf([]string{"stages", idx}, "stage %d has no name; add name = \"...\"", i+1)
+		}
+		out = append(out, st)
+	}
+	return out
+}

@@ -1,0 +1,615 @@
+package parse
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// seriesUpdate is the -update flag: rewrite the golden files under
+// testdata/series/. It reuses an "update" flag that another test file of the
+// package may already have registered, so the files do not fight over it.
+var seriesUpdate = seriesUpdateFlag()
+
+func seriesUpdateFlag() func() bool {
+	if f := flag.Lookup("update"); f != nil {
+		return func() bool {
+			g, ok := f.Value.(flag.Getter)
+			b, _ := g.Get().(bool)
+			return ok && b
+		}
+	}
+	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
+	return func() bool { return *b }
+}
+
+// seriesPt is a point in a compact form for tables.
+type seriesPt struct {
+	date  string
+	value float64
+	line  int
+	extra map[string]string
+}
+
+func seriesDay(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestReadSeriesGood(t *testing.T) {
+	tests := []struct {
+		name, path, src string
+		want            []seriesPt
+	}{
+		{"csv minimal", "d/m.csv", "date,value\n2025-11-30,41.2\n",
+			[]seriesPt{{"2025-11-30", 41.2, 2, nil}}},
+		{"csv columns in any order, any case, padded", "d/m.CSV", " Value ,DATE,Segment\n41.2,2025-11-30,SMB\n",
+			[]seriesPt{{"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
+		{"csv sorted by date", "d/m.csv", "date,value\n2025-12-01,3\n2025-10-01,1\n2025-11-01,2\n",
+			[]seriesPt{{"2025-10-01", 1, 3, nil}, {"2025-11-01", 2, 4, nil}, {"2025-12-01", 3, 2, nil}}},
+		{"csv bom crlf and blank trailing lines", "d/m.csv", "\uFEFFdate,value\r\n2025-11-30,41.2\r\n\r\n\r\n",
+			[]seriesPt{{"2025-11-30", 41.2, 2, nil}}},
+		{"csv no final newline", "d/m.csv", "date,value\n2025-11-30,-7",
+			[]seriesPt{{"2025-11-30", -7, 2, nil}}},
+		{"csv blank line and empty row between rows", "d/m.csv", "date,value\n2025-11-30,1\n\n,\n2025-12-01,2\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 5, nil}}},
+		{"csv quoted fields and spaces", "d/m.csv", "date,value,note\n\"2025-11-30\", \"41.2\",\"a, \"\"b\"\"\"\n",
+			[]seriesPt{{"2025-11-30", 41.2, 2, map[string]string{"note": `a, "b"`}}}},
+		{"csv multi-line quoted note", "d/m.csv", "date,value,note\n2025-11-30,1,\"two\nlines\"\n2025-12-01,2,\n",
+			[]seriesPt{{"2025-11-30", 1, 2, map[string]string{"note": "two\nlines"}}, {"2025-12-01", 2, 4, nil}}},
+		{"csv short row leaves out optional columns", "d/m.csv", "date,value,segment\n2025-11-30,1\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}}},
+		{"csv unnamed empty column", "d/m.csv", "date,value,\n2025-11-30,1,\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}}},
+		{"csv rfc 3339 keeps the written date", "d/m.csv", "date,value\n2025-11-30T23:30:00-05:00,1\n2025-12-01T00:10:00.5+02:00,2\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
+		{"csv number forms", "d/m.csv", "date,value\n2025-01-01,+3\n2025-01-02,.5\n2025-01-03,5.\n2025-01-04,1e3\n2025-01-05,-2E-2\n",
+			[]seriesPt{{"2025-01-01", 3, 2, nil}, {"2025-01-02", 0.5, 3, nil}, {"2025-01-03", 5, 4, nil}, {"2025-01-04", 1000, 5, nil}, {"2025-01-05", -0.02, 6, nil}}},
+
+		{"json", "d/m.json", "[\n  {\"date\": \"2025-11-30\", \"value\": 41.2, \"segment\": \"SMB\"},\n  {\"date\": \"2025-10-31\", \"value\": 40}\n]\n",
+			[]seriesPt{{"2025-10-31", 40, 3, nil}, {"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
+		{"json keys any case, numbers and booleans kept as text, null ignored", "d/m.JSON",
+			`[{"Value": 1, "DATE": "2025-11-30", "n": 12, "ok": true, "note": null, "Segment": "x"}]`,
+			[]seriesPt{{"2025-11-30", 1, 1, map[string]string{"n": "12", "ok": "true", "segment": "x"}}}},
+		{"json bom", "d/m.json", "\uFEFF[{\"date\":\"2025-11-30\",\"value\":1}]",
+			[]seriesPt{{"2025-11-30", 1, 1, nil}}},
+		{"json rfc 3339", "d/m.json", `[{"date":"2025-11-30T10:00:00Z","value":1e2}]`,
+			[]seriesPt{{"2025-11-30", 100, 1, nil}}},
+
+		{"toml", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 41.2\nsegment = \"SMB\"\n\n[[points]]\ndate = \"2025-10-31\"\nvalue = 40\nnote = 'x'\n",
+			[]seriesPt{{"2025-10-31", 40, 6, map[string]string{"note": "x"}}, {"2025-11-30", 41.2, 1, map[string]string{"segment": "SMB"}}}},
+		{"toml header spellings", "d/m.toml", "  [[ points ]]  # one\ndate = 2025-11-30\nvalue = 1\n[[\"points\"]]\ndate = 2025-12-01\nvalue = 2\n",
+			[]seriesPt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 4, nil}}},
+		{"toml offset date-time keeps the written date", "d/m.toml", "[[points]]\ndate = 2025-11-30T23:00:00-05:00\nvalue = 1\n",
+			[]seriesPt{{"2025-11-30", 1, 1, nil}}},
+		{"toml multi-line string hides a header", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 1\nnote = \"\"\"\n[[points]]\n\"\"\"\n[[points]]\ndate = 2025-12-01\nvalue = 2\n",
+			[]seriesPt{{"2025-11-30", 1, 1, map[string]string{"note": "[[points]]\n"}}, {"2025-12-01", 2, 7, nil}}},
+		{"toml inline tables", "d/m.toml", "points = [\n  {date = 2025-11-30, value = 1},\n  {date = 2025-12-01, value = 2},\n]\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := ReadSeries(tt.path, []byte(tt.src))
+			for _, d := range ds {
+				t.Errorf("unexpected diagnostic: %s", d)
+			}
+			if s == nil || s.Path != tt.path {
+				t.Fatalf("series = %+v, want path %q", s, tt.path)
+			}
+			var want []Point
+			for _, p := range tt.want {
+				want = append(want, Point{Date: seriesDay(p.date), Value: p.value, Line: p.line, Extra: p.extra})
+			}
+			if got, w := seriesDump(s.Points), seriesDump(want); got != w {
+				t.Errorf("points:\n%s\nwant:\n%s", got, w)
+			}
+		})
+	}
+}
+
+func TestReadSeriesErrors(t *testing.T) {
+	const (
+		csvP  = "content/data/nps.csv"
+		jsonP = "content/data/nps.json"
+		tomlP = "content/data/nps.toml"
+	)
+	var fourteen strings.Builder // a bad value on line 14, column 12
+	fourteen.WriteString("date,value\n")
+	for d := 1; d <= 12; d++ {
+		fmt.Fprintf(&fourteen, "2025-01-%02d,40\n", d)
+	}
+	fourteen.WriteString("2025-10-31,4l.2\n")
+
+	noCSV := csvP + `: has no data points; add at least one row below a header row, such as "date,value" then "2025-11-30,41.2"`
+	noJSON := jsonP + `: has no data points; add at least one point, such as [{"date": "2025-11-30", "value": 41.2}]`
+	noTOML := tomlP + `: has no data points; add at least one point, such as a [[points]] table with date = 2025-11-30 and value = 41.2`
+	const jsonHint = `{"date": "2025-11-30", "value": 41.2}`
+	const tomlHint = "fix it so each point reads [[points]], date = 2025-11-30, value = 41.2"
+
+	tests := []struct {
+		name, path, src string
+		want            []string
+	}{
+		// format and encoding
+		{"unknown extension", "content/data/nps.xlsx", "date,value\n",
+			[]string{`content/data/nps.xlsx: cannot read ".xlsx" files as metric data; save the data as .csv, .json or .toml`}},
+		{"no extension", "content/data/nps", "date,value\n",
+			[]string{`content/data/nps: cannot read files without an extension as metric data; save the data as .csv, .json or .toml`}},
+		{"invalid utf-8", csvP, "date,value,note\n2025-11-30,1,caf\xe9\n",
+			[]string{csvP + `:2:17: the file is not valid UTF-8 text (byte 0xE9); save it with UTF-8 encoding`}},
+		{"invalid utf-8 json", jsonP, "[{\"date\":\"2025-11-30\",\"value\":1,\"note\":\"\xff\"}]",
+			[]string{jsonP + `:1:41: the file is not valid UTF-8 text (byte 0xFF); save it with UTF-8 encoding`}},
+
+		// empty
+		{"csv empty file", csvP, "", []string{noCSV}},
+		{"csv blank file", csvP, "\n \n\t\n", []string{noCSV}},
+		{"csv header only", csvP, "date,value\n", []string{noCSV}},
+		{"csv header and empty rows", csvP, "date,value\n,\n\n", []string{noCSV}},
+		{"json empty file", jsonP, "", []string{noJSON}},
+		{"json empty array", jsonP, "[ ]\n", []string{noJSON}},
+		{"toml empty file", tomlP, "# nothing yet\n", []string{noTOML}},
+		{"toml empty inline array", tomlP, "points = []\n", []string{noTOML}},
+
+		// CSV header
+		{"csv no value column", csvP, "date,score\n2025-11-30,1\n",
+			[]string{csvP + `:1:1: the header has no "value" column; the first row must name the columns, such as date,value`}},
+		{"csv misspelled value column", csvP, "date,valeu\n2025-11-30,1\n",
+			[]string{csvP + `:1:6: the header has no "value" column; rename column "valeu" to "value"`}},
+		{"csv misspelled date column", csvP, "Dato,value\n2025-11-30,1\n",
+			[]string{csvP + `:1:1: the header has no "date" column; rename column "dato" to "date"`}},
+		{"csv no header", csvP, "2025-11-30,41.2\n2025-12-01,42\n",
+			[]string{csvP + `:1:1: the first row looks like data, not a header; add a header row such as date,value above it`}},
+		{"csv semicolons", csvP, "date;value\n2025-11-30;41,2\n",
+			[]string{csvP + `:1:1: the header separates its columns with semicolons; separate them with commas, such as date,value`}},
+		{"csv tabs", csvP, "date\tvalue\n2025-11-30\t41.2\n",
+			[]string{csvP + `:1:1: the header separates its columns with tabs or bars; separate them with commas, such as date,value`}},
+		{"csv duplicate column", csvP, "date,value,Value\n2025-11-30,1,2\n",
+			[]string{csvP + `:1:12: the header names column "value" twice (columns 2 and 3); give each column its own name`}},
+		{"csv header with bad quote", csvP, "date,va\"lue\n2025-11-30,1\n",
+			[]string{csvP + `:1:8: a double quote (") appears inside a field that does not start with one; put the whole field in double quotes and write the inner quote twice (""), or remove it`}},
+
+		// CSV rows
+		{"csv bad value on line 14", csvP, fourteen.String(),
+			[]string{csvP + `:14:12: value "4l.2" is not a number; write a plain number such as 41.2`}},
+		{"csv every bad row is reported", csvP, "date,value\n2025-13-01,1\n2025-11-30,x\n2025-12-01,2\n30/11/2025,\n",
+			[]string{
+				csvP + `:2:1: date "2025-13-01" is not a real calendar date; check the month (01-12) and the day`,
+				csvP + `:3:12: value "x" is not a number; write a plain number such as 41.2`,
+				csvP + `:5:1: date "30/11/2025" is not in YYYY-MM-DD form; write it like 2025-11-30`,
+				csvP + `:5:12: value is empty; write a number such as 41.2, or remove the row`,
+			}},
+		{"csv empty date", csvP, "date,value\n,41\n",
+			[]string{csvP + `:2:1: date is empty; write the date as YYYY-MM-DD, such as 2025-11-30`}},
+		{"csv february 30", csvP, "date,value\n2025-02-30,41\n",
+			[]string{csvP + `:2:1: date "2025-02-30" is not a real calendar date; check the month (01-12) and the day`}},
+		{"csv one-digit month", csvP, "date,value\n2025-1-05,41\n",
+			[]string{csvP + `:2:1: date "2025-1-05" is not in YYYY-MM-DD form; write it like 2025-11-30`}},
+		{"csv time without offset", csvP, "date,value\n2025-11-30 10:00:00,41\n",
+			[]string{csvP + `:2:1: date "2025-11-30 10:00:00" has a time but no UTC offset; write just the date, such as 2025-11-30`}},
+		{"csv timestamp with impossible day", csvP, "date,value\n2025-11-31T10:00:00Z,41\n",
+			[]string{csvP + `:2:1: date "2025-11-31T10:00:00Z" is not a real calendar date; check the month (01-12) and the day`}},
+		{"csv not finite", csvP, "date,value\n2025-11-29,NaN\n2025-11-30,-Inf\n2025-12-01,1e999\n",
+			[]string{
+				csvP + `:2:12: value "NaN" is not a finite number; write a plain number such as 41.2, or remove the row`,
+				csvP + `:3:12: value "-Inf" is not a finite number; write a plain number such as 41.2, or remove the row`,
+				csvP + `:4:12: value "1e999" is too large to store; write an ordinary number such as 41.2`,
+			}},
+		{"csv percent, separators, decimal comma, hex", csvP, "date,value\n2025-11-27,41.2%\n2025-11-28,\"1,234.5\"\n2025-11-29,\"41,2\"\n2025-11-30,0x10\n",
+			[]string{
+				csvP + `:2:12: value "41.2%" is not a number; write it without the % sign, such as 41.2`,
+				csvP + `:3:12: value "1,234.5" is not a number; write it without thousands separators, such as 1234.5`,
+				csvP + `:4:12: value "41,2" is not a number; use a point as the decimal mark, such as 41.2`,
+				csvP + `:5:12: value "0x10" is not a number; write a plain number such as 41.2`,
+			}},
+		{"csv duplicate date", csvP, "date,value\n2025-11-30,1\n2025-12-01,2\n2025-11-30,3\n",
+			[]string{csvP + ":4:1: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
+				csvP + ":2: the first row with this date"}},
+		{"csv duplicate date written as timestamp", csvP, "date,value\n2025-11-30,1\n2025-11-30T08:00:00Z,3\n",
+			[]string{csvP + ":3:1: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
+				csvP + ":2: the first row with this date"}},
+		{"csv too many fields", csvP, "date,value\n2025-11-30,41,2\n2025-12-01,42\n",
+			[]string{csvP + `:2:15: this row has 3 fields but the header names 2 columns; remove the extra fields, or name the column in the header (a comma inside a value needs quotes around the value)`}},
+		{"csv missing value field", csvP, "date,value\n2025-11-30\n",
+			[]string{csvP + `:2:1: this row has 1 field but the header names 2 columns (date,value); add the missing value`}},
+		{"csv missing date field", csvP, "value,segment,date\n41,SMB\n",
+			[]string{csvP + `:2:4: this row has 2 fields but the header names 3 columns (value,segment,date); add the missing date`}},
+		{"csv field in unnamed column", csvP, "date,value,\n2025-11-30,1,oops\n",
+			[]string{csvP + `:2:14: this field is in column 3, which has no name in the header; name the column (such as segment) or remove the field`}},
+		{"csv bare quote, then rows go on", csvP, "date,value\n2025-11-30,4\"1\n2025-12-01,x\n",
+			[]string{
+				csvP + `:2:13: a double quote (") appears inside a field that does not start with one; put the whole field in double quotes and write the inner quote twice (""), or remove it`,
+				csvP + `:3:12: value "x" is not a number; write a plain number such as 41.2`,
+			}},
+		{"csv text after a closing quote", csvP, "date,value\n\"2025-11-30\"x,1\n",
+			[]string{csvP + `:2:12: a quoted field is not closed properly; end it with a double quote (") right before the next comma, and write any quote inside it twice ("")`}},
+		{"csv quote never closed", csvP, "date,value,note\n2025-11-30,1,\"oops\n2025-12-01,2,\n2025-12-02,3,\n",
+			[]string{csvP + `:2:1: a quoted field in this row is not closed, so the lines after it were read as part of it; end the field with a double quote (")`}},
+		{"csv columns counted in characters", csvP, "date,note,value\n2025-11-30,café ☕,x\n",
+			[]string{csvP + `:2:19: value "x" is not a number; write a plain number such as 41.2`}},
+		{"csv bom does not shift columns", csvP, "\uFEFFdate,valeu\n2025-11-30,1\n",
+			[]string{csvP + `:1:6: the header has no "value" column; rename column "valeu" to "value"`}},
+
+		// JSON
+		{"json object instead of array", jsonP, `{"points": []}`,
+			[]string{jsonP + `:1:1: the file holds an object; it must be a JSON array of points, such as [` + jsonHint + `]`}},
+		{"json syntax error", jsonP, "[\n  {\"date\": \"2025-11-30\" \"value\": 41.2}\n]\n",
+			[]string{jsonP + `:2:25: this is not valid JSON (invalid character '"' after object key:value pair); fix the punctuation here, each point is written like ` + jsonHint}},
+		{"json trailing comma", jsonP, "[\n  {\"date\": \"2025-11-30\", \"value\": 41.2},\n]\n",
+			[]string{jsonP + `:3:1: this is not valid JSON (invalid character ']' looking for beginning of value); fix the punctuation here, each point is written like ` + jsonHint}},
+		{"json truncated", jsonP, "[\n  {\"date\": \"2025-11-30\", \"value\": 41.2}",
+			[]string{jsonP + `:2:40: the file ends before the JSON is complete; close every open [, { and " (the whole file must be one array such as [` + jsonHint + `])`}},
+		{"json text after the array", jsonP, "[{\"date\": \"2025-11-30\", \"value\": 41.2}]\nx\n",
+			[]string{jsonP + `:2:1: this is not valid JSON (invalid character 'x' after top-level value); fix the punctuation here, each point is written like ` + jsonHint}},
+		{"json numeric string value", jsonP, "[\n  {\"date\": \"2025-11-30\", \"value\": \"41.2\"}\n]",
+			[]string{jsonP + `:2:35: value "41.2" is text in quotes, not a number; remove the quotes: "value": 41.2`}},
+		{"json other bad values", jsonP, "[\n {\"date\": \"2025-11-28\", \"value\": \"4l.2\"},\n {\"date\": \"2025-11-29\", \"value\": null},\n {\"date\": \"2025-11-30\", \"value\": [1]},\n {\"date\": \"2025-12-01\", \"value\": \"\"},\n {\"date\": \"2025-12-02\", \"value\": \"NaN\"}\n]",
+			[]string{
+				jsonP + `:2:34: value "4l.2" is not a number; write a plain number such as 41.2`,
+				jsonP + `:3:34: value is null; write a number such as "value": 41.2, or remove the point`,
+				jsonP + `:4:34: value must be a number, not an array; write it like "value": 41.2`,
+				jsonP + `:5:34: value is empty text; write a number such as "value": 41.2, or remove the point`,
+				jsonP + `:6:34: value "NaN" is not a finite number; write a plain number such as 41.2, or remove the row`,
+			}},
+		{"json value too large", jsonP, `[{"date": "2025-11-30", "value": 1e400}]`,
+			[]string{jsonP + `:1:34: value 1e400 is too large to store; write an ordinary number such as 41.2`}},
+		{"json bad dates", jsonP, "[\n {\"date\": 20251130, \"value\": 1},\n {\"date\": \"30.11.2025\", \"value\": 1}\n]",
+			[]string{
+				jsonP + `:2:11: date must be text in quotes, not a number; write it like "date": "2025-11-30"`,
+				jsonP + `:3:11: date "30.11.2025" is not in YYYY-MM-DD form; write it like 2025-11-30`,
+			}},
+		{"json missing fields", jsonP, "[\n {\"value\": 1},\n {\"date\": \"2025-11-30\"},\n {}\n]",
+			[]string{
+				jsonP + `:2:2: this point has no date; add one, such as "date": "2025-11-30"`,
+				jsonP + `:3:2: this point has no value; add one, such as "value": 41.2`,
+				jsonP + `:4:2: this point has no date; add one, such as "date": "2025-11-30"`,
+				jsonP + `:4:2: this point has no value; add one, such as "value": 41.2`,
+			}},
+		{"json repeated key", jsonP, `[{"date": "2025-11-30", "value": 1, "Value": 2}]`,
+			[]string{jsonP + `:1:37: this point has "Value" twice; keep only one`}},
+		{"json item not an object", jsonP, "[\n 41.2,\n {\"date\": \"2025-11-30\", \"value\": 1}\n]",
+			[]string{jsonP + `:2:2: this item is a number, not a point; write each point as ` + jsonHint}},
+		{"json nested extra field, reported in column order", jsonP, `[{"meta": {"a": 1}, "value": 1}]`,
+			[]string{
+				jsonP + `:1:2: this point has no date; add one, such as "date": "2025-11-30"`,
+				jsonP + `:1:11: field "meta" holds an object; besides date and value a point may only hold plain fields such as "segment": "SMB"; remove it or make it text`,
+			}},
+		{"json duplicate date", jsonP, "[\n {\"date\": \"2025-11-30\", \"value\": 1},\n {\"date\": \"2025-11-30\", \"value\": 2}\n]",
+			[]string{jsonP + ":3:11: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
+				jsonP + ":2: the first row with this date"}},
+
+		// TOML
+		{"toml syntax error", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = = 41.2\n",
+			[]string{tomlP + `:3:9: this is not valid TOML (expected value but found '=' instead); ` + tomlHint}},
+		{"toml repeated key", tomlP, "[[points]]\ndate = 2025-11-30\ndate = 2025-12-01\nvalue = 1\n",
+			[]string{tomlP + `:3:1: this is not valid TOML (Key 'points.date' has already been defined); ` + tomlHint}},
+		{"toml impossible date", tomlP, "[[points]]\ndate = 2025-13-01\nvalue = 1\n",
+			[]string{tomlP + `:2:8: this is not valid TOML (invalid datetime: "2025-13-01"); ` + tomlHint}},
+		{"toml numeric string value", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = \"41.2\"\n",
+			[]string{tomlP + `:3:9: value "41.2" is text in quotes, not a number; remove the quotes: value = 41.2`}},
+		{"toml every bad point is reported", tomlP, "[[points]]\ndate = 2025-11-29T10:00:00\nvalue = nan\n\n[[points]]\ndate = 10:00:00\nvalue = true\n\n[[points]]\ndate = \"2025/11/30\"\nvalue = -inf\nsegment = 3\n",
+			[]string{
+				tomlP + `:2:8: date 2025-11-29T10:00:00 has a time but no UTC offset; write just the date, such as date = 2025-11-29`,
+				tomlP + `:3:9: value nan is not a finite number; write a plain number such as 41.2, or remove the point`,
+				tomlP + `:6:8: date 10:00:00 is a time of day, not a date; write it like date = 2025-11-30`,
+				tomlP + `:7:9: value must be a number, not true or false; write it like value = 41.2`,
+				tomlP + `:10:8: date "2025/11/30" is not in YYYY-MM-DD form; write it like 2025-11-30`,
+				tomlP + `:11:9: value -inf is not a finite number; write a plain number such as 41.2, or remove the point`,
+				tomlP + `:12:11: segment must be text in quotes, not a number; write it like segment = "SMB"`,
+			}},
+		{"toml unknown keys", tomlP, "[[points]]\ndate = 2025-11-30\nvalu = 1\nvalue = 1\nowner = \"Ann\"\n",
+			[]string{
+				tomlP + `:3:1: unknown key "valu" in [[points]]; did you mean "value"?`,
+				tomlP + `:5:1: unknown key "owner" in [[points]]; a point takes only date, value, segment and note, so remove it`,
+			}},
+		{"toml missing fields", tomlP, "[[points]]\ndate = 2025-11-30\n\n  [[points]]\nvalue = 1\n",
+			[]string{
+				tomlP + `:1:1: this point has no value; add a line such as value = 41.2 below [[points]]`,
+				tomlP + `:4:3: this point has no date; add a line such as date = 2025-11-30 below [[points]]`,
+			}},
+		{"toml single table", tomlP, "[points]\ndate = 2025-11-30\nvalue = 1\n",
+			[]string{tomlP + `:1:1: [points] is a single table; write [[points]] with double brackets above each point`}},
+		{"toml keys outside points", tomlP, "date = 2025-11-30\nvalue = 1\n",
+			[]string{
+				tomlP + `:1:1: date is outside any [[points]] table; put a [[points]] line above each point's date and value`,
+				tomlP + `:2:1: value is outside any [[points]] table; put a [[points]] line above each point's date and value`,
+			}},
+		{"toml unknown top level", tomlP, "title = \"NPS\"\n[meta]\nowner = \"x\"\n[[point]]\ndate = 2025-11-30\nvalue = 1\n",
+			[]string{
+				tomlP + `:1:1: unknown key "title"; a TOML data file holds only [[points]] tables, each with date and value; remove it`,
+				tomlP + `:2:1: unknown table [meta]; a TOML data file holds only [[points]] tables, each with date and value; remove it`,
+				tomlP + `:4:1: unknown name "point"; did you mean [[points]]?`,
+			}},
+		{"toml points not tables", tomlP, "points = [1, 2]\n",
+			[]string{tomlP + `:1:1: points must hold tables, not a number; write each point as a [[points]] table with date and value`}},
+		{"toml inline point positions", tomlP, "points = [\n  {date = 2025-11-30, value = 1},\n  {date = 2025-12-01, value = \"x\"},\n]\n",
+			[]string{tomlP + `:3:31: value "x" is not a number; write a plain number such as 41.2`}},
+		{"toml duplicate date", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = 1\n[[points]]\ndate = \"2025-11-30\"\nvalue = 2\n",
+			[]string{tomlP + ":5:8: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
+				tomlP + ":1: the first row with this date"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := ReadSeries(tt.path, []byte(tt.src))
+			if s == nil {
+				t.Fatal("ReadSeries returned a nil series")
+			}
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.String())
+				if d.Line > 0 && d.Source == "" && strings.TrimSpace(tt.src) != "" {
+					t.Errorf("diagnostic without its source line: %s", d)
+				}
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(tt.want, "\n"); g != w {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", g, w)
+			}
+		})
+	}
+}
+
+// A bad row does not hide the good ones: they are returned, sorted.
+func TestReadSeriesKeepsGoodRows(t *testing.T) {
+	s, ds := ReadSeries("d/m.csv", []byte("date,value\n2025-12-01,2\n2025-11-30,x\n2025-10-31,1\n2025-12-01,3\n"))
+	if len(ds) != 2 {
+		t.Fatalf("got %d diagnostics, want 2: %v", len(ds), ds)
+	}
+	want := []Point{{Date: seriesDay("2025-10-31"), Value: 1, Line: 4}, {Date: seriesDay("2025-12-01"), Value: 2, Line: 2}}
+	if g, w := seriesDump(s.Points), seriesDump(want); g != w {
+		t.Errorf("points:\n%s\nwant:\n%s", g, w)
+	}
+}
+
+func TestReadSeriesCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("date,value\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "2025-01-%02d,x%d\n", i%28+1, i)
+	}
+	_, ds := ReadSeries("d/m.csv", []byte(b.String()))
+	if len(ds) != seriesMaxDiags {
+		t.Fatalf("got %d diagnostics, want %d", len(ds), seriesMaxDiags)
+	}
+	last := ds[len(ds)-1]
+	if last.Line != 51 {
+		t.Errorf("last diagnostic at line %d, want 51", last.Line)
+	}
+	if n := last.Notes; len(n) != 1 || n[0] != "10 more problems in this file are not shown; fix these and check again" {
+		t.Errorf("notes of the last diagnostic = %q", n)
+	}
+}
+
+func TestReadSeriesGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "series", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, in := range inputs {
+		if strings.HasSuffix(in, ".golden") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := "content/data/" + filepath.Base(in)
+			s, ds := ReadSeries(path, src)
+			for _, d := range ds {
+				t.Errorf("unexpected diagnostic: %s", d)
+			}
+			got := "path: " + s.Path + "\n" + seriesDump(s.Points)
+			golden := in + ".golden"
+			if seriesUpdate() {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestReadSeriesGolden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the parsed output (run with -update if the change is right):\ngot:\n%s\nwant:\n%s", golden, got, want)
+			}
+		})
+	}
+	if n < 4 {
+		t.Errorf("found %d golden inputs under testdata/series, want at least 4", n)
+	}
+}
+
+// seriesDump prints points one a line: date, value, line, extra fields.
+func seriesDump(ps []Point) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s %s line %d", p.Date.Format(time.RFC3339), strconv.FormatFloat(p.Value, 'g', -1, 64), p.Line)
+		keys := make([]string, 0, len(p.Extra))
+		for k := range p.Extra {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, " %s=%q", k, p.Extra[k])
+		}
+		if p.Extra != nil && len(p.Extra) == 0 {
+			b.WriteString(" (empty non-nil Extra)")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// seriesCheckInvariants is what must hold for any input: no panic, every
+// diagnostic inside the file, at most the cap, points sorted and sane.
+func seriesCheckInvariants(t *testing.T, path string, src []byte) {
+	t.Helper()
+	s, ds := ReadSeries(path, src)
+	if s == nil {
+		t.Fatal("nil series")
+	}
+	lines := bytes.Count(src, []byte{'\n'}) + 1
+	if len(ds) > seriesMaxDiags {
+		t.Errorf("%d diagnostics, more than the cap of %d", len(ds), seriesMaxDiags)
+	}
+	for _, d := range ds {
+		if d.Line < 0 || d.Line > lines || d.Col < 0 || (d.Line == 0 && d.Col != 0) {
+			t.Errorf("diagnostic outside the file (%d lines): %#v", lines, d)
+		}
+		if d.Path != path || d.Message == "" {
+			t.Errorf("bad diagnostic %#v", d)
+		}
+	}
+	for i, p := range s.Points {
+		if p.Line < 1 || p.Line > lines {
+			t.Errorf("point %d at line %d, outside the file (%d lines)", i, p.Line, lines)
+		}
+		if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
+			t.Errorf("point %d has value %v", i, p.Value)
+		}
+		if p.Date.Location() != time.UTC || !p.Date.Equal(p.Date.Truncate(24*time.Hour)) {
+			t.Errorf("point %d date %v is not UTC midnight", i, p.Date)
+		}
+		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
+			t.Errorf("points %d and %d are not in strictly ascending date order: %v, %v", i-1, i, s.Points[i-1].Date, p.Date)
+		}
+	}
+	if len(ds) == 0 && len(s.Points) == 0 {
+		t.Error("no points and no diagnostic")
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+	pts := func(vals ...float64) *Series {
+		s := &Series{Path: "d/m.csv"}
+		for i, v := range vals {
+			s.Points = append(s.Points, Point{Date: seriesDay("2025-12-01").AddDate(0, 0, i), Value: v, Line: i + 2})
+		}
+		return s
+	}
+	f := func(v float64) *float64 { return &v }
+	lastDate := seriesDay("2025-12-01")
+	tests := []struct {
+		name       string
+		s          *Series
+		target     *float64
+		dir        Direction
+		staleAfter time.Duration
+		now        time.Time
+		latest     float64
+		hasPrev    bool
+		prev       float64
+		change     float64
+		status     Status
+		stale      bool
+		age        time.Duration
+	}{
+		{"up above target", pts(40, 46), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 46, true, 40, 6, OnTrack, false, 0},
+		{"up below target", pts(46, 40), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 40, true, 46, -6, OffTrack, false, 0},
+		{"up on target", pts(45, 45), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 45, true, 45, 0, OnTrack, false, 0},
+		{"down below target", pts(3, 2), f(2.5), Down, 0, lastDate.AddDate(0, 0, 1), 2, true, 3, -1, OnTrack, false, 0},
+		{"down above target", pts(2, 3), f(2.5), Down, 0, lastDate.AddDate(0, 0, 1), 3, true, 2, 1, OffTrack, false, 0},
+		{"down on target", pts(2.5), f(2.5), Down, 0, lastDate, 2.5, false, 0, 0, OnTrack, false, 0},
+		{"no direction counts as up", pts(1), f(0), "", 0, lastDate, 1, false, 0, 0, OnTrack, false, 0},
+		{"no target", pts(1, 2), nil, Up, 0, lastDate.AddDate(0, 0, 1), 2, true, 1, 1, NoTarget, false, 0},
+		{"single point, 45.5 days old", pts(41.2), f(45), Up, 45 * 24 * time.Hour, now, 41.2, false, 0, 0, OffTrack, true, now.Sub(lastDate)},
+		{"stale boundary: exactly staleAfter is fresh", pts(1), nil, Up, 10 * 24 * time.Hour, lastDate.AddDate(0, 0, 10), 1, false, 0, 0, NoTarget, false, 240 * time.Hour},
+		{"stale boundary: one nanosecond more is stale", pts(1), nil, Up, 10 * 24 * time.Hour, lastDate.AddDate(0, 0, 10).Add(1), 1, false, 0, 0, NoTarget, true, 240*time.Hour + 1},
+		{"staleAfter zero turns staleness off", pts(1), nil, Up, 0, lastDate.AddDate(5, 0, 0), 1, false, 0, 0, NoTarget, false, lastDate.AddDate(5, 0, 0).Sub(lastDate)},
+		{"point in the future is fresh", pts(1), nil, Up, time.Hour, lastDate.Add(-time.Hour), 1, false, 0, 0, NoTarget, false, -time.Hour},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Summarize(tt.s, tt.target, tt.dir, tt.staleAfter, tt.now)
+			if got.Latest == nil || got.Latest.Value != tt.latest {
+				t.Errorf("Latest = %+v, want value %v", got.Latest, tt.latest)
+			}
+			if (got.Previous != nil) != tt.hasPrev || (tt.hasPrev && got.Previous.Value != tt.prev) {
+				t.Errorf("Previous = %+v, want %v (present %v)", got.Previous, tt.prev, tt.hasPrev)
+			}
+			if got.Change != tt.change || got.Status != tt.status || got.Stale != tt.stale || got.Age != tt.age {
+				t.Errorf("got change %v status %q stale %v age %v; want %v %q %v %v",
+					got.Change, got.Status, got.Stale, got.Age, tt.change, tt.status, tt.stale, tt.age)
+			}
+		})
+	}
+	// The summary holds copies: changing it leaves the series alone.
+	s := pts(1, 2)
+	sum := Summarize(s, nil, Up, 0, now)
+	sum.Latest.Value = 99
+	if s.Points[1].Value != 2 {
+		t.Error("Summarize's Latest aliases the series")
+	}
+	for _, empty := range []*Series{nil, {Path: "d/m.csv"}} {
+		got := Summarize(empty, f(1), Up, time.Hour, now)
+		if got.Latest != nil || got.Previous != nil || got.Status != OffTrack || !got.Stale {
+			t.Errorf("empty series: %+v", got)
+		}
+		if got := Summarize(empty, nil, Up, 0, now); got.Status != NoTarget || got.Stale {
+			t.Errorf("empty series without target or staleness: %+v", got)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	day := 24 * time.Hour
+	good := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"45d", 45 * day},
+		{"6w", 42 * day},
+		{"36h", 36 * time.Hour},
+		{"90m", 90 * time.Minute},
+		{"1h30m", 90 * time.Minute},
+		{"300ms", 300 * time.Millisecond},
+		{"1w3d", 10 * day},
+		{"1d12h", 36 * time.Hour},
+		{"1.5d", 36 * time.Hour},
+		{" 45d ", 45 * day},
+		{"45 d", 45 * day},
+		{"+2d", 2 * day},
+	}
+	for _, tt := range good {
+		got, err := ParseDuration(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	forms := `write a whole number with a unit: d (days), w (weeks), h (hours) or m (minutes), such as "45d", "6w", "36h" or "90m"`
+	bad := []struct{ in, want string }{
+		{"", `"" is not a duration; ` + forms},
+		{"45", `"45" is not a duration; ` + forms},
+		{"d", `"d" is not a duration; ` + forms},
+		{"3mo", `"3mo" is not a duration; ` + forms},
+		{"1y", `"1y" is not a duration; ` + forms},
+		{"45 days", `"45 days" is not a duration; ` + forms},
+		{"1..5d", `"1..5d" is not a duration; ` + forms},
+		{"-3d", `"-3d" is negative; write a duration longer than zero, such as "45d"`},
+		{"0d", `"0d" is zero; write a duration longer than zero, such as "45d"`},
+		{"0s", `"0s" is zero; write a duration longer than zero, such as "45d"`},
+		{"999999999d", `"999999999d" is too long; write a duration of at most a few years, such as "45d"`},
+		{"2000000h2000000h", `"2000000h2000000h" is too long; write a duration of at most a few years, such as "45d"`},
+		{"1x", `"1x" is not a duration; ` + forms},
+	}
+	for _, tt := range bad {
+		got, err := ParseDuration(tt.in)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want error %s", tt.in, got, err, tt.want)
+		}
+	}
+}

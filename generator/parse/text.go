@@ -1,0 +1,48 @@
+// Package parse turns one input file into data: a page's front matter and
+// body, or a data file's series. It knows nothing of other files.
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+// CheckText reports the first byte that makes src unusable as text: invalid
+// UTF-8 or a NUL byte (a binary file saved with a text extension).
+func CheckText(path string, src []byte) (diag.Diagnostic, bool) {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return diag.At(path, src, i,
+				"invalid UTF-8 (byte 0x%02x); save the file as UTF-8 in your editor", src[i]), false
+		}
+		if r == 0 {
+			return diag.At(path, src, i, "NUL byte: this looks like a binary file; save it as plain UTF-8 text"), false
+		}
+		i += size
+	}
+	return diag.Diagnostic{}, true
+}
+
+// TOMLError turns a TOML decoding error into a diagnostic. lineOffset is the
+// number of lines of the file before the TOML text starts, so the position is
+// a line of the whole file.
+func TOMLError(path string, file []byte, lineOffset int, err error) diag.Diagnostic {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line := pe.Position.Line + lineOffset
+		col := max(pe.Position.Col, 1)
+		return diag.AtLine(path, file, line, col, "invalid TOML: %s; fix the syntax (strings need \"quotes\", dates are written 2026-10-14)", pe.Message)
+	}
+	return diag.AtLine(path, file, lineOffset+1, 1, "invalid TOML: %v", err)
+}
+
+// stripBOM drops a UTF-8 byte order mark, which some Windows editors write.
+func stripBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+}

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	minhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+)
+
+type minifier struct{ m *minify.M }
+
+func newMinifier() *minifier {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	// Document and end tags and quotes are kept: the output must stay valid
+	// HTML for the Nu checker and readable by every intranet browser.
+	m.Add("text/html", &minhtml.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+	})
+	return &minifier{m: m}
+}
+
+func (m *minifier) html(b []byte) ([]byte, error) { return m.m.Bytes("text/html", b) }
+
+var mediaTypes = map[string]string{
+	".css":  "text/css",
+	".js":   "application/javascript",
+	".json": "application/json",
+	".svg":  "image/svg+xml",
+}
+
+// writeAssets copies the theme's assets/ with a content hash in each name,
+// so browsers may cache them forever, minified when the site asks.
+func (r *run) writeAssets(theme load.Theme) (int, diag.List) {
+	r.assets = map[string]string{}
+	var diags diag.List
+	files := map[string][]byte{}
+	for _, p := range theme.Paths("assets") {
+		files[strings.TrimPrefix(p, "assets/")] = theme.Files[p].Data
+	}
+	files["css/chroma.css"] = markdown.HighlightCSS()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data := files[name]
+		ext := path.Ext(name)
+		if mt, ok := mediaTypes[ext]; ok && r.mini != nil {
+			out, err := r.mini.m.Bytes(mt, data)
+			if err != nil {
+				diags.Add(diag.File(theme.Files["assets/"+name].Path, "cannot minify: %v; fix the syntax", err))
+				continue
+			}
+			data = out
+		}
+		sum := sha256.Sum256(data)
+		fingerprinted := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		r.assets[name] = fingerprinted
+		if err := r.sink.Write(fingerprinted, data); err != nil {
+			diags.Add(diag.File(fingerprinted, "cannot write: %v", err))
+		}
+	}
+	return len(names), diags
+}
+
+var bodyEnd = regexp.MustCompile(`(?i)</body>`)
+
+// liveReloadScript asks the dev server for reload events. Only `serve`
+// injects it; a built site never has it.
+const liveReloadScript = `<script src="/_shiftbook/reload.js" defer></script>`
+
+func injectLiveReload(page []byte) []byte {
+	loc := bodyEnd.FindIndex(page)
+	if loc == nil {
+		return append(page, liveReloadScript...)
+	}
+	var b bytes.Buffer
+	b.Write(page[:loc[0]])
+	b.WriteString(liveReloadScript)
+	b.Write(page[loc[0]:])
+	return b.Bytes()
+}

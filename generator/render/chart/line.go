@@ -1,0 +1,267 @@
+package chart
+
+import (
+	"strings"
+	"time"
+)
+
+// LineChart describes a metric's series for Line.
+type LineChart struct {
+	ID        string   // unique id prefix within the page, e.g. "chart-nps-1"; sanitized to [a-z0-9-]
+	Title     string   // e.g. "Net Promoter Score"
+	Unit      string   // e.g. "points", "%"
+	Points    []Point  // sorted by date ascending (Line sorts a copy anyway); NaN/Inf values are skipped
+	Target    *float64 // nil when no target
+	Direction string   // "up" or "down": only for the description text
+}
+
+// Line chart geometry, in viewBox units.
+const (
+	lineW      = 640.0
+	lineH      = 300.0
+	lineLeft   = 64.0 // y tick labels
+	lineRight  = 80.0 // latest value label
+	lineTop    = 28.0 // unit label
+	lineBottom = 36.0 // month labels
+	maxXLabels = 6
+)
+
+// Line renders the line chart as an inline <svg role="img"> labelled by its
+// <title> and a one-sentence <desc>. See the package comment for classes.
+func Line(c LineChart) string {
+	id := sanitizeID(c.ID)
+	pts := cleanPoints(c.Points)
+	var target *float64
+	if c.Target != nil && finite(*c.Target) {
+		t := *c.Target
+		target = &t
+	}
+	unit := strings.TrimSpace(c.Unit)
+
+	pw := lineW - lineLeft - lineRight
+	ph := lineH - lineTop - lineBottom
+	bottom := lineTop + ph
+	right := lineLeft + pw
+
+	// Y range: the data and the target.
+	var sc scale
+	if len(pts) == 0 && target == nil {
+		sc = niceScale(0, 1)
+	} else {
+		lo, hi := 0.0, 0.0
+		first := true
+		add := func(v float64) {
+			if first {
+				lo, hi, first = v, v, false
+				return
+			}
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		for _, p := range pts {
+			add(p.Value)
+		}
+		if target != nil {
+			add(*target)
+		}
+		sc = niceScale(lo, hi)
+	}
+	yOf := func(v float64) float64 { return lineTop + sc.frac(v)*ph }
+	xOf := xMapper(pts, lineLeft, pw)
+
+	var b strings.Builder
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-linechart" viewBox="0 0 ` + fc(lineW) + ` ` + fc(lineH) + `"`)
+	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
+	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(c.Title)) + `</title>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(c.Title, unit, c.Direction, pts, target)) + `</desc>`)
+
+	// Gridlines.
+	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
+	for _, t := range sc.ticks {
+		y := fc(yOf(t))
+		b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + y + `" x2="` + fc(right) + `" y2="` + y + `"/>`)
+	}
+	b.WriteString(`</g>`)
+
+	// Axes and x tick marks.
+	xticks := monthTicks(pts, xOf, lineLeft+pw/2)
+	b.WriteString(`<g class="chart-axis" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1">`)
+	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(lineTop) + `" x2="` + fc(lineLeft) + `" y2="` + fc(bottom) + `"/>`)
+	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(bottom) + `" x2="` + fc(right) + `" y2="` + fc(bottom) + `"/>`)
+	for _, t := range xticks {
+		x := fc(t.x)
+		b.WriteString(`<line x1="` + x + `" y1="` + fc(bottom) + `" x2="` + x + `" y2="` + fc(bottom+4) + `"/>`)
+	}
+	b.WriteString(`</g>`)
+
+	// Labels.
+	b.WriteString(`<g class="chart-label" fill="currentColor" stroke="none" font-size="11">`)
+	b.WriteString(`<g class="chart-label-y" text-anchor="end">`)
+	for i, t := range sc.ticks {
+		b.WriteString(`<text x="` + fc(lineLeft-8) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(sc.labels[i], unit)) + `</text>`)
+	}
+	b.WriteString(`</g><g class="chart-label-x" text-anchor="middle">`)
+	for _, t := range xticks {
+		b.WriteString(`<text x="` + fc(t.x) + `" y="` + fc(bottom+18) + `">` + esc(t.label) + `</text>`)
+	}
+	b.WriteString(`</g>`)
+	if unit != "" && !isSuffixUnit(unit) {
+		b.WriteString(`<text class="chart-unit" x="` + fc(lineLeft-8) + `" y="` + fc(lineTop-12) + `" text-anchor="end">` + esc(truncate(unit, 20)) + `</text>`)
+	}
+	b.WriteString(`</g>`)
+
+	// Target.
+	if target != nil {
+		y := yOf(*target)
+		b.WriteString(`<line class="chart-target" x1="` + fc(lineLeft) + `" y1="` + fc(y) + `" x2="` + fc(right) + `" y2="` + fc(y) + `" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>`)
+		b.WriteString(`<text class="chart-target-label" x="` + fc(lineLeft+6) + `" y="` + fc(y-5) + `" fill="currentColor" stroke="none" font-size="11">` + esc("Target "+short(formatValue(*target), unit)) + `</text>`)
+	}
+
+	// Series.
+	if len(pts) > 1 {
+		b.WriteString(`<polyline class="chart-line" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" points="`)
+		for i, p := range pts {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(fc(xOf(p.Date)) + "," + fc(yOf(p.Value)))
+		}
+		b.WriteString(`"/>`)
+	}
+	if len(pts) > 0 {
+		r := "3"
+		if len(pts) > 40 {
+			r = "1.5"
+		}
+		b.WriteString(`<g class="chart-points" fill="currentColor" stroke="none">`)
+		for _, p := range pts[:len(pts)-1] {
+			b.WriteString(`<circle class="chart-point" cx="` + fc(xOf(p.Date)) + `" cy="` + fc(yOf(p.Value)) + `" r="` + r + `">`)
+			b.WriteString(`<title>` + esc(pointTitle(p, unit)) + `</title></circle>`)
+		}
+		b.WriteString(`</g>`)
+		last := pts[len(pts)-1]
+		x, y := xOf(last.Date), yOf(last.Value)
+		b.WriteString(`<circle class="chart-point chart-latest" cx="` + fc(x) + `" cy="` + fc(y) + `" r="5" fill="currentColor" stroke="none">`)
+		b.WriteString(`<title>` + esc(pointTitle(last, unit)) + `</title></circle>`)
+		// Vertically centred on the dot, but kept off the x axis line.
+		ly := min(y+4, bottom-3)
+		b.WriteString(`<text class="chart-latest-label" x="` + fc(x+9) + `" y="` + fc(ly) + `" fill="currentColor" stroke="none" font-size="12" font-weight="bold">` + esc(short(formatValue(last.Value), unit)) + `</text>`)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+func titleOr(title string) string {
+	if t := strings.TrimSpace(title); t != "" {
+		return t
+	}
+	return "Chart"
+}
+
+func pointTitle(p Point, unit string) string {
+	return dayLabel(p.Date) + ": " + withUnit(formatValue(p.Value), unit)
+}
+
+// lineDesc is the one-sentence summary, e.g. "Net Promoter Score from Nov
+// 2025 to Oct 2026: latest 44.1 points on 15 Oct 2026, target 45, higher is
+// better." The target carries the unit only when it is a suffix sign ("45%").
+func lineDesc(title, unit, direction string, pts []Point, target *float64) string {
+	var b strings.Builder
+	b.WriteString(titleOr(title))
+	if len(pts) == 0 {
+		b.WriteString(": no data")
+	} else {
+		first, last := pts[0], pts[len(pts)-1]
+		if monthLabel(first.Date) == monthLabel(last.Date.In(first.Date.Location())) {
+			b.WriteString(" in " + monthLabel(first.Date))
+		} else {
+			b.WriteString(" from " + monthLabel(first.Date) + " to " + monthLabel(last.Date))
+		}
+		b.WriteString(": latest " + withUnit(formatValue(last.Value), unit) + " on " + dayLabel(last.Date))
+	}
+	if target != nil {
+		b.WriteString(", target " + short(formatValue(*target), unit))
+	}
+	switch strings.ToLower(strings.TrimSpace(direction)) {
+	case "up":
+		b.WriteString(", higher is better")
+	case "down":
+		b.WriteString(", lower is better")
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+type xtick struct {
+	x     float64
+	label string
+}
+
+// monthTicks places month labels at the first day of months within the
+// series' span, at most maxXLabels of them, every k months with k in 1, 2,
+// 3, 4, 6, 12 or a whole number of years, aligned to quarters and years.
+// Whole months are at least 28 days apart and at most six labels are
+// shown, so neighbours stay about 0.13 of the axis apart: wider than a
+// label. A span without a month start gets one label in the middle.
+func monthTicks(pts []Point, xOf func(time.Time) float64, mid float64) []xtick {
+	if len(pts) == 0 {
+		return nil
+	}
+	t0 := pts[0].Date
+	loc := t0.Location()
+	t1 := pts[len(pts)-1].Date.In(loc)
+	idx := func(t time.Time) int64 { return int64(t.Year())*12 + int64(t.Month()) - 1 }
+	start := func(i int64) time.Time {
+		y, m := floorDiv(i, 12), floorMod(i, 12)
+		return time.Date(int(y), time.Month(m+1), 1, 0, 0, 0, 0, loc)
+	}
+	i0, i1 := idx(t0), idx(t1)
+	first := i0
+	if !t0.Equal(start(i0)) {
+		first++
+	}
+	if first > i1 {
+		return []xtick{{x: mid, label: monthLabel(t0)}}
+	}
+	count := i1 - first + 1
+	k := monthStep(count)
+	var out []xtick
+	for m := first + floorMod(-first, k); m <= i1; m += k {
+		t := start(m)
+		out = append(out, xtick{x: xOf(t), label: monthLabel(t)})
+	}
+	return out
+}
+
+// monthStep is the smallest step in months, from 1, 2, 3, 4, 6, 12 and
+// 12 × (2, 5, 10, 20, 50, ...) that shows at most maxXLabels of count months.
+func monthStep(count int64) int64 {
+	for _, k := range []int64{1, 2, 3, 4, 6, 12} {
+		if (count+k-1)/k <= maxXLabels {
+			return k
+		}
+	}
+	for years := int64(1); ; years *= 10 {
+		for _, m := range []int64{2, 5, 10} {
+			k := 12 * years * m
+			if (count+k-1)/k <= maxXLabels || k > count {
+				return k
+			}
+		}
+	}
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorMod(a, b int64) int64 {
+	m := a % b
+	if m != 0 && ((m < 0) != (b < 0)) {
+		m += b
+	}
+	return m
+}

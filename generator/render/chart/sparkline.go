@@ -1,0 +1,68 @@
+package chart
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Sparkline geometry, in viewBox units.
+const (
+	sparkW   = 100.0
+	sparkH   = 24.0
+	sparkPad = 3.0
+)
+
+// Sparkline renders a small trend line for the dashboard: an
+// <svg role="img"> whose aria-label summarises it ("Trend of NPS: 38.0 to
+// 44.1 over 12 points"), with the latest point dotted. NaN/Inf values are
+// skipped. See the package comment for classes.
+func Sparkline(label string, points []Point) string {
+	pts := cleanPoints(points)
+	summary := sparkSummary(label, pts)
+
+	var b strings.Builder
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-sparkline" viewBox="0 0 ` + fc(sparkW) + ` ` + fc(sparkH) + `" width="` + fc(sparkW) + `" height="` + fc(sparkH) + `"`)
+	b.WriteString(` role="img" aria-label="` + esc(summary) + `">`)
+	b.WriteString(`<title>` + esc(summary) + `</title>`)
+	if len(pts) > 0 {
+		lo, hi := pts[0].Value, pts[0].Value
+		for _, p := range pts {
+			lo, hi = min(lo, p.Value), max(hi, p.Value)
+		}
+		sc := scale{lo: lo, hi: hi} // frac gives 0.5 when lo == hi
+		ph := sparkH - 2*sparkPad
+		yOf := func(v float64) float64 { return sparkPad + sc.frac(v)*ph }
+		xOf := xMapper(pts, sparkPad, sparkW-2*sparkPad)
+		if len(pts) > 1 {
+			b.WriteString(`<polyline class="spark-line" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" points="`)
+			for i, p := range pts {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(fc(xOf(p.Date)) + "," + fc(yOf(p.Value)))
+			}
+			b.WriteString(`"/>`)
+		}
+		last := pts[len(pts)-1]
+		b.WriteString(`<circle class="spark-latest" cx="` + fc(xOf(last.Date)) + `" cy="` + fc(yOf(last.Value)) + `" r="2.5" fill="currentColor" stroke="none"/>`)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// sparkSummary is "Trend of NPS: 38.0 to 44.1 over 12 points", with both
+// values at the same precision.
+func sparkSummary(label string, pts []Point) string {
+	s := "Trend"
+	if l := strings.TrimSpace(label); l != "" {
+		s += " of " + l
+	}
+	switch len(pts) {
+	case 0:
+		return s + ": no data"
+	case 1:
+		return s + ": " + formatValue(pts[0].Value) + " (1 point)"
+	}
+	a, z := formatPair(pts[0].Value, pts[len(pts)-1].Value)
+	return s + ": " + a + " to " + z + " over " + strconv.Itoa(len(pts)) + " points"
+}

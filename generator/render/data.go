@@ -1,0 +1,326 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/render/chart"
+)
+
+// The types below are what templates see. Every URL in them is relative to
+// the site root without a leading slash ("vision/promise/", "" for home);
+// templates put {{$.Root}} before it, so a built site works under any path prefix.
+
+// SiteData is the same for every page.
+type SiteData struct {
+	Title      string
+	Language   string
+	Version    string
+	BuiltOn    string // "23 Nov 2026"
+	BuiltISO   string
+	Nav        []*NavItem
+	Sections   []LinkData // top-level sections, for the home page
+	LiveReload bool       // only in `shiftbook serve`
+}
+
+// PageData is one page as its layout sees it.
+type PageData struct {
+	Site        *SiteData
+	Kind        string
+	Title       string
+	Description string
+	URL         string // root-relative
+	Root        string // from this page to the site root: "../../", "./" for home
+	Content     template.HTML
+	TOC         []TOCItem
+	Breadcrumbs []LinkData
+	Prev, Next  *LinkData
+	Owner       string
+	Reviewed    string
+	ReviewedISO string
+	Updated     string
+	UpdatedISO  string
+	Tags        []LinkData
+	Draft       bool
+	Children    []CardData
+
+	Definition *DefinitionData
+	Metric     *MetricData
+	Journey    *JourneyData
+
+	Glossary  []LetterGroup
+	Dashboard []*MetricData
+	Customer  []CardData // journeys index
+	Employee  []CardData
+	TagList   []TagData
+	Book      []BookEntry
+	BookTerms []TermData
+}
+
+// LinkData is a titled link.
+type LinkData struct {
+	Title string
+	URL   string
+}
+
+// NavItem is an entry of the site navigation; Children are shown when the
+// reader is inside it.
+type NavItem struct {
+	Title    string
+	URL      string
+	Children []*NavItem
+}
+
+// TOCItem is a heading of the page, with the headings below it.
+type TOCItem struct {
+	ID, Title string
+	Children  []TOCItem
+}
+
+// CardData summarises a page in a listing.
+type CardData struct {
+	Title, URL, Description, Kind string
+	Summary                       string
+	Metric                        *MetricData
+}
+
+// DefinitionData is a term's own data.
+type DefinitionData struct {
+	Abbr     string
+	Synonyms []string
+	Summary  string
+	UsedBy   []LinkData
+	Metrics  []LinkData
+}
+
+// TermData is a term in the glossary.
+type TermData struct {
+	ID, Title, Abbr, Summary, URL string
+	Synonyms                      []string
+}
+
+// LetterGroup is a letter of the glossary.
+type LetterGroup struct {
+	Letter, ID string
+	Terms      []TermData
+}
+
+// PointData is a row of a metric's data table.
+type PointData struct {
+	Date, DateISO, Value, Note string
+}
+
+// MetricData is a metric with its live values, formatted.
+type MetricData struct {
+	ID, Title, URL, Description    string
+	Unit, Direction, DirectionText string
+	Owner                          string
+	Target                         string
+	HasData                        bool
+	Latest, LatestRaw              string
+	AsOf, AsOfISO                  string
+	Change, ChangeDir              string
+	Status, StatusText             string
+	Stale                          bool
+	StaleText                      string
+	Definition                     *LinkData
+	DataFile                       string
+	Chart, Sparkline               template.HTML
+	Points                         []PointData // newest first
+}
+
+// JourneyData is a journey map.
+type JourneyData struct {
+	ID, Title, URL, Persona, Kind string
+	Stages                        []StageData
+	Curve                         template.HTML
+}
+
+// StageData is a stage of a journey map.
+type StageData struct {
+	Name, FeelingText string
+	Feeling           int
+	Touchpoints       []string
+	Pains             []string
+	Metrics           []*MetricData
+}
+
+// TagData is a tag with its pages.
+type TagData struct {
+	Name, URL string
+	Pages     []LinkData
+}
+
+// BookEntry is a page of the book.
+type BookEntry struct {
+	ID, Title string
+	Level     int // 1 for a chapter, 2 and deeper for its pages
+	Content   template.HTML
+	Chapter   bool
+}
+
+// rootRel is a page URL relative to the site root: "/a/b/" → "a/b/".
+func rootRel(u string) string { return strings.TrimPrefix(u, "/") }
+
+// rootFrom is the way from a page URL back to the site root.
+func rootFrom(u string) string {
+	depth := strings.Count(strings.Trim(u, "/"), "/") + 1
+	if strings.Trim(u, "/") == "" {
+		return "./"
+	}
+	return strings.Repeat("../", depth)
+}
+
+// relURL is target (site-absolute, may hold #fragment) relative to page URL from.
+func relURL(from, target string) string {
+	if strings.HasPrefix(target, "#") {
+		return target
+	}
+	pathPart, frag, hasFrag := strings.Cut(target, "#")
+	out := rootFrom(from) + rootRel(pathPart)
+	if pathPart == from {
+		out = "./"
+	}
+	if hasFrag {
+		if pathPart == from {
+			return "#" + frag
+		}
+		out += "#" + frag
+	}
+	return out
+}
+
+func formatDate(t time.Time) (string, string) {
+	if t.IsZero() {
+		return "", ""
+	}
+	return t.Format("2 Jan 2006"), t.Format("2006-01-02")
+}
+
+// formatNumber shows a value as a reader expects: at most two decimals,
+// no trailing zeros, thousands unseparated (the intranet is multilingual).
+func formatNumber(v float64) string {
+	r := math.Round(v*100) / 100
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+func withUnit(v, unit string) string {
+	switch unit {
+	case "":
+		return v
+	case "%":
+		return v + "%"
+	}
+	return v + " " + unit
+}
+
+var statusText = map[parse.Status]string{
+	parse.OnTrack:  "On track",
+	parse.OffTrack: "Off track",
+	parse.NoTarget: "No target",
+}
+
+func (r *run) metricData(m *link.Metric) *MetricData {
+	if d, ok := r.metrics[m.ID]; ok {
+		return d
+	}
+	p := m.Page
+	d := &MetricData{
+		ID: m.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description,
+		Unit: p.Meta.Unit, Direction: p.Meta.Direction, Owner: p.Meta.Owner,
+		Status: "no-data", StatusText: "No data yet",
+	}
+	switch p.Meta.Direction {
+	case "up":
+		d.DirectionText = "Higher is better"
+	case "down":
+		d.DirectionText = "Lower is better"
+	}
+	if p.Meta.Target != nil {
+		d.Target = withUnit(formatNumber(*p.Meta.Target), p.Meta.Unit)
+	}
+	if m.Definition != nil {
+		d.Definition = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL)}
+	}
+	if m.Series != nil {
+		d.DataFile = m.Series.Path
+	}
+	if m.Series != nil && len(m.Series.Points) > 0 && m.Summary.Latest != nil {
+		s := m.Summary
+		d.HasData = true
+		d.LatestRaw = formatNumber(s.Latest.Value)
+		d.Latest = withUnit(d.LatestRaw, p.Meta.Unit)
+		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
+		d.Status = string(s.Status)
+		d.StatusText = statusText[s.Status]
+		if s.Previous != nil {
+			switch {
+			case s.Change > 0:
+				d.Change, d.ChangeDir = "+"+formatNumber(s.Change), "up"
+			case s.Change < 0:
+				d.Change, d.ChangeDir = "−"+formatNumber(-s.Change), "down"
+			default:
+				d.Change, d.ChangeDir = "±0", "flat"
+			}
+		}
+		if s.Stale {
+			d.Stale = true
+			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
+		}
+		pts := make([]chart.Point, len(m.Series.Points))
+		for i, pt := range m.Series.Points {
+			pts[i] = chart.Point{Date: pt.Date, Value: pt.Value}
+		}
+		d.Chart = template.HTML(chart.Line(chart.LineChart{
+			ID: "chart-" + m.ID, Title: p.Title(), Unit: p.Meta.Unit, Points: pts,
+			Target: p.Meta.Target, Direction: p.Meta.Direction,
+		}))
+		d.Sparkline = template.HTML(chart.Sparkline(p.Title(), pts))
+		for i := len(m.Series.Points) - 1; i >= 0; i-- {
+			pt := m.Series.Points[i]
+			date, iso := formatDate(pt.Date)
+			note := ""
+			if pt.Extra != nil {
+				var parts []string
+				for _, k := range []string{"segment", "note"} {
+					if v := pt.Extra[k]; v != "" {
+						parts = append(parts, v)
+					}
+				}
+				note = strings.Join(parts, " · ")
+			}
+			d.Points = append(d.Points, PointData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), p.Meta.Unit), Note: note})
+		}
+	}
+	r.metrics[m.ID] = d
+	return d
+}
+
+func (r *run) journeyData(p *link.Page) *JourneyData {
+	j := p.Journey
+	d := &JourneyData{ID: j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Persona, Kind: p.Meta.Kind}
+	if d.Kind == "" {
+		d.Kind = "customer"
+	}
+	var stages []chart.Stage
+	for _, st := range j.Stages {
+		sd := StageData{Name: st.Name, Feeling: st.Feeling, FeelingText: chart.FeelingWord(st.Feeling),
+			Touchpoints: st.Touchpoints, Pains: st.Pains}
+		for _, m := range st.Metrics {
+			sd.Metrics = append(sd.Metrics, r.metricData(m))
+		}
+		d.Stages = append(d.Stages, sd)
+		stages = append(stages, chart.Stage{Name: st.Name, Feeling: st.Feeling})
+	}
+	d.Curve = template.HTML(chart.Feeling("feeling-"+j.ID, p.Title()+": how the persona feels at each stage", stages))
+	return d
+}

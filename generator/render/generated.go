@@ -1,0 +1,257 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
+)
+
+// generatedJobs are the pages no author writes: the glossary, tags, the
+// book, search and 404.
+func (r *run) generatedJobs() []job {
+	jobs := []job{
+		{out: "glossary/index.html", layout: "glossary", data: r.glossaryData},
+		{out: "book/index.html", layout: "book", data: r.bookData},
+		{out: "search/index.html", layout: "search", data: r.searchData},
+		{out: "tags/index.html", layout: "tags", data: r.tagsData},
+		{out: "404.html", layout: "404", data: r.notFoundData},
+	}
+	for _, name := range r.site.TagNames {
+		name := name
+		jobs = append(jobs, job{out: "tags/" + name + "/index.html", layout: "tag", data: func() *PageData { return r.tagData(name) }})
+	}
+	// A theme may leave out a generated page; fall back to the plain layout.
+	for i := range jobs {
+		if !r.tmpl.has(jobs[i].layout) {
+			jobs[i].layout = "page"
+		}
+	}
+	return jobs
+}
+
+func (r *run) generatedBase(u, title, kind string) *PageData {
+	d := r.baseData(u, title)
+	d.Kind = kind
+	d.Breadcrumbs = []LinkData{{Title: r.site.Home.Title(), URL: ""}}
+	return d
+}
+
+func (r *run) glossaryData() *PageData {
+	d := r.generatedBase("/glossary/", "Glossary", "glossary")
+	d.Description = "Every term of our shared customer-experience vocabulary, A to Z."
+	var current *LetterGroup
+	for _, def := range r.site.Terms.List {
+		letter := link.Letter(def.Title())
+		if current == nil || current.Letter != letter {
+			id := "letter-" + strings.ToLower(letter)
+			if letter == "#" {
+				id = "letter-#"
+			}
+			d.Glossary = append(d.Glossary, LetterGroup{Letter: letter, ID: id})
+			current = &d.Glossary[len(d.Glossary)-1]
+		}
+		current.Terms = append(current.Terms, TermData{
+			ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Abbr, Synonyms: def.Meta.Synonyms,
+			Summary: link.Summary(def), URL: rootRel(def.URL),
+		})
+	}
+	return d
+}
+
+func (r *run) tagsData() *PageData {
+	d := r.generatedBase("/tags/", "Tags", "tags")
+	for _, name := range r.site.TagNames {
+		d.TagList = append(d.TagList, r.tagEntry(name))
+	}
+	return d
+}
+
+func (r *run) tagEntry(slug string) TagData {
+	pages := r.site.Tags[slug]
+	name := slug
+	for _, t := range pages[0].Meta.Tags {
+		if link.TagSlug(t) == slug {
+			name = t
+			break
+		}
+	}
+	td := TagData{Name: name, URL: "tags/" + slug + "/"}
+	for _, p := range pages {
+		td.Pages = append(td.Pages, LinkData{Title: p.Title(), URL: rootRel(p.URL)})
+	}
+	return td
+}
+
+func (r *run) tagData(slug string) *PageData {
+	td := r.tagEntry(slug)
+	d := r.generatedBase("/tags/"+slug+"/", "Tagged “"+td.Name+"”", "tag")
+	d.Breadcrumbs = append(d.Breadcrumbs, LinkData{Title: "Tags", URL: "tags/"})
+	d.TagList = []TagData{td}
+	return d
+}
+
+func (r *run) notFoundData() *PageData {
+	d := r.generatedBase("/404.html", "Page not found", "404")
+	// The 404 page is served at whatever URL was missing, so its links start
+	// from the site's base path rather than from its own place.
+	d.Root = basePath(r.site.Config.BaseURL)
+	return d
+}
+
+// basePath is the path part of baseURL, with slashes at both ends.
+func basePath(baseURL string) string {
+	s := baseURL
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+		if j := strings.IndexByte(s, '/'); j >= 0 {
+			s = s[j:]
+		} else {
+			s = "/"
+		}
+	}
+	s = "/" + strings.Trim(s, "/") + "/"
+	if s == "//" {
+		return "/"
+	}
+	return s
+}
+
+func (r *run) searchData() *PageData {
+	d := r.generatedBase("/search/", "Search", "search")
+	return d
+}
+
+// bookAnchor is where a page's content sits inside the book, if it does.
+func (r *run) bookAnchor(target string) (string, bool) {
+	pagePart, frag, _ := strings.Cut(target, "#")
+	id, ok := r.bookIDs[pagePart]
+	if !ok {
+		return "", false
+	}
+	if frag != "" {
+		return "#" + id + "-" + frag, true
+	}
+	return "#" + id, true
+}
+
+func (r *run) bookData() *PageData {
+	title := r.site.Config.Book.Title
+	if title == "" {
+		title = "The Shift book"
+	}
+	d := r.generatedBase("/book/", title, "book")
+	d.Description = "The whole book on one page, in reading order, ready to print."
+	tips := 0
+	used := map[*link.Page]bool{}
+	var add func(p *link.Page, level int, chapter bool)
+	add = func(p *link.Page, level int, chapter bool) {
+		id := r.bookIDs[p.URL]
+		d.Book = append(d.Book, BookEntry{
+			ID: id, Title: p.Title(), Level: level, Chapter: chapter,
+			Content: r.renderContent(p, "/book/", id+"-", &tips),
+		})
+		for _, def := range p.Uses {
+			used[def] = true
+		}
+		for _, c := range p.Children {
+			add(c, level+1, false)
+		}
+	}
+	for _, p := range r.site.Book {
+		add(p, 1, true)
+	}
+	for _, def := range r.site.Terms.List {
+		if used[def] {
+			d.BookTerms = append(d.BookTerms, TermData{ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Abbr,
+				Summary: link.Summary(def), URL: rootRel(def.URL)})
+		}
+	}
+	return d
+}
+
+// assignBookIDs numbers every page the book holds, chapters and their pages.
+func (r *run) assignBookIDs() {
+	r.bookIDs = map[string]string{}
+	n := 0
+	var walk func(p *link.Page)
+	walk = func(p *link.Page) {
+		n++
+		r.bookIDs[p.URL] = fmt.Sprintf("b%d", n)
+		for _, c := range p.Children {
+			walk(c)
+		}
+	}
+	for _, p := range r.site.Book {
+		walk(p)
+	}
+}
+
+// searchEntry is one document of the search index.
+type searchEntry struct {
+	Title    string   `json:"t"`
+	URL      string   `json:"u"`
+	Section  string   `json:"s,omitempty"`
+	Kind     string   `json:"k,omitempty"`
+	Keywords []string `json:"w,omitempty"` // abbreviation, synonyms, metric id
+	Summary  string   `json:"d,omitempty"`
+	Headings []string `json:"h,omitempty"`
+	Text     string   `json:"x,omitempty"`
+}
+
+// maxSearchText bounds the body text kept per page, so the index of a large
+// site stays a size a browser loads in a moment.
+const maxSearchText = 1200
+
+func (r *run) writeSearchIndex() {
+	var entries []searchEntry
+	for _, p := range r.site.Pages {
+		if p.Virtual {
+			continue
+		}
+		e := searchEntry{Title: p.Title(), URL: rootRel(p.URL), Kind: string(p.Kind), Summary: p.Meta.Description}
+		if p.Parent != nil && p.Parent.Kind != link.KindHome {
+			e.Section = p.Parent.Title()
+		}
+		switch p.Kind {
+		case link.KindDefinition:
+			e.Summary = link.Summary(p)
+			if p.Meta.Abbr != "" {
+				e.Keywords = append(e.Keywords, p.Meta.Abbr)
+			}
+			e.Keywords = append(e.Keywords, p.Meta.Synonyms...)
+		case link.KindMetric:
+			e.Keywords = append(e.Keywords, p.Meta.Metric)
+		}
+		for _, h := range p.Doc.Headings {
+			e.Headings = append(e.Headings, h.Text)
+		}
+		if p.Doc.Root != nil {
+			e.Text = truncateWords(strings.Join(strings.Fields(p.Doc.Text()), " "), maxSearchText)
+		}
+		entries = append(entries, e)
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
+	data, err := json.Marshal(entries)
+	if err != nil {
+		r.fail(diag.File("search/index.json", "cannot encode the search index: %v", err))
+		return
+	}
+	if err := r.sink.Write("search/index.json", data); err != nil {
+		r.fail(diag.File("search/index.json", "cannot write: %v", err))
+	}
+}
+
+func truncateWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+	}
+	return s[:cut] + " …"
+}

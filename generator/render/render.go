@@ -1,0 +1,420 @@
+// Package render turns the resolved site into output files: pages through
+// the theme's html/template layouts, the generated pages (glossary, metrics
+// dashboard, journeys, tags, book, search, sitemap, 404), and fingerprinted,
+// minified assets.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+)
+
+// Sink receives output files. path is slash-separated, relative to the
+// output root ("vision/promise/index.html"). Write is called from several
+// goroutines at once.
+type Sink interface {
+	Write(path string, data []byte) error
+}
+
+// Options control a render.
+type Options struct {
+	Minify     bool
+	LiveReload bool // add the dev server's reload script (serve only)
+	Workers    int  // parallel page renders; 0 means one per CPU
+}
+
+// Stats counts the work a render did.
+type Stats struct {
+	Pages  int // HTML pages written
+	Assets int
+}
+
+// run is the state of one render.
+type run struct {
+	site     *link.Site
+	md       *markdown.Engine
+	tmpl     *Templates
+	opts     Options
+	sink     Sink
+	siteData *SiteData
+	assets   map[string]string // theme asset path → root-relative fingerprinted URL
+	metrics  map[string]*MetricData
+	bookIDs  map[string]string // URL of a page the book holds → its id in the book
+	mini     *minifier
+
+	mu    sync.Mutex
+	diags diag.List
+}
+
+func (r *run) fail(d diag.Diagnostic) {
+	r.mu.Lock()
+	r.diags.Add(d)
+	r.mu.Unlock()
+}
+
+// Site renders every output file of site into sink.
+func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, sink Sink) (Stats, diag.List) {
+	r := &run{site: site, md: md, opts: opts, sink: sink,
+		metrics: map[string]*MetricData{}}
+	if opts.Minify {
+		r.mini = newMinifier()
+	}
+	var stats Stats
+	n, diags := r.writeAssets(theme)
+	if len(diags) > 0 {
+		return stats, diags
+	}
+	stats.Assets = n
+	tmpl, diags := parseTemplates(theme, r.funcs())
+	if len(diags) > 0 {
+		return stats, diags
+	}
+	r.tmpl = tmpl
+	for _, need := range []string{"page", "section", "home"} {
+		if !tmpl.has(need) {
+			return stats, diag.List{diag.File("themes/"+site.Config.Theme+"/layouts/"+need+".html",
+				"the theme has no %s layout; add layouts/%s.html", need, need)}
+		}
+	}
+	r.siteData = r.buildSiteData()
+	for _, m := range site.Metrics {
+		r.metricData(m)
+	}
+	r.assignBookIDs()
+	r.writeSearchIndex()
+
+	jobs := r.jobs()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan job)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for j := range next {
+				buf.Reset()
+				r.renderJob(&buf, j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	stats.Pages = len(jobs)
+	if err := sink.Write("sitemap.xml", r.sitemap()); err != nil {
+		r.fail(diag.File("sitemap.xml", "cannot write: %v", err))
+	}
+	return stats, r.diags.Sort()
+}
+
+// job is one HTML page to write.
+type job struct {
+	out    string // output path
+	layout string
+	data   func() *PageData
+}
+
+func outPath(u string) string {
+	return strings.TrimPrefix(u, "/") + "index.html"
+}
+
+func (r *run) renderJob(buf *bytes.Buffer, j job) {
+	data := j.data()
+	if data == nil {
+		return
+	}
+	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
+		r.fail(r.tmpl.execError(err))
+		return
+	}
+	out := buf.Bytes()
+	if r.opts.LiveReload {
+		out = injectLiveReload(out)
+	}
+	if r.mini != nil {
+		min, err := r.mini.html(out)
+		if err != nil {
+			r.fail(diag.File(j.out, "cannot minify the page: %v", err))
+			return
+		}
+		out = min
+	}
+	if err := r.sink.Write(j.out, append([]byte(nil), out...)); err != nil {
+		r.fail(diag.File(j.out, "cannot write: %v", err))
+	}
+}
+
+// jobs lists every page of the site in a fixed order.
+func (r *run) jobs() []job {
+	var jobs []job
+	for _, p := range r.site.Pages {
+		p := p
+		jobs = append(jobs, job{out: outPath(p.URL), layout: r.layoutOf(p), data: func() *PageData { return r.pageData(p) }})
+	}
+	jobs = append(jobs, r.generatedJobs()...)
+	return jobs
+}
+
+// layoutOf picks a page's layout: its layout key, else one for its kind and
+// section, else the generic page or section layout.
+func (r *run) layoutOf(p *link.Page) string {
+	candidates := []string{}
+	if p.Meta.Layout != "" {
+		candidates = append(candidates, p.Meta.Layout)
+	}
+	switch p.Kind {
+	case link.KindHome:
+		candidates = append(candidates, "home")
+	case link.KindSection:
+		if p.Parent != nil && p.Parent.Kind == link.KindHome {
+			switch p.Section {
+			case link.MetricsSection:
+				candidates = append(candidates, "dashboard")
+			case link.JourneysSection:
+				candidates = append(candidates, "journeys")
+			}
+		}
+		candidates = append(candidates, "section")
+	case link.KindDefinition:
+		candidates = append(candidates, "definition", "page")
+	case link.KindMetric:
+		candidates = append(candidates, "metric", "page")
+	case link.KindJourney:
+		candidates = append(candidates, "journey", "page")
+	}
+	candidates = append(candidates, "page")
+	for _, c := range candidates {
+		if r.tmpl.has(c) {
+			return c
+		}
+	}
+	return "page"
+}
+
+func (r *run) buildSiteData() *SiteData {
+	cfg := r.site.Config
+	d := &SiteData{Title: cfg.Title, Language: cfg.Language, Version: cfg.Version, LiveReload: r.opts.LiveReload}
+	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
+	for _, c := range r.site.Home.Children {
+		d.Nav = append(d.Nav, navItem(c))
+		d.Sections = append(d.Sections, LinkData{Title: c.Title(), URL: rootRel(c.URL)})
+	}
+	return d
+}
+
+func navItem(p *link.Page) *NavItem {
+	item := &NavItem{Title: p.Title(), URL: rootRel(p.URL)}
+	for _, c := range p.Children {
+		item.Children = append(item.Children, navItem(c))
+	}
+	return item
+}
+
+// renderContent renders a page's markdown as served at URL from.
+func (r *run) renderContent(p *link.Page, from, idPrefix string, tips *int) template.HTML {
+	if p.Doc == nil || p.Doc.Root == nil {
+		return ""
+	}
+	var buf bytes.Buffer
+	ctx := &pageContext{r: r, page: p, from: from, idPrefix: idPrefix, tips: tips}
+	if err := r.md.Render(&buf, p.Doc, ctx); err != nil {
+		r.fail(diag.File(p.Path, "cannot render: %v", err))
+	}
+	return template.HTML(buf.String())
+}
+
+func (r *run) pageData(p *link.Page) *PageData {
+	tips := 0
+	d := r.baseData(p.URL, p.Title())
+	d.Kind = string(p.Kind)
+	d.Description = p.Meta.Description
+	d.Content = r.renderContent(p, p.URL, "", &tips)
+	d.Owner = p.Meta.Owner
+	d.Reviewed, d.ReviewedISO = formatDate(p.Meta.Reviewed)
+	updated := p.Meta.Lastmod
+	if updated.IsZero() {
+		updated = p.Meta.Date
+	}
+	d.Updated, d.UpdatedISO = formatDate(updated)
+	d.Draft = p.Meta.Draft
+	if p.Meta.TOC {
+		d.TOC = toc(p.Doc.Headings)
+	}
+	for a := p.Parent; a != nil; a = a.Parent {
+		d.Breadcrumbs = append([]LinkData{{Title: a.Title(), URL: rootRel(a.URL)}}, d.Breadcrumbs...)
+	}
+	if p.Prev != nil {
+		d.Prev = &LinkData{Title: p.Prev.Title(), URL: rootRel(p.Prev.URL)}
+	}
+	if p.Next != nil {
+		d.Next = &LinkData{Title: p.Next.Title(), URL: rootRel(p.Next.URL)}
+	}
+	seen := map[string]bool{}
+	for _, t := range p.Meta.Tags {
+		slug := link.TagSlug(t)
+		if slug == "" || seen[slug] {
+			continue
+		}
+		seen[slug] = true
+		d.Tags = append(d.Tags, LinkData{Title: t, URL: "tags/" + slug + "/"})
+	}
+	for _, c := range p.Children {
+		d.Children = append(d.Children, r.card(c))
+	}
+	switch p.Kind {
+	case link.KindDefinition:
+		def := &DefinitionData{Abbr: p.Meta.Abbr, Synonyms: p.Meta.Synonyms, Summary: link.Summary(p)}
+		for _, u := range r.site.UsedBy[p] {
+			def.UsedBy = append(def.UsedBy, LinkData{Title: u.Title(), URL: rootRel(u.URL)})
+		}
+		for _, m := range r.site.Metrics {
+			if m.Definition == p {
+				def.Metrics = append(def.Metrics, LinkData{Title: m.Title(), URL: rootRel(m.Page.URL)})
+			}
+		}
+		d.Definition = def
+	case link.KindMetric:
+		d.Metric = r.metricData(p.Metric)
+	case link.KindJourney:
+		d.Journey = r.journeyData(p)
+	}
+	if p.Kind == link.KindSection && p.Parent != nil && p.Parent.Kind == link.KindHome {
+		switch p.Section {
+		case link.MetricsSection:
+			for _, m := range r.site.Metrics {
+				d.Dashboard = append(d.Dashboard, r.metricData(m))
+			}
+		case link.JourneysSection:
+			for _, j := range r.site.Journeys {
+				c := r.card(j)
+				if j.Meta.Kind == "employee" {
+					d.Employee = append(d.Employee, c)
+				} else {
+					d.Customer = append(d.Customer, c)
+				}
+			}
+		}
+	}
+	return d
+}
+
+func (r *run) baseData(u, title string) *PageData {
+	return &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
+}
+
+func (r *run) card(p *link.Page) CardData {
+	c := CardData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Kind: string(p.Kind)}
+	if p.Kind == link.KindDefinition {
+		c.Summary = link.Summary(p)
+	}
+	if p.Metric != nil {
+		c.Metric = r.metricData(p.Metric)
+	}
+	return c
+}
+
+// toc nests the h2 and h3 headings of a page.
+func toc(headings []markdown.Heading) []TOCItem {
+	var items []TOCItem
+	for _, h := range headings {
+		switch {
+		case h.Level == 2:
+			items = append(items, TOCItem{ID: h.ID, Title: h.Text})
+		case h.Level == 3 && len(items) > 0:
+			last := &items[len(items)-1]
+			last.Children = append(last.Children, TOCItem{ID: h.ID, Title: h.Text})
+		case h.Level == 3:
+			items = append(items, TOCItem{ID: h.ID, Title: h.Text})
+		}
+	}
+	return items
+}
+
+func (r *run) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) (string, error) {
+			u, ok := r.assets[name]
+			if !ok {
+				return "", fmt.Errorf("no asset %q in the theme's assets/ folder", name)
+			}
+			return u, nil
+		},
+		"hasPrefix": strings.HasPrefix,
+		"add":       func(a, b int) int { return a + b },
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs pairs of name and value")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict names must be text")
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"hasNotes": func(points []PointData) bool {
+			for _, p := range points {
+				if p.Note != "" {
+					return true
+				}
+			}
+			return false
+		},
+		"year":      func() int { return r.site.Now.Year() },
+	}
+}
+
+func (r *run) sitemap() []byte {
+	base := strings.TrimSuffix(r.site.Config.BaseURL, "/")
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	var urls []string
+	lastmod := map[string]time.Time{}
+	for _, p := range r.site.Pages {
+		if p.Meta.Draft {
+			continue
+		}
+		urls = append(urls, p.URL)
+		t := p.Meta.Lastmod
+		if t.IsZero() {
+			t = p.Meta.Date
+		}
+		lastmod[p.URL] = t
+	}
+	for u := range r.site.Generated {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	for _, u := range urls {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(base+u))
+		b.WriteString("</loc>")
+		if t := lastmod[u]; !t.IsZero() {
+			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

@@ -1,0 +1,139 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+)
+
+// Templates are a theme's layouts, parsed: each page layout joined with the
+// base layout and every partial and shortcode template.
+type Templates struct {
+	layouts map[string]*template.Template // "page" → page.html with baseof, partials
+	sources map[string]load.File          // template name → file, for error positions
+	common  *template.Template            // partials and shortcodes alone, for shortcodes
+}
+
+// layout names a page layout file: layouts/NAME.html.
+func layoutFile(name string) string { return "layouts/" + name + ".html" }
+
+// parseTemplates parses the theme. A layout defines "main" (and may define
+// "title" or "head"); layouts/baseof.html frames it.
+func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.List) {
+	t := &Templates{layouts: map[string]*template.Template{}, sources: map[string]load.File{}}
+	var diags diag.List
+	common := template.New("").Funcs(funcs)
+	var shared []string
+	for _, dir := range []string{"layouts/partials", "layouts/shortcodes"} {
+		shared = append(shared, theme.Paths(dir)...)
+	}
+	for _, p := range shared {
+		f := theme.Files[p]
+		name := strings.TrimPrefix(p, "layouts/")
+		t.sources[name] = f
+		if _, err := common.New(name).Parse(string(f.Data)); err != nil {
+			diags.Add(templateError(f, err))
+		}
+	}
+	base, hasBase := theme.Files[layoutFile("baseof")]
+	if !hasBase {
+		diags.Add(diag.File(load.BuiltinPrefix+"default/layouts/baseof.html", "the theme has no layouts/baseof.html; add one or remove the theme folder"))
+		return t, diags
+	}
+	t.sources["baseof.html"] = base
+	if _, err := common.New("baseof.html").Parse(string(base.Data)); err != nil {
+		diags.Add(templateError(base, err))
+	}
+	if len(diags) > 0 {
+		return t, diags
+	}
+	t.common = common
+	for _, p := range theme.Paths("layouts") {
+		rel := strings.TrimPrefix(p, "layouts/")
+		if strings.Contains(rel, "/") || rel == "baseof.html" || path.Ext(rel) != ".html" {
+			continue
+		}
+		f := theme.Files[p]
+		t.sources[rel] = f
+		clone, err := common.Clone()
+		if err != nil {
+			diags.Add(templateError(f, err))
+			continue
+		}
+		if _, err := clone.New(rel).Parse(string(f.Data)); err != nil {
+			diags.Add(templateError(f, err))
+			continue
+		}
+		t.layouts[strings.TrimSuffix(rel, ".html")] = clone
+	}
+	return t, diags
+}
+
+// has reports whether a layout exists.
+func (t *Templates) has(layout string) bool { return t.layouts[layout] != nil }
+
+// execute runs a page layout through baseof.html.
+func (t *Templates) execute(buf *bytes.Buffer, layout string, data any) error {
+	tmpl := t.layouts[layout]
+	if tmpl == nil {
+		return fmt.Errorf("no layout %q", layout)
+	}
+	return tmpl.ExecuteTemplate(buf, "baseof.html", data)
+}
+
+// partial runs a partial or shortcode template.
+func (t *Templates) partial(buf *bytes.Buffer, name string, data any) error {
+	if t.common == nil || t.common.Lookup(name) == nil {
+		return fmt.Errorf("the theme has no layouts/%s", name)
+	}
+	return t.common.ExecuteTemplate(buf, name, data)
+}
+
+// templateLocation matches the "template: NAME:LINE:COL: " prefix that
+// text/template puts on its errors. text/template offers no structured
+// position for parse and execution errors, so this is the one place where a
+// position is read from message text.
+var templateLocation = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+func templateError(f load.File, err error) diag.Diagnostic {
+	msg := err.Error()
+	var execErr texttemplate.ExecError
+	if errors.As(err, &execErr) {
+		msg = execErr.Err.Error()
+	}
+	if m := templateLocation.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		text := m[4]
+		if i := strings.Index(text, ": "); strings.HasPrefix(text, "executing ") && i > 0 {
+			text = text[i+2:]
+		}
+		return diag.AtLine(f.Path, f.Data, line, max(col, 1), "template error: %s; fix the template", text)
+	}
+	return diag.File(f.Path, "template error: %s; fix the template", msg)
+}
+
+// execError turns an error of executing a layout into a diagnostic naming the
+// template file that failed.
+func (t *Templates) execError(err error) diag.Diagnostic {
+	msg := err.Error()
+	var execErr texttemplate.ExecError
+	if errors.As(err, &execErr) {
+		msg = execErr.Err.Error()
+	}
+	if m := templateLocation.FindStringSubmatch(msg); m != nil {
+		if f, ok := t.sources[m[1]]; ok {
+			return templateError(f, err)
+		}
+	}
+	return diag.File("layouts", "template error: %s", msg)
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -84,12 +85,19 @@ func newFlags(name, argsHelp, summary string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses, accepting --flag as well as -flag. It returns the exit
 // status to stop with, or -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the usage itself on -help and on errors; keep
+	// it quiet during Parse so --help prints once, to stdout.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
 			fs.Usage()
 			return exitOK
 		}
+		fs.Usage()
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
@@ -123,6 +131,9 @@ func siteFS(dir string) (string, error) {
 		return "", err
 	}
 	info, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("site folder %s does not exist; pass -s with the folder that holds site.toml", dir)
+	}
 	if err != nil {
 		return "", fmt.Errorf("site folder %s: %w", dir, err)
 	}

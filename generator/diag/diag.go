@@ -109,7 +109,7 @@ type List []Diagnostic
 // Add appends diagnostics.
 func (l *List) Add(d ...Diagnostic) { *l = append(*l, d...) }
 
-// Sort orders by path, line, column and message, and drops exact repeats,
+// Sort orders by path, line, column, message and notes, and drops exact repeats,
 // so that output is the same whatever order parallel stages reported in.
 func (l List) Sort() List {
 	sort.SliceStable(l, func(i, j int) bool {
@@ -123,7 +123,7 @@ func (l List) Sort() List {
 		if a.Col != b.Col {
 			return a.Col < b.Col
 		}
-		return a.Message < b.Message
+		return a.String() < b.String() // message, then notes: repeats end up side by side
 	})
 	out := l[:0]
 	for i, d := range l {

@@ -69,7 +69,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		target = s.byPath[file]
 		if target == nil {
-			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(file))
+			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(p, file))
 		}
 		targetURL = target.URL
 	default:
@@ -103,7 +103,11 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 				}
 				return u + fragment(frag), ""
 			}
-			return "", fmt.Sprintf("link to %s (%s), which is not a page of the site%s", raw, u, s.suggestURL(u))
+			shown := raw
+			if raw != u {
+				shown += " (" + u + ")"
+			}
+			return "", fmt.Sprintf("link to %s, which is not a page of the site%s", shown, s.suggestURL(u))
 		}
 		targetURL = target.URL
 	}
@@ -131,10 +135,19 @@ func fragment(f string) string {
 	return "#" + f
 }
 
-func (s *Site) suggestFile(file string) string {
+func (s *Site) suggestFile(from *Page, file string) string {
+	// "vision.md" for the folder vision/ is the commonest slip: its page is
+	// vision/_index.md.
+	for _, index := range []string{"/_index.md", "/index.md"} {
+		if f := strings.TrimSuffix(file, path.Ext(file)) + index; s.byPath[f] != nil {
+			return fmt.Sprintf("; did you mean %s?", f)
+		}
+	}
 	paths := make([]string, 0, len(s.byPath))
 	for p := range s.byPath {
-		paths = append(paths, p)
+		if p != from.Path { // a page does not link to itself by name
+			paths = append(paths, p)
+		}
 	}
 	sort.Strings(paths)
 	if sug := diag.Suggest(file, paths); sug != "" {

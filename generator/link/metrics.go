@@ -165,10 +165,11 @@ func (s *Site) indexJourneys() diag.List {
 		j := &Journey{ID: id}
 		for i, st := range p.Meta.Stages {
 			js := JourneyStage{Stage: st}
-			for _, mid := range st.Metrics {
+			for k, mid := range st.Metrics {
 				m := s.metricBy[mid]
 				if m == nil {
-					diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("stages", fmt.Sprint(i), "metrics"), 1, "%s", s.unknownMetric(mid)))
+					line := p.Meta.Line("stages", fmt.Sprint(i), "metrics", fmt.Sprint(k))
+					diags.Add(diag.AtLine(p.Path, p.Source, line, 1, "%s", s.unknownMetric(mid)))
 					continue
 				}
 				js.Metrics = append(js.Metrics, m)

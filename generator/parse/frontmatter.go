@@ -255,6 +255,21 @@ func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
 	d.diags.Add(diag.AtLine(d.path, d.src, line, 1, format, args...))
 }
 
+// name is a key path as an author reads it: "tags", or "feeling of stage 3"
+// for the third [[stages]] table (paths count from 0, authors from 1).
+func (d *fieldDecoder) name(key []string) string {
+	if len(key) >= 2 && key[0] == "stages" {
+		if i, err := strconv.Atoi(key[1]); err == nil {
+			stage := fmt.Sprintf("stage %d", i+1)
+			if len(key) == 2 {
+				return stage
+			}
+			return strings.Join(key[2:], ".") + " of " + stage
+		}
+	}
+	return strings.Join(key, ".")
+}
+
 func (d *fieldDecoder) str(v any, key ...string) string {
 	switch v := v.(type) {
 	case string:
@@ -262,7 +277,7 @@ func (d *fieldDecoder) str(v any, key ...string) string {
 	case nil:
 		return ""
 	}
-	d.errorf(key, "%s must be text in quotes, not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be text in quotes, not %s", d.name(key), describe(v))
 	return ""
 }
 
@@ -277,7 +292,7 @@ func (d *fieldDecoder) strs(v any, key ...string) []string {
 		for i, e := range v {
 			s, ok := e.(string)
 			if !ok {
-				d.errorf(key, "%s[%d] must be text in quotes, not %s", strings.Join(key, "."), i, describe(e))
+				d.errorf(append(key[:len(key):len(key)], strconv.Itoa(i)), "item %d of %s must be text in quotes, not %s", i+1, d.name(key), describe(e))
 				continue
 			}
 			out = append(out, s)
@@ -286,7 +301,7 @@ func (d *fieldDecoder) strs(v any, key ...string) []string {
 	case []string:
 		return v
 	}
-	d.errorf(key, "%s must be a list of text, like [\"a\", \"b\"], not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be a list of text, like [\"a\", \"b\"], not %s", d.name(key), describe(v))
 	return nil
 }
 
@@ -303,7 +318,7 @@ func (d *fieldDecoder) integer(v any, key ...string) (int, bool) {
 			return int(v), true
 		}
 	}
-	d.errorf(key, "%s must be a whole number, not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be a whole number, not %s", d.name(key), describe(v))
 	return 0, false
 }
 
@@ -320,7 +335,7 @@ func (d *fieldDecoder) number(v any, key ...string) (float64, bool) {
 			return v, true
 		}
 	}
-	d.errorf(key, "%s must be a number such as 45 or 4.5, not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be a number such as 45 or 4.5, not %s", d.name(key), describe(v))
 	return 0, false
 }
 
@@ -328,7 +343,7 @@ func (d *fieldDecoder) boolean(v any, key ...string) bool {
 	if b, ok := v.(bool); ok {
 		return b
 	}
-	d.errorf(key, "%s must be true or false, not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be true or false, not %s", d.name(key), describe(v))
 	return false
 }
 
@@ -343,7 +358,7 @@ func (d *fieldDecoder) date(v any, key ...string) time.Time {
 			}
 		}
 	}
-	d.errorf(key, "%s must be a date written like 2026-10-14, not %s", strings.Join(key, "."), describe(v))
+	d.errorf(key, "%s must be a date written like 2026-10-14, not %s", d.name(key), describe(v))
 	return time.Time{}
 }
 

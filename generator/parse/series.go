@@ -31,8 +31,8 @@ import (
 
 // Point is one observation of a metric.
 type Point struct {
-	Date  time.Time         // UTC midnight
-	Value float64           //
+	Date  time.Time // UTC midnight
+	Value float64
 	Line  int               // 1-based line in the data file, for diagnostics
 	Extra map[string]string // further CSV columns / JSON or TOML string fields (segment, note), nil when none
 }
@@ -166,8 +166,9 @@ func (c *seriesCollector) point(p Point, dateOffset int) {
 func (c *seriesCollector) finish() []diag.Diagnostic {
 	if c.total > len(c.diags) && len(c.diags) > 0 {
 		last := &c.diags[len(c.diags)-1]
-		last.Notes = append(last.Notes, fmt.Sprintf(
-			"%d more problems in this file are not shown; fix these and check again", c.total-len(c.diags)))
+		n := c.total - len(c.diags)
+		last.Notes = append(last.Notes, fmt.Sprintf("%d more %s in this file %s not shown; fix these and check again",
+			n, seriesPlural(n, "problem", "problems"), seriesPlural(n, "is", "are")))
 	}
 	if len(c.diags) == 0 {
 		return nil
@@ -339,7 +340,8 @@ func seriesReadCSV(c *seriesCollector) {
 	r := csv.NewReader(bytes.NewReader(c.src))
 	r.FieldsPerRecord = -1 // field counts are checked below, with a message per row
 	r.TrimLeadingSpace = true
-	lines := seriesLineStarts(c.src)
+	c.lines = seriesLineStarts(c.src)
+	lines := c.lines
 	// fieldOff turns a csv position (1-based line, 1-based byte column) into a byte offset.
 	fieldOff := func(line, col int) int {
 		if line < 1 || line > len(lines) {
@@ -1040,11 +1042,12 @@ type seriesTOMLRow struct {
 type seriesTOMLKey struct{ key, val int }
 
 type seriesTOMLScanner struct {
-	lay   *seriesTOMLLayout
-	multi string // the delimiter of an open multi-line string, "" when none
-	depth int    // bracket depth inside points = [ ... ], 0 outside
-	inRow bool   // the current table is a [[points]] table
-	table bool   // a table header has been seen: keys are no longer top-level
+	lay     *seriesTOMLLayout
+	multi   string // the delimiter of an open multi-line string, "" when none
+	open    []byte // the brackets open inside points = [ ... ], empty outside
+	wantKey bool   // an inline point table expects a key, on the next line
+	inRow   bool   // the current table is a [[points]] table
+	table   bool   // a table header has been seen: keys are no longer top-level
 }
 
 func seriesScanTOML(src []byte) *seriesTOMLLayout {
@@ -1073,7 +1076,7 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 		s.rest(line, j, base)
 		return
 	}
-	if s.depth > 0 {
+	if len(s.open) > 0 {
 		s.rest(line, 0, base)
 		return
 	}
@@ -1126,7 +1129,7 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 			s.lay.top[parts[0]] = base + i
 		}
 		if len(parts) == 1 && parts[0] == "points" && val < len(line) && line[val] == '[' {
-			s.depth = 1
+			s.open = []byte{'['}
 			s.rest(line, val+1, base)
 			return
 		}
@@ -1137,6 +1140,9 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 // rest scans line from i for strings (to find multi-line ones that stay
 // open) and, inside points = [ ... ], for inline tables and their keys.
 func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
+	if s.wantKey {
+		i = s.inlineKey(line, i, base)
+	}
 	for i < len(line) {
 		ch := line[i]
 		switch {
@@ -1155,16 +1161,17 @@ func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
 			}
 			i = seriesEndString(line, i)
 			continue
-		case s.depth > 0 && (ch == '[' || ch == '{'):
-			s.depth++
-			if ch == '{' && s.depth == 2 {
+		case len(s.open) > 0 && (ch == '[' || ch == '{'):
+			s.open = append(s.open, ch)
+			if ch == '{' && len(s.open) == 2 {
 				s.lay.rows = append(s.lay.rows, seriesTOMLRow{off: base + i, keys: map[string]seriesTOMLKey{}})
 				i = s.inlineKey(line, i+1, base)
 				continue
 			}
-		case s.depth > 0 && (ch == ']' || ch == '}'):
-			s.depth--
-		case s.depth == 2 && ch == ',':
+		case len(s.open) > 0 && (ch == ']' || ch == '}'):
+			s.open = s.open[:len(s.open)-1]
+			s.wantKey = false
+		case ch == ',' && len(s.open) == 2 && s.open[1] == '{':
 			i = s.inlineKey(line, i+1, base)
 			continue
 		}
@@ -1172,11 +1179,13 @@ func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
 	}
 }
 
-// inlineKey records the key of an inline point table that starts at i, if any.
+// inlineKey records the key of an inline point table that starts at i, if
+// any; at the end of the line it waits for the key on the next line.
 func (s *seriesTOMLScanner) inlineKey(line []byte, i, base int) int {
 	k := seriesSkipBlank(line, i)
+	s.wantKey = k >= len(line) || line[k] == '\r' || line[k] == '#'
 	parts, j, ok := seriesTOMLKeyAt(line, k)
-	if !ok {
+	if !ok || len(s.lay.rows) == 0 {
 		return k
 	}
 	j = seriesSkipBlank(line, j)

@@ -74,6 +74,7 @@ func FuzzReadSeriesTOML(f *testing.F) {
 		"date = 2025-11-30\nvalue = 1\ntitle = 'x'\n[meta]\n",
 		"points = [\n  {date = 2025-11-30, value = 1},\n  {date = \"2025-11-30\", value = 'x'},\n]\n",
 		"points = [1, 'a', [2]]\n",
+		"points = [\n  {date = 2025-11-30,\n   value = \"x\"},\n  {date = 2025-12-01, note = \"a \\\" [[points]] # ,{\", value = [{a = 1}, 2]},\n]\n",
 		"[[points]]\nnote = '''\n[[points]]\n'''\ndate = 2025-11-30\nvalue = 1\n[points.sub]\nx = 1\n",
 		strings.Repeat("[[points]]\ndate = 2025-11-30\nvalue = 1\n", 3),
 	)

@@ -23,8 +23,11 @@ func seriesUpdateFlag() func() bool {
 	if f := flag.Lookup("update"); f != nil {
 		return func() bool {
 			g, ok := f.Value.(flag.Getter)
+			if !ok {
+				return false
+			}
 			b, _ := g.Get().(bool)
-			return ok && b
+			return b
 		}
 	}
 	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -82,6 +85,8 @@ func TestReadSeriesGood(t *testing.T) {
 		{"json keys any case, numbers and booleans kept as text, null ignored", "d/m.JSON",
 			`[{"Value": 1, "DATE": "2025-11-30", "n": 12, "ok": true, "note": null, "Segment": "x"}]`,
 			[]seriesPt{{"2025-11-30", 1, 1, map[string]string{"n": "12", "ok": "true", "segment": "x"}}}},
+		{"json crlf", "d/m.json", "[\r\n {\"date\":\"2025-11-30\",\"value\":1},\r\n {\"date\":\"2025-12-01\",\"value\":2}\r\n]\r\n",
+			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
 		{"json bom", "d/m.json", "\uFEFF[{\"date\":\"2025-11-30\",\"value\":1}]",
 			[]seriesPt{{"2025-11-30", 1, 1, nil}}},
 		{"json rfc 3339", "d/m.json", `[{"date":"2025-11-30T10:00:00Z","value":1e2}]`,
@@ -89,6 +94,8 @@ func TestReadSeriesGood(t *testing.T) {
 
 		{"toml", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 41.2\nsegment = \"SMB\"\n\n[[points]]\ndate = \"2025-10-31\"\nvalue = 40\nnote = 'x'\n",
 			[]seriesPt{{"2025-10-31", 40, 6, map[string]string{"note": "x"}}, {"2025-11-30", 41.2, 1, map[string]string{"segment": "SMB"}}}},
+		{"toml crlf and bom", "d/m.toml", "\uFEFF[[points]]\r\ndate = 2025-11-30\r\nvalue = 1\r\n\r\n[[points]]\r\ndate = 2025-12-01\r\nvalue = 2\r\n",
+			[]seriesPt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 5, nil}}},
 		{"toml header spellings", "d/m.toml", "  [[ points ]]  # one\ndate = 2025-11-30\nvalue = 1\n[[\"points\"]]\ndate = 2025-12-01\nvalue = 2\n",
 			[]seriesPt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 4, nil}}},
 		{"toml offset date-time keeps the written date", "d/m.toml", "[[points]]\ndate = 2025-11-30T23:00:00-05:00\nvalue = 1\n",
@@ -235,6 +242,8 @@ func TestReadSeriesErrors(t *testing.T) {
 			[]string{csvP + `:2:12: a quoted field is not closed properly; end it with a double quote (") right before the next comma, and write any quote inside it twice ("")`}},
 		{"csv quote never closed", csvP, "date,value,note\n2025-11-30,1,\"oops\n2025-12-01,2,\n2025-12-02,3,\n",
 			[]string{csvP + `:2:1: a quoted field in this row is not closed, so the lines after it were read as part of it; end the field with a double quote (")`}},
+		{"csv crlf positions", csvP, "date,value\r\n2025-11-30,x\r\n",
+			[]string{csvP + `:2:12: value "x" is not a number; write a plain number such as 41.2`}},
 		{"csv columns counted in characters", csvP, "date,note,value\n2025-11-30,café ☕,x\n",
 			[]string{csvP + `:2:19: value "x" is not a number; write a plain number such as 41.2`}},
 		{"csv bom does not shift columns", csvP, "\uFEFFdate,valeu\n2025-11-30,1\n",
@@ -332,8 +341,15 @@ func TestReadSeriesErrors(t *testing.T) {
 			}},
 		{"toml points not tables", tomlP, "points = [1, 2]\n",
 			[]string{tomlP + `:1:1: points must hold tables, not a number; write each point as a [[points]] table with date and value`}},
+		{"toml crlf positions", tomlP, "[[points]]\r\ndate = 2025-11-30\r\nvalue = 'x'\r\n",
+			[]string{tomlP + `:3:9: value "x" is not a number; write a plain number such as 41.2`}},
 		{"toml inline point positions", tomlP, "points = [\n  {date = 2025-11-30, value = 1},\n  {date = 2025-12-01, value = \"x\"},\n]\n",
 			[]string{tomlP + `:3:31: value "x" is not a number; write a plain number such as 41.2`}},
+		{"toml inline table over lines, strings hide brackets", tomlP, "points = [\n  {date = 2025-11-30,\n   value = \"x\"},\n  {date = 2025-12-01, note = \"a \\\" [[points]] # ,{\", value = \"y\"}, # c {\n]\n",
+			[]string{
+				tomlP + `:3:12: value "x" is not a number; write a plain number such as 41.2`,
+				tomlP + `:4:62: value "y" is not a number; write a plain number such as 41.2`,
+			}},
 		{"toml duplicate date", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = 1\n[[points]]\ndate = \"2025-11-30\"\nvalue = 2\n",
 			[]string{tomlP + ":5:8: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
 				tomlP + ":1: the first row with this date"}},
@@ -489,6 +505,10 @@ func seriesCheckInvariants(t *testing.T, path string, src []byte) {
 	}
 	if len(ds) == 0 && len(s.Points) == 0 {
 		t.Error("no points and no diagnostic")
+	}
+	s2, ds2 := ReadSeries(path, src)
+	if fmt.Sprint(ds) != fmt.Sprint(ds2) || seriesDump(s.Points) != seriesDump(s2.Points) {
+		t.Error("two reads of the same input differ")
 	}
 }
 

@@ -35,9 +35,15 @@ func CheckText(path string, src []byte) (diag.Diagnostic, bool) {
 func TOMLError(path string, file []byte, lineOffset int, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
+		// Position.Col counts bytes; a diagnostic's column counts characters.
 		line := pe.Position.Line + lineOffset
-		col := max(pe.Position.Col, 1)
-		return diag.AtLine(path, file, line, col, "invalid TOML: %s; fix the syntax (strings need \"quotes\", dates are written 2026-10-14)", pe.Message)
+		start := diag.OffsetOf(file, line, 1)
+		end := len(file)
+		if nl := bytes.IndexByte(file[start:], '\n'); nl >= 0 {
+			end = start + nl
+		}
+		off := min(start+max(pe.Position.Col, 1)-1, end)
+		return diag.At(path, file, off, "invalid TOML: %s; fix the syntax (strings need \"quotes\", dates are written 2026-10-14)", pe.Message)
 	}
 	return diag.AtLine(path, file, lineOffset+1, 1, "invalid TOML: %v", err)
 }

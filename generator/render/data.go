@@ -37,6 +37,7 @@ type PageData struct {
 	Description string
 	URL         string // root-relative
 	Root        string // from this page to the site root: "../../", "./" for home
+	Nav         template.HTML // the navigation, open on the way to this page
 	Content     template.HTML
 	TOC         []TOCItem
 	Breadcrumbs []LinkData

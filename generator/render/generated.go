@@ -99,6 +99,7 @@ func (r *run) notFoundData() *PageData {
 	// The 404 page is served at whatever URL was missing, so its links start
 	// from the site's base path rather than from its own place.
 	d.Root = basePath(r.site.Config.BaseURL)
+	d.Nav = r.navHTML(d.URL, d.Root)
 	return d
 }
 

@@ -316,7 +316,9 @@ func (r *run) pageData(p *link.Page) *PageData {
 }
 
 func (r *run) baseData(u, title string) *PageData {
-	return &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
+	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
+	d.Nav = r.navHTML(d.URL, d.Root)
+	return d
 }
 
 func (r *run) card(p *link.Page) CardData {

@@ -1,0 +1,90 @@
+package build
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// corpus makes (once per size) a site over the reproducible corpus of
+// ../shared/bench/gencorpus.go, or skips when the generator is not beside
+// the repository.
+func corpus(b *testing.B, pages int) string {
+	b.Helper()
+	gen, err := filepath.Abs("../../../shared/bench/gencorpus.go")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(gen); err != nil {
+		b.Skip("no corpus generator at ../shared/bench")
+	}
+	dir := filepath.Join(os.TempDir(), "shiftbook-bench-"+strconv.Itoa(pages))
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
+		return dir
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", gen, "-n", strconv.Itoa(pages), "-out", filepath.Join(dir, "content"), "-seed", "1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	site := "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+type nullSink struct{}
+
+func (nullSink) Write(string, []byte) error { return nil }
+
+func benchmarkBuild(b *testing.B, pages int) {
+	dir := corpus(b, pages)
+	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	b.ResetTimer()
+	for b.Loop() {
+		out := b.TempDir()
+		if _, diags := ToDir(context.Background(), opts, out); len(diags) > 0 {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+// BenchmarkBuild1000 and BenchmarkBuild5000 are full builds, written to disk.
+func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
+func BenchmarkBuild5000(b *testing.B) { benchmarkBuild(b, 5000) }
+
+// BenchmarkRebuildOnePage is the dev server's case: one page edited, the
+// rest of the site taken from the cache, everything rendered into memory.
+func BenchmarkRebuildOnePage(b *testing.B) {
+	dir := corpus(b, 5000)
+	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), NoMinify: true}
+	builder := New()
+	if _, diags := builder.Build(context.Background(), opts, nullSink{}); len(diags) > 0 {
+		b.Fatal(diags.Err())
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, diags := builder.Build(context.Background(), opts, nullSink{}); len(diags) > 0 {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+// BenchmarkBuildMemory5000 is a full build rendered into memory only (no
+// disk), for profiling the stages.
+func BenchmarkBuildMemory5000(b *testing.B) {
+	dir := corpus(b, 5000)
+	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	for b.Loop() {
+		if _, diags := New().Build(context.Background(), opts, nullSink{}); len(diags) > 0 {
+			b.Fatal(diags.Err())
+		}
+	}
+}

@@ -37,10 +37,11 @@ type Options struct {
 
 // Stats say how much work a build did.
 type Stats struct {
-	FilesParsed   int // content and data files parsed (not taken from the cache)
-	FilesCached   int
-	PagesRendered int
-	Duration      time.Duration
+	FilesParsed    int // content and data files parsed (not taken from the cache)
+	FilesCached    int
+	BodiesRendered int // markdown bodies rendered (not taken from the cache)
+	PagesRendered  int
+	Duration       time.Duration
 }
 
 // Result is a finished build.
@@ -57,12 +58,12 @@ type Builder struct {
 	mdUnsafe bool
 	pages    map[string]pageEntry
 	data     map[string]dataEntry
+	bodies   *link.Bodies
 }
 
 type pageEntry struct {
 	hash  uint64
 	page  *parse.Page
-	doc   *markdown.Doc
 	diags diag.List
 }
 
@@ -74,7 +75,7 @@ type dataEntry struct {
 
 // New makes a Builder with an empty cache.
 func New() *Builder {
-	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}}
+	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}, bodies: link.NewBodies()}
 }
 
 // Clock is the build clock: SOURCE_DATE_EPOCH when set, so that builds are
@@ -109,7 +110,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		// A new markdown dialect invalidates every parsed page.
 		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
 		b.mdUnsafe = site.Config.Markdown.Unsafe
-		b.pages = map[string]pageEntry{}
+		b.bodies = link.NewBodies()
 	}
 	var stats Stats
 	inputs, series, d := b.parseAll(ctx, site, &stats)
@@ -129,8 +130,9 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	for i, f := range site.Static {
 		static[i] = f.Path
 	}
-	resolved, d := link.Resolve(site.Config, kept, series, static, now)
+	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
 	diags.Add(d...)
+	stats.BodiesRendered = lstats.BodiesRendered
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
@@ -183,9 +185,6 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		t := todo[k]
 		e := pageEntry{hash: t.hash}
 		e.page, e.diags = parse.ReadPage(t.file.Path, t.file.Data)
-		if e.page != nil {
-			e.doc = b.md.Parse(e.page.Body)
-		}
 		entries[t.i] = e
 	})
 	live := make(map[string]pageEntry, len(site.Pages))
@@ -195,7 +194,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		live[f.Path] = e
 		diags.Add(e.diags...)
 		if e.page != nil && len(e.diags) == 0 {
-			inputs[n] = link.Input{Page: e.page, Doc: e.doc}
+			inputs[n] = link.Input{Page: e.page, Hash: e.hash}
 			n++
 		}
 	}

@@ -25,19 +25,14 @@ func external(dest string) bool {
 // reporting those that point at no page, file or anchor.
 func (s *Site) resolveLinks(p *Page) diag.List {
 	var diags diag.List
-	for _, l := range p.Doc.Links {
-		if l.Dest == "" || external(l.Dest) {
-			continue
-		}
+	p.Targets = make([]string, len(p.Body.Links))
+	for i, l := range p.Body.Links {
 		target, msg := s.resolve(p, l.Dest)
 		if msg != "" {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset, "%s", msg))
 			continue
 		}
-		if p.Links == nil {
-			p.Links = map[string]string{}
-		}
-		p.Links[l.Dest] = target
+		p.Targets[i] = target
 	}
 	return diags
 }

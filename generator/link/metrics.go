@@ -212,7 +212,7 @@ func shortcodeNames() []string {
 
 func (s *Site) resolveShortcodes(p *Page) diag.List {
 	var diags diag.List
-	for _, sc := range p.Doc.Shortcodes {
+	for _, sc := range p.Body.Shortcodes {
 		at := p.BodyOffset + sc.Offset
 		if sc.Err != "" {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))

@@ -39,7 +39,7 @@ const (
 // Page is a content page placed in the site.
 type Page struct {
 	*parse.Page
-	Doc      *markdown.Doc
+	Body     *Body  // rendered with placeholders; see Body
 	URL      string // site-absolute, with a trailing slash: "/vision/promise/"
 	Kind     Kind
 	Section  string // the top-level section, "" for the home page
@@ -49,10 +49,9 @@ type Page struct {
 	Next     *Page
 	Virtual  bool // a section page made for a folder that has no _index.md
 
-	Anchors   map[string]bool
-	Links     map[string]string // destination as written → site-absolute URL
-	Autolinks map[int][]TermMatch
-	Uses      []*Page // definitions this page links to, in first-use order
+	Anchors map[string]bool
+	Targets []string // Targets[n]: site-absolute URL of Body.Links[n]
+	Uses    []*Page  // definitions this page links to, in first-use order
 
 	Metric  *Metric // for metric pages
 	Journey *Journey
@@ -94,7 +93,12 @@ func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
 // Input is one parsed content page.
 type Input struct {
 	Page *parse.Page
-	Doc  *markdown.Doc
+	Hash uint64 // of the file's content, for the body cache
+}
+
+// Stats count the work Resolve did.
+type Stats struct {
+	BodiesRendered int // page bodies rendered (not taken from the cache)
 }
 
 // Generated pages, reserved: a content page may not take their URLs.
@@ -102,7 +106,8 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
-func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time) (*Site, diag.List) {
+func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
+	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:    cfg,
 		Now:       now,
@@ -119,12 +124,13 @@ func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, s
 	for _, u := range generatedURLs {
 		s.Generated[u] = nil
 	}
+	hashes := make(map[string]uint64, len(inputs))
 	for _, in := range inputs {
-		p := &Page{Page: in.Page, Doc: in.Doc}
+		hashes[in.Page.Path] = in.Hash
+		p := &Page{Page: in.Page}
 		p.URL = pageURL(p.Path, p.Meta.Slug)
 		p.Section = topSection(p.Path)
 		p.Kind = pageKind(p)
-		p.Anchors = in.Doc.IDs
 		if other, ok := s.ByURL[p.URL]; ok {
 			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
 				"this page and %s would both be written to %s; rename one of the files or give one a different slug", other.Path, p.URL))
@@ -152,20 +158,28 @@ func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, s
 	s.buildTags()
 
 	diags.Add(s.indexTerms()...)
+	var stats Stats
+	stats.BodiesRendered = s.renderBodies(md, bodies, hashes)
+	for _, p := range s.Pages {
+		p.Anchors = p.Body.IDs
+		diags.Add(p.Body.Diags...)
+		for _, u := range p.Body.Uses {
+			def := s.ByURL[u]
+			p.Uses = append(p.Uses, def)
+			if def != p {
+				s.UsedBy[def] = append(s.UsedBy[def], p)
+			}
+		}
+	}
 	diags.Add(s.indexMetrics(series)...)
 	diags.Add(s.indexJourneys()...)
 	s.Generated["/glossary/"] = s.Terms.anchors()
 	diags.Add(s.resolveBook()...)
 	for _, p := range s.Pages {
 		diags.Add(s.resolveLinks(p)...)
-		diags.Add(s.resolveTerms(p)...)
 		diags.Add(s.resolveShortcodes(p)...)
 	}
-	for def, users := range s.UsedBy {
-		sort.Slice(users, func(i, j int) bool { return users[i].URL < users[j].URL })
-		s.UsedBy[def] = users
-	}
-	return s, diags
+	return s, stats, diags
 }
 
 // pageURL maps a content path to its clean URL: content/a/b.md → /a/b/,
@@ -240,7 +254,7 @@ func (s *Site) addVirtualSections() {
 			}
 			file := load.ContentDir + strings.TrimSuffix(parent, "/") + "/_index.md"
 			pp := &parse.Page{Path: file, Meta: parse.FrontMatter{Title: title, TOC: true}}
-			p := &Page{Page: pp, Doc: &markdown.Doc{IDs: map[string]bool{}}, URL: parent, Virtual: true,
+			p := &Page{Page: pp, URL: parent, Virtual: true,
 				Section: topSection(file), Anchors: map[string]bool{}}
 			p.Kind = KindSection
 			if parent == "/" {
@@ -252,7 +266,7 @@ func (s *Site) addVirtualSections() {
 	}
 	if _, ok := s.ByURL["/"]; !ok {
 		pp := &parse.Page{Path: load.ContentDir + "/_index.md", Meta: parse.FrontMatter{Title: s.Config.Title, TOC: true}}
-		s.ByURL["/"] = &Page{Page: pp, Doc: &markdown.Doc{IDs: map[string]bool{}}, URL: "/", Kind: KindHome, Virtual: true, Anchors: map[string]bool{}}
+		s.ByURL["/"] = &Page{Page: pp, URL: "/", Kind: KindHome, Virtual: true, Anchors: map[string]bool{}}
 	}
 }
 

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 )
@@ -102,77 +100,6 @@ func (s *Site) indexTerms() diag.List {
 			add(def, syn, "synonyms", false)
 		}
 	}
-	return diags
-}
-
-// resolveTerms checks each [[term]] and plans the glossary autolinks of a
-// page. Autolinks are planned here, not while rendering, so that each
-// definition can list every page that uses it.
-func (s *Site) resolveTerms(p *Page) diag.List {
-	var diags diag.List
-	if p.Doc.Root == nil {
-		return nil
-	}
-	linked := map[*Page]bool{}
-	use := func(def *Page) {
-		if !linked[def] {
-			linked[def] = true
-			p.Uses = append(p.Uses, def)
-			if def != p {
-				s.UsedBy[def] = append(s.UsedBy[def], p)
-			}
-		}
-	}
-	if p.Kind == KindDefinition {
-		linked[p] = true // a term is never linked on its own page
-	}
-	autolink := s.Config.Glossary.Autolink && len(s.Terms.List) > 0
-	src := p.Doc.Source
-	depth := 0
-	_ = ast.Walk(p.Doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch n := n.(type) {
-		case *ast.Heading, *ast.Link:
-			if entering {
-				depth++
-			} else {
-				depth--
-			}
-		case *ast.AutoLink, *ast.CodeSpan, *ast.Image, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.RawHTML, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case *markdown.TermLink:
-			if !entering {
-				return ast.WalkContinue, nil
-			}
-			def := s.Terms.Lookup(n.Target)
-			if def == nil {
-				msg := "unknown term %q"
-				if sug := diag.Suggest(n.Target, s.Terms.names); sug != "" {
-					msg += ": did you mean \"" + sug + "\"?"
-				} else {
-					msg += "; add a page for it under content/definitions/, or check the spelling"
-				}
-				diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+n.Offset, msg, n.Target))
-				return ast.WalkContinue, nil
-			}
-			use(def)
-		case *ast.Text:
-			if !entering || depth > 0 || !autolink || n.IsRaw() {
-				return ast.WalkContinue, nil
-			}
-			text := n.Segment.Value(src)
-			for _, m := range s.Terms.match(text) {
-				if linked[m.Def] {
-					continue
-				}
-				use(m.Def)
-				if p.Autolinks == nil {
-					p.Autolinks = map[int][]TermMatch{}
-				}
-				p.Autolinks[n.Segment.Start] = append(p.Autolinks[n.Segment.Start], m)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
 	return diags
 }
 

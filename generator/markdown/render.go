@@ -69,7 +69,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	id := ""
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
-			id = r.prefix() + string(b)
+			id = string(b)
 		}
 	}
 	if entering {
@@ -78,6 +78,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		w.WriteByte("0123456"[n.Level])
 		if id != "" {
 			w.WriteString(` id="`)
+			w.WriteString(r.prefix())
 			r.Writer.Write(w, []byte(id))
 			w.WriteByte('"')
 		}
@@ -87,6 +88,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	r.depth--
 	if id != "" {
 		w.WriteString(`<a class="anchor" href="#`)
+		w.WriteString(r.prefix())
 		r.Writer.Write(w, []byte(id))
 		w.WriteString(`" aria-label="Link to this section">#</a>`)
 	}
@@ -96,11 +98,18 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	return ast.WalkContinue, nil
 }
 
-func (r *nodeRenderer) url(dest []byte) []byte {
+// writeURL writes a link destination. The context may replace it with a
+// placeholder (see link.Body), which is written as it is.
+func (r *nodeRenderer) writeURL(w util.BufWriter, dest []byte) {
 	if r.ctx != nil {
-		dest = []byte(r.ctx.LinkURL(string(dest)))
+		if u := r.ctx.LinkURL(string(dest)); len(u) > 0 && u[0] == 0 {
+			w.WriteString(u)
+			return
+		} else {
+			dest = []byte(u)
+		}
 	}
-	return util.URLEscape(dest, true)
+	r.Writer.Write(w, util.URLEscape(dest, true))
 }
 
 func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -113,7 +122,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	r.depth++
 	w.WriteString(`<a href="`)
 	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
-		r.Writer.Write(w, r.url(n.Destination))
+		r.writeURL(w, n.Destination)
 	}
 	w.WriteByte('"')
 	if n.Title != nil {
@@ -152,7 +161,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	n := node.(*ast.Image)
 	w.WriteString(`<img src="`)
 	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
-		r.Writer.Write(w, r.url(n.Destination))
+		r.writeURL(w, n.Destination)
 	}
 	w.WriteString(`" alt="`)
 	r.Writer.Write(w, []byte(plainText(n, src)))

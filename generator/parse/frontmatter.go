@@ -471,10 +471,15 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 		}
 	}
 	if fm.Title == "" {
-		if _, written := fields["title"]; written {
-			d.errorf([]string{"title"}, "title is empty; every page needs a title")
-		} else {
-			d.diags.Add(diag.AtLine(path, src, 1, 1, "missing title; add title = \"...\" to the front matter"))
+		v, written := fields["title"]
+		switch v.(type) {
+		case string, nil:
+			if written {
+				d.errorf([]string{"title"}, "title is empty; every page needs a title")
+			} else {
+				d.diags.Add(diag.AtLine(path, src, 1, 1, "missing title; add title = \"...\" to the front matter"))
+			}
+		default: // not text: reported above
 		}
 	}
 	return fm, d.diags

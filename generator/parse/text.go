@@ -35,14 +35,24 @@ func CheckText(path string, src []byte) (diag.Diagnostic, bool) {
 func TOMLError(path string, file []byte, lineOffset int, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		// Position.Col counts bytes; a diagnostic's column counts characters.
+		// Position.Start is a byte offset in the TOML text (after a byte
+		// order mark, which the decoder skips); Position.Col counts bytes
+		// and is sometimes on the line before. Use Start where it falls on
+		// the reported line, else the start of that line.
 		line := pe.Position.Line + lineOffset
-		start := diag.OffsetOf(file, line, 1)
-		end := len(file)
-		if nl := bytes.IndexByte(file[start:], '\n'); nl >= 0 {
-			end = start + nl
+		lineStart := diag.OffsetOf(file, line, 1)
+		lineEnd := len(file)
+		if nl := bytes.IndexByte(file[lineStart:], '\n'); nl >= 0 {
+			lineEnd = lineStart + nl
 		}
-		off := min(start+max(pe.Position.Col, 1)-1, end)
+		base := diag.OffsetOf(file, lineOffset+1, 1)
+		if bytes.HasPrefix(file[base:], []byte("\xef\xbb\xbf")) {
+			base += 3
+		}
+		off := base + pe.Position.Start
+		if off < lineStart || off > lineEnd {
+			off = lineStart
+		}
 		return diag.At(path, file, off, "invalid TOML: %s; fix the syntax (strings need \"quotes\", dates are written 2026-10-14)", pe.Message)
 	}
 	return diag.AtLine(path, file, lineOffset+1, 1, "invalid TOML: %v", err)

@@ -3,94 +3,12 @@ package render
 import (
 	"bytes"
 	"html"
+	"html/template"
 	"strconv"
-
-	"github.com/yuin/goldmark/util"
 
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 )
-
-// pageContext renders the site-dependent parts of one page's markdown.
-type pageContext struct {
-	r        *run
-	page     *link.Page
-	from     string // the URL the HTML will be served at (the book renders many pages at /book/)
-	idPrefix string
-	tips     *int // tooltip counter, shared by every page rendered into one HTML page
-}
-
-func (c *pageContext) IDPrefix() string { return c.idPrefix }
-
-func (c *pageContext) LinkURL(dest string) string {
-	target, ok := c.page.Links[dest]
-	if !ok {
-		return dest // external, or reported already
-	}
-	if c.idPrefix != "" {
-		// In the book, a link to a chapter page that the book holds stays in the book.
-		if anchor, ok := c.r.bookAnchor(target); ok {
-			return anchor
-		}
-	}
-	return relURL(c.from, target)
-}
-
-// termLink writes a link to a definition with its summary as a tooltip that
-// shows on hover and on keyboard focus, without JavaScript, and is announced
-// by screen readers through aria-describedby.
-func (c *pageContext) termLink(w util.BufWriter, def *link.Page, label []byte, escape func(util.BufWriter, []byte)) {
-	summary := link.Summary(def)
-	href := relURL(c.from, def.URL)
-	if summary == "" {
-		w.WriteString(`<a class="term" href="`)
-		w.WriteString(html.EscapeString(href))
-		w.WriteString(`">`)
-		escape(w, label)
-		w.WriteString(`</a>`)
-		return
-	}
-	*c.tips++
-	id := c.idPrefix + "tip-" + strconv.Itoa(*c.tips)
-	w.WriteString(`<span class="term-wrap"><a class="term" href="`)
-	w.WriteString(html.EscapeString(href))
-	w.WriteString(`" aria-describedby="`)
-	w.WriteString(id)
-	w.WriteString(`">`)
-	escape(w, label)
-	w.WriteString(`</a><span class="term-tip" role="tooltip" id="`)
-	w.WriteString(id)
-	w.WriteString(`"><strong>`)
-	w.WriteString(html.EscapeString(def.Title()))
-	w.WriteString(`</strong> `)
-	w.WriteString(html.EscapeString(summary))
-	w.WriteString(`</span></span>`)
-}
-
-func escapeText(w util.BufWriter, b []byte) { w.WriteString(html.EscapeString(string(b))) }
-
-func (c *pageContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
-	def := c.r.site.Terms.Lookup(t.Target)
-	if def == nil {
-		escapeText(w, []byte(t.Label))
-		return
-	}
-	c.termLink(w, def, []byte(t.Label), escapeText)
-}
-
-func (c *pageContext) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
-	matches := c.page.Autolinks[offset]
-	last := 0
-	for _, m := range matches {
-		if m.Start < last || m.End > len(text) {
-			continue
-		}
-		write(w, text[last:m.Start])
-		c.termLink(w, m.Def, text[m.Start:m.End], write)
-		last = m.End
-	}
-	write(w, text[last:])
-}
 
 // ShortcodeData is what a shortcode template sees.
 type ShortcodeData struct {
@@ -100,31 +18,79 @@ type ShortcodeData struct {
 	Journey *JourneyData
 }
 
-func (c *pageContext) Shortcode(w util.BufWriter, sc *markdown.Shortcode) {
+// renderContent fills in the placeholders of a page's body (see link.Body)
+// for the body shown at URL from, its ids prefixed with idPrefix.
+func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
+	if p.Body == nil {
+		return ""
+	}
+	src := p.Body.HTML
+	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/8)
+	for {
+		i := bytes.IndexByte(src, link.Mark)
+		if i < 0 {
+			b.Write(src)
+			break
+		}
+		b.Write(src[:i])
+		j := bytes.IndexByte(src[i+1:], link.Mark)
+		if j < 0 {
+			break // cannot happen: placeholders are written whole
+		}
+		token := src[i+1 : i+1+j]
+		src = src[i+2+j:]
+		if len(token) == 0 {
+			continue
+		}
+		n, _ := strconv.Atoi(string(token[1:]))
+		switch token[0] {
+		case 'I':
+			b.WriteString(idPrefix)
+		case 'L':
+			if n >= len(p.Targets) {
+				continue
+			}
+			target := p.Targets[n]
+			if idPrefix != "" {
+				// In the book, a link to a page the book holds stays in the book.
+				if anchor, ok := r.bookAnchor(target); ok {
+					b.WriteString(html.EscapeString(anchor))
+					continue
+				}
+			}
+			b.WriteString(html.EscapeString(relURL(from, target)))
+		case 'S':
+			if n < len(p.Body.Shortcodes) {
+				r.shortcode(&b, p.Body.Shortcodes[n], from)
+			}
+		}
+	}
+	return template.HTML(b.String())
+}
+
+func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from string) {
 	if len(sc.Args) != 1 {
 		return
 	}
-	data := ShortcodeData{Root: rootFrom(c.from), Alone: sc.Alone}
+	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone}
 	switch sc.Name {
 	case "metric", "chart":
-		m := c.r.site.MetricByID(sc.Args[0])
+		m := r.site.MetricByID(sc.Args[0])
 		if m == nil {
 			return
 		}
-		data.Metric = c.r.metricData(m)
+		data.Metric = r.metricData(m)
 	case "journey":
-		p := c.r.site.JourneyByID(sc.Args[0])
+		p := r.site.JourneyByID(sc.Args[0])
 		if p == nil {
 			return
 		}
-		data.Journey = c.r.journeyData(p)
+		data.Journey = r.journeyData(p)
 	default:
 		return
 	}
-	var buf bytes.Buffer
-	if err := c.r.tmpl.partial(&buf, "shortcodes/"+sc.Name+".html", data); err != nil {
-		c.r.fail(c.r.tmpl.execError(err))
-		return
+	if err := r.tmpl.partial(b, "shortcodes/"+sc.Name+".html", data); err != nil {
+		r.fail(r.tmpl.execError(err))
 	}
-	w.Write(buf.Bytes())
 }

@@ -35,8 +35,8 @@ type PageData struct {
 	Kind        string
 	Title       string
 	Description string
-	URL         string // root-relative
-	Root        string // from this page to the site root: "../../", "./" for home
+	URL         string        // root-relative
+	Root        string        // from this page to the site root: "../../", "./" for home
 	Nav         template.HTML // the navigation, open on the way to this page
 	Content     template.HTML
 	TOC         []TOCItem

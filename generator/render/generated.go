@@ -146,14 +146,13 @@ func (r *run) bookData() *PageData {
 	}
 	d := r.generatedBase("/book/", title, "book")
 	d.Description = "The whole book on one page, in reading order, ready to print."
-	tips := 0
 	used := map[*link.Page]bool{}
 	var add func(p *link.Page, level int, chapter bool)
 	add = func(p *link.Page, level int, chapter bool) {
 		id := r.bookIDs[p.URL]
 		d.Book = append(d.Book, BookEntry{
 			ID: id, Title: p.Title(), Level: level, Chapter: chapter,
-			Content: r.renderContent(p, "/book/", id+"-", &tips),
+			Content: r.renderContent(p, "/book/", id+"-"),
 		})
 		for _, def := range p.Uses {
 			used[def] = true
@@ -203,10 +202,6 @@ type searchEntry struct {
 	Text     string   `json:"x,omitempty"`
 }
 
-// maxSearchText bounds the body text kept per page, so the index of a large
-// site stays a size a browser loads in a moment.
-const maxSearchText = 1200
-
 func (r *run) writeSearchIndex() {
 	var entries []searchEntry
 	for _, p := range r.site.Pages {
@@ -227,12 +222,10 @@ func (r *run) writeSearchIndex() {
 		case link.KindMetric:
 			e.Keywords = append(e.Keywords, p.Meta.Metric)
 		}
-		for _, h := range p.Doc.Headings {
+		for _, h := range p.Body.Headings {
 			e.Headings = append(e.Headings, h.Text)
 		}
-		if p.Doc.Root != nil {
-			e.Text = truncateWords(strings.Join(strings.Fields(p.Doc.Text()), " "), maxSearchText)
-		}
+		e.Text = p.Body.Text
 		entries = append(entries, e)
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
@@ -244,15 +237,4 @@ func (r *run) writeSearchIndex() {
 	if err := r.sink.Write("search/index.json", data); err != nil {
 		r.fail(diag.File("search/index.json", "cannot write: %v", err))
 	}
-}
-
-func truncateWords(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut <= 0 {
-		cut = n
-	}
-	return s[:cut] + " …"
 }

@@ -227,25 +227,11 @@ func navItem(p *link.Page) *NavItem {
 	return item
 }
 
-// renderContent renders a page's markdown as served at URL from.
-func (r *run) renderContent(p *link.Page, from, idPrefix string, tips *int) template.HTML {
-	if p.Doc == nil || p.Doc.Root == nil {
-		return ""
-	}
-	var buf bytes.Buffer
-	ctx := &pageContext{r: r, page: p, from: from, idPrefix: idPrefix, tips: tips}
-	if err := r.md.Render(&buf, p.Doc, ctx); err != nil {
-		r.fail(diag.File(p.Path, "cannot render: %v", err))
-	}
-	return template.HTML(buf.String())
-}
-
 func (r *run) pageData(p *link.Page) *PageData {
-	tips := 0
 	d := r.baseData(p.URL, p.Title())
 	d.Kind = string(p.Kind)
 	d.Description = p.Meta.Description
-	d.Content = r.renderContent(p, p.URL, "", &tips)
+	d.Content = r.renderContent(p, p.URL, "")
 	d.Owner = p.Meta.Owner
 	d.Reviewed, d.ReviewedISO = formatDate(p.Meta.Reviewed)
 	updated := p.Meta.Lastmod
@@ -255,7 +241,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	d.Updated, d.UpdatedISO = formatDate(updated)
 	d.Draft = p.Meta.Draft
 	if p.Meta.TOC {
-		d.TOC = toc(p.Doc.Headings)
+		d.TOC = toc(p.Body.Headings)
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
 		d.Breadcrumbs = append([]LinkData{{Title: a.Title(), URL: rootRel(a.URL)}}, d.Breadcrumbs...)
@@ -382,7 +368,7 @@ func (r *run) funcs() template.FuncMap {
 			}
 			return false
 		},
-		"year":      func() int { return r.site.Now.Year() },
+		"year": func() int { return r.site.Now.Year() },
 	}
 }
 

@@ -1,0 +1,282 @@
+package link
+
+import (
+	"bytes"
+	"hash/fnv"
+	"html"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/util"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+)
+
+// A page body is rendered to HTML once, here, with placeholders where the
+// HTML depends on where it is shown or on the rest of the site: link
+// targets, id prefixes and shortcodes. The render stage fills them in for
+// the page itself and again for the book, without parsing the markdown a
+// second time; and no syntax tree outlives this step, which keeps a large
+// site's memory small.
+//
+// Placeholders start and end with a NUL byte, which never occurs in a page
+// (parse rejects NUL):
+//
+//	"\x00I\x00"       the id prefix ("" on the page, "b12-" in the book)
+//	"\x00L" n "\x00"  the URL of Body.Links[n], relative to where it is shown
+//	"\x00S" n "\x00"  the HTML of Body.Shortcodes[n]
+const (
+	Mark     = '\x00'
+	IDPrefix = "\x00I\x00"
+)
+
+// Body is a page's markdown rendered with placeholders, and what the body
+// refers to.
+type Body struct {
+	HTML       []byte
+	Headings   []markdown.Heading
+	IDs        map[string]bool
+	Links      []markdown.Link // Links[n] is placeholder L n; URL not yet known
+	Shortcodes []*markdown.Shortcode
+	Uses       []string // keys (lowercased titles) of the definitions used, in first-use order
+	Text       string   // the start of the readable text, for the search index
+	Diags      diag.List
+}
+
+// Bodies caches rendered bodies between builds, by file content and by the
+// vocabulary they were autolinked with: a body is rendered again only when
+// its file or the set of terms changed.
+type Bodies struct {
+	mu      sync.Mutex
+	entries map[string]bodyEntry
+}
+
+type bodyEntry struct {
+	hash, terms uint64
+	body        *Body
+}
+
+// NewBodies makes an empty cache.
+func NewBodies() *Bodies { return &Bodies{entries: map[string]bodyEntry{}} }
+
+// renderBodies renders every page's body, from the cache where it can, in
+// parallel, and reports how many were rendered.
+func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[string]uint64) int {
+	if cache == nil {
+		cache = NewBodies()
+	}
+	termsHash := s.Terms.fingerprint(s.Config.Glossary.Autolink)
+	var todo []*Page
+	cache.mu.Lock()
+	live := make(map[string]bodyEntry, len(s.Pages))
+	for _, p := range s.Pages {
+		if p.Virtual {
+			p.Body = &Body{IDs: map[string]bool{}}
+			continue
+		}
+		e, ok := cache.entries[p.Path]
+		if ok && e.hash == hashes[p.Path] && e.terms == termsHash {
+			p.Body = e.body
+			live[p.Path] = e
+			continue
+		}
+		todo = append(todo, p)
+	}
+	cache.mu.Unlock()
+
+	var wg sync.WaitGroup
+	next := make(chan *Page)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				p.Body = s.renderBody(md, p)
+			}
+		}()
+	}
+	for _, p := range todo {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+
+	cache.mu.Lock()
+	for _, p := range todo {
+		live[p.Path] = bodyEntry{hash: hashes[p.Path], terms: termsHash, body: p.Body}
+	}
+	cache.entries = live
+	cache.mu.Unlock()
+	return len(todo)
+}
+
+func (s *Site) renderBody(md *markdown.Engine, p *Page) *Body {
+	doc := md.Parse(p.Page.Body)
+	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.Text())}
+	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
+	if p.Kind == KindDefinition {
+		ctx.linked[p] = true // a term is never linked on its own page
+	}
+	ctx.doc = doc
+	var buf bytes.Buffer
+	if err := md.Render(&buf, doc, ctx); err != nil {
+		b.Diags.Add(diag.File(p.Path, "cannot render: %v", err))
+	}
+	b.HTML = buf.Bytes()
+	return b
+}
+
+// bodyContext is the markdown.Context of rendering a body with placeholders.
+type bodyContext struct {
+	site   *Site
+	page   *Page
+	doc    *markdown.Doc
+	cursor int // next of doc.Links, to give each rendered link its position
+	body   *Body
+	linked map[*Page]bool
+	tips   int
+	scs    int
+}
+
+func (c *bodyContext) IDPrefix() string { return IDPrefix }
+
+func (c *bodyContext) LinkURL(dest string) string {
+	offset := 0
+	for i := c.cursor; i < len(c.doc.Links); i++ {
+		if c.doc.Links[i].Dest == dest {
+			offset, c.cursor = c.doc.Links[i].Offset, i+1
+			break
+		}
+	}
+	return c.link(dest, offset)
+}
+
+// link records a destination to resolve later and returns its placeholder.
+func (c *bodyContext) link(dest string, offset int) string {
+	if dest == "" || external(dest) {
+		return dest
+	}
+	c.body.Links = append(c.body.Links, markdown.Link{Dest: dest, Offset: offset})
+	return "\x00L" + strconv.Itoa(len(c.body.Links)-1) + "\x00"
+}
+
+func (c *bodyContext) use(def *Page) {
+	if !c.linked[def] {
+		c.linked[def] = true
+		c.body.Uses = append(c.body.Uses, def.URL)
+	}
+}
+
+// termLink writes a link to a definition with its summary as a tooltip that
+// shows on hover and on keyboard focus without JavaScript, and is announced
+// by screen readers through aria-describedby.
+func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape func(util.BufWriter, []byte)) {
+	href := c.link(def.URL, 0)
+	summary := Summary(def)
+	if summary == "" {
+		w.WriteString(`<a class="term" href="` + href + `">`)
+		escape(w, label)
+		w.WriteString(`</a>`)
+		return
+	}
+	c.tips++
+	id := IDPrefix + "tip-" + strconv.Itoa(c.tips)
+	w.WriteString(`<span class="term-wrap"><a class="term" href="` + href + `" aria-describedby="` + id + `">`)
+	escape(w, label)
+	w.WriteString(`</a><span class="term-tip" role="tooltip" id="` + id + `"><strong>`)
+	w.WriteString(html.EscapeString(def.Title()))
+	w.WriteString(`</strong> `)
+	w.WriteString(html.EscapeString(summary))
+	w.WriteString(`</span></span>`)
+}
+
+func escapeText(w util.BufWriter, b []byte) { w.WriteString(html.EscapeString(string(b))) }
+
+func (c *bodyContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
+	def := c.site.Terms.Lookup(t.Target)
+	if def == nil {
+		msg := "unknown term %q"
+		if sug := diag.Suggest(t.Target, c.site.Terms.names); sug != "" {
+			msg += ": did you mean \"" + sug + "\"?"
+		} else {
+			msg += "; add a page for it under content/definitions/, or check the spelling"
+		}
+		p := c.page
+		c.body.Diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+t.Offset, msg, t.Target))
+		escapeText(w, []byte(t.Label))
+		return
+	}
+	c.use(def)
+	c.termLink(w, def, []byte(t.Label), escapeText)
+}
+
+func (c *bodyContext) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
+	if !c.site.Config.Glossary.Autolink || len(c.site.Terms.List) == 0 {
+		write(w, text)
+		return
+	}
+	last := 0
+	for _, m := range c.site.Terms.match(text) {
+		if c.linked[m.Def] {
+			continue
+		}
+		c.use(m.Def)
+		write(w, text[last:m.Start])
+		c.termLink(w, m.Def, text[m.Start:m.End], write)
+		last = m.End
+	}
+	write(w, text[last:])
+}
+
+func (c *bodyContext) Shortcode(w util.BufWriter, sc *markdown.Shortcode) {
+	for i, s := range c.body.Shortcodes {
+		if s == sc {
+			w.WriteString("\x00S" + strconv.Itoa(i) + "\x00")
+			return
+		}
+	}
+}
+
+// fingerprint identifies the vocabulary as autolinking and tooltips see it:
+// a body rendered with the same fingerprint is the same HTML.
+func (t *Terms) fingerprint(autolink bool) uint64 {
+	h := fnv.New64a()
+	keys := make([]string, 0, len(t.byKey))
+	for k := range t.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if autolink {
+		h.Write([]byte("autolink\x00"))
+	}
+	for _, k := range keys {
+		def := t.byKey[k]
+		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Abbr, Summary(def)} {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+	}
+	return h.Sum64()
+}
+
+// MaxSearchText bounds the text kept per page for the search index, so the
+// index of a large site stays a size a browser loads in a moment.
+const MaxSearchText = 1500
+
+// searchText collapses white space and keeps the first MaxSearchText bytes,
+// cut at a word.
+func searchText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= MaxSearchText {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:MaxSearchText], ' ')
+	if cut <= 0 {
+		cut = MaxSearchText
+	}
+	return s[:cut] + " …"
+}

@@ -1,0 +1,409 @@
+package parse
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+const pagePath = "content/p.md"
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func fnum(f float64) *float64 { return &f }
+
+func TestReadPageGood(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want FrontMatter // lines is not compared
+		body string
+	}{
+		{"toml minimal", "+++\ntitle = \"Vision\"\n+++\nBody\n",
+			FrontMatter{Title: "Vision", TOC: true}, "Body\n"},
+		{"yaml minimal", "---\ntitle: Vision\n---\nBody\n",
+			FrontMatter{Title: "Vision", TOC: true}, "Body\n"},
+		{"title trimmed", "+++\ntitle = \"  Vision \"\n+++\n",
+			FrontMatter{Title: "Vision", TOC: true}, ""},
+		{"closing line at end of file without newline", "+++\ntitle = \"V\"\n+++",
+			FrontMatter{Title: "V", TOC: true}, ""},
+		{"delimiters with trailing blanks", "+++  \ntitle = \"V\"\n+++\t\nB",
+			FrontMatter{Title: "V", TOC: true}, "B"},
+		{"crlf", "+++\r\ntitle = \"V\"\r\ndraft = true\r\n+++\r\nBody\r\n",
+			FrontMatter{Title: "V", Draft: true, TOC: true}, "Body\r\n"},
+		{"bom", "\uFEFF+++\ntitle = \"V\"\n+++\nBody",
+			FrontMatter{Title: "V", TOC: true}, "Body"},
+		{"a later --- or +++ in the body is body", "---\ntitle: V\n---\nA\n\n---\n\n+++\n",
+			FrontMatter{Title: "V", TOC: true}, "A\n\n---\n\n+++\n"},
+		{"every common key, toml", `+++
+title = "Promise"
+description = "What we promise"
+date = 2026-03-01
+lastmod = "2026-04-02"
+reviewed = 2026-05-03T10:00:00Z
+weight = 3
+draft = false
+tags = ["vision", "customers"]
+slug = "our-promise"
+owner = "Head of CX"
+layout = "wide"
+toc = false
+[params]
+colour = "blue"
++++
+`, FrontMatter{Title: "Promise", Description: "What we promise", Date: day("2026-03-01"), Lastmod: day("2026-04-02"),
+			Reviewed: time.Date(2026, 5, 3, 10, 0, 0, 0, time.UTC), Weight: 3, Tags: []string{"vision", "customers"},
+			Slug: "our-promise", Owner: "Head of CX", Layout: "wide", Params: map[string]any{"colour": "blue"}}, ""},
+		{"every common key, yaml", `---
+title: Promise
+description: "What we promise"
+date: 2026-03-01
+weight: 3
+draft: true
+tags: [vision, customers]
+owner: Head of CX
+params:
+  colour: blue
+---
+`, FrontMatter{Title: "Promise", Description: "What we promise", Date: day("2026-03-01"), Weight: 3, Draft: true,
+			Tags: []string{"vision", "customers"}, Owner: "Head of CX", TOC: true, Params: map[string]any{"colour": "blue"}}, ""},
+		{"a single tag as text", "+++\ntitle = \"V\"\ntags = \"one\"\n+++\n",
+			FrontMatter{Title: "V", TOC: true, Tags: []string{"one"}}, ""},
+		{"definition", "+++\ntitle = \"Net Promoter Score\"\nabbr = \" NPS \"\nsynonyms = [\"promoter score\"]\nsummary = \"Loyalty.\"\n+++\n",
+			FrontMatter{Title: "Net Promoter Score", Abbr: "NPS", Synonyms: []string{"promoter score"}, Summary: "Loyalty.", TOC: true}, ""},
+		{"metric", "+++\ntitle = \"NPS\"\nmetric = \"nps\"\nunit = \"points\"\ndirection = \"down\"\ntarget = 45\ndata = \"nps.csv\"\ndefinition = \"net-promoter-score\"\n+++\n",
+			FrontMatter{Title: "NPS", Metric: "nps", Unit: "points", Direction: "down", Target: fnum(45), Data: "nps.csv",
+				Definition: "net-promoter-score", TOC: true}, ""},
+		{"float target", "+++\ntitle = \"T\"\ndirection = \"up\"\ntarget = 4.5\n+++\n",
+			FrontMatter{Title: "T", Direction: "up", Target: fnum(4.5), TOC: true}, ""},
+		{"journey, toml", `+++
+title = "Onboarding"
+persona = "Sam"
+kind = "customer"
+
+[[stages]]
+name = "Discover"
+feeling = -2
+touchpoints = ["Website"]
+pains = ["Unclear"]
+metrics = ["nps"]
+
+[[stages]]
+name = "Sign"
+feeling = 2
++++
+`, FrontMatter{Title: "Onboarding", Persona: "Sam", Kind: "customer", TOC: true, Stages: []Stage{
+			{Name: "Discover", Feeling: -2, Touchpoints: []string{"Website"}, Pains: []string{"Unclear"}, Metrics: []string{"nps"}, Line: 6},
+			{Name: "Sign", Feeling: 2, Line: 13},
+		}}, ""},
+		{"journey, yaml", `---
+title: Support
+kind: employee
+stages:
+  - name: Call
+    feeling: 0
+  - name: Wait
+    feeling: -1
+    metrics: [ces]
+---
+`, FrontMatter{Title: "Support", Kind: "employee", TOC: true, Stages: []Stage{
+			{Name: "Call", Feeling: 0, Line: 5},
+			{Name: "Wait", Feeling: -1, Metrics: []string{"ces"}, Line: 7},
+		}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage(pagePath, []byte(tt.src))
+			if len(diags) > 0 {
+				t.Fatalf("unexpected diagnostics:\n%v", diags.Err())
+			}
+			got := p.Meta
+			got.lines = nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Meta =\n%+v\nwant\n%+v", got, tt.want)
+			}
+			if string(p.Body) != tt.body {
+				t.Errorf("Body = %q; want %q", p.Body, tt.body)
+			}
+			if !bytes.Equal(p.Source[p.BodyOffset:], p.Body) {
+				t.Errorf("Body is not Source[BodyOffset:]")
+			}
+			if p.Path != pagePath || string(p.Source) != tt.src {
+				t.Errorf("Path or Source not kept")
+			}
+		})
+	}
+}
+
+// TestFrontMatterLine checks that key lines are lines of the whole file.
+func TestFrontMatterLine(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		key  []string
+		want int
+	}{
+		{"toml key", "+++\ntitle = \"T\"\n\nowner = \"O\"\n+++\n", []string{"owner"}, 4},
+		{"yaml key", "---\ntitle: T\nowner: O\n---\n", []string{"owner"}, 3},
+		{"after a bom", "\uFEFF+++\ntitle = \"T\"\nowner = \"O\"\n+++\n", []string{"owner"}, 3},
+		{"toml stage key", "+++\ntitle = \"T\"\n[[stages]]\nname = \"a\"\n[[stages]]\nname = \"b\"\nfeeling = 1\n+++\n", []string{"stages", "1", "feeling"}, 7},
+		{"yaml stage key", "---\ntitle: T\nstages:\n  - name: a\n  - name: b\n    feeling: 1\n---\n", []string{"stages", "1", "feeling"}, 6},
+		{"a key not written is line 1", "+++\ntitle = \"T\"\n+++\n", []string{"owner"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage(pagePath, []byte(tt.src))
+			if len(diags) > 0 {
+				t.Fatal(diags.Err())
+			}
+			if got := p.Meta.Line(tt.key...); got != tt.want {
+				t.Errorf("Line(%v) = %d; want %d", tt.key, got, tt.want)
+			}
+		})
+	}
+	if got := (FrontMatter{}).Line("title"); got != 1 {
+		t.Errorf("zero FrontMatter: Line = %d; want 1", got)
+	}
+}
+
+func TestReadPageErrors(t *testing.T) {
+	const P = pagePath + ":"
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		// The file as a whole.
+		{"no front matter", "Just text.\n",
+			[]string{P + `1:1: no front matter; start the file with a +++ line, then title = "...", then another +++ line`}},
+		{"empty file", "",
+			[]string{P + `1:1: no front matter; start the file with a +++ line, then title = "...", then another +++ line`}},
+		{"toml never closed", "+++\ntitle = \"T\"\n\nBody\n",
+			[]string{P + `1:1: front matter opened with +++ is never closed; add a line with only +++ after the last key`}},
+		{"yaml never closed", "---\ntitle: T\n",
+			[]string{P + `1:1: front matter opened with --- is never closed; add a line with only --- after the last key`}},
+		{"closed with the other delimiter", "+++\ntitle = \"T\"\n---\nBody\n",
+			[]string{P + `1:1: front matter opened with +++ is never closed; add a line with only +++ after the last key`}},
+		{"invalid utf-8", "+++\ntitle = \"Caf\xe9\"\n+++\n",
+			[]string{P + `2:13: invalid UTF-8 (byte 0xe9); save the file as UTF-8 in your editor`}},
+		{"nul byte", "+++\ntitle = \"T\"\n+++\nab\x00",
+			[]string{P + `4:3: NUL byte: this looks like a binary file; save it as plain UTF-8 text`}},
+
+		// Syntax, at lines and columns of the whole file.
+		{"toml syntax", "+++\ntitle = \"T\"\nowner = Head of CX\n+++\n",
+			[]string{P + `3:9: invalid TOML: expected value but found "Head" instead; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		// The decoder points at the blank before x: column 17 in characters, 20 in bytes.
+		{"toml syntax column in characters", "+++\ntitle = \"Café ☕\" x\n+++\n",
+			[]string{P + `2:17: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		{"toml syntax after a bom", "\uFEFF+++\ntitle = \"T\"\nweight = = 1\n+++\n",
+			[]string{P + `3:10: invalid TOML: expected value but found '=' instead; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		{"toml unterminated string", "+++\ntitle = \"T\n+++\nBody\n",
+			[]string{P + `2:11: invalid TOML: strings cannot contain newlines; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		// The decoder's column for this error is on the line before; the start of the line is used.
+		{"toml duplicate key", "+++\ntitle = \"T\"\ntitle = \"U\"\n+++\n",
+			[]string{P + `3:1: invalid TOML: Key 'title' has already been defined.; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		{"yaml syntax", "---\ntitle: T\ntags: [a, b\nowner: CX\n---\n",
+			[]string{P + `4:1: invalid YAML: ',' or ']' must be specified; check the indentation and put text with a colon in quotes`}},
+		{"yaml colon in text", "---\ntitle: Vision: the long view\n---\n",
+			[]string{P + `2:8: invalid YAML: mapping value is not allowed in this context; check the indentation and put text with a colon in quotes`}},
+		{"yaml not a mapping", "---\n- a\n- b\n---\n",
+			[]string{P + `2:1: YAML front matter must be a list of key: value lines`}},
+		{"yaml bad indentation", "---\ntitle: T\n  owner: O\n---\n",
+			[]string{P + `2:8: invalid YAML: mapping value is not allowed in this context; check the indentation and put text with a colon in quotes`}},
+
+		// Title.
+		{"missing title", "+++\ndescription = \"D\"\n+++\n",
+			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
+		{"empty title", "+++\ndescription = \"D\"\ntitle = \"\"\n+++\n",
+			[]string{P + `3:1: title is empty; every page needs a title`}},
+		{"blank yaml title", "---\ntitle: '  '\n---\n",
+			[]string{P + `2:1: title is empty; every page needs a title`}},
+		{"yaml null title", "---\ntitle:\n---\n",
+			[]string{P + `2:1: title is empty; every page needs a title`}},
+		{"empty toml front matter", "+++\n+++\n",
+			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
+		{"empty yaml front matter", "---\n---\n",
+			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
+
+		// Every key type, each at its own line.
+		{"text key not text", "+++\ntitle = 1\n+++\n",
+			[]string{P + `2:1: title must be text in quotes, not the number 1`}},
+		{"text keys", "+++\ntitle = \"T\"\ndescription = true\nslug = 2\nowner = [\"a\"]\nlayout = 1.5\nsummary = {a = 1}\nabbr = 2026-01-01\npersona = 1\nunit = 1\nmetric = 1\ndata = 1\ndefinition = 1\n+++\n",
+			[]string{
+				P + `3:1: description must be text in quotes, not true`,
+				P + `4:1: slug must be text in quotes, not the number 2`,
+				P + `5:1: owner must be text in quotes, not a list`,
+				P + `6:1: layout must be text in quotes, not the number 1.5`,
+				P + `7:1: summary must be text in quotes, not a table`,
+				P + `8:1: abbr must be text in quotes, not a date`,
+				P + `9:1: persona must be text in quotes, not the number 1`,
+				P + `10:1: unit must be text in quotes, not the number 1`,
+				P + `11:1: metric must be text in quotes, not the number 1`,
+				P + `12:1: data must be text in quotes, not the number 1`,
+				P + `13:1: definition must be text in quotes, not the number 1`,
+			}},
+		{"list keys", "+++\ntitle = \"T\"\ntags = 1\nsynonyms = [\"a\", 2, true]\n+++\n",
+			[]string{
+				P + `3:1: tags must be a list of text, like ["a", "b"], not the number 1`,
+				P + `4:1: item 2 of synonyms must be text in quotes, not the number 2`,
+				P + `4:1: item 3 of synonyms must be text in quotes, not true`,
+			}},
+		{"yaml list item at its own line", "---\ntitle: T\ntags:\n  - a\n  - 2\n---\n",
+			[]string{P + `5:1: item 2 of tags must be text in quotes, not the number 2`}},
+		{"whole number", "+++\ntitle = \"T\"\nweight = 1.5\n+++\n",
+			[]string{P + `3:1: weight must be a whole number, not the number 1.5`}},
+		{"whole number from text", "---\ntitle: T\nweight: \"2\"\n---\n",
+			[]string{P + `3:1: weight must be a whole number, not the text "2"`}},
+		{"number", "+++\ntitle = \"T\"\ndirection = \"up\"\ntarget = \"45\"\n+++\n",
+			[]string{P + `4:1: target must be a number such as 45 or 4.5, not the text "45"`}},
+		{"number not nan", "+++\ntitle = \"T\"\ndirection = \"up\"\ntarget = nan\n+++\n",
+			[]string{P + `4:1: target must be a number such as 45 or 4.5, not the number NaN`}},
+		{"booleans", "+++\ntitle = \"T\"\ndraft = \"yes\"\ntoc = 0\n+++\n",
+			[]string{P + `3:1: draft must be true or false, not the text "yes"`, P + `4:1: toc must be true or false, not the number 0`}},
+		{"dates", "+++\ntitle = \"T\"\ndate = \"yesterday\"\nlastmod = 5\nreviewed = \"2026-13-01\"\n+++\n",
+			[]string{
+				P + `3:1: date must be a date written like 2026-10-14, not the text "yesterday"`,
+				P + `4:1: lastmod must be a date written like 2026-10-14, not the number 5`,
+				P + `5:1: reviewed must be a date written like 2026-10-14, not the text "2026-13-01"`,
+			}},
+		{"params not a table", "+++\ntitle = \"T\"\nparams = 1\n+++\n",
+			[]string{P + `3:1: params must be a table ([params] in TOML, params: with indented keys in YAML)`}},
+		{"enumerations", "+++\ntitle = \"T\"\nkind = \"partner\"\ndirection = \"sideways\"\n+++\n",
+			[]string{
+				P + `3:1: kind must be "customer" or "employee", not "partner"`,
+				P + `4:1: direction must be "up" (higher is better) or "down" (lower is better), not "sideways"`,
+			}},
+		{"slugs", "+++\ntitle = \"T\"\nslug = \"..\"\n+++\n",
+			[]string{P + `3:1: slug ".." cannot hold /, \, ?, # or be . or ..; use words joined by dashes`}},
+		{"unknown keys", "+++\ntitle = \"T\"\nsumary = \"x\"\ncolour = \"blue\"\n+++\n",
+			[]string{
+				P + `3:1: unknown front matter key "sumary": did you mean "summary"?`,
+				P + `4:1: unknown front matter key "colour"; put your own values under [params], or remove it`,
+			}},
+
+		// Stages.
+		{"stages not tables", "+++\ntitle = \"T\"\nstages = [\"a\"]\n+++\n",
+			[]string{P + `3:1: stages must be a list of tables written [[stages]], each with name and feeling`}},
+		{"stages not a list", "+++\ntitle = \"T\"\nstages = 1\n+++\n",
+			[]string{P + `3:1: stages must be a list of tables written [[stages]], each with name and feeling`}},
+		{"stage keys", "+++\ntitle = \"T\"\n[[stages]]\nname = \"A\"\nfeeling = 3\n[[stages]]\nfeelin = 1\ntouchpoints = 1\nmood = 2\n+++\n",
+			[]string{
+				P + `5:1: feeling 3 is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)`,
+				P + `6:1: stage 2 has no name; add name = "..."`,
+				P + `7:1: unknown stage key "feelin": did you mean "feeling"?`,
+				P + `8:1: touchpoints of stage 2 must be a list of text, like ["a", "b"], not the number 1`,
+				P + `9:1: unknown stage key "mood"; a stage has name, feeling, touchpoints, pains and metrics`,
+			}},
+		{"yaml stage feeling", "---\ntitle: T\nstages:\n  - name: A\n    feeling: -3\n  - name: B\n    feeling: 1.5\n---\n",
+			[]string{
+				P + `5:1: feeling -3 is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)`,
+				P + `7:1: feeling of stage 2 must be a whole number, not the number 1.5`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := ReadPage(pagePath, []byte(tt.src))
+			var got []string
+			for _, d := range diags.Sort() {
+				got = append(got, d.String())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			checkPageInvariants(t, pagePath, []byte(tt.src))
+		})
+	}
+}
+
+// checkPageInvariants is what must hold for any input: no panic, every
+// diagnostic in the file at a position that exists, and a page's body is
+// the rest of its source.
+func checkPageInvariants(t *testing.T, path string, src []byte) {
+	t.Helper()
+	p, diags := ReadPage(path, src)
+	lines := bytes.Count(src, []byte("\n")) + 1
+	for _, d := range diags {
+		checkDiagInFile(t, d, path, src, lines)
+	}
+	if p == nil {
+		if len(diags) == 0 {
+			t.Errorf("no page and no diagnostic")
+		}
+		return
+	}
+	if p.BodyOffset < 0 || p.BodyOffset > len(src) || !bytes.Equal(src[p.BodyOffset:], p.Body) {
+		t.Errorf("BodyOffset %d does not give Body", p.BodyOffset)
+	}
+	for _, st := range p.Meta.Stages {
+		if st.Line < 0 || st.Line > lines {
+			t.Errorf("stage %q at line %d, outside the file's %d lines", st.Name, st.Line, lines)
+		}
+	}
+}
+
+func checkDiagInFile(t *testing.T, d diag.Diagnostic, path string, src []byte, lines int) {
+	t.Helper()
+	if d.Path != path {
+		t.Errorf("%v: path %q; want %q", d, d.Path, path)
+	}
+	if d.Line < 0 || d.Line > lines {
+		t.Errorf("%v: line %d outside the file's %d lines", d, d.Line, lines)
+	}
+	if d.Line == 0 {
+		if d.Col != 0 {
+			t.Errorf("%v: column without a line", d)
+		}
+		return
+	}
+	start := diag.OffsetOf(src, d.Line, 1)
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		end = len(src) - start
+	}
+	width := len([]rune(string(src[start : start+end])))
+	if d.Col < 0 || d.Col > width+1 {
+		t.Errorf("%v: column %d outside line %d, %d characters long", d, d.Col, d.Line, width)
+	}
+	if d.Message == "" {
+		t.Errorf("%v: empty message", d)
+	}
+}
+
+func FuzzReadPage(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join("testdata", "pages", "*.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	for _, s := range []string{
+		"", "+++", "+++\n", "+++\n+++", "---\n---\n", "+++\ntitle = \"T\"\n+++\n",
+		"\uFEFF---\ntitle: T\n---\n", "+++\r\ntitle = 'T'\r\n+++\r\n",
+		"---\ntitle: [\n---\n", "---\n- a\n---\n", "---\n: x\n---\n", "---\ntitle: &a T\nx: *a\n---\n",
+		"+++\n[[stages]]\n[[stages]]\nname = 1\nfeeling = 9\n+++\n",
+		"+++\ntitle = \"\"\"\n+++\n\"\"\"\n+++\n",
+		"---\nstages:\n  - {name: a, feeling: 1e9}\n  - 3\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkPageInvariants(t, "content/fuzz.md", src)
+	})
+}

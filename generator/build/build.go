@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -48,6 +49,7 @@ type Stats struct {
 type Result struct {
 	Site  *link.Site
 	Stats Stats
+	start time.Time
 }
 
 // Builder builds a site again and again, keeping parsed files between builds.
@@ -91,9 +93,57 @@ func Clock() (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
+// Prepared is a site that has passed every stage but rendering the pages:
+// the dev server renders those on demand, a build renders them all.
+type Prepared struct {
+	Result
+	Renderer *render.Renderer
+	Static   map[string][]byte // output path → content files copied as they are
+}
+
+// File returns one output file, rendering it if it is a page.
+func (p *Prepared) File(path string) ([]byte, bool) {
+	if b, ok := p.Static[path]; ok {
+		return b, true
+	}
+	return p.Renderer.File(path)
+}
+
+// Paths lists every output file, sorted.
+func (p *Prepared) Paths() []string {
+	paths := append([]string(nil), p.Renderer.Paths()...)
+	for s := range p.Static {
+		paths = append(paths, s)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
 // Build runs every stage and writes the output into sink. On any error it
 // returns the diagnostics and the output must be thrown away.
 func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*Result, diag.List) {
+	p, diags := b.Prepare(ctx, opts)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	for path, data := range p.Static {
+		if err := sink.Write(path, data); err != nil {
+			diags.Add(diag.File(path, "cannot write: %v", err))
+		}
+	}
+	rstats, d := p.Renderer.All(sink)
+	diags.Add(d...)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	p.Stats.PagesRendered = rstats.Pages
+	p.Stats.Duration = time.Since(p.start)
+	return &p.Result, nil
+}
+
+// Prepare runs load, parse and link, checks the theme and makes the files
+// every page shares. Pages are rendered later, by Build or on demand.
+func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.List) {
 	start := time.Now()
 	now := opts.Now
 	if now.IsZero() {
@@ -107,7 +157,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		return nil, diags.Sort()
 	}
 	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe {
-		// A new markdown dialect invalidates every parsed page.
+		// A new markdown dialect invalidates every rendered body.
 		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
 		b.mdUnsafe = site.Config.Markdown.Unsafe
 		b.bodies = link.NewBodies()
@@ -127,8 +177,10 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		kept = append(kept, in)
 	}
 	static := make([]string, len(site.Static))
+	staticFiles := make(map[string][]byte, len(site.Static))
 	for i, f := range site.Static {
 		static[i] = f.Path
+		staticFiles[trimContent(f.Path)] = f.Data
 	}
 	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
 	diags.Add(d...)
@@ -136,23 +188,16 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
-	for _, f := range site.Static {
-		if err := sink.Write(trimContent(f.Path), f.Data); err != nil {
-			diags.Add(diag.File(f.Path, "cannot copy: %v", err))
-		}
-	}
-	rstats, d := render.Site(resolved, site.Theme, b.md, render.Options{
+	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
 		Minify:     site.Config.Build.Minify && !opts.NoMinify,
 		LiveReload: opts.LiveReload,
 		Workers:    opts.Workers,
-	}, sink)
-	diags.Add(d...)
-	if len(diags) > 0 {
-		return nil, diags.Sort()
+	})
+	if len(d) > 0 {
+		return nil, d
 	}
-	stats.PagesRendered = rstats.Pages
 	stats.Duration = time.Since(start)
-	return &Result{Site: resolved, Stats: stats}, nil
+	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, nil
 }
 
 func trimContent(p string) string {
@@ -193,10 +238,14 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		e := entries[i]
 		live[f.Path] = e
 		diags.Add(e.diags...)
-		if e.page != nil && len(e.diags) == 0 {
+		switch {
+		case e.page != nil && len(e.diags) == 0:
 			inputs[n] = link.Input{Page: e.page, Hash: e.hash}
-			n++
+		default:
+			// Placed anyway, so that links to it are not reported as well.
+			inputs[n] = link.Input{Page: &parse.Page{Path: f.Path, Source: f.Data, Meta: parse.FrontMatter{Title: f.Path}}, Hash: e.hash, Broken: true}
 		}
+		n++
 	}
 	b.pages = live
 

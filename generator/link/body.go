@@ -74,7 +74,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 	cache.mu.Lock()
 	live := make(map[string]bodyEntry, len(s.Pages))
 	for _, p := range s.Pages {
-		if p.Virtual {
+		if p.Virtual || p.Broken {
 			p.Body = &Body{IDs: map[string]bool{}}
 			continue
 		}

@@ -106,7 +106,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		targetURL = target.URL
 	}
-	if frag != "" && !target.Anchors[frag] {
+	if frag != "" && !target.Anchors[frag] && !target.Broken {
 		msg := fmt.Sprintf("link to #%s, but %s has no heading with that id", frag, target.Path)
 		var ids []string
 		for id := range target.Anchors {

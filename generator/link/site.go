@@ -48,6 +48,7 @@ type Page struct {
 	Prev     *Page // reading order through the navigation
 	Next     *Page
 	Virtual  bool // a section page made for a folder that has no _index.md
+	Broken   bool // its file has errors (reported already); links to it are not errors too
 
 	Anchors map[string]bool
 	Targets []string // Targets[n]: site-absolute URL of Body.Links[n]
@@ -92,8 +93,9 @@ func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
 
 // Input is one parsed content page.
 type Input struct {
-	Page *parse.Page
-	Hash uint64 // of the file's content, for the body cache
+	Page   *parse.Page
+	Hash   uint64 // of the file's content, for the body cache
+	Broken bool   // the file did not parse; it is placed only so links to it resolve
 }
 
 // Stats count the work Resolve did.
@@ -127,7 +129,7 @@ func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, s
 	hashes := make(map[string]uint64, len(inputs))
 	for _, in := range inputs {
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page}
+		p := &Page{Page: in.Page, Broken: in.Broken}
 		p.URL = pageURL(p.Path, p.Meta.Slug)
 		p.Section = topSection(p.Path)
 		p.Kind = pageKind(p)

@@ -183,6 +183,8 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
 			b.Write(c.Value)
 		case *ast.CodeSpan:
 			writePlainText(b, c, src)
+		case *ast.AutoLink: // its text is its URL, not a child
+			b.Write(c.Label(src))
 		case *TermLink:
 			b.WriteString(c.Label)
 		case *ast.RawHTML, *Shortcode:

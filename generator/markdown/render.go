@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -30,6 +32,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindParagraph, r.paragraph)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
+	reg.Register(extast.KindTableCell, r.tableCell)
 }
 
 func (r *nodeRenderer) writeEscaped(w util.BufWriter, b []byte) { r.Writer.Write(w, b) }
@@ -236,4 +239,29 @@ func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, node ast.Node, en
 		r.ctx.Shortcode(w, node.(*Shortcode))
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// tableCell writes a table cell with its alignment as a style. goldmark's
+// own table renderer appends the alignment to the node's style attribute on
+// every render, so a cached Doc rendered twice (the book, a rebuild) would
+// get "text-align:left;text-align:left".
+func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*extast.TableCell)
+	tag, filter := "td", extension.TableTdCellAttributeFilter
+	if n.Parent().Kind() == extast.KindTableHeader {
+		tag, filter = "th", extension.TableThCellAttributeFilter
+	}
+	if !entering {
+		w.WriteString("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("<" + tag)
+	if n.Alignment != extast.AlignNone {
+		w.WriteString(` style="text-align:` + n.Alignment.String() + `"`)
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, filter)
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
 }

@@ -47,6 +47,9 @@ func (termLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return nil
 	}
 	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
+	if len(bytes.TrimSpace(target)) == 0 {
+		return nil // [[|label]] names no term: plain text
+	}
 	n := &TermLink{
 		Target: string(bytes.TrimSpace(target)),
 		Offset: seg.Start,

@@ -1,12 +1,9 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
 )
 
@@ -187,54 +184,5 @@ func (r *run) assignBookIDs() {
 	}
 	for _, p := range r.site.Book {
 		walk(p)
-	}
-}
-
-// searchEntry is one document of the search index.
-type searchEntry struct {
-	Title    string   `json:"t"`
-	URL      string   `json:"u"`
-	Section  string   `json:"s,omitempty"`
-	Kind     string   `json:"k,omitempty"`
-	Keywords []string `json:"w,omitempty"` // abbreviation, synonyms, metric id
-	Summary  string   `json:"d,omitempty"`
-	Headings []string `json:"h,omitempty"`
-	Text     string   `json:"x,omitempty"`
-}
-
-func (r *run) writeSearchIndex() {
-	var entries []searchEntry
-	for _, p := range r.site.Pages {
-		if p.Virtual {
-			continue
-		}
-		e := searchEntry{Title: p.Title(), URL: rootRel(p.URL), Kind: string(p.Kind), Summary: p.Meta.Description}
-		if p.Parent != nil && p.Parent.Kind != link.KindHome {
-			e.Section = p.Parent.Title()
-		}
-		switch p.Kind {
-		case link.KindDefinition:
-			e.Summary = link.Summary(p)
-			if p.Meta.Abbr != "" {
-				e.Keywords = append(e.Keywords, p.Meta.Abbr)
-			}
-			e.Keywords = append(e.Keywords, p.Meta.Synonyms...)
-		case link.KindMetric:
-			e.Keywords = append(e.Keywords, p.Meta.Metric)
-		}
-		for _, h := range p.Body.Headings {
-			e.Headings = append(e.Headings, h.Text)
-		}
-		e.Text = p.Body.Text
-		entries = append(entries, e)
-	}
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
-	data, err := json.Marshal(entries)
-	if err != nil {
-		r.fail(diag.File("search/index.json", "cannot encode the search index: %v", err))
-		return
-	}
-	if err := r.sink.Write("search/index.json", data); err != nil {
-		r.fail(diag.File("search/index.json", "cannot write: %v", err))
 	}
 }

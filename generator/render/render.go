@@ -63,27 +63,34 @@ func (r *run) fail(d diag.Diagnostic) {
 	r.mu.Unlock()
 }
 
-// Site renders every output file of site into sink.
-func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, sink Sink) (Stats, diag.List) {
-	r := &run{site: site, md: md, opts: opts, sink: sink,
-		metrics: map[string]*MetricData{}}
+// Renderer renders a prepared site: the files every page shares (assets,
+// search index, sitemap) are made up front, pages when asked, so that the dev
+// server can serve a page before the rest of the site is rendered.
+type Renderer struct {
+	r     *run
+	jobs  map[string]job
+	paths []string // every output path, sorted
+	eager *memSink
+}
+
+// Prepare checks the theme and makes the shared files.
+func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options) (*Renderer, diag.List) {
+	eager := &memSink{files: map[string][]byte{}}
+	r := &run{site: site, md: md, opts: opts, sink: eager, metrics: map[string]*MetricData{}}
 	if opts.Minify {
 		r.mini = newMinifier()
 	}
-	var stats Stats
-	n, diags := r.writeAssets(theme)
-	if len(diags) > 0 {
-		return stats, diags
+	if _, diags := r.writeAssets(theme); len(diags) > 0 {
+		return nil, diags
 	}
-	stats.Assets = n
 	tmpl, diags := parseTemplates(theme, r.funcs())
 	if len(diags) > 0 {
-		return stats, diags
+		return nil, diags
 	}
 	r.tmpl = tmpl
 	for _, need := range []string{"page", "section", "home"} {
 		if !tmpl.has(need) {
-			return stats, diag.List{diag.File("themes/"+site.Config.Theme+"/layouts/"+need+".html",
+			return nil, diag.List{diag.File("themes/"+site.Config.Theme+"/layouts/"+need+".html",
 				"the theme has no %s layout; add layouts/%s.html", need, need)}
 		}
 	}
@@ -93,9 +100,57 @@ func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, 
 	}
 	r.assignBookIDs()
 	r.writeSearchIndex()
+	_ = eager.Write("sitemap.xml", r.sitemap())
+	if len(r.diags) > 0 {
+		return nil, r.diags.Sort()
+	}
+	x := &Renderer{r: r, jobs: map[string]job{}, eager: eager}
+	for _, j := range r.jobs() {
+		x.jobs[j.out] = j
+		x.paths = append(x.paths, j.out)
+	}
+	for p := range eager.files {
+		x.paths = append(x.paths, p)
+	}
+	sort.Strings(x.paths)
+	return x, nil
+}
 
-	jobs := r.jobs()
-	workers := opts.Workers
+// Paths lists every output file.
+func (x *Renderer) Paths() []string { return x.paths }
+
+// File renders one output file. ok is false when there is no such file or
+// it failed; Diags says why.
+func (x *Renderer) File(path string) (data []byte, ok bool) {
+	if b, found := x.eager.files[path]; found {
+		return b, true
+	}
+	j, found := x.jobs[path]
+	if !found {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	return x.r.renderJob(&buf, j)
+}
+
+// Diags are the errors met so far while rendering.
+func (x *Renderer) Diags() diag.List {
+	x.r.mu.Lock()
+	defer x.r.mu.Unlock()
+	return append(diag.List(nil), x.r.diags...).Sort()
+}
+
+// All renders every file into sink, pages in parallel.
+func (x *Renderer) All(sink Sink) (Stats, diag.List) {
+	r := x.r
+	var stats Stats
+	for p, b := range x.eager.files {
+		if err := sink.Write(p, b); err != nil {
+			r.fail(diag.File(p, "cannot write: %v", err))
+		}
+		stats.Assets++
+	}
+	workers := r.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -108,20 +163,45 @@ func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, 
 			var buf bytes.Buffer
 			for j := range next {
 				buf.Reset()
-				r.renderJob(&buf, j)
+				if out, ok := r.renderJob(&buf, j); ok {
+					if err := sink.Write(j.out, out); err != nil {
+						r.fail(diag.File(j.out, "cannot write: %v", err))
+					}
+				}
 			}
 		}()
 	}
-	for _, j := range jobs {
-		next <- j
+	for _, p := range x.paths {
+		if j, ok := x.jobs[p]; ok {
+			next <- j
+			stats.Pages++
+		}
 	}
 	close(next)
 	wg.Wait()
-	stats.Pages = len(jobs)
-	if err := sink.Write("sitemap.xml", r.sitemap()); err != nil {
-		r.fail(diag.File("sitemap.xml", "cannot write: %v", err))
+	return stats, x.Diags()
+}
+
+// Site renders every output file of site into sink.
+func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, sink Sink) (Stats, diag.List) {
+	x, diags := Prepare(site, theme, md, opts)
+	if len(diags) > 0 {
+		return Stats{}, diags
 	}
-	return stats, r.diags.Sort()
+	return x.All(sink)
+}
+
+// memSink keeps files in memory.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memSink) Write(path string, data []byte) error {
+	m.mu.Lock()
+	m.files[path] = data
+	m.mu.Unlock()
+	return nil
 }
 
 // job is one HTML page to write.
@@ -135,14 +215,15 @@ func outPath(u string) string {
 	return strings.TrimPrefix(u, "/") + "index.html"
 }
 
-func (r *run) renderJob(buf *bytes.Buffer, j job) {
+// renderJob renders one page; on failure it records why and returns false.
+func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 	data := j.data()
 	if data == nil {
-		return
+		return nil, false
 	}
 	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
 		r.fail(r.tmpl.execError(err))
-		return
+		return nil, false
 	}
 	out := buf.Bytes()
 	if r.opts.LiveReload {
@@ -152,13 +233,11 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) {
 		min, err := r.mini.html(out)
 		if err != nil {
 			r.fail(diag.File(j.out, "cannot minify the page: %v", err))
-			return
+			return nil, false
 		}
 		out = min
 	}
-	if err := r.sink.Write(j.out, append([]byte(nil), out...)); err != nil {
-		r.fail(diag.File(j.out, "cannot write: %v", err))
-	}
+	return append([]byte(nil), out...), true
 }
 
 // jobs lists every page of the site in a fixed order.

@@ -1,0 +1,138 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The fuzz targets are seeded from testdata/*.md and fragments of the
+// [[term]] and {{< shortcode >}} syntax. Invariants: no panic; every
+// position Parse records is inside the source and at the syntax it names;
+// rendering is repeatable (it does not change the cached Doc).
+
+func seedMarkdown(f *testing.F, extra ...string) {
+	f.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	for _, s := range extra {
+		f.Add([]byte(s))
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seedMarkdown(f,
+		"", "[[", "[[]]", "[[a|]]", "[[a|b|c]]", "[[[a]]]", "[[a]](b.md)", "[x]([[a]])", "**[[a**]]",
+		"{{<", "{{< >}}", "{{< a \"b >}}", "{{<a b=\"c\" d=e \"f\\\"\">}}", "{{< a >}}{{< b >}}", "`{{< a >}}`",
+		"# [[a]] {#id}\n## [[a]]\n", "| [[a]] | {{< b >}} |\n|:-|-:|\n| x | y |\n",
+		"[^1]\n\n[^1]: [[a]]\n", "- [ ] {{< a \"b\" >}}\n", "> {{< a\n> >}}\n", "\t[[a]]\n", "<div>[[a]]</div>\n",
+		"# a\n# a\n# a-1\n", "[x](<a b.md> \"t\")", "![[[a]]](i.png)", "www.[[a]].com",
+	)
+	engines := []*Engine{New(Options{}), New(Options{Unsafe: true})}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		start := time.Now()
+		defer func() {
+			if d := time.Since(start); d > 2*time.Second {
+				os.WriteFile(fmt.Sprintf("/tmp/te_slow_%d", time.Now().UnixNano()), src, 0o644)
+			}
+		}()
+		for _, e := range engines {
+			doc := e.Parse(src)
+			checkDoc(t, doc)
+			var a, b bytes.Buffer
+			if err := e.Render(&a, doc, fakeContext{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Render(&b, doc, fakeContext{}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("a second render differs:\n%s\n---\n%s", a.Bytes(), b.Bytes())
+			}
+			_ = doc.Text()
+		}
+	})
+}
+
+func checkDoc(t *testing.T, doc *Doc) {
+	t.Helper()
+	src := doc.Source
+	in := func(off int) bool { return off >= 0 && off <= len(src) }
+	for _, h := range doc.Headings {
+		if !in(h.Offset) {
+			t.Errorf("heading %q at %d, outside the %d bytes", h.Text, h.Offset, len(src))
+		}
+	}
+	for _, l := range doc.Links {
+		if !in(l.Offset) {
+			t.Errorf("link %q at %d, outside the %d bytes", l.Dest, l.Offset, len(src))
+		}
+	}
+	for _, tl := range doc.Terms {
+		if !in(tl.Offset) || !bytes.HasPrefix(src[tl.Offset:], []byte("[[")) {
+			t.Errorf("term %q at %d, not at [[", tl.Target, tl.Offset)
+		}
+		if tl.Target == "" || tl.Label == "" {
+			t.Errorf("term at %d with an empty target or label", tl.Offset)
+		}
+	}
+	for _, s := range doc.Shortcodes {
+		if !in(s.Offset) || !bytes.HasPrefix(src[s.Offset:], []byte("{{<")) {
+			t.Errorf("shortcode %q at %d, not at {{<", s.Name, s.Offset)
+		}
+		if s.Err != "" {
+			lineEnd := bytes.IndexByte(src[s.Offset:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(src) - s.Offset
+			}
+			if s.ErrAt < s.Offset || s.ErrAt > s.Offset+lineEnd {
+				t.Errorf("shortcode error %q at %d, outside its line %d..%d", s.Err, s.ErrAt, s.Offset, s.Offset+lineEnd)
+			}
+		} else if s.Name == "" {
+			t.Errorf("shortcode at %d without a name and without an error", s.Offset)
+		}
+	}
+}
+
+func FuzzShortcode(f *testing.F) {
+	for _, s := range []string{
+		`{{< metric "nps" >}}`, `{{<metric "nps">}} rest`, `{{< chart nps >}}`, `{{< x "a b" c "d\"e" >}}`,
+		`{{< x id="nps" size=large >}}`, `{{< metric "nps"`, `{{< "nps" >}}`, `{{< >}}`, `{{< metric "nps >}}`,
+		`{{< metric id= >}}`, `{{< metric "\q" >}}`, `{{< a "\" >}}`, `{{< a ">}}" >}}`, `{{< é >}}`, "{{< a\t\"b\"\t>}}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, rest []byte) {
+		line := append([]byte("{{<"), bytes.TrimPrefix(rest, []byte("{{<"))...)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i] // the inline parser is given one line
+		}
+		n := parseShortcode(line)
+		if n.consumed < 0 || n.consumed > len(line) {
+			t.Fatalf("consumed %d of %d bytes", n.consumed, len(line))
+		}
+		if n.ErrAt < 0 || n.ErrAt > len(line) {
+			t.Fatalf("error at %d, outside the %d bytes", n.ErrAt, len(line))
+		}
+		if n.Err == "" {
+			if n.Name == "" || n.consumed < 6 || !bytes.HasSuffix(line[:n.consumed], []byte(">}}")) {
+				t.Fatalf("no error, but name %q and consumed %q", n.Name, line[:n.consumed])
+			}
+		}
+		if n.consumed > 0 && !bytes.HasSuffix(line[:n.consumed], []byte(">}}")) {
+			t.Fatalf("consumed %q, which does not end the shortcode", line[:n.consumed])
+		}
+	})
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
+)
+
+// The search index, search/index.json, is what the theme's site.js loads the
+// first time a reader focuses a search box. It is one JSON array, one object
+// per page, sorted by URL, with short keys and empty fields left out so that
+// the index of a large site stays small:
+//
+//	t  title
+//	u  URL relative to the site root ("" is the home page), so the index
+//	   works under any path prefix
+//	s  title of the section the page is in (none for the home page and the
+//	   top-level sections)
+//	k  kind: home, section, definition, metric or journey; left out for a
+//	   plain page
+//	w  keywords: a definition's abbreviation and synonyms, a metric's id, a
+//	   journey's persona
+//	d  summary: a definition's hover text, else the page's description
+//	h  headings (a journey's stage names too)
+//	x  the start of the readable text (link.MaxSearchText bytes), without
+//	   the summary when the text merely repeats it
+//
+// It is encoded with HTML escaping (<, > and & as \u003c, \u003e, \u0026),
+// so no index text can ever be read as markup, and is byte-identical for the
+// same input.
+
+// searchEntry is one document of the search index.
+type searchEntry struct {
+	Title    string   `json:"t"`
+	URL      string   `json:"u"`
+	Section  string   `json:"s,omitempty"`
+	Kind     string   `json:"k,omitempty"`
+	Keywords []string `json:"w,omitempty"`
+	Summary  string   `json:"d,omitempty"`
+	Headings []string `json:"h,omitempty"`
+	Text     string   `json:"x,omitempty"`
+}
+
+func (r *run) writeSearchIndex() {
+	data, err := encodeSearchIndex(searchEntries(r.site.Pages))
+	if err != nil {
+		r.fail(diag.File("search/index.json", "cannot encode the search index: %v", err))
+		return
+	}
+	if err := r.sink.Write("search/index.json", data); err != nil {
+		r.fail(diag.File("search/index.json", "cannot write: %v", err))
+	}
+}
+
+// searchEntries makes the index documents of pages, sorted by URL. Section
+// pages made up for a folder without an _index.md have nothing to find.
+func searchEntries(pages []*link.Page) []searchEntry {
+	entries := make([]searchEntry, 0, len(pages))
+	for _, p := range pages {
+		if !p.Virtual {
+			entries = append(entries, searchEntryOf(p))
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
+	return entries
+}
+
+func searchEntryOf(p *link.Page) searchEntry {
+	title := p.Title()
+	e := searchEntry{Title: title, URL: rootRel(p.URL), Summary: strings.TrimSpace(p.Meta.Description)}
+	if p.Kind != link.KindPage {
+		e.Kind = string(p.Kind)
+	}
+	if p.Parent != nil && p.Parent.Kind != link.KindHome {
+		e.Section = p.Parent.Title()
+	}
+	// seen holds what the entry already says, folded for case, so that a
+	// keyword or heading repeating the title or another keyword is left out.
+	seen := map[string]bool{foldKey(title): true}
+	add := func(list []string, s string) []string {
+		s = strings.TrimSpace(s)
+		if k := foldKey(s); k != "" && !seen[k] {
+			seen[k] = true
+			list = append(list, s)
+		}
+		return list
+	}
+	switch p.Kind {
+	case link.KindDefinition:
+		e.Summary = strings.TrimSpace(link.Summary(p))
+		e.Keywords = add(e.Keywords, p.Meta.Abbr)
+		for _, s := range p.Meta.Synonyms {
+			e.Keywords = add(e.Keywords, s)
+		}
+	case link.KindMetric:
+		// The id is kept even when it spells the title ("churn" for
+		// "Churn"): it is what data files and shortcodes call the metric.
+		if id := strings.TrimSpace(p.Meta.Metric); id != "" {
+			seen[foldKey(id)] = true
+			e.Keywords = append(e.Keywords, id)
+		}
+	case link.KindJourney:
+		e.Keywords = add(e.Keywords, p.Meta.Persona)
+	}
+	if p.Body != nil {
+		for _, h := range p.Body.Headings {
+			e.Headings = add(e.Headings, h.Text)
+		}
+	}
+	if p.Kind == link.KindJourney {
+		for _, st := range p.Meta.Stages {
+			e.Headings = add(e.Headings, st.Name)
+		}
+	}
+	if p.Body != nil {
+		e.Text = withoutPrefix(p.Body.Text, e.Summary)
+	}
+	return e
+}
+
+// foldKey is s as compared for duplicates: case and spacing ignored.
+func foldKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// withoutPrefix drops summary from the start of text when the text begins by
+// repeating it (a description copied from the first sentence): the words are
+// already in the index, in the field that ranks higher.
+func withoutPrefix(text, summary string) string {
+	if summary == "" || !strings.HasPrefix(text, summary) {
+		return text
+	}
+	return strings.TrimLeft(text[len(summary):], " .,;:!?")
+}
+
+// encodeSearchIndex writes entries as compact JSON with HTML escaping.
+func encodeSearchIndex(entries []searchEntry) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(entries); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

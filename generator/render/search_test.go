@@ -1,0 +1,108 @@
+package render
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+func testPage(url string, kind link.Kind, parent *link.Page, fm parse.FrontMatter, text string, headings ...string) *link.Page {
+	p := &link.Page{Page: &parse.Page{Meta: fm}, URL: url, Kind: kind, Parent: parent, Body: &link.Body{Text: text}}
+	for _, h := range headings {
+		p.Body.Headings = append(p.Body.Headings, markdown.Heading{Level: 2, Text: h})
+	}
+	return p
+}
+
+func TestSearchIndex(t *testing.T) {
+	home := testPage("/", link.KindHome, nil, parse.FrontMatter{Title: "Home", Description: "Our CX vision."}, "Our CX vision. Welcome.")
+	defs := testPage("/definitions/", link.KindSection, home, parse.FrontMatter{Title: "Definitions"}, "One vocabulary.")
+	metrics := testPage("/metrics/", link.KindSection, home, parse.FrontMatter{Title: "Metrics"}, "")
+	journeys := testPage("/journeys/", link.KindSection, home, parse.FrontMatter{Title: "Journeys"}, "", "")
+	virtual := testPage("/misc/", link.KindSection, home, parse.FrontMatter{Title: "Misc"}, "")
+	virtual.Virtual = true
+	pages := []*link.Page{
+		// Out of URL order on purpose: the index is sorted.
+		testPage("/metrics/nps/", link.KindMetric, metrics, parse.FrontMatter{
+			Title: "Net Promoter Score", Metric: "nps", Description: "Loyalty, rolling three months.",
+		}, "Why it matters NPS is our headline loyalty measure.", "Why it matters", "Net promoter score"),
+		home, defs, metrics, journeys, virtual,
+		testPage("/definitions/net-promoter-score/", link.KindDefinition, defs, parse.FrontMatter{
+			Title: "Net Promoter Score", Abbr: "NPS", Synonyms: []string{"promoter score", "net promoter score", "NPS"},
+			Summary: "Loyalty measure: % promoters minus % detractors.", Description: "Not used: summary wins.",
+		}, "The Net Promoter Score asks <how likely> & why.", "How we ask"),
+		testPage("/metrics/churn/", link.KindMetric, metrics, parse.FrontMatter{Title: "Churn", Metric: "churn"}, ""),
+		testPage("/journeys/onboarding/", link.KindJourney, journeys, parse.FrontMatter{
+			Title: "Onboarding", Persona: "Small-business owner",
+			Stages: []parse.Stage{{Name: "Discover"}, {Name: "Sign up"}, {Name: "Discover"}},
+		}, "How a new customer starts.", "Discover"),
+		testPage("/vision/promise/", link.KindPage, home, parse.FrontMatter{Title: "Our promise"}, "Plain words."),
+	}
+	got := searchEntries(pages)
+	want := []searchEntry{
+		{Title: "Home", URL: "", Kind: "home", Summary: "Our CX vision.", Text: "Welcome."},
+		{Title: "Definitions", URL: "definitions/", Kind: "section", Text: "One vocabulary."},
+		{Title: "Net Promoter Score", URL: "definitions/net-promoter-score/", Section: "Definitions", Kind: "definition",
+			Keywords: []string{"NPS", "promoter score"}, Summary: "Loyalty measure: % promoters minus % detractors.",
+			Headings: []string{"How we ask"}, Text: "The Net Promoter Score asks <how likely> & why."},
+		{Title: "Journeys", URL: "journeys/", Kind: "section"},
+		{Title: "Onboarding", URL: "journeys/onboarding/", Section: "Journeys", Kind: "journey",
+			Keywords: []string{"Small-business owner"}, Headings: []string{"Discover", "Sign up"}, Text: "How a new customer starts."},
+		{Title: "Metrics", URL: "metrics/", Kind: "section"},
+		{Title: "Churn", URL: "metrics/churn/", Section: "Metrics", Kind: "metric", Keywords: []string{"churn"}},
+		{Title: "Net Promoter Score", URL: "metrics/nps/", Section: "Metrics", Kind: "metric", Keywords: []string{"nps"},
+			Summary: "Loyalty, rolling three months.", Headings: []string{"Why it matters"},
+			Text: "Why it matters NPS is our headline loyalty measure."},
+		{Title: "Our promise", URL: "vision/promise/", Text: "Plain words."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		for i := range max(len(got), len(want)) {
+			var g, w searchEntry
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("entry %d:\n got %#v\nwant %#v", i, g, w)
+			}
+		}
+	}
+
+	data, err := encodeSearchIndex(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, bad := range []string{"<", ">", "&", "\n", `"k":"page"`, `"s":""`, "null"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("index contains %q:\n%s", bad, s)
+		}
+	}
+	for _, sub := range []string{
+		`{"t":"Net Promoter Score","u":"definitions/net-promoter-score/","s":"Definitions","k":"definition","w":["NPS","promoter score"],`,
+		`"u":"metrics/nps/","s":"Metrics","k":"metric","w":["nps"]`,
+		`\u003chow likely\u003e \u0026 why`,
+	} {
+		if !strings.Contains(s, sub) {
+			t.Errorf("index lacks %s:\n%s", sub, s)
+		}
+	}
+	var back []searchEntry
+	if err := json.Unmarshal(data, &back); err != nil || !reflect.DeepEqual(back, got) {
+		t.Errorf("index does not decode to its entries: %v", err)
+	}
+	again, _ := encodeSearchIndex(searchEntries(pages))
+	if string(again) != s {
+		t.Error("two encodings of the same pages differ")
+	}
+	if empty, _ := encodeSearchIndex(searchEntries(nil)); string(empty) != "[]" {
+		t.Errorf("empty index is %s, want []", empty)
+	}
+}

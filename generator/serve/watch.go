@@ -1,0 +1,279 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// batchWindow is how long the watcher waits for a burst of events (an
+// editor's save is several: write temp, rename, chmod) to settle.
+const batchWindow = 100 * time.Millisecond
+
+// Change kinds, each with one reaction: config rebuilds from scratch, the
+// others rebuild from the caches.
+const (
+	ChangeConfig  = "config"
+	ChangeContent = "content"
+	ChangeData    = "data"
+	ChangeTheme   = "theme"
+)
+
+// Batch is a settled burst of file changes, paths relative to the site root.
+type Batch struct {
+	Paths []string
+	Kinds map[string]bool
+}
+
+// classify says what kind of file a site-relative path is.
+func classify(rel, dataDir string) string {
+	switch {
+	case rel == "site.toml":
+		return ChangeConfig
+	case dataDir != "" && strings.HasPrefix(rel, dataDir+"/"):
+		return ChangeData
+	case strings.HasPrefix(rel, "content/"):
+		return ChangeContent
+	case strings.HasPrefix(rel, "themes/"):
+		return ChangeTheme
+	}
+	return ""
+}
+
+// watched reports whether a change to rel matters to the site.
+func watched(rel string) bool {
+	if rel == "site.toml" {
+		return true
+	}
+	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") {
+		return false
+	}
+	base := filepath.Base(rel)
+	// Editors' temp and swap files come and go around every save.
+	return !(strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
+		strings.HasSuffix(base, ".tmp") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, ".crswap"))
+}
+
+// watcher turns file system events into batches.
+type watcher interface {
+	Batches() <-chan Batch
+	Close() error
+}
+
+// notifyWatcher watches folders with fsnotify: whole folders, not files,
+// because editors save by writing a temp file and renaming it over the
+// original, which drops a watch on the file itself.
+type notifyWatcher struct {
+	root    string
+	dataDir string
+	w       *fsnotify.Watcher
+	out     chan Batch
+	errs    chan error
+}
+
+func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	nw := &notifyWatcher{root: root, dataDir: dataDir, w: w, out: make(chan Batch)}
+	if err := w.Add(root); err != nil {
+		w.Close()
+		return nil, err
+	}
+	for _, dir := range []string{"content", "themes", dataDir} {
+		if dir != "" {
+			nw.addTree(filepath.Join(root, dir))
+		}
+	}
+	go nw.loop(ctx)
+	return nw, nil
+}
+
+// addTree watches dir and every folder below it.
+func (nw *notifyWatcher) addTree(dir string) {
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if e.IsDir() {
+			if p != dir && strings.HasPrefix(e.Name(), ".") {
+				return filepath.SkipDir
+			}
+			_ = nw.w.Add(p)
+		}
+		return nil
+	})
+}
+
+func (nw *notifyWatcher) rel(p string) string {
+	r, err := filepath.Rel(nw.root, p)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
+func (nw *notifyWatcher) loop(ctx context.Context) {
+	defer close(nw.out)
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-nw.w.Events:
+			if !ok {
+				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue // touch, chmod, and indexers: nothing changed
+			}
+			rel := nw.rel(ev.Name)
+			if ev.Op.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					// A new folder: watch it, and take what was copied
+					// into it before the watch began.
+					nw.addTree(ev.Name)
+					_ = filepath.WalkDir(ev.Name, func(p string, e fs.DirEntry, err error) error {
+						if err == nil && !e.IsDir() && watched(nw.rel(p)) {
+							pending[nw.rel(p)] = true
+						}
+						return nil
+					})
+					timer.Reset(batchWindow)
+					continue
+				}
+			}
+			if !watched(rel) {
+				continue
+			}
+			pending[rel] = true
+			timer.Reset(batchWindow)
+		case _, ok := <-nw.w.Errors:
+			if !ok {
+				return
+			}
+			// An overflow loses events: rebuild everything to be safe.
+			pending["site.toml"] = true
+			timer.Reset(batchWindow)
+		case <-timer.C:
+			if len(pending) == 0 {
+				continue
+			}
+			b := makeBatch(pending, nw.dataDir)
+			pending = map[string]bool{}
+			select {
+			case nw.out <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+func makeBatch(pending map[string]bool, dataDir string) Batch {
+	b := Batch{Kinds: map[string]bool{}}
+	for p := range pending {
+		b.Paths = append(b.Paths, p)
+		if k := classify(p, dataDir); k != "" {
+			b.Kinds[k] = true
+		}
+	}
+	sort.Strings(b.Paths)
+	return b
+}
+
+func (nw *notifyWatcher) Batches() <-chan Batch { return nw.out }
+func (nw *notifyWatcher) Close() error          { return nw.w.Close() }
+
+// pollWatcher compares modification times and sizes every interval, for file
+// systems where events do not arrive (network shares, some containers).
+type pollWatcher struct {
+	root    string
+	dataDir string
+	out     chan Batch
+	stop    context.CancelFunc
+}
+
+type stamp struct {
+	mod  time.Time
+	size int64
+}
+
+func newPollWatcher(ctx context.Context, root, dataDir string, every time.Duration) *pollWatcher {
+	ctx, cancel := context.WithCancel(ctx)
+	pw := &pollWatcher{root: root, dataDir: dataDir, out: make(chan Batch), stop: cancel}
+	go func() {
+		defer close(pw.out)
+		last := pw.scan()
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			now := pw.scan()
+			changed := map[string]bool{}
+			for p, s := range now {
+				if old, ok := last[p]; !ok || old != s {
+					changed[p] = true
+				}
+			}
+			for p := range last {
+				if _, ok := now[p]; !ok {
+					changed[p] = true
+				}
+			}
+			last = now
+			if len(changed) > 0 {
+				select {
+				case pw.out <- makeBatch(changed, pw.dataDir):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return pw
+}
+
+func (pw *pollWatcher) scan() map[string]stamp {
+	files := map[string]stamp{}
+	add := func(p string, info fs.FileInfo) {
+		rel, err := filepath.Rel(pw.root, p)
+		if err == nil && watched(filepath.ToSlash(rel)) {
+			files[filepath.ToSlash(rel)] = stamp{info.ModTime(), info.Size()}
+		}
+	}
+	if info, err := os.Stat(filepath.Join(pw.root, "site.toml")); err == nil {
+		add(filepath.Join(pw.root, "site.toml"), info)
+	}
+	for _, dir := range []string{"content", "themes"} {
+		_ = filepath.WalkDir(filepath.Join(pw.root, dir), func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			if info, err := e.Info(); err == nil {
+				add(p, info)
+			}
+			return nil
+		})
+	}
+	return files
+}
+
+func (pw *pollWatcher) Batches() <-chan Batch { return pw.out }
+func (pw *pollWatcher) Close() error          { pw.stop(); return nil }
+
+var errClosed = errors.New("watcher closed")

@@ -37,6 +37,7 @@ func commands() []command {
 		{"build", "[-s DIR] [-o DIR] [--drafts]", "build the site into a folder (default public/)", runBuild},
 		{"serve", "[-s DIR] [--addr 127.0.0.1:1313] [--drafts] [--poll]", "serve the site with live reload while you write", runServe},
 		{"check", "[-s DIR] [--drafts]", "validate everything, write nothing", runCheck},
+		{"new", newArgs, "start a site, or a page from its kind's template", runNew},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -42,10 +42,14 @@ func FuzzParse(f *testing.F) {
 	)
 	engines := []*Engine{New(Options{}), New(Options{Unsafe: true})}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		start := time.Now()
-		defer func() {
-			if d := time.Since(start); d > 2*time.Second {
-				os.WriteFile(fmt.Sprintf("/tmp/te_slow_%d", time.Now().UnixNano()), src, 0o644)
+		done := make(chan bool)
+		defer close(done)
+		cp := append([]byte(nil), src...)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(3 * time.Second):
+				os.WriteFile(fmt.Sprintf("/tmp/te_slow_%d", time.Now().UnixNano()), cp, 0o644)
 			}
 		}()
 		for _, e := range engines {

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -212,9 +211,9 @@ type stamp struct {
 func newPollWatcher(ctx context.Context, root, dataDir string, every time.Duration) *pollWatcher {
 	ctx, cancel := context.WithCancel(ctx)
 	pw := &pollWatcher{root: root, dataDir: dataDir, out: make(chan Batch), stop: cancel}
+	last := pw.scan() // before returning, so no change made after this call is missed
 	go func() {
 		defer close(pw.out)
-		last := pw.scan()
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
@@ -275,5 +274,3 @@ func (pw *pollWatcher) scan() map[string]stamp {
 
 func (pw *pollWatcher) Batches() <-chan Batch { return pw.out }
 func (pw *pollWatcher) Close() error          { pw.stop(); return nil }
-
-var errClosed = errors.New("watcher closed")

@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
-	"time"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,16 +40,6 @@ func FuzzParse(f *testing.F) {
 	)
 	engines := []*Engine{New(Options{}), New(Options{Unsafe: true})}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		done := make(chan bool)
-		defer close(done)
-		cp := append([]byte(nil), src...)
-		go func() {
-			select {
-			case <-done:
-			case <-time.After(3 * time.Second):
-				os.WriteFile(fmt.Sprintf("/tmp/te_slow_%d", time.Now().UnixNano()), cp, 0o644)
-			}
-		}()
 		for _, e := range engines {
 			doc := e.Parse(src)
 			checkDoc(t, doc)

@@ -2,6 +2,9 @@ package render
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -104,5 +107,34 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if empty, _ := encodeSearchIndex(searchEntries(nil)); string(empty) != "[]" {
 		t.Errorf("empty index is %s, want []", empty)
+	}
+}
+
+// TestSearchScript runs the search core of the theme's site.js in Node, as
+// written and as minified: ranking, folding, highlighting, snippets. The
+// browser tests drive the rest in Chromium.
+func TestSearchScript(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	src := "../../themes/default/assets/js/site.js"
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	min, err := newMinifier().m.Bytes("application/javascript", data)
+	if err != nil {
+		t.Fatalf("minify site.js: %v", err)
+	}
+	minified := filepath.Join(t.TempDir(), "site.min.js")
+	if err := os.WriteFile(minified, min, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, script := range []string{src, minified} {
+		out, err := exec.Command(node, "testdata/search.node.js", script).CombinedOutput()
+		if err != nil {
+			t.Errorf("node testdata/search.node.js %s: %v\n%s", script, err, out)
+		}
 	}
 }

@@ -42,6 +42,9 @@ function check() {
   assert.deepStrictEqual(urls("net promoter score").slice(0, 2).sort(), ["definitions/net-promoter-score/", "metrics/nps/"]);
   assert.strictEqual(urls("attrition")[0], "definitions/churn/");
   assert.strictEqual(urls("churn rate")[0], "definitions/churn/");
+  // The section name counts, a little.
+  assert.strictEqual(urls("definitions churn")[0], "definitions/churn/");
+  assert.deepStrictEqual(urls("metrics loyalty"), ["metrics/nps/"]);
   // Prefix matching on every word, all words required.
   assert.ok(urls("prom").indexOf("definitions/net-promoter-score/") >= 0, "prefix");
   assert.deepStrictEqual(urls("net prom sco").slice(0, 2).sort(), ["definitions/net-promoter-score/", "metrics/nps/"]);

@@ -21,9 +21,10 @@
   //  d summary, h headings, x start of the text}. k is left out for a plain page.
 
   // Fields a token may be found in, one bit each.
-  const TITLE = 1, KEYWORD = 2, HEADING = 4, SUMMARY = 8, BODY = 16;
-  // Score of a query word found in a field: [as a prefix, as the whole token].
-  const WEIGHTS = [[TITLE, 8, 12], [KEYWORD, 7, 10], [HEADING, 3, 4], [SUMMARY, 2, 3], [BODY, 1, 1.5]];
+  const TITLE = 1, KEYWORD = 2, HEADING = 4, SUMMARY = 8, BODY = 16, SECTION = 32;
+  const FIELD_BITS = 6, FIELD_MASK = (1 << FIELD_BITS) - 1;
+  // Score of a query word found in a field: [field, as a prefix, as the whole token].
+  const WEIGHTS = [[TITLE, 8, 12], [KEYWORD, 7, 10], [HEADING, 3, 4], [SUMMARY, 2, 3], [BODY, 1, 1.5], [SECTION, 1, 1.5]];
   // Whole-query boosts: the query is a term's title, abbreviation, synonym or
   // metric id; the title starts with it; a keyword starts with it; the title
   // holds it as a phrase.
@@ -67,8 +68,8 @@
   }
 
   // Index is the token index of a list of documents: every distinct token
-  // once, sorted, each with its postings (document number * 32 + the fields
-  // it occurs in). A query word is looked up by binary search and matches
+  // once, sorted, each with its postings (document number << FIELD_BITS |
+  // the fields it occurs in). A query word is looked up by binary search and matches
   // the run of tokens it is a prefix of.
   function Index(docs) {
     if (!Array.isArray(docs)) throw new Error("the search index is not a list");
@@ -88,10 +89,11 @@
       for (const h of d.h || []) add(h, HEADING);
       add(d.d, SUMMARY);
       add(d.x, BODY);
+      add(d.s, SECTION);
       for (const entry of fields) {
         let p = vocab.get(entry[0]);
         if (!p) vocab.set(entry[0], (p = []));
-        p.push(i * 32 + entry[1]);
+        p.push(i << FIELD_BITS | entry[1]);
       }
       info[i] = { title: title, keys: keys, boost: KIND_BOOST[d.k] || 1 };
     }
@@ -125,7 +127,7 @@
         const whole = w.length === t.length;
         const p = this.postings[i];
         for (let k = 0; k < p.length; k++) {
-          const d = p[k] >> 5, m = p[k] & 31;
+          const d = p[k] >> FIELD_BITS, m = p[k] & FIELD_MASK;
           if (!fields[d]) touched.push(d);
           fields[d] |= m;
           if (whole) exact[d] |= m;

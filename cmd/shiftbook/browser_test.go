@@ -1,0 +1,221 @@
+package main
+
+// Browser tests: what a reader does, in real headless Chromium (Debian's
+// chromium package). Outside CI they are skipped when Chromium is missing;
+// in CI (CI=true) a missing browser is a failure, never a skip.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/shiftbook/shiftbook/generator/serve"
+)
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("Chromium is not installed; .ci/run installs Debian's chromium package")
+	}
+	t.Skip("no Chromium on this machine (apt-get install chromium)")
+	return ""
+}
+
+// browser starts a headless Chromium for one test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// do runs browser steps in order, failing the test on the first error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	for _, s := range steps {
+		if _, err := chromedp.Run(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// waitTrue polls a JavaScript expression until it is true, across page
+// loads (a reload destroys the page's JavaScript context mid-poll).
+func waitTrue(t *testing.T, ctx context.Context, expr string, timeout time.Duration) bool {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { try { return !!(`+expr+`) } catch (e) { return false } })()`))
+		if err == nil && v {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false
+}
+
+var (
+	exampleOnce sync.Once
+	exampleDir  string
+	exampleErr  string
+)
+
+// exampleSite builds the repository's example site once per test run and
+// serves it over HTTP under a path prefix, as an edition is served.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	exampleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "shiftbook-example-")
+		if err != nil {
+			exampleErr = err.Error()
+			return
+		}
+		exampleDir = filepath.Join(dir, "public")
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"build", "-s", "../..", "-o", exampleDir}, &stdout, &stderr); code != 0 {
+			exampleErr = stderr.String()
+		}
+	})
+	if exampleErr != "" {
+		t.Fatalf("build the example site: %s", exampleErr)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/prefix/", http.StripPrefix("/prefix", http.FileServer(http.Dir(exampleDir))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + "/prefix"
+}
+
+func TestBrowserTooltipShowsOnFocus(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/vision/always/"), chromedp.WaitReady("a.term"))
+	tip := `(() => { const a = document.querySelector("a.term[aria-describedby]"); const tip = document.getElementById(a.getAttribute("aria-describedby")); const s = getComputedStyle(tip); const r = tip.getBoundingClientRect(); return s.visibility !== "hidden" && s.display !== "none" && r.width > 0 && r.height > 0 })()`
+	if eval[bool](t, ctx, tip) {
+		t.Error("tooltip visible before focus")
+	}
+	do(t, ctx, chromedp.Focus("a.term[aria-describedby]"))
+	if !waitTrue(t, ctx, tip, 3*time.Second) {
+		t.Error("tooltip not shown on keyboard focus")
+	}
+	if eval[string](t, ctx, `document.getElementById(document.activeElement.getAttribute("aria-describedby")).getAttribute("role")`) != "tooltip" {
+		t.Error("the focused term is not described by a tooltip")
+	}
+}
+
+func TestBrowserDashboardRendersCharts(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/metrics/"), chromedp.WaitReady("table.dashboard-table"))
+	charts := eval[int](t, ctx, `document.querySelectorAll("svg.chart-linechart").length`)
+	sparks := eval[int](t, ctx, `document.querySelectorAll("svg.chart-sparkline").length`)
+	if charts < 9 || sparks < 9 {
+		t.Errorf("dashboard shows %d charts and %d sparklines, want a chart and a sparkline per metric (9+)", charts, sparks)
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll("svg.chart-linechart")].every(s => { const r = s.getBoundingClientRect(); return r.width > 100 && r.height > 50 })`) {
+		t.Error("a chart has no visible size")
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll("svg.chart-linechart")].every(s => s.querySelector("title") && s.querySelector("desc"))`) {
+		t.Error("a chart has no title and description for screen readers")
+	}
+}
+
+func TestBrowserBookPrintsWithoutNavigation(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/book/"), chromedp.WaitReady(".book-chapter"))
+	if eval[string](t, ctx, `getComputedStyle(document.querySelector(".site-nav")).display`) == "none" {
+		t.Error("navigation hidden on screen")
+	}
+	// Apply the print stylesheet to the screen, as printing does.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('link[media="print"]').media = "all"`))
+	if !waitTrue(t, ctx, `getComputedStyle(document.querySelector(".site-nav")).display === "none"`, 3*time.Second) {
+		t.Error("navigation is printed")
+	}
+	breaks := eval[string](t, ctx, `[...document.querySelectorAll(".book-chapter")].slice(1).map(c => getComputedStyle(c).breakBefore).join(",")`)
+	for _, b := range strings.Split(breaks, ",") {
+		if b != "page" {
+			t.Errorf("a chapter does not start a new printed page (break-before %q)", b)
+			break
+		}
+	}
+}
+
+func TestBrowserLiveReload(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.toml":            "title = \"Live\"\n",
+		"content/_index.md":    "+++\ntitle = \"Home\"\n+++\nHello.\n",
+		"content/guide/one.md": "+++\ntitle = \"One\"\n+++\nOriginal text.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	go serve.New(serve.Options{Dir: dir, Addr: "127.0.0.1:0", Ready: func(a string) { ready <- a }}).Run(sctx)
+	var addr string
+	select {
+	case addr = <-ready:
+	case <-time.After(20 * time.Second):
+		t.Fatal("dev server did not start")
+	}
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(fmt.Sprintf("http://%s/guide/one/", addr)), chromedp.WaitReady("main"))
+	if !waitTrue(t, ctx, `!!(window.__shiftbookEvents && window.__shiftbookEvents.readyState === 1)`, 10*time.Second) {
+		t.Fatal("the page did not connect to the dev server's events")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/guide/one.md"), []byte("+++\ntitle = \"One\"\n+++\nText after the save.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !waitTrue(t, ctx, `document.querySelector("main").textContent.includes("Text after the save")`, 15*time.Second) {
+		t.Fatal("the open page did not show the saved text without a manual reload")
+	}
+}

@@ -1,0 +1,744 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// A published folder (DEST) holds one folder per edition, one folder per
+// alias (a full copy of the edition it points at, so that any static host
+// serves it without rewrites), versions.json listing the editions newest
+// first, and index.html sending readers to the latest:
+//
+//	DEST/versions.json
+//	DEST/2026.4/
+//	DEST/2026.3/
+//	DEST/latest/      a copy of 2026.4
+//	DEST/index.html   → latest/
+//
+// Every change is made the same way: a complete new tree is staged beside
+// DEST (.DEST.publish-*), holding the new edition, its aliases, versions.json
+// and index.html, and every other entry of DEST hard-linked, so that earlier
+// editions are the very same files; then the staged tree and DEST are
+// swapped in one rename. A publish that fails or is killed before the swap
+// leaves DEST as it was; one killed after it leaves the new DEST complete.
+// A lock file beside DEST (.DEST.publish.lock) serialises publishes.
+
+// Latest is the alias that index.html and the banner of older editions
+// point at.
+const Latest = "latest"
+
+// DateLayout is how versions.json writes publish dates.
+const DateLayout = "2006-01-02"
+
+// Entry is one edition as versions.json lists it.
+type Entry struct {
+	Version   string   `json:"version"`
+	Title     string   `json:"title"`
+	Aliases   []string `json:"aliases"`
+	Published string   `json:"published"` // DateLayout, from the build clock
+}
+
+// Has reports whether the edition carries alias.
+func (e Entry) Has(alias string) bool { return slices.Contains(e.Aliases, alias) }
+
+// Options say what to publish where.
+type Options struct {
+	Dest    string   // the published folder
+	Version string   // the edition; see CheckName
+	Title   string   // shown in the version switcher; default: the title it had, else Version
+	Aliases []string // nil: "latest" when Version is the newest edition, none when it is older
+	Now     time.Time
+	// SiteTitle and Language dress DEST/index.html.
+	SiteTitle, Language string
+	// Wait is how long to wait for another publish into Dest to finish;
+	// 0 fails at once with a *BusyError. OnWait, if set, is told once that
+	// this publish is waiting, and why.
+	Wait   time.Duration
+	OnWait func(msg string)
+	// Build writes the whole site of the edition into dir, an empty folder.
+	// previous is the folder of the edition it follows in Dest, for the
+	// changes page, or "" when there is none.
+	Build func(ctx context.Context, dir, previous string) error
+
+	// failAt, when set, is called at each step; an error stops the publish
+	// there as a failure would. Tests use it to check that no step leaves
+	// Dest changed.
+	failAt func(step string) error
+}
+
+// The steps of a change to DEST, in order; failAt is called with each.
+// Until "swap" is done, DEST is untouched.
+const (
+	stepLock     = "lock"     // take the lock, clear leftovers of killed runs
+	stepRead     = "read"     // read versions.json
+	stepBuild    = "build"    // build the edition into the staged tree
+	stepAliases  = "aliases"  // copy the edition to each alias folder
+	stepVersions = "versions" // write versions.json
+	stepIndex    = "index"    // write index.html
+	stepKeep     = "keep"     // hard-link every other entry of DEST
+	stepSwap     = "swap"     // swap the staged tree and DEST
+	stepCleanup  = "cleanup"  // remove the old tree (after the swap: DEST is new)
+)
+
+// Result says what a publish did.
+type Result struct {
+	Entry    Entry   // the edition as versions.json now lists it
+	Previous string  // the edition it was compared with; "" for the first
+	Replaced bool    // the version had been published before
+	Editions []Entry // versions.json, newest first
+}
+
+// Publish builds an edition and adds it to Dest, or replaces it there if
+// it was published before. Earlier editions are not touched.
+func Publish(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Build == nil {
+		return nil, errors.New("publish: no Build function")
+	}
+	if opts.Dest == "" {
+		return nil, errors.New("no destination folder given")
+	}
+	v := opts.Version
+	if err := CheckName("version", v); err != nil {
+		return nil, err
+	}
+	var aliases []string
+	for _, a := range opts.Aliases {
+		if err := CheckName("alias", a); err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(a, v) {
+			return nil, fmt.Errorf("alias %q is the version itself; an alias must be another name", a)
+		}
+		if !slices.Contains(aliases, a) {
+			aliases = append(aliases, a)
+		}
+	}
+	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.failAt)
+	if err != nil {
+		return nil, err
+	}
+	defer t.end()
+
+	for _, e := range t.entries {
+		if e.Version != v && strings.EqualFold(e.Version, v) {
+			return nil, fmt.Errorf("version %q differs from the published %q only in upper and lower case; some file systems cannot hold both, so use %q or another name", v, e.Version, e.Version)
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, v) {
+				return nil, fmt.Errorf("%q is already an alias of edition %s; choose another version name", a, e.Version)
+			}
+		}
+		for _, a := range aliases {
+			if strings.EqualFold(a, e.Version) {
+				return nil, fmt.Errorf("alias %q is the name of edition %s; choose another alias", a, e.Version)
+			}
+		}
+	}
+	if opts.Aliases == nil {
+		newest := true
+		for _, e := range t.entries {
+			if Compare(e.Version, v) > 0 {
+				newest = false
+			}
+		}
+		if newest {
+			aliases = []string{Latest}
+		}
+	}
+
+	res := &Result{}
+	prev := "" // the newest edition older than v
+	entries := make([]Entry, 0, len(t.entries)+1)
+	entry := Entry{Version: v, Title: opts.Title, Published: dateOf(opts.Now)}
+	for _, e := range t.entries {
+		switch {
+		case e.Version == v:
+			res.Replaced = true
+			if entry.Title == "" {
+				entry.Title = e.Title
+			}
+			entry.Aliases = append(entry.Aliases, e.Aliases...)
+			continue
+		case Compare(e.Version, v) < 0 && (prev == "" || Compare(e.Version, prev) > 0):
+			prev = e.Version
+		}
+		e.Aliases = slices.DeleteFunc(slices.Clone(e.Aliases), func(a string) bool { return slices.Contains(aliases, a) })
+		entries = append(entries, e)
+	}
+	if entry.Title == "" {
+		entry.Title = v
+	}
+	for _, a := range aliases {
+		if !entry.Has(a) {
+			entry.Aliases = append(entry.Aliases, a)
+		}
+	}
+	sort.Strings(entry.Aliases)
+	entries = append(entries, entry)
+	sortEntries(entries)
+
+	previousDir := ""
+	if prev != "" {
+		res.Previous = prev
+		if info, err := os.Stat(filepath.Join(t.dest, prev)); err == nil && info.IsDir() {
+			previousDir = filepath.Join(t.dest, prev)
+		}
+	}
+	err = t.commit(ctx, func(stage string) error {
+		dir := filepath.Join(stage, v)
+		if err := t.step(stepBuild); err != nil {
+			return err
+		}
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return err
+		}
+		t.skip[v] = true
+		if err := opts.Build(ctx, dir, previousDir); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := t.step(stepAliases); err != nil {
+			return err
+		}
+		for _, a := range entry.Aliases {
+			t.skip[a] = true
+			if err := copyTree(dir, filepath.Join(stage, a)); err != nil {
+				return fmt.Errorf("cannot copy edition %s to alias %s: %w", v, a, err)
+			}
+		}
+		return t.writeTop(stage, entries, opts.SiteTitle, opts.Language)
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Entry = entry
+	res.Editions = entries
+	return res, nil
+}
+
+// DeleteOptions say which edition to remove from which folder.
+type DeleteOptions struct {
+	Dest    string
+	Version string
+	// Move points aliases (name → version) at other editions. An alias the
+	// deleted edition carries goes with it, except Latest, which must be
+	// moved: index.html and the old editions' banners need it.
+	Move      map[string]string
+	SiteTitle string
+	Language  string
+	Wait      time.Duration
+	OnWait    func(msg string)
+
+	failAt func(step string) error
+}
+
+// NeedAliasError refuses to delete the edition an alias that must stay
+// (Latest) points at, until the caller says where it goes.
+type NeedAliasError struct {
+	Version, Alias string
+	Suggest        string // the newest other edition, if any
+}
+
+func (e *NeedAliasError) Error() string {
+	msg := fmt.Sprintf("edition %s is the one %q points at, so it is not deleted", e.Version, e.Alias)
+	if e.Suggest != "" {
+		return msg + fmt.Sprintf("; say which edition %q should point at instead, such as %s", e.Alias, e.Suggest)
+	}
+	return msg + "; it is the only edition"
+}
+
+// Delete removes one edition (and the aliases it carries) from Dest on
+// purpose. Every other edition is kept as it is.
+func Delete(ctx context.Context, opts DeleteOptions) ([]Entry, error) {
+	if opts.Dest == "" {
+		return nil, errors.New("no destination folder given")
+	}
+	v := opts.Version
+	if err := CheckName("version", v); err != nil {
+		return nil, err
+	}
+	for a, to := range opts.Move {
+		if err := CheckName("alias", a); err != nil {
+			return nil, err
+		}
+		if to == v {
+			return nil, fmt.Errorf("alias %q cannot point at %s: that is the edition being deleted", a, v)
+		}
+	}
+	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.failAt)
+	if err != nil {
+		return nil, err
+	}
+	defer t.end()
+	var gone *Entry
+	versions := map[string]bool{}
+	for i, e := range t.entries {
+		versions[e.Version] = true
+		if e.Version == v {
+			gone = &t.entries[i]
+		}
+	}
+	if gone == nil {
+		return nil, fmt.Errorf("%s holds no edition %q; shiftbook publish --list shows the editions", opts.Dest, v)
+	}
+	for a, to := range opts.Move {
+		if !versions[to] {
+			return nil, fmt.Errorf("alias %q cannot point at %q: %s holds no such edition", a, to, opts.Dest)
+		}
+		if versions[a] {
+			return nil, fmt.Errorf("alias %q is the name of an edition; choose another alias", a)
+		}
+	}
+	if gone.Has(Latest) && opts.Move[Latest] == "" {
+		e := &NeedAliasError{Version: v, Alias: Latest}
+		for _, o := range t.entries {
+			if o.Version != v {
+				e.Suggest = o.Version
+				break
+			}
+		}
+		return nil, e
+	}
+	var entries []Entry
+	for _, e := range t.entries {
+		if e.Version == v {
+			continue
+		}
+		e.Aliases = slices.DeleteFunc(slices.Clone(e.Aliases), func(a string) bool { _, moved := opts.Move[a]; return moved })
+		for a, to := range opts.Move {
+			if to == e.Version {
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		sort.Strings(e.Aliases)
+		entries = append(entries, e)
+	}
+	err = t.commit(ctx, func(stage string) error {
+		t.skip[v] = true
+		for _, a := range gone.Aliases {
+			t.skip[a] = true
+		}
+		if err := t.step(stepAliases); err != nil {
+			return err
+		}
+		for _, a := range sortedKeys(opts.Move) {
+			t.skip[a] = true
+			if err := copyTree(filepath.Join(t.dest, opts.Move[a]), filepath.Join(stage, a)); err != nil {
+				return fmt.Errorf("cannot copy edition %s to alias %s: %w", opts.Move[a], a, err)
+			}
+		}
+		return t.writeTop(stage, entries, opts.SiteTitle, opts.Language)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// List reads the editions published in dest, newest first.
+func List(dest string) ([]Entry, error) {
+	info, err := os.Stat(dest)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s does not exist: nothing is published there yet", dest)
+		}
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dest)
+	}
+	entries, _, err := readVersions(dest)
+	return entries, err
+}
+
+// ReadVersions decodes versions.json, checking every name in it: the names
+// become paths, so a damaged or hostile file must not lead outside DEST.
+func ReadVersions(data []byte) ([]Entry, error) {
+	var entries []Entry
+	if err := json.Unmarshal(data, &entries); err != nil {
+		return nil, err
+	}
+	seen := map[string]string{}
+	for i, e := range entries {
+		if err := CheckName("version", e.Version); err != nil {
+			return nil, err
+		}
+		names := append([]string{e.Version}, e.Aliases...)
+		for j, n := range names {
+			if j > 0 {
+				if err := CheckName("alias", n); err != nil {
+					return nil, err
+				}
+			}
+			key := strings.ToLower(n)
+			if other, dup := seen[key]; dup {
+				return nil, fmt.Errorf("%q is listed twice (also as %q)", n, other)
+			}
+			seen[key] = n
+		}
+		if entries[i].Aliases == nil {
+			entries[i].Aliases = []string{}
+		}
+		if entries[i].Title == "" {
+			entries[i].Title = e.Version
+		}
+	}
+	sortEntries(entries)
+	return entries, nil
+}
+
+// EncodeVersions is versions.json for entries, newest first.
+func EncodeVersions(entries []Entry) []byte {
+	if entries == nil {
+		entries = []Entry{}
+	}
+	for i := range entries {
+		if entries[i].Aliases == nil {
+			entries[i].Aliases = []string{}
+		}
+	}
+	data, _ := json.MarshalIndent(entries, "", "  ")
+	return append(data, '\n')
+}
+
+// sortEntries puts the newest edition first.
+func sortEntries(entries []Entry) {
+	sort.SliceStable(entries, func(i, j int) bool { return Compare(entries[i].Version, entries[j].Version) > 0 })
+}
+
+func dateOf(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UTC().Format(DateLayout)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Front returns where DEST/index.html sends readers: the folder of the
+// edition carrying Latest, else the newest edition; "" when there is none.
+func Front(entries []Entry) string {
+	for _, e := range entries {
+		if e.Has(Latest) {
+			return Latest + "/"
+		}
+	}
+	if len(entries) > 0 {
+		return entries[0].Version + "/"
+	}
+	return ""
+}
+
+var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+<html lang="{{.Language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.Target}}">
+<link rel="canonical" href="{{.Target}}">
+<title>{{.Title}}</title>
+</head>
+<body>
+<p>{{.Title}} has moved to its latest edition: <a href="{{.Target}}">{{.Target}}</a></p>
+</body>
+</html>
+`))
+
+// IndexHTML is DEST/index.html: a relative redirect, so it works under any
+// path prefix and on any static host.
+func IndexHTML(target, siteTitle, language string) []byte {
+	if siteTitle == "" {
+		siteTitle = "This site"
+	}
+	if language == "" {
+		language = "en"
+	}
+	var b bytes.Buffer
+	_ = indexTemplate.Execute(&b, struct{ Target, Title, Language string }{target, siteTitle, language})
+	return b.Bytes()
+}
+
+// BusyError says that another publish into the same folder holds the lock.
+type BusyError struct {
+	Dest, Lock string
+	Holder     string // "pid 123, started …" as the holder wrote it, if readable
+	MaybeStale bool   // a lock file that a killed publish may have left
+}
+
+func (e *BusyError) Error() string {
+	msg := fmt.Sprintf("another publish into %s is running", e.Dest)
+	if e.Holder != "" {
+		msg += " (" + e.Holder + ")"
+	}
+	msg += "; try again when it has finished"
+	if e.MaybeStale {
+		msg += fmt.Sprintf(", or remove %s if no publish is running", e.Lock)
+	}
+	return msg
+}
+
+func (e *BusyError) waiting() string {
+	msg := fmt.Sprintf("waiting for another publish into %s to finish", e.Dest)
+	if e.Holder != "" {
+		msg += " (" + e.Holder + ")"
+	}
+	return msg
+}
+
+func holderLine() string {
+	return fmt.Sprintf("pid %d, started %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
+}
+
+func readHolder(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	s := strings.TrimSpace(string(data))
+	if len(s) > 200 || strings.ContainsAny(s, "\n\r") {
+		return ""
+	}
+	return s
+}
+
+// txn is one locked change to DEST.
+type txn struct {
+	dest         string // absolute
+	parent, base string
+	lock         *fileLock
+	entries      []Entry
+	failAt       func(step string) error
+	skip         map[string]bool // top-level names the staged tree writes anew or drops
+}
+
+// prefix starts the names of the staged and old trees beside DEST.
+func (t *txn) prefix() string { return "." + t.base + ".publish-" }
+
+func (t *txn) step(name string) error {
+	if t.failAt == nil {
+		return nil
+	}
+	if err := t.failAt(name); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// begin locks DEST, repairs what a killed publish left, and reads
+// versions.json.
+func begin(ctx context.Context, dest string, wait time.Duration, onWait func(string), failAt func(string) error) (*txn, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	t := &txn{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), failAt: failAt, skip: map[string]bool{}}
+	if t.base == string(filepath.Separator) || t.base == "." {
+		return nil, fmt.Errorf("%s cannot be the destination: publish needs a folder it can stage a new tree beside", dest)
+	}
+	if err := t.step(stepLock); err != nil {
+		return nil, err
+	}
+	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dest)
+	}
+	if err := os.MkdirAll(t.parent, 0o755); err != nil {
+		return nil, err
+	}
+	t.lock, err = acquire(ctx, dest, filepath.Join(t.parent, "."+t.base+".publish.lock"), wait, onWait)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			t.end()
+		}
+	}()
+	if err := t.recoverDest(); err != nil {
+		return nil, err
+	}
+	if err := t.step(stepRead); err != nil {
+		return nil, err
+	}
+	var found bool
+	t.entries, found, err = readVersions(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		if err := checkEmpty(abs); err != nil {
+			return nil, err
+		}
+	}
+	ok = true
+	return t, nil
+}
+
+func (t *txn) end() {
+	if t.lock != nil {
+		t.lock.release()
+		t.lock = nil
+	}
+}
+
+// recoverDest clears what a killed publish left beside DEST: staged trees,
+// and an old tree not yet removed. Where the kernel could not swap in one
+// step and the publish died between its two renames, DEST is missing and
+// its old tree is put back.
+func (t *txn) recoverDest() error {
+	matches, err := filepath.Glob(filepath.Join(t.parent, t.prefix()+"*"))
+	if err != nil {
+		return err
+	}
+	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
+		for _, m := range matches {
+			if strings.HasSuffix(m, oldSuffix) {
+				if err := os.Rename(m, t.dest); err != nil {
+					return fmt.Errorf("%s is missing and its last state, %s, cannot be put back: %w", t.dest, m, err)
+				}
+				break
+			}
+		}
+	}
+	for _, m := range matches {
+		if err := os.RemoveAll(m); err != nil {
+			return fmt.Errorf("cannot remove %s, left by an earlier publish that was stopped: %w", m, err)
+		}
+	}
+	return nil
+}
+
+// readVersions reads DEST/versions.json; found is false when there is none.
+func readVersions(dest string) (entries []Entry, found bool, err error) {
+	file := filepath.Join(dest, VersionsFile)
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return []Entry{}, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	entries, err = ReadVersions(data)
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %v; fix the file or restore it from the last good publish", file, err)
+	}
+	return entries, true, nil
+}
+
+// checkEmpty refuses a DEST that holds files but no versions.json: it is
+// not a folder of editions, and publish would fill somebody's folder.
+// Hidden entries (.git, .nojekyll) and a CNAME file are fine.
+func checkEmpty(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || e.Name() == "CNAME" {
+			continue
+		}
+		return fmt.Errorf("%s holds %s but no %s, so it is not a folder of published editions; publish into a new or empty folder", dest, e.Name(), VersionsFile)
+	}
+	return nil
+}
+
+// writeTop writes versions.json and index.html into the staged tree.
+func (t *txn) writeTop(stage string, entries []Entry, siteTitle, language string) error {
+	if err := t.step(stepVersions); err != nil {
+		return err
+	}
+	t.skip[VersionsFile] = true
+	if err := writeNew(filepath.Join(stage, VersionsFile), EncodeVersions(entries)); err != nil {
+		return err
+	}
+	if err := t.step(stepIndex); err != nil {
+		return err
+	}
+	t.skip[IndexFile] = true
+	if target := Front(entries); target != "" {
+		return writeNew(filepath.Join(stage, IndexFile), IndexHTML(target, siteTitle, language))
+	}
+	return nil
+}
+
+// commit stages a new DEST beside it, fills it with fill and every entry of
+// DEST that fill did not claim (t.skip), and swaps it in.
+func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err error) {
+	stage, err := os.MkdirTemp(t.parent, t.prefix())
+	if err != nil {
+		return fmt.Errorf("cannot stage the new tree beside %s: %w", t.dest, err)
+	}
+	swapped := false
+	defer func() {
+		if !swapped {
+			os.RemoveAll(stage)
+		}
+	}()
+	if err := fill(stage); err != nil {
+		return err
+	}
+	if err := t.step(stepKeep); err != nil {
+		return err
+	}
+	mode := fs.FileMode(0o755)
+	if info, err := os.Stat(t.dest); err == nil {
+		mode = keptMode(info.Mode())
+		entries, err := os.ReadDir(t.dest)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if t.skip[e.Name()] {
+				continue
+			}
+			if err := linkTree(filepath.Join(t.dest, e.Name()), filepath.Join(stage, e.Name())); err != nil {
+				return fmt.Errorf("cannot keep %s: %w", e.Name(), err)
+			}
+		}
+	}
+	if err := os.Chmod(stage, mode); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := t.step(stepSwap); err != nil {
+		return err
+	}
+	old, err := swapIn(stage, t.dest)
+	if err != nil {
+		return fmt.Errorf("cannot swap the new tree in place of %s (is it a mount point? then publish into a folder inside it): %w", t.dest, err)
+	}
+	swapped = true
+	// DEST is the new tree now: nothing below may fail the publish.
+	if old == "" || t.step(stepCleanup) != nil {
+		return nil
+	}
+	os.RemoveAll(old)
+	return nil
+}

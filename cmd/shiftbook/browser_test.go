@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/shiftbook/shiftbook/generator/serve"
@@ -57,6 +59,15 @@ func browser(t *testing.T) context.Context {
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start Chromium: %v", err)
+	}
+	// A headless page never has window focus, so :focus would never match;
+	// emulate a focused window, as a reader's would be.
+	focus := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return chromedp.Void{}, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Action[chromedp.Void](focus)); err != nil {
+		t.Fatalf("emulate focus: %v", err)
 	}
 	return ctx
 }
@@ -169,8 +180,11 @@ func TestBrowserBookPrintsWithoutNavigation(t *testing.T) {
 	if eval[string](t, ctx, `getComputedStyle(document.querySelector(".site-nav")).display`) == "none" {
 		t.Error("navigation hidden on screen")
 	}
-	// Apply the print stylesheet to the screen, as printing does.
-	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('link[media="print"]').media = "all"`))
+	printMedia := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return chromedp.Void{}, err
+	}
+	do(t, ctx, printMedia)
 	if !waitTrue(t, ctx, `getComputedStyle(document.querySelector(".site-nav")).display === "none"`, 3*time.Second) {
 		t.Error("navigation is printed")
 	}

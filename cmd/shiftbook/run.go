@@ -37,6 +37,7 @@ func commands() []command {
 		{"build", "[-s DIR] [-o DIR] [--drafts]", "build the site into a folder (default public/)", runBuild},
 		{"serve", "[-s DIR] [--addr 127.0.0.1:1313] [--drafts] [--poll]", "serve the site with live reload while you write", runServe},
 		{"check", "[-s DIR] [--drafts]", "validate everything, write nothing", runCheck},
+		{"publish", "[-s DIR] --dest DIR [--version V]", "publish an edition, keeping earlier ones (--list, --delete V)", runPublish},
 		{"new", newArgs, "start a site, or a page from its kind's template", runNew},
 		{"version", "", "print the version", runVersion},
 	}
@@ -146,10 +147,11 @@ func siteFS(dir string) (string, error) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s DIR] [-o DIR] [--drafts]", "Build the site into a folder. The folder is replaced only when the build succeeds.", stderr)
+	fs := newFlags("build", "[-s DIR] [-o DIR] [--drafts] [--compare DIR]", "Build the site into a folder. The folder is replaced only when the build succeeds.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	out := fs.String("o", "", "the output `folder` (default DIR/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true")
+	compare := fs.String("compare", "", "an earlier build's `folder` (holding its manifest.json): /changes/ lists what changed since")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -158,10 +160,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook build: %v\n", err)
 		return exitUsage
 	}
+	prev, err := readPrevious(*compare)
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook build: --compare: %v\n", err)
+		return exitUsage
+	}
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts}, *out)
+	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev}, *out)
 	if len(diags) > 0 {
 		printDiags(stderr, diags)
 		return exitContent

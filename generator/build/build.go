@@ -28,12 +28,14 @@ import (
 
 // Options configure a build.
 type Options struct {
-	Site       fs.FS     // the site folder
-	Drafts     bool      // include pages with draft = true
-	Now        time.Time // the build clock; zero means Clock()
-	LiveReload bool      // inject the dev server's reload script
-	NoMinify   bool      // skip minification whatever site.toml says (dev server)
-	Workers    int       // 0: one per CPU
+	Site       fs.FS            // the site folder
+	Drafts     bool             // include pages with draft = true
+	Now        time.Time        // the build clock; zero means Clock()
+	LiveReload bool             // inject the dev server's reload script
+	NoMinify   bool             // skip minification whatever site.toml says (dev server)
+	Workers    int              // 0: one per CPU
+	Version    string           // the edition, instead of site.toml's version (publish --version)
+	Previous   *render.Manifest // the earlier edition /changes/ compares with; nil: none
 }
 
 // Stats say how much work a build did.
@@ -156,6 +158,9 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if site == nil || len(diags) > 0 {
 		return nil, diags.Sort()
 	}
+	if opts.Version != "" {
+		site.Config.Version = opts.Version
+	}
 	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe {
 		// A new markdown dialect invalidates every rendered body.
 		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
@@ -192,6 +197,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		Minify:     site.Config.Build.Minify && !opts.NoMinify,
 		LiveReload: opts.LiveReload,
 		Workers:    opts.Workers,
+		Previous:   opts.Previous,
 	})
 	if len(d) > 0 {
 		return nil, d

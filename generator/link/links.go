@@ -145,7 +145,8 @@ func (s *Site) suggestFile(from *Page, file string) string {
 		}
 	}
 	sort.Strings(paths)
-	if sug := diag.Suggest(file, paths); sug != "" {
+	// The whole paths share much, so the file names must be close too.
+	if sug := diag.Suggest(file, paths); sug != "" && diag.Suggest(path.Base(file), []string{path.Base(sug)}) != "" {
 		return fmt.Sprintf("; did you mean %s?", sug)
 	}
 	return "; check the file name and the ../ steps"

@@ -89,6 +89,9 @@ func (e *Engine) Parse(src []byte) *Doc {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if t, ok := n.(*ast.Text); ok {
+			mergeText(t, src)
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: plainText(n, src), Offset: blockOffset(n, src)}
@@ -118,6 +121,21 @@ func (e *Engine) Parse(src []byte) *Doc {
 		return ast.WalkContinue, nil
 	})
 	return doc
+}
+
+// mergeText joins the text nodes that follow t on the same line into it.
+// goldmark splits a line's text at its last space (and wherever an inline
+// parser looked and found nothing); Context.Autolink is given one text node
+// at a time, so a term such as "customer journey" split into "customer" and
+// " journey" would be missed, or its first word linked instead.
+func mergeText(t *ast.Text, src []byte) {
+	for !t.SoftLineBreak() && !t.HardLineBreak() {
+		next, ok := t.NextSibling().(*ast.Text)
+		if !ok || !t.Merge(next, src) {
+			return
+		}
+		t.Parent().RemoveChild(t.Parent(), next)
+	}
 }
 
 // onlyChild reports whether n is the only non-blank child of p.

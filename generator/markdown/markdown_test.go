@@ -328,3 +328,29 @@ func TestHighlightCSS(t *testing.T) {
 		t.Errorf("HighlightCSS lacks the light or the dark style:\n%.300s", css)
 	}
 }
+
+// TestTextRuns checks that the text of a line reaches Autolink in one piece
+// (goldmark splits it at the line's last space), so that a term of several
+// words is seen whole wherever the line ends; soft line breaks, code and
+// links still end a run.
+func TestTextRuns(t *testing.T) {
+	src := "Every customer journey\nends in a customer journey. *The customer journey*\nand `code` then [a link](x) then the end  \nhard break.\n"
+	var runs []string
+	ctx := runRecorder{runs: &runs}
+	e := New(Options{})
+	render(t, e, e.Parse([]byte(src)), ctx)
+	want := []string{"Every customer journey", "ends in a customer journey. ", "The customer journey", "", "and ", " then ", " then the end", "hard break."}
+	if !reflect.DeepEqual(runs, want) {
+		t.Errorf("text runs given to Autolink:\n%q\nwant\n%q", runs, want)
+	}
+}
+
+type runRecorder struct {
+	fakeContext
+	runs *[]string
+}
+
+func (r runRecorder) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
+	*r.runs = append(*r.runs, string(text))
+	write(w, text)
+}

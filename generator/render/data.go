@@ -62,6 +62,7 @@ type PageData struct {
 	TagList   []TagData
 	Book      []BookEntry
 	BookTerms []TermData
+	Changes   *ChangesData // the /changes/ page
 }
 
 // LinkData is a titled link.

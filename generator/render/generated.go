@@ -15,6 +15,7 @@ func (r *run) generatedJobs() []job {
 		{out: "book/index.html", layout: "book", data: r.bookData},
 		{out: "search/index.html", layout: "search", data: r.searchData},
 		{out: "tags/index.html", layout: "tags", data: r.tagsData},
+		{out: "changes/index.html", layout: "changes", data: r.changesData},
 		{out: "404.html", layout: "404", data: r.notFoundData},
 	}
 	for _, name := range r.site.TagNames {

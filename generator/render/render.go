@@ -30,8 +30,9 @@ type Sink interface {
 // Options control a render.
 type Options struct {
 	Minify     bool
-	LiveReload bool // add the dev server's reload script (serve only)
-	Workers    int  // parallel page renders; 0 means one per CPU
+	LiveReload bool      // add the dev server's reload script (serve only)
+	Workers    int       // parallel page renders; 0 means one per CPU
+	Previous   *Manifest // the earlier edition /changes/ compares with; nil: none
 }
 
 // Stats counts the work a render did.
@@ -71,6 +72,19 @@ type Renderer struct {
 	jobs  map[string]job
 	paths []string // every output path, sorted
 	eager *memSink
+	lazy  map[string]*lazyFile
+}
+
+// lazyFile is a shared file made once, when first asked for.
+type lazyFile struct {
+	once sync.Once
+	make func() []byte
+	data []byte
+}
+
+func (l *lazyFile) get() []byte {
+	l.once.Do(func() { l.data = l.make() })
+	return l.data
 }
 
 // Prepare checks the theme and makes the shared files.
@@ -100,6 +114,7 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	}
 	r.assignBookIDs()
 	r.writeSearchIndex()
+	r.writeManifest()
 	_ = eager.Write("sitemap.xml", r.sitemap())
 	if len(r.diags) > 0 {
 		return nil, r.diags.Sort()
@@ -112,6 +127,9 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	for p := range eager.files {
 		x.paths = append(x.paths, p)
 	}
+	for p := range x.lazy {
+		x.paths = append(x.paths, p)
+	}
 	sort.Strings(x.paths)
 	return x, nil
 }
@@ -122,8 +140,11 @@ func (x *Renderer) Paths() []string { return x.paths }
 // File renders one output file. ok is false when there is no such file or
 // it failed; Diags says why.
 func (x *Renderer) File(path string) (data []byte, ok bool) {
-	if b, found := x.eager.files[path]; found {
+	if b, found := x.eager.get(path); found {
 		return b, true
+	}
+	if l, found := x.lazy[path]; found {
+		return l.get(), true
 	}
 	j, found := x.jobs[path]
 	if !found {
@@ -149,6 +170,11 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			r.fail(diag.File(p, "cannot write: %v", err))
 		}
 		stats.Assets++
+	}
+	for p, l := range x.lazy {
+		if err := sink.Write(p, l.get()); err != nil {
+			r.fail(diag.File(p, "cannot write: %v", err))
+		}
 	}
 	workers := r.opts.Workers
 	if workers <= 0 {
@@ -195,6 +221,13 @@ func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, 
 type memSink struct {
 	mu    sync.Mutex
 	files map[string][]byte
+}
+
+func (m *memSink) get(path string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.files[path]
+	return b, ok
 }
 
 func (m *memSink) Write(path string, data []byte) error {

@@ -1,1 +1,192 @@
 "use strict";
+// Editions: the version switcher in the header and the banner of an edition
+// that is not the latest. Plain ES2017, no dependencies.
+//
+// `shiftbook publish` puts each edition in DEST/V/ and aliases (latest) in
+// folders of their own beside DEST/versions.json, so versions.json sits one
+// level above the edition root, which every page names in
+// <meta name="shiftbook-root">. The list is read when the page opens, so an
+// old edition lists the editions published after it. Every URL is made
+// relative to the page, so a published tree works under any path prefix.
+//
+// When there is no versions.json (a plain build, `shiftbook serve`, a page
+// opened from disk) or the page is not inside one of its folders, nothing
+// changes: the switcher shows the current edition alone.
+(function () {
+  const select = document.getElementById("version-select");
+  const rootMeta = document.querySelector('meta[name="shiftbook-root"]');
+  if (!select || !rootMeta || !window.fetch || !window.URL) {
+    return;
+  }
+  const metaContent = (name) => {
+    const m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute("content") || "" : "";
+  };
+  const safeName = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+
+  // The page's path below the edition root ("vision/promise/", "" for the
+  // home page). The 404 page is served at any URL: it switches to homes.
+  let page = metaContent("shiftbook-page");
+  if (document.body.classList.contains("kind-404") || !/^[^/:?#]*(\/[^/:?#]+)*\/?$/.test(page) || /(^|\/)\.\.?(\/|$)/.test(page)) {
+    page = "";
+  }
+  const root = new URL(rootMeta.getAttribute("content") || "./", location.href);
+  const top = new URL("../", root); // DEST
+  if (root.protocol === "file:" || !root.pathname.startsWith(top.pathname)) {
+    return;
+  }
+  // The folder this page is served from: a version or an alias.
+  const folder = decodeURIComponent(root.pathname.slice(top.pathname.length).replace(/\/$/, ""));
+  const metaVersion = metaContent("shiftbook-version") || select.getAttribute("data-current") || "";
+
+  const editionURL = (name, path) => new URL(encodeURIComponent(name) + "/" + (path || ""), top).href;
+
+  // exists asks the host whether a page is there: HEAD, or GET where a host
+  // refuses HEAD. Any failure counts as missing.
+  const exists = async (url) => {
+    try {
+      let r = await fetch(url, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+      if (r.status === 405 || r.status === 501) {
+        r = await fetch(url, { cache: "no-store", credentials: "same-origin" });
+      }
+      return r.ok;
+    } catch (e) {
+      return false;
+    }
+  };
+
+  // samePage is the URL of this page in another edition's folder, or that
+  // edition's home when the page is not there.
+  const samePage = async (name) => {
+    if (page === "") {
+      return editionURL(name, "");
+    }
+    const url = editionURL(name, page);
+    return (await exists(url)) ? url + location.search + location.hash : editionURL(name, "");
+  };
+
+  const readEditions = async () => {
+    let r;
+    try {
+      r = await fetch(new URL("versions.json", top).href, { cache: "no-cache", credentials: "same-origin" });
+    } catch (e) {
+      return null;
+    }
+    if (!r.ok) {
+      return null;
+    }
+    let data;
+    try {
+      data = await r.json();
+    } catch (e) {
+      return null;
+    }
+    if (!Array.isArray(data)) {
+      return null;
+    }
+    const list = [];
+    for (const e of data) {
+      if (!e || typeof e.version !== "string" || !safeName.test(e.version)) {
+        continue;
+      }
+      const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a) => typeof a === "string" && safeName.test(a)) : [];
+      const title = typeof e.title === "string" && e.title.trim() !== "" ? e.title.trim() : e.version;
+      list.push({ version: e.version, title: title, aliases: aliases });
+    }
+    return list;
+  };
+
+  const fillSwitcher = (list, current) => {
+    select.textContent = "";
+    for (const e of list) {
+      const o = document.createElement("option");
+      o.value = e.version;
+      o.textContent = e.title + (e.aliases.length ? " (" + e.aliases.join(", ") + ")" : "");
+      if (e === current) {
+        o.selected = true;
+      }
+      select.appendChild(o);
+    }
+    select.setAttribute("data-current", current.version);
+
+    // Navigate when the reader picks an edition from the list (mouse, touch,
+    // or Enter in the open list). Arrow keys on the closed select change
+    // its value one step at a time: those only show the Go button, so a
+    // keyboard reader is never carried off while looking through the list.
+    const goButton = document.createElement("button");
+    goButton.type = "button";
+    goButton.className = "version-go";
+    goButton.textContent = "Go";
+    goButton.title = "Open this page in the chosen edition";
+    goButton.hidden = true;
+    select.insertAdjacentElement("afterend", goButton);
+
+    let byKey = false;
+    let going = false;
+    const go = async () => {
+      const name = select.value;
+      if (going || name === current.version) {
+        return;
+      }
+      going = true;
+      select.setAttribute("aria-busy", "true");
+      location.href = await samePage(name);
+    };
+    select.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        go();
+      } else if (ev.key !== "Tab" && ev.key !== "Shift") {
+        byKey = true;
+      }
+    });
+    select.addEventListener("pointerdown", () => {
+      byKey = false;
+    });
+    select.addEventListener("blur", () => {
+      byKey = false;
+    });
+    select.addEventListener("change", () => {
+      goButton.hidden = select.value === current.version;
+      if (!byKey) {
+        go();
+      }
+    });
+    goButton.addEventListener("click", go);
+  };
+
+  const showBanner = async (list, current) => {
+    const banner = document.getElementById("edition-banner");
+    const latest = list.find((e) => e.aliases.includes("latest")) || list[0];
+    if (!banner || !latest || latest === current) {
+      return;
+    }
+    const latestFolder = latest.aliases.includes("latest") ? "latest" : latest.version;
+    const older = list.indexOf(current) > list.indexOf(latest);
+    const link = document.createElement("a");
+    link.href = editionURL(latestFolder, page);
+    link.textContent = "Read this page in the latest edition (" + latest.title + ")";
+    banner.textContent = "You are reading edition " + current.title + (older ? ", an older edition. " : ", which is not the latest. ");
+    banner.appendChild(link);
+    banner.hidden = false;
+    const url = await samePage(latestFolder);
+    if (url === editionURL(latestFolder, "") && page !== "") {
+      link.textContent = "Go to the latest edition (" + latest.title + "); this page is not in it";
+    }
+    link.href = url;
+  };
+
+  readEditions().then((list) => {
+    if (!list || list.length === 0) {
+      return;
+    }
+    // The edition this page belongs to is the one whose folder it is
+    // served from, by version or by alias.
+    const current = list.find((e) => e.version === folder) || list.find((e) => e.aliases.includes(folder));
+    if (!current || (current.version !== metaVersion && metaVersion !== "")) {
+      return; // not a folder of this published tree: leave the switcher alone
+    }
+    fillSwitcher(list, current);
+    return showBanner(list, current);
+  });
+})();

@@ -488,7 +488,9 @@
       });
     }
 
+    let opening = false;
     function open(doc) {
+      opening = true;
       close();
       window.location.href = siteURL(doc.u);
     }
@@ -531,6 +533,11 @@
       }
     });
     // The list keeps the focus in the box: options are chosen by click.
+    // Enter on a chosen suggestion opens it and must not also send the form
+    // (a key event may still arrive as a keypress after a cancelled keydown).
+    form.addEventListener("submit", (e) => {
+      if (opening) e.preventDefault();
+    });
     list.addEventListener("mousedown", (e) => e.preventDefault());
     list.addEventListener("click", (e) => {
       const li = e.target.closest ? e.target.closest('[role="option"]') : null;
@@ -651,16 +658,24 @@
     const full = document.querySelector('input[data-search-full="true"]');
     if (full) initPage(full);
     // "/" focuses the header search, unless the reader is typing somewhere.
+    // The "/" itself is not typed into the box: the keydown is cancelled,
+    // and so is a keypress that some drivers still send after it.
+    const box = header || full;
+    let slash = false;
     document.addEventListener("keydown", (e) => {
-      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      slash = false;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !box) return;
       const t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-      const box = header || full;
-      if (!box) return;
       e.preventDefault();
+      slash = true;
       box.focus();
       box.select();
     });
+    document.addEventListener("keypress", (e) => {
+      if (slash && e.key === "/") e.preventDefault();
+      slash = false;
+    }, true);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

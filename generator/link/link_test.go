@@ -1,0 +1,338 @@
+package link
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+// update is the -update flag: rewrite the golden files under testdata/. It
+// reuses a flag of that name if another test file registered it first.
+var update = updateFlag()
+
+func updateFlag() func() bool {
+	if f := flag.Lookup("update"); f != nil {
+		return func() bool { g, ok := f.Value.(flag.Getter); b, _ := g.Get().(bool); return ok && b }
+	}
+	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
+	return func() bool { return *b }
+}
+
+var testNow = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+
+// resolveFiles parses content files (path → source) and resolves them as a
+// site with the default configuration.
+func resolveFiles(t *testing.T, files map[string]string, static ...string) (*Site, diag.List) {
+	t.Helper()
+	return resolveWith(t, load.DefaultConfig(), files, static...)
+}
+
+func resolveWith(t *testing.T, cfg load.Config, files map[string]string, static ...string) (*Site, diag.List) {
+	t.Helper()
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var inputs []Input
+	for _, p := range paths {
+		page, diags := parse.ReadPage(p, []byte(files[p]))
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", p, diags.Err())
+		}
+		inputs = append(inputs, Input{Page: page})
+	}
+	s, _, diags := Resolve(cfg, inputs, nil, static, testNow, markdown.New(markdown.Options{}), nil)
+	return s, diags
+}
+
+func page(title, body string) string {
+	return fmt.Sprintf("+++\ntitle = %q\n+++\n%s", title, body)
+}
+
+func TestPageURL(t *testing.T) {
+	tests := []struct {
+		file, slug, want string
+	}{
+		{"content/_index.md", "", "/"},
+		{"content/index.md", "", "/"},
+		{"content/about.md", "", "/about/"},
+		{"content/vision/_index.md", "", "/vision/"},
+		{"content/vision/index.md", "", "/vision/"},
+		{"content/vision/promise.md", "", "/vision/promise/"},
+		{"content/vision/promise.MD", "", "/vision/promise/"},
+		{"content/a/b/c/d.md", "", "/a/b/c/d/"},
+		{"content/Our Story.md", "", "/our-story/"},
+		{"content/Focus Areas/Feel  Good.md", "", "/focus-areas/feel-good/"},
+		{"content/vision/promise.md", "our-promise", "/vision/our-promise/"},
+		{"content/promise.md", "Our Promise", "/our-promise/"},
+		{"content/vision/_index.md", "other", "/vision/"}, // a slug does not move a section
+		{"content/_index.md", "home", "/"},
+	}
+	for _, tt := range tests {
+		if got := pageURL(tt.file, tt.slug); got != tt.want {
+			t.Errorf("pageURL(%q, %q) = %q; want %q", tt.file, tt.slug, got, tt.want)
+		}
+	}
+}
+
+func TestParentURLAndTitleFromSlug(t *testing.T) {
+	for u, want := range map[string]string{"/": "", "/a/": "/", "/a/b/": "/a/", "/a/b/c/": "/a/b/"} {
+		if got := parentURL(u); got != want {
+			t.Errorf("parentURL(%q) = %q; want %q", u, got, want)
+		}
+	}
+	for slug, want := range map[string]string{"focus-areas": "Focus Areas", "plan": "Plan", "a_b": "A B", "100-days": "100 Days"} {
+		if got := titleFromSlug(slug); got != want {
+			t.Errorf("titleFromSlug(%q) = %q; want %q", slug, got, want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	s, diags := resolveFiles(t, map[string]string{
+		"content/_index.md":            page("Home", "## Welcome\n"),
+		"content/vision/_index.md":     page("Vision", "## Our vision\n"),
+		"content/vision/promise.md":    page("Promise", "## Our promise\n\n## Our promise\n\n### Custom {#mine}\n"),
+		"content/vision/always.md":     page("Always", ""),
+		"content/plan/100 days.md":     page("100 days", "## Days 1 to 30\n"),
+		"content/plan/slugged.md":      "+++\ntitle = \"S\"\nslug = \"the-slug\"\n+++\n",
+		"content/definitions/nps.md":   page("Net Promoter Score", ""),
+		"content/extra/deep/orphan.md": page("Orphan", ""),
+	}, "content/vision/img/pic.png", "content/files/report.pdf")
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	from := s.byPath["content/vision/promise.md"]
+	tests := []struct {
+		dest, want, err string
+	}{
+		// Markdown files, relative to the page's file.
+		{dest: "always.md", want: "/vision/always/"},
+		{dest: "./always.md", want: "/vision/always/"},
+		{dest: "_index.md", want: "/vision/"},
+		{dest: "../_index.md", want: "/"},
+		{dest: "../plan/100%20days.md", want: "/plan/100-days/"},
+		{dest: "../plan/slugged.md", want: "/plan/the-slug/"},
+		{dest: "/vision/always.md", want: "/vision/always/"}, // from content/
+		{dest: "promise.md", want: "/vision/promise/"},
+		{dest: "always.md#nope", err: `link to #nope, but content/vision/always.md has no heading with that id; ids are the heading text in lower case with dashes, e.g. "## Our promise" is #our-promise`},
+		{dest: "../_index.md#welcome", want: "/#welcome"},
+		{dest: "ALWAYS.MD", err: "link to ALWAYS.MD, which does not exist; did you mean content/vision/always.md?"},
+		{dest: "../vision.md", err: "link to ../vision.md, which does not exist; did you mean content/vision/_index.md?"},
+		{dest: "nothing.md", err: "link to nothing.md, which does not exist; check the file name and the ../ steps"},
+
+		// URLs, relative to the page's URL /vision/promise/ as a browser takes them.
+		{dest: "../always/", want: "/vision/always/"},
+		{dest: "../always", want: "/vision/always/"},
+		{dest: "../../plan/100-days/", want: "/plan/100-days/"},
+		{dest: "/plan/the-slug/", want: "/plan/the-slug/"},
+		{dest: "/", want: "/"},
+		{dest: "../", want: "/vision/"},
+		{dest: "/extra/deep/", want: "/extra/deep/"}, // a folder without _index.md still has its page
+		{dest: "/glossary/", want: "/glossary/"},
+		{dest: "/glossary/#term-net-promoter-score", want: "/glossary/#term-net-promoter-score"},
+		{dest: "/glossary/#letter-n", want: "/glossary/#letter-n"},
+		{dest: "/glossary/#term-nothing", err: `link to /glossary/#term-nothing: /glossary/ has no anchor "term-nothing"`},
+		{dest: "/search/", want: "/search/"},
+		{dest: "/search/#x", err: `link to /search/#x: /search/ has no anchor "x"`},
+		{dest: "/plan/100-dayz/", err: "link to /plan/100-dayz/, which is not a page of the site; did you mean /plan/100-days/?"},
+		{dest: "../nothing/", err: "link to ../nothing/ (/vision/nothing/), which is not a page of the site; relative links are taken from the page's own URL, or link to the .md file instead"},
+		{dest: "../always/?q=1", want: "/vision/always/"},
+
+		// Anchors.
+		{dest: "#our-promise", want: "/vision/promise/#our-promise"},
+		{dest: "#our-promise-1", want: "/vision/promise/#our-promise-1"},
+		{dest: "#mine", want: "/vision/promise/#mine"},
+		{dest: "#our-promis", err: "link to #our-promis, but content/vision/promise.md has no heading with that id: did you mean #our-promise?"},
+		{dest: "../always/#x", err: `link to #x, but content/vision/always.md has no heading with that id; ids are the heading text in lower case with dashes, e.g. "## Our promise" is #our-promise`},
+
+		// Files that are not pages.
+		{dest: "img/pic.png", want: "/vision/img/pic.png"},    // beside the page's file
+		{dest: "../img/pic.png", want: "/vision/img/pic.png"}, // or by URL
+		{dest: "/files/report.pdf", want: "/files/report.pdf"},
+		{dest: "/sitemap.xml", want: "/sitemap.xml"},
+		{dest: "img/nope.png", err: "link to img/nope.png, which is neither a page nor a file of the site; put the file under content/ or fix the path"},
+	}
+	for _, tt := range tests {
+		got, msg := s.resolve(from, tt.dest)
+		if got != tt.want || msg != tt.err {
+			t.Errorf("resolve(%q) = %q, %q\n\twant %q, %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+	}
+}
+
+func TestExternal(t *testing.T) {
+	for dest, want := range map[string]bool{
+		"https://example.com": true, "mailto:a@b.c": true, "tel:+1": true, "//cdn.example.com/x": true,
+		"a.md": false, "/a/": false, "#x": false, "../a/b.md#c": false, "c:d.md": true,
+	} {
+		if got := external(dest); got != want {
+			t.Errorf("external(%q) = %v; want %v", dest, got, want)
+		}
+	}
+}
+
+func TestTermsMatch(t *testing.T) {
+	s, diags := resolveFiles(t, map[string]string{
+		"content/definitions/customer.md":         page("Customer", ""),
+		"content/definitions/customer-journey.md": page("Customer journey", ""),
+		"content/definitions/nps.md":              "+++\ntitle = \"Net Promoter Score\"\nabbr = \"NPS\"\n+++\n",
+		"content/definitions/ces.md":              "+++\ntitle = \"Customer Effort Score\"\nabbr = \"CES\"\n+++\n",
+		"content/definitions/cx.md":               "+++\ntitle = \"Customer experience\"\nabbr = \"CX\"\nsynonyms = [\"experience\"]\n+++\n",
+	})
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	tests := []struct {
+		text string
+		want []string // matched text = definition title
+	}{
+		{"a customer", []string{"customer=Customer"}},
+		{"Customer journey maps", []string{"Customer journey=Customer journey"}},  // longest first
+		{"the customer journeys", []string{"customer journeys=Customer journey"}}, // plural
+		{"customers and customeres", []string{"customers=Customer", "customeres=Customer"}},
+		{"customerism customer-centric customer_id", nil},    // whole words only
+		{"a customer's view", []string{"customer=Customer"}}, // possessive
+		{"NPS, CES and CX", []string{"NPS=Net Promoter Score", "CES=Customer Effort Score", "CX=Customer experience"}},
+		{"nps ces cx", nil}, // abbreviations as written
+		{"NPSs CXs", nil},   // no plural of an abbreviation
+		{"net promoter score and NET PROMOTER SCORE", []string{"net promoter score=Net Promoter Score", "NET PROMOTER SCORE=Net Promoter Score"}},
+		{"customer effort score", []string{"customer effort score=Customer Effort Score"}},
+		{"customer effort", []string{"customer=Customer"}}, // a prefix of a longer term is the shorter term
+		{"experiences", []string{"experiences=Customer experience"}},
+		{"Été customer", []string{"customer=Customer"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range s.Terms.match([]byte(tt.text)) {
+			got = append(got, tt.text[m.Start:m.End]+"="+m.Def.Title())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("match(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+	}
+	for name, want := range map[string]string{"nps": "Net Promoter Score", " NPS ": "Net Promoter Score", "EXPERIENCE": "Customer experience", "customer journey": "Customer journey"} {
+		if def := s.Terms.Lookup(name); def == nil || def.Title() != want {
+			t.Errorf("Lookup(%q) = %v; want %q", name, def, want)
+		}
+	}
+	if def := s.Terms.Lookup("nobody"); def != nil {
+		t.Errorf("Lookup(nobody) = %v", def.Title())
+	}
+}
+
+func TestLetter(t *testing.T) {
+	for title, want := range map[string]string{"Net Promoter Score": "N", "éclat": "É", " x": "X", "100-day plan": "#", "": "#", "“Quoted”": "#"} {
+		if got := Letter(title); got != want {
+			t.Errorf("Letter(%q) = %q; want %q", title, got, want)
+		}
+	}
+}
+
+// TestTermsGolden writes the term index and each page's autolink plan for
+// the pages of testdata/terms.txtar to testdata/terms.golden.
+func TestTermsGolden(t *testing.T) {
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "terms.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	s, diags := resolveFiles(t, files, "content/x.png")
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	var b strings.Builder
+	b.WriteString("# term index: title [abbr] (synonyms) url glossary-anchor\n")
+	for _, d := range s.Terms.List {
+		fmt.Fprintf(&b, "%s [%s] (%s) %s #%s\n", d.Title(), d.Meta.Abbr, strings.Join(d.Meta.Synonyms, ", "), d.URL, TermID(d))
+	}
+	b.WriteString("\n# glossary anchors\n")
+	var anchors []string
+	for a := range s.Generated["/glossary/"] {
+		anchors = append(anchors, a)
+	}
+	sort.Strings(anchors)
+	b.WriteString(strings.Join(anchors, " ") + "\n")
+	for _, p := range s.Pages {
+		if p.Virtual {
+			continue
+		}
+		fmt.Fprintf(&b, "\n# %s\n", p.Path)
+		// The body as rendered with placeholders: {I} is the id prefix,
+		// {Ln} the URL of link n, {Sn} shortcode n.
+		b.WriteString(showPlaceholders(string(p.Body.HTML)))
+		for i, l := range p.Body.Links {
+			fmt.Fprintf(&b, "L%d: %q → %s\n", i, l.Dest, p.Targets[i])
+		}
+		var uses []string
+		for _, u := range p.Uses {
+			uses = append(uses, u.URL)
+		}
+		fmt.Fprintf(&b, "uses: %s\n", strings.Join(uses, " "))
+		var users []string
+		for _, u := range s.UsedBy[p] {
+			users = append(users, u.URL)
+		}
+		if len(users) > 0 {
+			fmt.Fprintf(&b, "used by: %s\n", strings.Join(users, " "))
+		}
+	}
+	path := filepath.Join("testdata", "terms.golden")
+	if update() {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("%s differs; run go test -update and review the diff\n--- got\n%s", path, b.String())
+	}
+}
+
+var placeholderRE = regexp.MustCompile("\x00([A-Z][0-9]*)\x00")
+
+func showPlaceholders(s string) string { return placeholderRE.ReplaceAllString(s, "{$1}") }
+
+func TestAutolinkOff(t *testing.T) {
+	cfg := load.DefaultConfig()
+	cfg.Glossary.Autolink = false
+	s, diags := resolveWith(t, cfg, map[string]string{
+		"content/_index.md":               page("Home", "A customer and [[Customer]].\n"),
+		"content/definitions/customer.md": page("Customer", ""),
+	})
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	home := s.ByURL["/"]
+	if got := strings.Count(string(home.Body.HTML), `class="term"`); got != 1 {
+		t.Errorf("autolink = false: %d term links, want only the [[Customer]] one:\n%s", got, home.Body.HTML)
+	}
+	if !strings.HasPrefix(string(home.Body.HTML), "<p>A customer and ") {
+		t.Errorf("the plain mention was linked:\n%s", home.Body.HTML)
+	}
+	if len(home.Uses) != 1 || len(s.UsedBy[s.ByURL["/definitions/customer/"]]) != 1 {
+		t.Errorf("an explicit [[term]] is still a use: uses %d", len(home.Uses))
+	}
+}

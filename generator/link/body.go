@@ -270,6 +270,9 @@ const MaxSearchText = 1500
 // searchText collapses white space and keeps the first MaxSearchText bytes,
 // cut at a word.
 func searchText(s string) string {
+	if len(s) > 4*MaxSearchText {
+		s = s[:4*MaxSearchText] // enough to fill the limit once spaces are folded
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) <= MaxSearchText {
 		return s

@@ -18,6 +18,22 @@ type Terms struct {
 	folded *trieNode        // titles and synonyms, matched ignoring case
 	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
 	names  []string         // every key as written, for did-you-mean
+	// starts holds the first two letters (lowercased) of every key: a
+	// cheap test that lets matching skip most words of a text at once.
+	starts map[uint64]bool
+}
+
+func startKey(r1, r2 rune) uint64 {
+	return uint64(unicode.ToLower(r1))<<32 | uint64(unicode.ToLower(r2))
+}
+
+func (t *Terms) addStart(key string) {
+	r1, n := utf8.DecodeRuneInString(key)
+	r2 := rune(0)
+	if n < len(key) {
+		r2, _ = utf8.DecodeRuneInString(key[n:])
+	}
+	t.starts[startKey(r1, r2)] = true
 }
 
 // Lookup finds a definition by title, abbreviation or synonym, ignoring case.
@@ -55,7 +71,7 @@ func Letter(title string) string {
 }
 
 func (s *Site) indexTerms() diag.List {
-	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}}
+	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[uint64]bool{}}
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -85,6 +101,7 @@ func (s *Site) indexTerms() diag.List {
 		}
 		t.byKey[lower] = def
 		t.names = append(t.names, key)
+		t.addStart(key)
 		if exact {
 			t.exact.insert(key, def)
 		} else {
@@ -146,6 +163,22 @@ func (t *Terms) match(text []byte) []TermMatch {
 		if isWordRune(prev) || !isWordRune(r) {
 			prev = r
 			i += size
+			continue
+		}
+		r2 := rune(0)
+		if i+size < len(text) {
+			r2, _ = utf8.DecodeRune(text[i+size:])
+		}
+		if !t.starts[startKey(r, r2)] && !t.starts[startKey(r, 0)] {
+			// No term starts like this word: skip the whole word.
+			for i < len(text) {
+				r, size = utf8.DecodeRune(text[i:])
+				if !isWordRune(r) {
+					break
+				}
+				prev = r
+				i += size
+			}
 			continue
 		}
 		end, def := t.longest(text, i)

@@ -6,6 +6,7 @@ package load
 import (
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 	"time"
 
@@ -88,11 +89,21 @@ func ParseConfig(src []byte) (Config, diag.List) {
 	if d, ok := parse.CheckText(ConfigFile, src); !ok {
 		return cfg, diag.List{d}
 	}
+	// Decode generically first: a syntax error is reported at its place,
+	// and a value of the wrong type at its key's line in plain words (the
+	// typed decoder's message names Go types and no position).
+	var generic map[string]any
+	if _, err := toml.Decode(string(src), &generic); err != nil {
+		return cfg, diag.List{parse.TOMLError(ConfigFile, src, 0, err)}
+	}
+	keys := parse.LocateTOMLKeys(src)
+	if d := checkConfigTypes(src, generic, keys); len(d) > 0 {
+		return cfg, d
+	}
 	md, err := toml.Decode(string(src), &cfg)
 	if err != nil {
 		return cfg, diag.List{parse.TOMLError(ConfigFile, src, 0, err)}
 	}
-	keys := parse.LocateTOMLKeys(src)
 	cfg.Source, cfg.Lines = src, keys
 	for _, k := range md.Undecoded() {
 		name := k.String()
@@ -123,4 +134,85 @@ func ParseConfig(src []byte) (Config, diag.List) {
 			"theme %q is not a folder name under themes/; use a plain name such as \"default\"", cfg.Theme))
 	}
 	return cfg, diags
+}
+
+// configKinds is the type of each key of site.toml: "text", "bool", "list"
+// (of text) or "table".
+var configKinds = map[string]string{
+	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
+	"build": "table", "build.minify": "bool", "build.drafts": "bool",
+	"data": "table", "data.dir": "text", "data.staleAfter": "text",
+	"glossary": "table", "glossary.autolink": "bool",
+	"markdown": "table", "markdown.unsafe": "bool",
+	"book": "table", "book.title": "text", "book.chapters": "list",
+}
+
+// checkConfigTypes reports known keys whose value has the wrong type.
+// Unknown keys are left to the decoder's Undecoded list.
+func checkConfigTypes(src []byte, generic map[string]any, keys parse.TOMLKeys) diag.List {
+	var diags diag.List
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		names := make([]string, 0, len(m))
+		for k := range m {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			name := k
+			if prefix != "" {
+				name = prefix + "." + k
+			}
+			v := m[k]
+			shown, ok := v, true
+			switch configKinds[name] {
+			case "":
+				continue
+			case "text":
+				_, ok = v.(string)
+			case "bool":
+				_, ok = v.(bool)
+			case "list":
+				list, isList := v.([]any)
+				ok = isList
+				for _, e := range list {
+					if _, isText := e.(string); !isText && ok {
+						shown, ok = e, false
+					}
+				}
+			case "table":
+				sub, isTable := v.(map[string]any)
+				if ok = isTable; ok {
+					walk(name, sub)
+				}
+			}
+			if !ok {
+				diags.Add(diag.AtLine(ConfigFile, src, keys.Line(strings.Split(name, ".")...), 1,
+					"%s must be %s, not %s", name, configKindText[configKinds[name]], configDescribe(shown)))
+			}
+		}
+	}
+	walk("", generic)
+	return diags
+}
+
+var configKindText = map[string]string{
+	"text": "text in quotes", "bool": "true or false",
+	"list": `a list of text, like ["vision", "plan"]`, "table": "a table, written [NAME] on a line of its own",
+}
+
+func configDescribe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprint(v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return "a date"
 }

@@ -1,0 +1,185 @@
+package load
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestParseConfigDefaults(t *testing.T) {
+	cfg, diags := ParseConfig([]byte("title = \"T\"\n"))
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	if cfg.Title != "T" || cfg.Language != "en" || cfg.Theme != "default" || !cfg.Build.Minify || cfg.Build.Drafts ||
+		cfg.Data.Dir != "content/data" || cfg.StaleAfterDuration != 45*24*time.Hour || !cfg.Glossary.Autolink || cfg.Markdown.Unsafe {
+		t.Errorf("defaults not applied: %+v", cfg)
+	}
+}
+
+func TestParseConfigValues(t *testing.T) {
+	src := `title = "Acme"
+baseURL = "https://cx.example/"
+version = "2026.4"
+[build]
+minify = false
+drafts = true
+[data]
+dir = "./data/"
+staleAfter = "6w"
+[glossary]
+autolink = false
+[markdown]
+unsafe = true
+[book]
+title = "Book"
+chapters = ["vision", "plan"]
+`
+	cfg, diags := ParseConfig([]byte(src))
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	if cfg.Build.Minify || !cfg.Build.Drafts || cfg.Data.Dir != "data" || cfg.StaleAfterDuration != 42*24*time.Hour ||
+		cfg.Glossary.Autolink || !cfg.Markdown.Unsafe || cfg.Book.Title != "Book" || len(cfg.Book.Chapters) != 2 ||
+		cfg.BaseURL != "https://cx.example/" || cfg.Version != "2026.4" {
+		t.Errorf("values not read: %+v", cfg)
+	}
+	if cfg.Lines.Line("book", "chapters") != 16 {
+		t.Errorf("line of book.chapters = %d; want 16", cfg.Lines.Line("book", "chapters"))
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown keys with hints", "titel = \"T\"\ncolour = 1\n[build]\nminfy = true\n[glosary]\nautolink = true\n",
+			[]string{
+				`site.toml:1:1: unknown key "titel" in site.toml: did you mean "title"?`,
+				`site.toml:2:1: unknown key "colour" in site.toml; remove it (the keys shiftbook understands are listed in README.md)`,
+				`site.toml:4:1: unknown key "build.minfy" in site.toml: did you mean "build.minify"?`,
+				`site.toml:5:1: unknown key "glosary" in site.toml: did you mean "glossary"?`,
+				`site.toml:6:1: unknown key "glosary.autolink" in site.toml: did you mean "glossary.autolink"?`,
+			}},
+		{"syntax", "title = \"T\"\n[build]\nminify = yes\n",
+			[]string{`site.toml:3:10: invalid TOML: expected value but found "yes" instead; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+		{"wrong types", "title = 1\n[build]\nminify = \"yes\"\n[data]\nstaleAfter = 45\n[book]\nchapters = [\"a\", 2]\n",
+			[]string{
+				`site.toml:1:1: title must be text in quotes, not the number 1`,
+				`site.toml:3:1: build.minify must be true or false, not the text "yes"`,
+				`site.toml:5:1: data.staleAfter must be text in quotes, not the number 45`,
+				`site.toml:7:1: book.chapters must be a list of text, like ["vision", "plan"], not the number 2`,
+			}},
+		{"a table written as a value", "build = true\n",
+			[]string{`site.toml:1:1: build must be a table, written [NAME] on a line of its own, not true`}},
+		{"stale after", "[data]\nstaleAfter = \"soon\"\n",
+			[]string{`site.toml:2:1: data.staleAfter: "soon" is not a duration; write a whole number with a unit: d (days), w (weeks), h (hours) or m (minutes), such as "45d", "6w", "36h" or "90m"`}},
+		{"version a path", "version = \"../x\"\n",
+			[]string{`site.toml:1:1: version "../x" cannot be a folder name; use letters, digits, dots and dashes such as "2026.4"`}},
+		{"theme a path", "theme = \"a/b\"\n",
+			[]string{`site.toml:1:1: theme "a/b" is not a folder name under themes/; use a plain name such as "default"`}},
+		{"invalid utf-8", "title = \"\xff\"\n",
+			[]string{`site.toml:1:10: invalid UTF-8 (byte 0xff); save the file as UTF-8 in your editor`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := ParseConfig([]byte(tt.src))
+			var got []string
+			for _, d := range diags.Sort() {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestRead(t *testing.T) {
+	builtin := fstest.MapFS{
+		"default/layouts/page.html":      {Data: []byte("builtin page")},
+		"default/layouts/baseof.html":    {Data: []byte("builtin base")},
+		"default/assets/css/site.css":    {Data: []byte("css")},
+		"default/layouts/.page.html.swp": {Data: []byte("swap")},
+	}
+	site := fstest.MapFS{
+		"site.toml":                              {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":                      {Data: []byte("+++\ntitle = \"H\"\n+++\n")},
+		"content/vision/promise.md":              {Data: []byte("x")},
+		"content/vision/img/pic.png":             {Data: []byte("png")},
+		"content/data/nps.csv":                   {Data: []byte("date,value\n")},
+		"content/data/notes.md":                  {Data: []byte("a data file, not a page")},
+		"content/.hidden.md":                     {Data: []byte("x")},
+		"content/draft.md~":                      {Data: []byte("x")},
+		"content/#autosave#":                     {Data: []byte("x")},
+		"content/.git/config":                    {Data: []byte("x")},
+		"themes/default/layouts/page.html":       {Data: []byte("site page")},
+		"themes/default/layouts/partials/x.html": {Data: []byte("partial")},
+	}
+	s, diags := Read(site, builtin)
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	paths := func(files []File) string {
+		var out []string
+		for _, f := range files {
+			out = append(out, f.Path)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := paths(s.Pages); got != "content/_index.md content/vision/promise.md" {
+		t.Errorf("pages: %s", got)
+	}
+	if got := paths(s.Data); got != "content/data/notes.md content/data/nps.csv" {
+		t.Errorf("data: %s", got)
+	}
+	if got := paths(s.Static); got != "content/vision/img/pic.png" {
+		t.Errorf("static: %s", got)
+	}
+	want := map[string]string{
+		"layouts/page.html":       "themes/default/layouts/page.html",
+		"layouts/baseof.html":     BuiltinPrefix + "default/layouts/baseof.html",
+		"assets/css/site.css":     BuiltinPrefix + "default/assets/css/site.css",
+		"layouts/partials/x.html": "themes/default/layouts/partials/x.html",
+	}
+	if len(s.Theme.Files) != len(want) {
+		t.Errorf("theme files: %v", s.Theme.Paths(""))
+	}
+	for p, from := range want {
+		if f, ok := s.Theme.Files[p]; !ok || f.Path != from {
+			t.Errorf("theme file %s comes from %q; want %q", p, f.Path, from)
+		}
+	}
+	if got := strings.Join(s.Theme.Paths("layouts"), " "); got != "layouts/baseof.html layouts/page.html layouts/partials/x.html" {
+		t.Errorf("Paths(layouts) = %s", got)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	_, diags := Read(fstest.MapFS{"content/_index.md": {Data: []byte("x")}}, nil)
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), "site.toml: no site.toml here") {
+		t.Errorf("no site.toml: %v", diags)
+	}
+	_, diags = Read(fstest.MapFS{"site.toml": {Data: []byte("theme = \"mine\"\n")}}, fstest.MapFS{})
+	if len(diags) != 1 || diags[0].String() != `site.toml: theme "mine" not found: there is no themes/mine folder and no built-in theme of that name; use theme = "default"` {
+		t.Errorf("unknown theme: %v", diags)
+	}
+	s, diags := Read(fstest.MapFS{"site.toml": {Data: []byte("[data]\ndir = \"metrics-data\"\n")},
+		"metrics-data/a.csv": {Data: []byte("x")}}, fstest.MapFS{"default/layouts/page.html": {}})
+	if len(diags) > 0 || len(s.Data) != 1 || s.Data[0].Path != "metrics-data/a.csv" {
+		t.Errorf("a data folder outside content/: %v %v", diags, s)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		".DS_Store": true, ".page.md.swp": true, "page.md~": true, "#page.md#": true, "page.tmp": true,
+		"Thumbs.db": true, "desktop.ini": true, "page.md": false, "_index.md": false, "#hashtag.md": false,
+	} {
+		if got := ignored(name); got != want {
+			t.Errorf("ignored(%q) = %v; want %v", name, got, want)
+		}
+	}
+}

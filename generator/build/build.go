@@ -36,6 +36,10 @@ type Options struct {
 	Workers    int              // 0: one per CPU
 	Version    string           // the edition, instead of site.toml's version (publish --version)
 	Previous   *render.Manifest // the earlier edition /changes/ compares with; nil: none
+	// OneShot drops each page's source once the site is resolved, for a
+	// build that will not be rebuilt: sources are only needed for
+	// diagnostics, and on a large site they are a quarter of the memory.
+	OneShot bool
 }
 
 // Stats say how much work a build did.
@@ -193,6 +197,14 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
+	if opts.OneShot {
+		b.pages = map[string]pageEntry{}
+		b.bodies = link.NewBodies()
+		for _, p := range resolved.Pages {
+			p.Source, p.Page.Body = nil, nil
+		}
+		site.Pages, site.Data = nil, nil
+	}
 	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
 		Minify:     site.Config.Build.Minify && !opts.NoMinify,
 		LiveReload: opts.LiveReload,
@@ -311,6 +323,7 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 	var res *Result
 	var diags diag.List
 	err := publish.ReplaceDir(dir, func(stage string) error {
+		opts.OneShot = true
 		res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
 		if len(diags) > 0 {
 			return diags.Err()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -211,4 +212,47 @@ func expectedOutput(file, slug string) string {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// TestToDirKeepsOutputOnFailure builds a good site into a folder, then a
+// broken one into the same folder: the folder must be exactly as the good
+// build left it, with no staging folder left beside it.
+func TestToDirKeepsOutputOnFailure(t *testing.T) {
+	good := fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"T\"\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nHello.\n")},
+		"content/a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\nA.\n")},
+	}
+	parent := t.TempDir()
+	out := parent + "/public"
+	opts := Options{Site: good, Now: exampleNow}
+	if _, diags := ToDir(context.Background(), opts, out); len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	before := readTree(t, out)
+	if _, ok := before["a/index.html"]; !ok {
+		t.Fatalf("the good build wrote no a/index.html: %d files", len(before))
+	}
+
+	broken := fstest.MapFS{
+		"site.toml":         good["site.toml"],
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nSee [nothing](nothing.md).\n")},
+		"content/b.md":      {Data: []byte("+++\ntitle = \"B\"\n+++\nB.\n")},
+	}
+	_, diags := ToDir(context.Background(), Options{Site: broken, Now: exampleNow}, out)
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "nothing.md") {
+		t.Fatalf("the broken build: diagnostics %v; want the broken link", diags)
+	}
+	compareOutputs(t, "before", before, "after a failed build", readTree(t, out))
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output: %v; want only public", names)
+	}
 }

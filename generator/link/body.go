@@ -126,7 +126,7 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page) *Body {
 	if err := md.Render(&buf, doc, ctx); err != nil {
 		b.Diags.Add(diag.File(p.Path, "cannot render: %v", err))
 	}
-	b.HTML = buf.Bytes()
+	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
 	return b
 }
 

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"hash/fnv"
 	"errors"
 	"fmt"
 	"math"
@@ -25,6 +26,7 @@ type Page struct {
 	Meta       FrontMatter
 	Body       []byte // Source[BodyOffset:]
 	BodyOffset int
+	Digest     uint64 // FNV-1a of Source: a stable content hash, kept when Source is dropped
 }
 
 // Stage is one step of a journey.
@@ -83,7 +85,9 @@ var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
 // ReadPage splits and decodes a content file. Diagnostics carry lines of the
 // whole file, never of the front matter alone.
 func ReadPage(path string, src []byte) (*Page, diag.List) {
-	p := &Page{Path: path, Source: src}
+	h := fnv.New64a()
+	h.Write(src)
+	p := &Page{Path: path, Source: src, Digest: h.Sum64()}
 	if d, ok := CheckText(path, src); !ok {
 		return nil, diag.List{d}
 	}

@@ -57,64 +57,94 @@ func CheckName(kind, name string) error {
 	return nil
 }
 
-// Compare orders version names naturally: runs of digits compare as
-// numbers, everything else as text, so 2026.10 is newer than 2026.9 and
-// 2026.4 newer than 2025.12. It returns -1, 0 or +1 as a is older than, the
-// same as or newer than b. Names that differ only in leading zeros are
-// ordered as text, so the order is total.
+// Compare orders version names naturally. A name is read as a list of
+// numbers and words, with dots, dashes, underscores and plus signs between
+// them: numbers compare as numbers and words as text, so 2026.10 is newer
+// than 2026.9 and 2026.4 newer than 2025.12. A number is newer than a word
+// in the same place, and a name that stops where the other goes on with a
+// word is newer than it, so a release is newer than its pre-releases:
+// 2026.4.1 > 2026.4 > 2026.4-rc2 > 2026.4-rc1. Names that are equal so
+// read (2026.4 and 2026.04) are ordered as text, so the order is total.
+// It returns -1, 0 or +1 as a is older than, the same as or newer than b.
 func Compare(a, b string) int {
-	if c := compareNatural(a, b); c != 0 {
+	if c := compareTokens(tokens(a), tokens(b)); c != 0 {
 		return c
 	}
 	return strings.Compare(a, b)
 }
 
-func compareNatural(a, b string) int {
-	for a != "" && b != "" {
-		da, db := isDigit(a[0]), isDigit(b[0])
-		var ra, rb string
-		ra, a = run(a, da)
-		rb, b = run(b, db)
+type token struct {
+	text   string
+	number bool
+}
+
+func tokens(s string) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		j := i
 		switch {
-		case da && db:
-			na, nb := strings.TrimLeft(ra, "0"), strings.TrimLeft(rb, "0")
-			if len(na) != len(nb) {
-				return sign(len(na) - len(nb))
+		case isDigit(s[i]):
+			for j < len(s) && isDigit(s[j]) {
+				j++
 			}
-			if c := strings.Compare(na, nb); c != 0 {
+			out = append(out, token{text: strings.TrimLeft(s[i:j], "0"), number: true})
+		case isSeparator(s[i]):
+			i++
+			continue
+		default:
+			for j < len(s) && !isDigit(s[j]) && !isSeparator(s[j]) {
+				j++
+			}
+			out = append(out, token{text: s[i:j]})
+		}
+		i = j
+	}
+	return out
+}
+
+func compareTokens(a, b []token) int {
+	for i := 0; ; i++ {
+		switch {
+		case i == len(a) && i == len(b):
+			return 0
+		case i == len(a):
+			return tailOrder(b[i])
+		case i == len(b):
+			return -tailOrder(a[i])
+		}
+		x, y := a[i], b[i]
+		switch {
+		case x.number && y.number:
+			if len(x.text) != len(y.text) {
+				return sign(len(x.text) - len(y.text))
+			}
+			if c := strings.Compare(x.text, y.text); c != 0 {
 				return c
 			}
-		case da != db:
-			// A number is newer than text at the same place: 2026.4.1 > 2026.4.rc1.
-			if da {
+		case x.number != y.number:
+			if x.number {
 				return 1
 			}
 			return -1
 		default:
-			if c := strings.Compare(ra, rb); c != 0 {
+			if c := strings.Compare(x.text, y.text); c != 0 {
 				return c
 			}
 		}
 	}
-	switch {
-	case a == "" && b == "":
-		return 0
-	case a == "":
+}
+
+// tailOrder compares a name that has stopped with one that goes on with
+// next: more numbers make it newer (2026.4.1), a word older (2026.4-rc1).
+func tailOrder(next token) int {
+	if next.number {
 		return -1
 	}
 	return 1
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// run splits s after its first run of digits (digits) or non-digits.
-func run(s string, digits bool) (string, string) {
-	i := 0
-	for i < len(s) && isDigit(s[i]) == digits {
-		i++
-	}
-	return s[:i], s[i:]
-}
+func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
+func isSeparator(c byte) bool { return c == '.' || c == '-' || c == '_' || c == '+' }
 
 func sign(n int) int {
 	switch {

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -77,8 +75,7 @@ func ManifestOf(site *link.Site) *Manifest {
 	m := &Manifest{Format: manifestFormat, Version: site.Config.Version,
 		Pages: []ManifestPage{}, Definitions: []ManifestDefinition{}, Metrics: []ManifestMetric{}, Journeys: []ManifestJourney{}}
 	for _, p := range site.Pages {
-		sum := sha256.Sum256(p.Source)
-		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: hex.EncodeToString(sum[:])})
+		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: fmt.Sprintf("%016x", p.Digest)})
 	}
 	for _, def := range site.Terms.List {
 		m.Definitions = append(m.Definitions, ManifestDefinition{Path: rootRel(def.URL), Title: def.Title(), Summary: link.Summary(def)})

@@ -101,7 +101,7 @@
     for (const e of list) {
       const o = document.createElement("option");
       o.value = e.version;
-      o.textContent = e.title + (e.aliases.length ? " (" + e.aliases.join(", ") + ")" : "");
+      o.textContent = e.version + (e.title !== e.version ? " · " + e.title : "") + (e.aliases.length ? " (" + e.aliases.join(", ") + ")" : "");
       if (e === current) {
         o.selected = true;
       }
@@ -165,13 +165,13 @@
     const older = list.indexOf(current) > list.indexOf(latest);
     const link = document.createElement("a");
     link.href = editionURL(latestFolder, page);
-    link.textContent = "Read this page in the latest edition (" + latest.title + ")";
-    banner.textContent = "You are reading edition " + current.title + (older ? ", an older edition. " : ", which is not the latest. ");
+    link.textContent = "Read this page in the latest edition (" + latest.version + ")";
+    banner.textContent = "You are reading edition " + current.version + (older ? ", an older edition. " : ", which is not the latest. ");
     banner.appendChild(link);
     banner.hidden = false;
     const url = await samePage(latestFolder);
     if (url === editionURL(latestFolder, "") && page !== "") {
-      link.textContent = "Go to the latest edition (" + latest.title + "); this page is not in it";
+      link.textContent = "Go to the latest edition (" + latest.version + "); this page is not in it";
     }
     link.href = url;
   };

@@ -255,12 +255,15 @@
   const SNIPPET = 180;
 
   // snippet is the text to show under a result, as highlight pieces: the
-  // summary when the query is in it, else the stretch of body text holding
-  // most of the query words, else the summary or the start of the text.
+  // summary when the query is in it or in the title or a keyword (the
+  // reader found the term itself: say what it is), else the stretch of body
+  // text holding most of the query words, else the summary or the start of
+  // the text.
   function snippet(doc, terms, size) {
     size = size || SNIPPET;
     const summary = doc.d || "", text = doc.x || "";
-    if (summary && matches(summary, terms, 1).length) {
+    const named = () => matches(doc.t, terms, 1).length || (doc.w || []).some((w) => matches(w, terms, 1).length);
+    if (summary && (matches(summary, terms, 1).length || named())) {
       return highlight(summary.length > size * 1.5 ? excerpt(summary, 0, size) : summary, terms);
     }
     const ms = matches(text, terms, 200);
@@ -349,7 +352,7 @@
 
   // fillResult writes a result's title, kind, section and snippet into item.
   function fillResult(item, titleTag, doc, terms) {
-    const title = appendPieces(el(titleTag, "search-result-title"), S.highlight(doc.t, terms));
+    const title = appendPieces(el(titleTag, "search-title"), S.highlight(doc.t, terms));
     if (titleTag === "a") title.href = siteRoot() + doc.u || "./";
     item.appendChild(title);
     item.appendChild(document.createTextNode(" "));
@@ -359,7 +362,10 @@
       item.appendChild(el("span", "search-section", doc.s));
     }
     const pieces = S.snippet(doc, terms);
-    if (pieces.length) item.appendChild(appendPieces(el("span", "search-snippet"), pieces));
+    if (pieces.length) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(appendPieces(el("p", "search-snippet"), pieces));
+    }
   }
 
   function resultCount(n) {
@@ -376,12 +382,12 @@
     const box = document.getElementById("header-results");
     if (!form || !box) return;
     const listID = "header-results-list";
-    const list = el("ul", "search-results-list");
+    const list = el("ul", "");
     list.id = listID;
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
-    const note = el("p", "search-status");
+    const note = el("p", "search-empty");
     note.hidden = true;
     const all = el("a", "search-all");
     all.hidden = true;
@@ -576,7 +582,7 @@
       current.shown = to;
       const left = current.results.length - to;
       more.hidden = left <= 0;
-      more.textContent = "Show " + Math.min(left, PAGE_SIZE) + " more (" + left + " not shown)";
+      more.textContent = left > PAGE_SIZE ? "Show " + PAGE_SIZE + " more (" + left + " not shown yet)" : "Show the last " + resultCount(left);
       if (focus && list.children[from]) list.children[from].querySelector("a").focus();
     }
 

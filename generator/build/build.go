@@ -191,19 +191,19 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		static[i] = f.Path
 		staticFiles[trimContent(f.Path)] = f.Data
 	}
+	if opts.OneShot {
+		// Nothing is rebuilt: keep no cache, and let the link stage drop
+		// each source once its body is rendered.
+		b.pages = map[string]pageEntry{}
+		b.bodies = link.NewBodies()
+		b.bodies.Release = true
+		site.Pages = nil
+	}
 	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
 	diags.Add(d...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	if len(diags) > 0 {
 		return nil, diags.Sort()
-	}
-	if opts.OneShot {
-		b.pages = map[string]pageEntry{}
-		b.bodies = link.NewBodies()
-		for _, p := range resolved.Pages {
-			p.Source, p.Page.Body = nil, nil
-		}
-		site.Pages, site.Data = nil, nil
 	}
 	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
 		Minify:     site.Config.Build.Minify && !opts.NoMinify,
@@ -325,6 +325,12 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 	err := publish.ReplaceDir(dir, func(stage string) error {
 		opts.OneShot = true
 		res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
+		if len(diags) > 0 {
+			// The sources were dropped to save memory; build again with
+			// them so that every diagnostic shows its source line.
+			opts.OneShot = false
+			res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
+		}
 		if len(diags) > 0 {
 			return diags.Err()
 		}

@@ -2,9 +2,9 @@ package parse
 
 import (
 	"bytes"
-	"hash/fnv"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"sort"
 	"strconv"

@@ -22,7 +22,8 @@ import (
 
 // Sink receives output files. path is slash-separated, relative to the
 // output root ("vision/promise/index.html"). Write is called from several
-// goroutines at once.
+// goroutines at once; data is only valid during the call (a sink that keeps
+// it copies it), so renderers can reuse their buffers.
 type Sink interface {
 	Write(path string, data []byte) error
 }
@@ -151,7 +152,8 @@ func (x *Renderer) File(path string) (data []byte, ok bool) {
 		return nil, false
 	}
 	var buf bytes.Buffer
-	return x.r.renderJob(&buf, j)
+	out, ok := x.r.renderJob(&buf, j)
+	return bytes.Clone(out), ok
 }
 
 // Diags are the errors met so far while rendering.
@@ -194,6 +196,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 						r.fail(diag.File(j.out, "cannot write: %v", err))
 					}
 				}
+				if buf.Cap() > 1<<20 {
+					buf = bytes.Buffer{} // one huge page (the book) need not stay resident
+				}
 			}
 		}()
 	}
@@ -231,6 +236,7 @@ func (m *memSink) get(path string) ([]byte, bool) {
 }
 
 func (m *memSink) Write(path string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[path] = data
 	m.mu.Unlock()
@@ -270,7 +276,7 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 		}
 		out = min
 	}
-	return append([]byte(nil), out...), true
+	return out, true
 }
 
 // jobs lists every page of the site in a fixed order.

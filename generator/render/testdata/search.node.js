@@ -85,7 +85,10 @@ function check() {
   assert.strictEqual(S.kindLabel("journey"), "Journey");
   assert.strictEqual(S.kindLabel(undefined), "Page");
   assert.strictEqual(S.kindLabel("section"), "Page");
-  console.log("search core: ok");
+  return S.createIndexAsync(docs, 3).then((async) => {
+    assert.deepStrictEqual(async.search("nps").results.map((r) => r.doc.u), nps, "createIndexAsync");
+    return S.createIndexAsync({}).then(() => assert.fail("a non-list index must be refused"), () => {});
+  }).then(() => console.log("search core: ok"));
 }
 
 function median(a) {
@@ -142,5 +145,9 @@ function bench(file) {
   console.log(`all queries: median ${median(all).toFixed(2)} ms, max ${Math.max(...all).toFixed(2)} ms (CPU time: median ${median(cpu).toFixed(2)} ms, max ${Math.max(...cpu).toFixed(2)} ms); with 8 snippets: median ${median(withSnippets).toFixed(2)} ms, max ${Math.max(...withSnippets).toFixed(2)} ms; first query on a fresh index ${coldMS.toFixed(2)} ms`);
 }
 
-check();
-if (indexJSON) bench(indexJSON);
+check().then(() => {
+  if (indexJSON) bench(indexJSON);
+}).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -72,17 +72,50 @@
   // the fields it occurs in). A query word is looked up by binary search and matches
   // the run of tokens it is a prefix of.
   function Index(docs) {
+    this._begin(docs);
+    this._add(0, docs.length);
+    this._end();
+  }
+
+  Index.prototype._begin = function (docs) {
     if (!Array.isArray(docs)) throw new Error("the search index is not a list");
-    const vocab = new Map();
-    const info = new Array(docs.length);
-    for (let i = 0; i < docs.length; i++) {
+    this.docs = docs;
+    this.info = new Array(docs.length);
+    // While building: token → number, and per token number its postings,
+    // the last document it was seen in and where that posting is.
+    this._ids = new Map();
+    this._post = [];
+    this._last = [];
+    this._at = [];
+  };
+
+  // _add indexes documents from up to to.
+  Index.prototype._add = function (from, to) {
+    const docs = this.docs, ids = this._ids, post = this._post, last = this._last, at = this._at;
+    let i = 0;
+    const add = (text, bit) => {
+      const ts = tokens(text);
+      for (let j = 0; j < ts.length; j++) {
+        let id = ids.get(ts[j]);
+        if (id === undefined) {
+          id = post.length;
+          ids.set(ts[j], id);
+          post.push([]);
+          last.push(-1);
+          at.push(0);
+        }
+        if (last[id] !== i) {
+          last[id] = i;
+          at[id] = post[id].length;
+          post[id].push(i << FIELD_BITS | bit);
+        } else {
+          post[id][at[id]] |= bit;
+        }
+      }
+      return ts;
+    };
+    for (i = from; i < to; i++) {
       const d = docs[i];
-      const fields = new Map();
-      const add = (text, bit) => {
-        const ts = tokens(text);
-        for (let j = 0; j < ts.length; j++) fields.set(ts[j], (fields.get(ts[j]) | 0) | bit);
-        return ts;
-      };
       const title = add(d.t, TITLE).join(" ");
       const keys = [];
       for (const w of d.w || []) keys.push(add(w, KEYWORD).join(" "));
@@ -90,21 +123,46 @@
       add(d.d, SUMMARY);
       add(d.x, BODY);
       add(d.s, SECTION);
-      for (const entry of fields) {
-        let p = vocab.get(entry[0]);
-        if (!p) vocab.set(entry[0], (p = []));
-        p.push(i << FIELD_BITS | entry[1]);
-      }
-      info[i] = { title: title, keys: keys, boost: KIND_BOOST[d.k] || 1 };
+      this.info[i] = { title: title, keys: keys, boost: KIND_BOOST[d.k] || 1 };
     }
-    this.docs = docs;
-    this.info = info;
-    this.terms = Array.from(vocab.keys()).sort();
-    this.postings = this.terms.map((t) => Int32Array.from(vocab.get(t)));
-    const n = docs.length;
+  };
+
+  Index.prototype._end = function () {
+    const ids = this._ids, post = this._post;
+    this._ids = this._post = this._last = this._at = null;
+    this.terms = Array.from(ids.keys()).sort();
+    this.postings = this.terms.map((t) => Int32Array.from(post[ids.get(t)]));
+    const n = this.docs.length;
     this._fields = new Uint8Array(n);
     this._exact = new Uint8Array(n);
     this._score = new Float64Array(n);
+  };
+
+  // createIndexAsync builds the index chunk documents at a time, giving the
+  // page back between chunks so that typing stays smooth while a large
+  // site's index is built.
+  function createIndexAsync(docs, chunk) {
+    return new Promise((resolve, reject) => {
+      const idx = Object.create(Index.prototype);
+      let i = 0;
+      const step = () => {
+        try {
+          if (i === 0) idx._begin(docs);
+          const to = Math.min(docs.length, i + (chunk || 500));
+          idx._add(i, to);
+          i = to;
+          if (i < docs.length) {
+            setTimeout(step, 0);
+            return;
+          }
+          idx._end();
+          resolve(idx);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      step();
+    });
   }
 
   // search returns every document holding all the words of query (each word
@@ -291,6 +349,7 @@
     fold: fold,
     tokens: tokens,
     createIndex: (docs) => new Index(docs),
+    createIndexAsync: createIndexAsync,
     highlight: highlight,
     snippet: snippet,
     kindLabel: (kind) => KIND_LABEL[kind] || "Page",
@@ -326,7 +385,7 @@
           if (!r.ok) throw new Error("the server answered " + r.status);
           return r.json();
         })
-        .then((docs) => S.createIndex(docs));
+        .then((docs) => S.createIndexAsync(docs, 500));
       loading.catch(() => {
         loading = null;
       });

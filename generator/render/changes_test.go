@@ -1,0 +1,127 @@
+package render
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func ptr(f float64) *float64 { return &f }
+
+func TestChanges(t *testing.T) {
+	base := func() *Manifest {
+		return &Manifest{Format: 1, Version: "2026.3",
+			Pages: []ManifestPage{
+				{Path: "", Title: "Home", Hash: "h0"},
+				{Path: "vision/", Title: "Vision", Hash: "h1"},
+				{Path: "vision/old/", Title: "Old", Hash: "h2"},
+			},
+			Definitions: []ManifestDefinition{{Path: "definitions/nps/", Title: "NPS", Summary: "Loyalty."}},
+			Metrics: []ManifestMetric{
+				{ID: "nps", Path: "metrics/nps/", Title: "NPS", Target: ptr(40), Unit: "points", Owner: "Ana"},
+				{ID: "csat", Path: "metrics/csat/", Title: "CSAT", Unit: "%", Owner: "Bo"},
+			},
+			Journeys: []ManifestJourney{{ID: "onboarding", Path: "journeys/onboarding/", Title: "Onboarding",
+				Stages: []ManifestStage{{Name: "Discover", Feeling: 0}, {Name: "Buy", Feeling: 1}}}},
+		}
+	}
+	tests := []struct {
+		name   string
+		prev   *Manifest
+		change func(m *Manifest)
+		want   ChangesData
+	}{
+		{
+			name: "first edition",
+			want: ChangesData{Version: "2026.4", First: true},
+		},
+		{
+			name: "nothing changed",
+			prev: base(),
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", None: true},
+		},
+		{
+			name: "previous edition without a manifest",
+			prev: &Manifest{Version: "2026.3"},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Unknown: true},
+		},
+		{
+			name: "pages added, removed and changed",
+			prev: base(),
+			change: func(m *Manifest) {
+				m.Pages = []ManifestPage{
+					{Path: "", Title: "Home", Hash: "h0"},
+					{Path: "vision/", Title: "Our vision", Hash: "h1b"},
+					{Path: "vision/new/", Title: "New", Hash: "h3"},
+				}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3",
+				Added:   []LinkData{{Title: "New", URL: "vision/new/"}},
+				Changed: []LinkData{{Title: "Our vision", URL: "vision/"}},
+				Removed: []LinkData{{Title: "Old", URL: "vision/old/"}}},
+		},
+		{
+			name:   "a definition reworded",
+			prev:   base(),
+			change: func(m *Manifest) { m.Definitions[0].Summary = "Loyalty: promoters minus detractors." },
+			want: ChangesData{Version: "2026.4", Previous: "2026.3",
+				Definitions: []DefinitionChange{{Title: "NPS", URL: "definitions/nps/", Old: "Loyalty.", New: "Loyalty: promoters minus detractors."}}},
+		},
+		{
+			name: "metric targets and owners",
+			prev: base(),
+			change: func(m *Manifest) {
+				m.Metrics[0].Target = ptr(45)
+				m.Metrics[1].Target = ptr(85.5)
+				m.Metrics[1].Owner = "Cy"
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Metrics: []MetricChange{
+				{Title: "NPS", URL: "metrics/nps/", TargetChanged: true, OldTarget: "40 points", NewTarget: "45 points", OldOwner: "Ana", NewOwner: "Ana"},
+				{Title: "CSAT", URL: "metrics/csat/", TargetChanged: true, OldTarget: "", NewTarget: "85.5%", OwnerChanged: true, OldOwner: "Bo", NewOwner: "Cy"},
+			}},
+		},
+		{
+			name: "journey stages",
+			prev: base(),
+			change: func(m *Manifest) {
+				m.Journeys[0].Stages = []ManifestStage{{Name: "Discover", Feeling: 0}, {Name: "Buy", Feeling: -1}, {Name: "Use", Feeling: 2}}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Journeys: []JourneyChange{{Title: "Onboarding", URL: "journeys/onboarding/",
+				Old: []StageChange{{Name: "Discover", Feeling: "0 neutral"}, {Name: "Buy", Feeling: "+1 happy", Changed: true}},
+				New: []StageChange{{Name: "Discover", Feeling: "0 neutral"}, {Name: "Buy", Feeling: "−1 unhappy", Changed: true}, {Name: "Use", Feeling: "+2 delighted", Changed: true}},
+			}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := base()
+			cur.Version = "2026.4"
+			if tt.change != nil {
+				tt.change(cur)
+			}
+			got := Changes(tt.prev, cur)
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("Changes:\n got %+v\nwant %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	m := &Manifest{Format: 1, Version: "2026.4", Pages: []ManifestPage{{Path: "", Title: "Home", Hash: "ab"}},
+		Definitions: []ManifestDefinition{}, Metrics: []ManifestMetric{{ID: "nps", Target: ptr(40)}}, Journeys: []ManifestJourney{}}
+	got, err := ReadManifest(m.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, m) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, m)
+	}
+	for _, bad := range []string{`{"format": 2}`, `{}`, `[`} {
+		if _, err := ReadManifest([]byte(bad)); err == nil {
+			t.Errorf("ReadManifest(%s) accepted it", bad)
+		} else if strings.Contains(bad, "format") && !strings.Contains(err.Error(), "format 2") {
+			t.Errorf("ReadManifest(%s) = %v", bad, err)
+		}
+	}
+}

@@ -162,6 +162,10 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "shiftbook publish: %v\n", err)
+		var busy *publish.BusyError
+		if errors.As(err, &busy) {
+			fmt.Fprintf(stderr, "\tto wait for it instead, pass --wait 10m\n")
+		}
 		return exitContent
 	}
 	verb := "published"

@@ -30,6 +30,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 	reg.Register(ast.KindCodeBlock, r.indentedCode)
 	reg.Register(ast.KindParagraph, r.paragraph)
+	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
 	reg.Register(extast.KindTableCell, r.tableCell)
@@ -263,5 +264,19 @@ func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, en
 		html.RenderAttributes(w, n, filter)
 	}
 	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// taskCheckBox writes a task list's box with an accessible name, so a screen
+// reader says "done" or "to do" rather than "checkbox" (axe: label).
+func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*extast.TaskCheckBox).IsChecked {
+		w.WriteString(`<input type="checkbox" checked disabled aria-label="Done"> `)
+	} else {
+		w.WriteString(`<input type="checkbox" disabled aria-label="To do"> `)
+	}
 	return ast.WalkContinue, nil
 }

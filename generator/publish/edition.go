@@ -553,6 +553,11 @@ func begin(ctx context.Context, dest string, wait time.Duration, onWait func(str
 	if err != nil {
 		return nil, err
 	}
+	// A DEST that is a symbolic link stays one: the folder it points at is
+	// what gets swapped.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	t := &txn{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), failAt: failAt, skip: map[string]bool{}}
 	if t.base == string(filepath.Separator) || t.base == "." {
 		return nil, fmt.Errorf("%s cannot be the destination: publish needs a folder it can stage a new tree beside", dest)
@@ -608,9 +613,15 @@ func (t *txn) end() {
 // step and the publish died between its two renames, DEST is missing and
 // its old tree is put back.
 func (t *txn) recoverDest() error {
-	matches, err := filepath.Glob(filepath.Join(t.parent, t.prefix()+"*"))
+	names, err := os.ReadDir(t.parent)
 	if err != nil {
 		return err
+	}
+	var matches []string
+	for _, e := range names {
+		if strings.HasPrefix(e.Name(), t.prefix()) {
+			matches = append(matches, filepath.Join(t.parent, e.Name()))
+		}
 	}
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		for _, m := range matches {

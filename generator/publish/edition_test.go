@@ -172,8 +172,14 @@ func readEntries(t *testing.T, dest string) []Entry {
 // leftovers lists what publish left beside dest other than its lock file.
 func leftovers(t *testing.T, dest string) []string {
 	t.Helper()
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".publish-*"))
-	return matches
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+filepath.Base(dest)+".publish-") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }
 
 func TestPublishTwoEditions(t *testing.T) {
@@ -897,5 +903,26 @@ func TestListAndIndexHTML(t *testing.T) {
 		if !strings.Contains(html, s) {
 			t.Errorf("index.html lacks %s:\n%s", s, html)
 		}
+	}
+}
+
+func TestDestBehindSymlink(t *testing.T) {
+	tmp := t.TempDir()
+	real := filepath.Join(tmp, "real[1]")
+	link := filepath.Join(tmp, "www")
+	os.Mkdir(real, 0o755)
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	mustPublish(t, Options{Dest: link, Version: "1.0", Now: day1, Build: edition("1.0").builder(nil)})
+	mustPublish(t, Options{Dest: link, Version: "2.0", Now: day1, Build: edition("2.0").builder(nil)})
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("DEST is no longer a symbolic link: %v", err)
+	}
+	if got := readEntries(t, real); len(got) != 2 {
+		t.Errorf("the folder behind the link holds %+v", got)
+	}
+	if l := leftovers(t, real); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
 	}
 }

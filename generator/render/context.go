@@ -62,14 +62,16 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 			b.WriteString(html.EscapeString(relURL(from, target)))
 		case 'S':
 			if n < len(p.Body.Shortcodes) {
-				r.shortcode(&b, p.Body.Shortcodes[n], from)
+				r.shortcode(&b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")
 			}
 		}
 	}
 	return template.HTML(b.String())
 }
 
-func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from string) {
+// shortcode writes a shortcode's HTML; uid makes its element ids unique on
+// the page, where the same chart or map may be shown more than once.
+func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid string) {
 	if len(sc.Args) != 1 {
 		return
 	}
@@ -81,12 +83,17 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from string) {
 			return
 		}
 		data.Metric = r.metricData(m)
+		if sc.Name == "chart" && data.Metric.HasData {
+			md := *data.Metric
+			md.Chart = lineChart(m, "chart-"+uid+m.ID)
+			data.Metric = &md
+		}
 	case "journey":
 		p := r.site.JourneyByID(sc.Args[0])
 		if p == nil {
 			return
 		}
-		data.Journey = r.journeyData(p)
+		data.Journey = r.journeyData(p, uid)
 	default:
 		return
 	}

@@ -278,15 +278,8 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			d.Stale = true
 			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
 		}
-		pts := make([]chart.Point, len(m.Series.Points))
-		for i, pt := range m.Series.Points {
-			pts[i] = chart.Point{Date: pt.Date, Value: pt.Value}
-		}
-		d.Chart = template.HTML(chart.Line(chart.LineChart{
-			ID: "chart-" + m.ID, Title: p.Title(), Unit: p.Meta.Unit, Points: pts,
-			Target: p.Meta.Target, Direction: p.Meta.Direction,
-		}))
-		d.Sparkline = template.HTML(chart.Sparkline(p.Title(), pts))
+		d.Chart = lineChart(m, "chart-"+m.ID)
+		d.Sparkline = template.HTML(chart.Sparkline(p.Title(), chartPoints(m)))
 		for i := len(m.Series.Points) - 1; i >= 0; i-- {
 			pt := m.Series.Points[i]
 			date, iso := formatDate(pt.Date)
@@ -307,9 +300,29 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	return d
 }
 
-func (r *run) journeyData(p *link.Page) *JourneyData {
+func chartPoints(m *link.Metric) []chart.Point {
+	pts := make([]chart.Point, len(m.Series.Points))
+	for i, pt := range m.Series.Points {
+		pts[i] = chart.Point{Date: pt.Date, Value: pt.Value}
+	}
+	return pts
+}
+
+// lineChart draws a metric's chart; id must be unique on the page that
+// shows it (its title and description are referenced by id).
+func lineChart(m *link.Metric, id string) template.HTML {
+	p := m.Page
+	return template.HTML(chart.Line(chart.LineChart{
+		ID: id, Title: p.Title(), Unit: p.Meta.Unit, Points: chartPoints(m),
+		Target: p.Meta.Target, Direction: p.Meta.Direction,
+	}))
+}
+
+// journeyData is a journey map; uid makes its element ids unique on a page
+// that embeds it ("" on the journey's own page).
+func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 	j := p.Journey
-	d := &JourneyData{ID: j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Persona, Kind: p.Meta.Kind}
+	d := &JourneyData{ID: uid + j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Persona, Kind: p.Meta.Kind}
 	if d.Kind == "" {
 		d.Kind = "customer"
 	}
@@ -323,6 +336,6 @@ func (r *run) journeyData(p *link.Page) *JourneyData {
 		d.Stages = append(d.Stages, sd)
 		stages = append(stages, chart.Stage{Name: st.Name, Feeling: st.Feeling})
 	}
-	d.Curve = template.HTML(chart.Feeling("feeling-"+j.ID, p.Title()+": how the persona feels at each stage", stages))
+	d.Curve = template.HTML(chart.Feeling("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages))
 	return d
 }

@@ -397,7 +397,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	case link.KindMetric:
 		d.Metric = r.metricData(p.Metric)
 	case link.KindJourney:
-		d.Journey = r.journeyData(p)
+		d.Journey = r.journeyData(p, "")
 	}
 	if p.Kind == link.KindSection && p.Parent != nil && p.Parent.Kind == link.KindHome {
 		switch p.Section {

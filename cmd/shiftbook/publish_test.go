@@ -179,7 +179,7 @@ func TestPublishTwoEditionsAndChanges(t *testing.T) {
 		"Pages added (1)", `<a href="../vision/new/">New page</a>`,
 		"Pages changed (4)", `<a href="../definitions/nps/">Net Promoter Score</a>`, `<a href="../journeys/onboarding/">Onboarding</a>`,
 		`<a href="../metrics/nps/">NPS</a>`, `<a href="../vision/promise/">Promise</a>`,
-		"Pages removed (1)", "Old page <code>/vision/old/</code>",
+		"Pages removed (1)", "Old page <span class=\"muted changes-path\">/vision/old/</span>",
 		"Definitions reworded (1)", "Was:</span> Loyalty.", "Now:</span> Promoters minus detractors.",
 		"Metric targets and owners (1)", "40 points → <strong>45 points</strong>", "Ana → <strong>Bo</strong>",
 		"Journeys with new stages (1)", "Buy <span class=\"feeling\">(+1 happy)", "<strong>Buy</strong> <span class=\"feeling\">(−1 unhappy)")

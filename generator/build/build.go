@@ -137,6 +137,9 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 			diags.Add(diag.File(path, "cannot write: %v", err))
 		}
 	}
+	for path := range p.Static {
+		p.Renderer.Extra = append(p.Renderer.Extra, path)
+	}
 	rstats, d := p.Renderer.All(sink)
 	diags.Add(d...)
 	if len(diags) > 0 {

@@ -74,6 +74,9 @@ type Renderer struct {
 	paths []string // every output path, sorted
 	eager *memSink
 	lazy  map[string]*lazyFile
+	// Extra are output files written beside the rendered ones (content
+	// files copied as they are), for the output link check.
+	Extra []string
 }
 
 // lazyFile is a shared file made once, when first asked for.
@@ -182,6 +185,7 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	check := newLinkCheck()
 	var wg sync.WaitGroup
 	next := make(chan job)
 	for range workers {
@@ -192,6 +196,7 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			for j := range next {
 				buf.Reset()
 				if out, ok := r.renderJob(&buf, j); ok {
+					check.add(j.out, out)
 					if err := sink.Write(j.out, out); err != nil {
 						r.fail(diag.File(j.out, "cannot write: %v", err))
 					}
@@ -210,6 +215,18 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	}
 	close(next)
 	wg.Wait()
+	if !r.opts.LiveReload {
+		known := map[string]bool{}
+		for _, p := range x.paths {
+			known[p] = true
+		}
+		for _, p := range x.Extra {
+			known[p] = true
+		}
+		for _, d := range check.verify(func(p string) bool { return known[p] }) {
+			r.fail(d)
+		}
+	}
 	return stats, x.Diags()
 }
 

@@ -143,7 +143,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				prev = &render.Manifest{Version: filepath.Base(previous)}
 			}
 			res, d := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Now: now,
-				Version: v, Previous: prev}, publish.NewDirSink(out))
+				Version: v, Previous: prev, Published: true}, publish.NewDirSink(out))
 			if len(d) > 0 {
 				diags = d
 				return d.Err()

@@ -32,6 +32,7 @@ type Options struct {
 	Drafts     bool             // include pages with draft = true
 	Now        time.Time        // the build clock; zero means Clock()
 	LiveReload bool             // inject the dev server's reload script
+	Published  bool             // an edition of a published tree: the switcher reads versions.json
 	NoMinify   bool             // skip minification whatever site.toml says (dev server)
 	Workers    int              // 0: one per CPU
 	Version    string           // the edition, instead of site.toml's version (publish --version)
@@ -211,6 +212,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
 		Minify:     site.Config.Build.Minify && !opts.NoMinify,
 		LiveReload: opts.LiveReload,
+		Published:  opts.Published,
 		Workers:    opts.Workers,
 		Previous:   opts.Previous,
 	})

@@ -27,6 +27,7 @@ type SiteData struct {
 	Nav        []*NavItem
 	Sections   []LinkData // top-level sections, for the home page
 	LiveReload bool       // only in `shiftbook serve`
+	Published  bool       // built by `shiftbook publish`: versions.json is beside the edition
 }
 
 // PageData is one page as its layout sees it.

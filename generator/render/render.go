@@ -32,6 +32,7 @@ type Sink interface {
 type Options struct {
 	Minify     bool
 	LiveReload bool      // add the dev server's reload script (serve only)
+	Published  bool      // an edition of a published tree (publish only)
 	Workers    int       // parallel page renders; 0 means one per CPU
 	Previous   *Manifest // the earlier edition /changes/ compares with; nil: none
 }
@@ -345,7 +346,7 @@ func (r *run) layoutOf(p *link.Page) string {
 
 func (r *run) buildSiteData() *SiteData {
 	cfg := r.site.Config
-	d := &SiteData{Title: cfg.Title, Language: cfg.Language, Version: cfg.Version, LiveReload: r.opts.LiveReload}
+	d := &SiteData{Title: cfg.Title, Language: cfg.Language, Version: cfg.Version, LiveReload: r.opts.LiveReload, Published: r.opts.Published}
 	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, navItem(c))

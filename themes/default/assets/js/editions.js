@@ -32,7 +32,9 @@
   }
   const root = new URL(rootMeta.getAttribute("content") || "./", location.href);
   const top = new URL("../", root); // DEST
-  if (root.protocol === "file:" || !root.pathname.startsWith(top.pathname)) {
+  // Only a published edition has versions.json beside it; a plain build or
+  // the dev server says so, and asks for nothing.
+  if (root.protocol === "file:" || !root.pathname.startsWith(top.pathname) || metaContent("shiftbook-published") !== "true") {
     return;
   }
   // The folder this page is served from: a version or an alias.

@@ -233,3 +233,89 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatal("the open page did not show the saved text without a manual reload")
 	}
 }
+
+func TestBrowserVersionSwitcherKeepsThePage(t *testing.T) {
+	chromiumPath(t)
+	site := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(site, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"Editions\"\n")
+	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	write("content/vision/promise.md", "+++\ntitle = \"Promise\"\n+++\nOur promise.\n")
+	write("content/vision/old-only.md", "+++\ntitle = \"Old only\"\n+++\nOnly in the first edition.\n")
+	dest := filepath.Join(t.TempDir(), "cx")
+	publish := func(version string) {
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version}, &out, &errb); code != 0 {
+			t.Fatalf("publish %s: %s", version, errb.String())
+		}
+	}
+	publish("2026.3")
+	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
+	publish("2026.4")
+
+	mux := http.NewServeMux()
+	mux.Handle("/prefix/cx/", http.StripPrefix("/prefix/cx", http.FileServer(http.Dir(dest))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx := browser(t)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/prefix/cx/2026.3/vision/promise/"), chromedp.WaitReady("#version-select"))
+	if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
+		t.Fatal("the switcher did not list the published editions")
+	}
+	if !waitTrue(t, ctx, `!document.getElementById("edition-banner").hidden && document.querySelector("#edition-banner a").href.endsWith("/prefix/cx/latest/vision/promise/")`, 5*time.Second) {
+		t.Error("the old edition shows no banner linking to the same page in the latest")
+	}
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("version-select"); s.value = "2026.4"; s.dispatchEvent(new Event("change")) })()`))
+	if !waitTrue(t, ctx, `location.pathname === "/prefix/cx/2026.4/vision/promise/"`, 10*time.Second) {
+		t.Errorf("choosing 2026.4 did not keep the page: at %s", eval[string](t, ctx, `location.pathname`))
+	}
+	if !eval[bool](t, ctx, `document.getElementById("edition-banner").hidden`) {
+		t.Error("the latest edition shows the old-edition banner")
+	}
+
+	// A page the chosen edition does not have: that edition's home.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/prefix/cx/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
+	waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second)
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("version-select"); s.value = "2026.4"; s.dispatchEvent(new Event("change")) })()`))
+	if !waitTrue(t, ctx, `location.pathname === "/prefix/cx/2026.4/"`, 10*time.Second) {
+		t.Errorf("a page missing from 2026.4 did not lead to its home: at %s", eval[string](t, ctx, `location.pathname`))
+	}
+}
+
+func TestBrowserSearchFindsDefinitionAndMetric(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/search/?q=nps"), chromedp.WaitReady("#search-results-list"))
+	if !waitTrue(t, ctx, `document.querySelectorAll("#search-results-list li").length >= 2`, 10*time.Second) {
+		t.Fatal("no search results for nps")
+	}
+	top := eval[string](t, ctx, `[...document.querySelectorAll("#search-results-list li")].slice(0, 2).map(li => li.querySelector(".search-title").textContent + "|" + li.querySelector(".search-kind").textContent).sort().join(";")`)
+	if !strings.Contains(top, "Net Promoter Score|Definition") || !strings.Contains(top, "Metric") {
+		t.Errorf("the first two results are %q, want the NPS definition and metric", top)
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll("#search-results-list a.search-title")].slice(0, 2).every(a => a.href.startsWith(location.origin + "/prefix/"))`) {
+		t.Error("result links leave the path prefix")
+	}
+	// Keyboard: "/" focuses the header search; typing lists suggestions.
+	do(t, ctx, chromedp.Navigate(base+"/vision/"), chromedp.WaitReady("#header-q"))
+	do(t, ctx, chromedp.KeyEvent("/"))
+	if eval[string](t, ctx, `document.activeElement.id`) != "header-q" {
+		t.Fatal(`"/" does not focus the search box`)
+	}
+	do(t, ctx, chromedp.SendKeys("#header-q", "csat"))
+	if !waitTrue(t, ctx, `document.querySelectorAll("#header-results [role=option]").length > 0 && !document.getElementById("header-results").hidden`, 10*time.Second) {
+		t.Fatal("typing in the header search shows no suggestions")
+	}
+	do(t, ctx, chromedp.KeyEvent("\ue015")) // ArrowDown
+	do(t, ctx, chromedp.KeyEvent("\r"))
+	if !waitTrue(t, ctx, `!location.pathname.startsWith("/prefix/vision/")`, 10*time.Second) {
+		t.Error("Enter on a suggestion did not open it")
+	}
+}

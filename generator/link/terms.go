@@ -1,6 +1,7 @@
 package link
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,22 +19,51 @@ type Terms struct {
 	folded *trieNode        // titles and synonyms, matched ignoring case
 	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
 	names  []string         // every key as written, for did-you-mean
-	// starts holds the first two letters (lowercased) of every key: a
-	// cheap test that lets matching skip most words of a text at once.
-	starts map[uint64]bool
-}
-
-func startKey(r1, r2 rune) uint64 {
-	return uint64(unicode.ToLower(r1))<<32 | uint64(unicode.ToLower(r2))
+	// starts holds the first word (lowercased) of every key: a cheap test
+	// that lets matching skip most words of a text at once.
+	starts map[string]bool
 }
 
 func (t *Terms) addStart(key string) {
-	r1, n := utf8.DecodeRuneInString(key)
-	r2 := rune(0)
-	if n < len(key) {
-		r2, _ = utf8.DecodeRuneInString(key[n:])
+	end := 0
+	for end < len(key) {
+		r, size := utf8.DecodeRuneInString(key[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += size
 	}
-	t.starts[startKey(r1, r2)] = true
+	t.starts[strings.ToLower(key[:end])] = true
+}
+
+// mayStart reports whether some key starts with the word, or with the word
+// less a plural ending.
+func (t *Terms) mayStart(word []byte) bool {
+	var buf [64]byte
+	lower := buf[:0]
+	for _, b := range word {
+		if b >= 0x80 || len(lower) == len(buf) {
+			lower = []byte(strings.ToLower(string(word)))
+			break
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		lower = append(lower, b)
+	}
+	if t.starts[string(lower)] {
+		return true
+	}
+	lower = bytes.TrimSuffix(lower, []byte("'")) // "customers'" is a mention of customer
+	if t.starts[string(lower)] {
+		return true
+	}
+	for _, suffix := range []string{"s", "es", "'s"} {
+		if n := len(lower) - len(suffix); n > 0 && string(lower[n:]) == suffix && t.starts[string(lower[:n])] {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup finds a definition by title, abbreviation or synonym, ignoring case.
@@ -71,7 +101,7 @@ func Letter(title string) string {
 }
 
 func (s *Site) indexTerms() diag.List {
-	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[uint64]bool{}}
+	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[string]bool{}}
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -165,20 +195,17 @@ func (t *Terms) match(text []byte) []TermMatch {
 			i += size
 			continue
 		}
-		r2 := rune(0)
-		if i+size < len(text) {
-			r2, _ = utf8.DecodeRune(text[i+size:])
-		}
-		if !t.starts[startKey(r, r2)] && !t.starts[startKey(r, 0)] {
-			// No term starts like this word: skip the whole word.
-			for i < len(text) {
-				r, size = utf8.DecodeRune(text[i:])
-				if !isWordRune(r) {
-					break
-				}
-				prev = r
-				i += size
+		end := i
+		for end < len(text) {
+			r, size := utf8.DecodeRune(text[end:])
+			if !isWordRune(r) {
+				break
 			}
+			prev = r
+			end += size
+		}
+		if !t.mayStart(text[i:end]) {
+			i = end // no term starts with this word: skip it whole
 			continue
 		}
 		end, def := t.longest(text, i)

@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
@@ -48,6 +49,7 @@ func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
 	diags.Add(d...)
 	site.Config = cfg
 
+	var paths []string
 	err = fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
@@ -65,24 +67,23 @@ func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
 		if e.IsDir() || !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Add(diag.File(p, "cannot read: %v", err))
-			return nil
-		}
-		f := File{Path: p, Data: data}
-		switch {
-		case cfg.Data.Dir != "" && strings.HasPrefix(p, cfg.Data.Dir+"/"):
-			site.Data = append(site.Data, f)
-		case strings.HasSuffix(strings.ToLower(p), ".md"):
-			site.Pages = append(site.Pages, f)
-		default:
-			site.Static = append(site.Static, f)
-		}
+		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		diags.Add(diag.File(ContentDir, "cannot read: %v", err))
+	}
+	files, d := readFiles(fsys, paths)
+	diags.Add(d...)
+	for _, f := range files {
+		switch {
+		case cfg.Data.Dir != "" && strings.HasPrefix(f.Path, cfg.Data.Dir+"/"):
+			site.Data = append(site.Data, f)
+		case strings.HasSuffix(strings.ToLower(f.Path), ".md"):
+			site.Pages = append(site.Pages, f)
+		default:
+			site.Static = append(site.Static, f)
+		}
 	}
 	// A data folder outside content/ is read on its own.
 	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
@@ -188,4 +189,38 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
 		diags.Add(diag.File(ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
 	}
 	return t, diags
+}
+
+// readFiles reads files in parallel (a large site is thousands of small
+// files, and the reads are mostly waiting), keeping their order.
+func readFiles(fsys fs.FS, paths []string) ([]File, diag.List) {
+	files := make([]File, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				files[i].Path = paths[i]
+				files[i].Data, errs[i] = fs.ReadFile(fsys, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var diags diag.List
+	out := files[:0]
+	for i, f := range files {
+		if errs[i] != nil {
+			diags.Add(diag.File(f.Path, "cannot read: %v", errs[i]))
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, diags
 }

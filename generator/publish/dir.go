@@ -82,7 +82,7 @@ func swap(stage, dir string) error {
 	}
 	if exchange(stage, dir) == nil {
 		// stage now holds the old output.
-		return os.RemoveAll(stage)
+		return removeAll(stage)
 	}
 	old := stage + ".old"
 	if err := os.Rename(dir, old); err != nil {
@@ -92,7 +92,33 @@ func swap(stage, dir string) error {
 		os.Rename(old, dir)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeAll(old)
+}
+
+// removeAll removes a folder with its top-level entries removed in
+// parallel: an old output of thousands of files is mostly syscalls waiting.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	next := make(chan string)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				os.RemoveAll(p)
+			}
+		}()
+	}
+	for _, e := range entries {
+		next <- filepath.Join(dir, e.Name())
+	}
+	close(next)
+	wg.Wait()
+	return os.RemoveAll(dir)
 }
 
 // removeStale deletes staging folders left by a run that was killed.

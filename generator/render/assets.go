@@ -37,10 +37,40 @@ func newMinifier() *minifier {
 		KeepQuotes:          true,
 		KeepDefaultAttrVals: true,
 	})
+	// Template sources are minified once, before they are parsed, so that
+	// pages need not be minified whole: only the markdown bodies put into
+	// them are (see Renderer). {{ }} actions are left as they are.
+	m.Add(templateType, &minhtml.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+		TemplateDelims:      minhtml.GoTemplateDelims,
+	})
 	return &minifier{m: m}
 }
 
+const templateType = "text/x-go-template+html"
+
 func (m *minifier) html(b []byte) ([]byte, error) { return m.m.Bytes("text/html", b) }
+
+// template minifies a template's source; on any doubt it keeps the source.
+func (m *minifier) template(b []byte) []byte {
+	out, err := m.m.Bytes(templateType, b)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+// svg minifies an inline SVG chart; on error it keeps it as it is.
+func (m *minifier) svg(s string) string {
+	out, err := m.m.String("image/svg+xml", s)
+	if err != nil {
+		return s
+	}
+	return out
+}
 
 var mediaTypes = map[string]string{
 	".css":  "text/css",

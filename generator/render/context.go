@@ -66,6 +66,11 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 			}
 		}
 	}
+	if r.mini != nil && !r.minifyPages {
+		if small, err := r.mini.html(b.Bytes()); err == nil {
+			return template.HTML(small)
+		}
+	}
 	return template.HTML(b.String())
 }
 
@@ -85,7 +90,7 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid strin
 		data.Metric = r.metricData(m)
 		if sc.Name == "chart" && data.Metric.HasData {
 			md := *data.Metric
-			md.Chart = lineChart(m, "chart-"+uid+m.ID)
+			md.Chart = r.lineChart(m, "chart-"+uid+m.ID)
 			data.Metric = &md
 		}
 	case "journey":
@@ -97,7 +102,8 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid strin
 	default:
 		return
 	}
-	if err := r.tmpl.partial(b, "shortcodes/"+sc.Name+".html", data); err != nil {
-		r.fail(r.tmpl.execError(err))
+	name := "shortcodes/" + sc.Name + ".html"
+	if err := r.tmpl.partial(b, name, data); err != nil {
+		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.partial(b, name, data) }))
 	}
 }

@@ -279,8 +279,8 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			d.Stale = true
 			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
 		}
-		d.Chart = lineChart(m, "chart-"+m.ID)
-		d.Sparkline = template.HTML(chart.Sparkline(p.Title(), chartPoints(m)))
+		d.Chart = r.lineChart(m, "chart-"+m.ID)
+		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
 		for i := len(m.Series.Points) - 1; i >= 0; i-- {
 			pt := m.Series.Points[i]
 			date, iso := formatDate(pt.Date)
@@ -311,12 +311,20 @@ func chartPoints(m *link.Metric) []chart.Point {
 
 // lineChart draws a metric's chart; id must be unique on the page that
 // shows it (its title and description are referenced by id).
-func lineChart(m *link.Metric, id string) template.HTML {
+func (r *run) lineChart(m *link.Metric, id string) template.HTML {
 	p := m.Page
-	return template.HTML(chart.Line(chart.LineChart{
+	return template.HTML(r.svg(chart.Line(chart.LineChart{
 		ID: id, Title: p.Title(), Unit: p.Meta.Unit, Points: chartPoints(m),
 		Target: p.Meta.Target, Direction: p.Meta.Direction,
-	}))
+	})))
+}
+
+// svg minifies a chart when the site is minified.
+func (r *run) svg(s string) string {
+	if r.mini == nil {
+		return s
+	}
+	return r.mini.svg(s)
 }
 
 // journeyData is a journey map; uid makes its element ids unique on a page
@@ -337,6 +345,6 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 		d.Stages = append(d.Stages, sd)
 		stages = append(stages, chart.Stage{Name: st.Name, Feeling: st.Feeling})
 	}
-	d.Curve = template.HTML(chart.Feeling("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages))
+	d.Curve = template.HTML(r.svg(chart.Feeling("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages)))
 	return d
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -25,35 +26,46 @@ func newLinkCheck() *linkCheck {
 	return &linkCheck{ids: map[string]map[string]bool{}, links: map[string][]string{}}
 }
 
-// attrValues returns the values of the attributes named (with the leading
-// space and the quote, e.g. ` href="`) in generated HTML, whose attribute
-// values are always double-quoted.
-func attrValues(page []byte, attr string) []string {
-	var out []string
+// scanAttrs returns the values of the id, href and src attributes of
+// generated HTML, whose attribute values are always double-quoted. One pass:
+// it finds each `="` and looks at the name before it.
+func scanAttrs(page []byte) (ids, refs []string) {
 	for {
-		i := bytes.Index(page, []byte(attr))
+		i := bytes.Index(page, []byte(`="`))
 		if i < 0 {
-			return out
+			return ids, refs
 		}
-		page = page[i+len(attr):]
+		name := page[:i]
+		page = page[i+2:]
 		j := bytes.IndexByte(page, '"')
 		if j < 0 {
-			return out
+			return ids, refs
 		}
-		out = append(out, string(page[:j]))
+		value := string(page[:j])
 		page = page[j+1:]
+		switch {
+		case bytes.HasSuffix(name, []byte(" id")):
+			ids = append(ids, value)
+		case bytes.HasSuffix(name, []byte(" href")), bytes.HasSuffix(name, []byte(" src")):
+			refs = append(refs, value)
+		}
 	}
 }
 
 // add records a rendered HTML page.
 func (c *linkCheck) add(out string, page []byte) {
-	ids := map[string]bool{}
-	for _, id := range attrValues(page, ` id="`) {
+	rawIDs, rawRefs := scanAttrs(page)
+	ids := make(map[string]bool, len(rawIDs))
+	for _, id := range rawIDs {
 		ids[htmlUnescape(id)] = true
 	}
-	var refs []string
-	for _, attr := range []string{` href="`, ` src="`} {
-		refs = append(refs, attrValues(page, attr)...)
+	seen := make(map[string]bool, len(rawRefs))
+	refs := rawRefs[:0]
+	for _, r := range rawRefs {
+		if !seen[r] {
+			seen[r] = true
+			refs = append(refs, r)
+		}
 	}
 	c.mu.Lock()
 	c.ids[out] = ids
@@ -70,51 +82,109 @@ func htmlUnescape(s string) string {
 }
 
 // verify reports every reference of a page that points at no output file or
-// at an id its target does not have. exists tells whether an output file exists.
+// at an id its target does not have. exists tells whether an output file
+// exists. Pages are checked in parallel; the result is sorted.
 func (c *linkCheck) verify(exists func(string) bool) diag.List {
-	var diags diag.List
 	pages := make([]string, 0, len(c.links))
 	for p := range c.links {
 		pages = append(pages, p)
 	}
 	sort.Strings(pages)
-	for _, page := range pages {
-		seen := map[string]bool{}
-		for _, ref := range c.links[page] {
-			ref = htmlUnescape(ref)
-			if seen[ref] {
-				continue
+	results := make([][]string, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for _, ref := range c.links[pages[i]] {
+					if msg := c.check(pages[i], htmlUnescape(ref), exists); msg != "" {
+						results[i] = append(results[i], msg)
+					}
+				}
 			}
-			seen[ref] = true
-			if msg := c.check(page, ref, exists); msg != "" {
-				diags.Add(diag.File(page, "%s", msg))
-			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var diags diag.List
+	for i, msgs := range results {
+		for _, m := range msgs {
+			diags.Add(diag.File(pages[i], "%s", m))
 		}
 	}
 	return diags
 }
 
+// fromRoot recognises a reference that climbs from page to the site root
+// ("../../" for a page two folders deep) and then names a clean path, and
+// returns that path. Anything else is left to the general resolution.
+func fromRoot(page, ref string) (string, bool) {
+	depth := strings.Count(page, "/")
+	for range depth {
+		if !strings.HasPrefix(ref, "../") {
+			return "", false
+		}
+		ref = ref[3:]
+	}
+	if depth == 0 {
+		ref = strings.TrimPrefix(ref, "./")
+	}
+	if strings.HasPrefix(ref, "../") || strings.HasPrefix(ref, "./") || strings.Contains(ref, "/./") ||
+		strings.Contains(ref, "/../") || strings.Contains(ref, "//") || ref == "." || ref == ".." {
+		return "", false
+	}
+	return ref, true
+}
+
+// hasScheme reports a reference that names its own scheme (https:, mailto:).
+func hasScheme(ref string) bool {
+	for i := 0; i < len(ref); i++ {
+		switch c := ref[i]; {
+		case c == ':':
+			return i > 0
+		case c == '/' || c == '?' || c == '#':
+			return false
+		}
+	}
+	return false
+}
+
 func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
-	if ref == "" || strings.HasPrefix(ref, "//") {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return fmt.Sprintf("broken link %q in the output: %v; fix the template that writes it", ref, err)
-	}
-	if u.Scheme != "" || u.Host != "" {
+	if ref == "" || strings.HasPrefix(ref, "//") || hasScheme(ref) {
 		return "" // outside the site, or the dev server's own script
 	}
-	if page == "404.html" || strings.HasPrefix(u.Path, "/") {
+	if page == "404.html" || strings.HasPrefix(ref, "/") {
 		return "" // served at any address: links start from the site's base path
 	}
+	refPath, frag, _ := strings.Cut(ref, "#")
+	refPath, _, _ = strings.Cut(refPath, "?")
+	if strings.IndexByte(refPath, '%') >= 0 {
+		if p, err := url.PathUnescape(refPath); err == nil {
+			refPath = p
+		}
+	}
 	target := page
-	if u.Path != "" {
-		target = path.Join(path.Dir(page), u.Path)
-		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == "./" {
+	if rel, ok := fromRoot(page, refPath); ok {
+		// The common case, by far: a link that climbs to the site root
+		// and names a clean path from there (navigation, assets).
+		target = rel
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			target = rel + "index.html"
+		}
+		if !exists(rel) {
+			return fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
+		}
+	} else if refPath != "" {
+		target = path.Join(path.Dir(page), refPath)
+		if strings.HasSuffix(refPath, "/") || refPath == "." {
 			target += "/index.html"
 		}
-		target = strings.TrimPrefix(path.Clean(target), "/")
+		target = strings.TrimPrefix(target, "./")
 		if strings.HasPrefix(target, "../") || target == ".." {
 			return fmt.Sprintf("link %q leaves the site; fix the template or content that writes it", ref)
 		}
@@ -122,12 +192,10 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 			return fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
 		}
 	}
-	if u.Fragment != "" && strings.HasSuffix(target, ".html") {
-		c.mu.Lock()
-		ids, ok := c.ids[target]
-		c.mu.Unlock()
-		if ok && !ids[u.Fragment] {
-			return fmt.Sprintf("broken anchor %q: %s has no element with id %q", ref, target, u.Fragment)
+	if frag != "" && strings.HasSuffix(target, ".html") {
+		ids, ok := c.ids[target] // every page is added before verify: no lock needed
+		if ok && !ids[frag] {
+			return fmt.Sprintf("broken anchor %q: %s has no element with id %q", ref, target, frag)
 		}
 	}
 	return ""

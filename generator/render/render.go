@@ -45,16 +45,20 @@ type Stats struct {
 
 // run is the state of one render.
 type run struct {
-	site     *link.Site
-	md       *markdown.Engine
-	tmpl     *Templates
-	opts     Options
-	sink     Sink
-	siteData *SiteData
-	assets   map[string]string // theme asset path → root-relative fingerprinted URL
-	metrics  map[string]*MetricData
-	bookIDs  map[string]string // URL of a page the book holds → its id in the book
-	mini     *minifier
+	site  *link.Site
+	md    *markdown.Engine
+	tmpl  *Templates // what pages are made with (minified when the site is)
+	plain *Templates // the templates as written: errors are reported from these
+	// minifyPages minifies whole pages, when the templates could not be
+	// minified ahead.
+	minifyPages bool
+	opts        Options
+	sink        Sink
+	siteData    *SiteData
+	assets      map[string]string // theme asset path → root-relative fingerprinted URL
+	metrics     map[string]*MetricData
+	bookIDs     map[string]string // URL of a page the book holds → its id in the book
+	mini        *minifier
 
 	mu    sync.Mutex
 	diags diag.List
@@ -106,7 +110,16 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	r.tmpl = tmpl
+	r.tmpl, r.plain = tmpl, tmpl
+	if r.mini != nil {
+		// Minify the templates once instead of every page they make; the
+		// unminified set stays for error positions.
+		if small, d := parseTemplateSet(theme, r.funcs(), r.mini.template); len(d) == 0 {
+			r.tmpl = small
+		} else {
+			r.minifyPages = true
+		}
+	}
 	for _, need := range []string{"page", "section", "home"} {
 		if !tmpl.has(need) {
 			return nil, diag.List{diag.File("themes/"+site.Config.Theme+"/layouts/"+need+".html",
@@ -217,12 +230,15 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	close(next)
 	wg.Wait()
 	if !r.opts.LiveReload {
+		// Files, and the folders that have an index.html (clean URLs).
 		known := map[string]bool{}
-		for _, p := range x.paths {
-			known[p] = true
-		}
-		for _, p := range x.Extra {
-			known[p] = true
+		for _, list := range [][]string{x.paths, x.Extra} {
+			for _, p := range list {
+				known[p] = true
+				if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+					known[dir] = true
+				}
+			}
 		}
 		for _, d := range check.verify(func(p string) bool { return known[p] }) {
 			r.fail(d)
@@ -279,14 +295,14 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 		return nil, false
 	}
 	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
-		r.fail(r.tmpl.execError(err))
+		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.execute(b, j.layout, data) }))
 		return nil, false
 	}
 	out := buf.Bytes()
 	if r.opts.LiveReload {
 		out = injectLiveReload(out)
 	}
-	if r.mini != nil {
+	if r.minifyPages {
 		min, err := r.mini.html(out)
 		if err != nil {
 			r.fail(diag.File(j.out, "cannot minify the page: %v", err))
@@ -541,4 +557,16 @@ func (r *run) sitemap() []byte {
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// templateError reports an error of a minified template at its place in
+// the template as written, by running the same template unminified.
+func (r *run) templateError(err error, again func(*Templates, *bytes.Buffer) error) diag.Diagnostic {
+	if r.plain != r.tmpl {
+		var scratch bytes.Buffer
+		if err2 := again(r.plain, &scratch); err2 != nil {
+			return r.plain.execError(err2)
+		}
+	}
+	return r.tmpl.execError(err)
 }

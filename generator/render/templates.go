@@ -29,6 +29,18 @@ func layoutFile(name string) string { return "layouts/" + name + ".html" }
 // parseTemplates parses the theme. A layout defines "main" (and may define
 // "title" or "head"); layouts/baseof.html frames it.
 func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.List) {
+	return parseTemplateSet(theme, funcs, nil)
+}
+
+// parseTemplateSet parses the theme's templates, each source passed through
+// transform first when it is given (minification).
+func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([]byte) []byte) (*Templates, diag.List) {
+	text := func(b []byte) string {
+		if transform != nil {
+			return string(transform(b))
+		}
+		return string(b)
+	}
 	t := &Templates{layouts: map[string]*template.Template{}, sources: map[string]load.File{}}
 	var diags diag.List
 	common := template.New("").Funcs(funcs)
@@ -40,7 +52,7 @@ func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.
 		f := theme.Files[p]
 		name := strings.TrimPrefix(p, "layouts/")
 		t.sources[name] = f
-		if _, err := common.New(name).Parse(string(f.Data)); err != nil {
+		if _, err := common.New(name).Parse(text(f.Data)); err != nil {
 			diags.Add(templateError(f, err))
 		}
 	}
@@ -50,7 +62,7 @@ func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.
 		return t, diags
 	}
 	t.sources["baseof.html"] = base
-	if _, err := common.New("baseof.html").Parse(string(base.Data)); err != nil {
+	if _, err := common.New("baseof.html").Parse(text(base.Data)); err != nil {
 		diags.Add(templateError(base, err))
 	}
 	if len(diags) > 0 {
@@ -69,7 +81,7 @@ func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.
 			diags.Add(templateError(f, err))
 			continue
 		}
-		if _, err := clone.New(rel).Parse(string(f.Data)); err != nil {
+		if _, err := clone.New(rel).Parse(text(f.Data)); err != nil {
 			diags.Add(templateError(f, err))
 			continue
 		}

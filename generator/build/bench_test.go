@@ -88,3 +88,24 @@ func BenchmarkBuildMemory5000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPrepareAfterEdit is the dev server's rebuild: one page edited,
+// everything before rendering redone from the caches; pages are rendered
+// when a browser asks for them.
+func BenchmarkPrepareAfterEdit(b *testing.B) {
+	dir := corpus(b, 5000)
+	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), NoMinify: true, LiveReload: true}
+	builder := New()
+	if _, diags := builder.Prepare(context.Background(), opts); len(diags) > 0 {
+		b.Fatal(diags.Err())
+	}
+	for b.Loop() {
+		p, diags := builder.Prepare(context.Background(), opts)
+		if len(diags) > 0 {
+			b.Fatal(diags.Err())
+		}
+		if _, ok := p.File("index.html"); !ok {
+			b.Fatal("no home page")
+		}
+	}
+}

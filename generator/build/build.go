@@ -68,6 +68,7 @@ type Builder struct {
 	pages    map[string]pageEntry
 	data     map[string]dataEntry
 	bodies   *link.Bodies
+	files    *load.Files
 }
 
 type pageEntry struct {
@@ -84,7 +85,7 @@ type dataEntry struct {
 
 // New makes a Builder with an empty cache.
 func New() *Builder {
-	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}, bodies: link.NewBodies()}
+	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}, bodies: link.NewBodies(), files: load.NewFiles()}
 }
 
 // Clock is the build clock: SOURCE_DATE_EPOCH when set, so that builds are
@@ -162,7 +163,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 			return nil, diag.List{diag.File("SOURCE_DATE_EPOCH", "must be whole seconds since 1970, not %q", os.Getenv("SOURCE_DATE_EPOCH"))}
 		}
 	}
-	site, diags := load.Read(opts.Site, themes.FS)
+	site, diags := load.ReadWith(opts.Site, themes.FS, b.files)
 	if site == nil || len(diags) > 0 {
 		return nil, diags.Sort()
 	}
@@ -199,6 +200,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		// Nothing is rebuilt: keep no cache, and let the link stage drop
 		// each source once its body is rendered.
 		b.pages = map[string]pageEntry{}
+		b.files = nil
 		b.bodies = link.NewBodies()
 		b.bodies.Release = true
 		site.Pages = nil
@@ -240,6 +242,11 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	entries := make([]pageEntry, len(site.Pages))
 	var todo []task
 	for i, f := range site.Pages {
+		if e, ok := b.pages[f.Path]; ok && f.Same {
+			entries[i] = e // unchanged on disk: not even hashed again
+			stats.FilesCached++
+			continue
+		}
 		h := maphash.Bytes(b.seed, f.Data)
 		if e, ok := b.pages[f.Path]; ok && e.hash == h {
 			entries[i] = e

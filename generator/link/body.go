@@ -45,6 +45,8 @@ type Body struct {
 	Uses       []string // keys (lowercased titles) of the definitions used, in first-use order
 	Text       string   // the start of the readable text, for the search index
 	Diags      diag.List
+
+	resolved *resolution // the last resolution of Links and Shortcodes
 }
 
 // Bodies caches rendered bodies between builds, by file content and by the

@@ -5,9 +5,12 @@
 package link
 
 import (
+	"hash/fnv"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -177,9 +180,37 @@ func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, s
 	diags.Add(s.indexJourneys()...)
 	s.Generated["/glossary/"] = s.Terms.anchors()
 	diags.Add(s.resolveBook()...)
-	for _, p := range s.Pages {
-		diags.Add(s.resolveLinks(p)...)
-		diags.Add(s.resolveShortcodes(p)...)
+	// Every page's references, on every CPU: a large site has many. A body
+	// whose references were resolved against the same set of targets keeps
+	// its results.
+	fp := s.targetsFingerprint()
+	perPage := make([]diag.List, len(s.Pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := s.Pages[i]
+				if r := p.Body.resolved; r != nil && r.targets == fp {
+					p.Targets, perPage[i] = r.links, r.diags
+					continue
+				}
+				perPage[i] = append(s.resolveLinks(p), s.resolveShortcodes(p)...)
+				if !p.Virtual && !p.Broken {
+					p.Body.resolved = &resolution{targets: fp, links: p.Targets, diags: perPage[i]}
+				}
+			}
+		}()
+	}
+	for i := range s.Pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, d := range perPage {
+		diags.Add(d...)
 	}
 	return s, stats, diags
 }
@@ -373,3 +404,47 @@ func (s *Site) buildTags() {
 
 // TagSlug is a tag's URL segment.
 func TagSlug(tag string) string { return markdown.Slug(tag) }
+
+// resolution is a body's references resolved against one set of targets.
+type resolution struct {
+	targets uint64 // targetsFingerprint when resolved
+	links   []string
+	diags   diag.List
+}
+
+// targetsFingerprint identifies everything a reference can resolve to:
+// page URLs, files, anchors, generated pages, metric and journey ids. Its
+// parts are combined by sum, so map order does not matter.
+func (s *Site) targetsFingerprint() uint64 {
+	var sum uint64
+	add := func(parts ...string) {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		sum += h.Sum64()
+	}
+	for u, p := range s.ByURL {
+		add("page", u, p.Path)
+		for a := range p.Anchors {
+			add("anchor", u, a)
+		}
+	}
+	for u := range s.Static {
+		add("file", u)
+	}
+	for u, anchors := range s.Generated {
+		add("generated", u)
+		for a := range anchors {
+			add("generated anchor", u, a)
+		}
+	}
+	for id := range s.metricBy {
+		add("metric", id)
+	}
+	for id := range s.journeyBy {
+		add("journey", id)
+	}
+	return sum
+}

@@ -180,8 +180,20 @@ func (t *trieNode) insert(key string, def *Page) {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-' || r == '\''
+	if r < 0x80 {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord is isWordRune for ASCII, the bulk of most text.
+var asciiWord = func() (t [0x80]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-' || r == '\''
+	}
+	return t
+}()
 
 // match finds mentions of terms in text: whole words only, longest first,
 // never overlapping. A folded match may end in a plural "s" or "es".

@@ -18,6 +18,9 @@ const ContentDir = "content"
 type File struct {
 	Path string
 	Data []byte
+	// Same is true when the file is unchanged since the last read of the
+	// same Files memory (its size and modification time are the same).
+	Same bool
 }
 
 // Site is everything a build reads, classified.
@@ -33,7 +36,26 @@ type Site struct {
 // Read loads a site from fsys, whose root is the site folder. builtin holds the
 // embedded themes (a folder per theme); the site's own themes/NAME overrides
 // it file by file.
-func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
+func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) { return ReadWith(fsys, builtin, nil) }
+
+// Files remembers the content files of the last read, by path, so that a
+// rebuild reads again only the files whose size or modification time changed.
+type Files struct {
+	mu    sync.Mutex
+	known map[string]knownFile
+}
+
+type knownFile struct {
+	size int64
+	mod  int64
+	data []byte
+}
+
+// NewFiles makes an empty memory of files.
+func NewFiles() *Files { return &Files{known: map[string]knownFile{}} }
+
+// ReadWith is Read, taking unchanged content files from files when given.
+func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	site := &Site{}
 	var diags diag.List
 	src, err := fs.ReadFile(fsys, ConfigFile)
@@ -50,6 +72,7 @@ func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
 	site.Config = cfg
 
 	var paths []string
+	var stamps []knownFile
 	err = fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
@@ -68,14 +91,21 @@ func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) {
 			return nil
 		}
 		paths = append(paths, p)
+		if files != nil {
+			if info, err := e.Info(); err == nil {
+				stamps = append(stamps, knownFile{size: info.Size(), mod: info.ModTime().UnixNano()})
+			} else {
+				stamps = append(stamps, knownFile{size: -1})
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		diags.Add(diag.File(ContentDir, "cannot read: %v", err))
 	}
-	files, d := readFiles(fsys, paths)
+	read, d := files.read(fsys, paths, stamps)
 	diags.Add(d...)
-	for _, f := range files {
+	for _, f := range read {
 		switch {
 		case cfg.Data.Dir != "" && strings.HasPrefix(f.Path, cfg.Data.Dir+"/"):
 			site.Data = append(site.Data, f)
@@ -189,6 +219,46 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
 		diags.Add(diag.File(ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
 	}
 	return t, diags
+}
+
+// read reads the files at paths, taking from memory those whose stamp is
+// unchanged, and remembers what it read. A nil *Files reads everything.
+func (fm *Files) read(fsys fs.FS, paths []string, stamps []knownFile) ([]File, diag.List) {
+	if fm == nil {
+		return readFiles(fsys, paths)
+	}
+	fm.mu.Lock()
+	defer fm.mu.Unlock()
+	out := make([]File, len(paths))
+	var todo []string
+	for i, p := range paths {
+		k, ok := fm.known[p]
+		if ok && stamps[i].size >= 0 && k.size == stamps[i].size && k.mod == stamps[i].mod {
+			out[i] = File{Path: p, Data: k.data, Same: true}
+			continue
+		}
+		todo = append(todo, p)
+	}
+	fresh, diags := readFiles(fsys, todo)
+	byPath := make(map[string][]byte, len(fresh))
+	for _, f := range fresh {
+		byPath[f.Path] = f.Data
+	}
+	known := make(map[string]knownFile, len(paths))
+	kept := out[:0]
+	for i, p := range paths {
+		data := out[i].Data
+		if out[i].Path == "" {
+			var ok bool
+			if data, ok = byPath[p]; !ok {
+				continue // unreadable: reported
+			}
+		}
+		known[p] = knownFile{size: stamps[i].size, mod: stamps[i].mod, data: data}
+		kept = append(kept, File{Path: p, Data: data, Same: out[i].Same})
+	}
+	fm.known = known
+	return kept, diags
 }
 
 // readFiles reads files in parallel (a large site is thousands of small

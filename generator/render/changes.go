@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/render/chart"
 )
@@ -118,12 +117,6 @@ func ReadManifest(data []byte) (*Manifest, error) {
 		return nil, fmt.Errorf("manifest format %d is not one this shiftbook reads (it reads %d)", m.Format, manifestFormat)
 	}
 	return &m, nil
-}
-
-func (r *run) writeManifest() {
-	if err := r.sink.Write(ManifestFile, ManifestOf(r.site).Encode()); err != nil {
-		r.fail(diag.File(ManifestFile, "cannot write: %v", err))
-	}
 }
 
 // ChangesData is the /changes/ page: this edition against the previous one.

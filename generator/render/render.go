@@ -131,13 +131,19 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 		r.metricData(m)
 	}
 	r.assignBookIDs()
-	r.writeSearchIndex()
-	r.writeManifest()
-	_ = eager.Write("sitemap.xml", r.sitemap())
 	if len(r.diags) > 0 {
 		return nil, r.diags.Sort()
 	}
-	x := &Renderer{r: r, jobs: map[string]job{}, eager: eager}
+	x := &Renderer{r: r, jobs: map[string]job{}, eager: eager, lazy: map[string]*lazyFile{}}
+	// Made on first request: the dev server rarely needs them, and on a
+	// large site they cost more than the rest of a rebuild.
+	x.lazy["search/index.json"] = &lazyFile{make: func() []byte {
+		r.writeSearchIndex()
+		data, _ := eager.get("search/index.json")
+		return data
+	}}
+	x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return ManifestOf(site).Encode() }}
+	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
 	for _, j := range r.jobs() {
 		x.jobs[j.out] = j
 		x.paths = append(x.paths, j.out)

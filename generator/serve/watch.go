@@ -12,9 +12,14 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// batchWindow is how long the watcher waits for a burst of events (an
-// editor's save is several: write temp, rename, chmod) to settle.
-const batchWindow = 100 * time.Millisecond
+// A burst of events (an editor's save is several: write temp, rename,
+// chmod; a git checkout is thousands) becomes one batch. A batch ends when
+// no event came for batchQuiet, and at the latest batchWindow after its
+// first event, so a long burst still shows progress.
+const (
+	batchQuiet  = 25 * time.Millisecond
+	batchWindow = 100 * time.Millisecond
+)
 
 // Change kinds, each with one reaction: config rebuilds from scratch, the
 // others rebuild from the caches.
@@ -72,9 +77,13 @@ type watcher interface {
 type notifyWatcher struct {
 	root    string
 	dataDir string
-	w       *fsnotify.Watcher
-	out     chan Batch
-	errs    chan error
+	// links maps the real path of a watched folder reached through a
+	// symbolic link (content/ → /shared/corpus) to its path in the site,
+	// because events name the real path.
+	links map[string]string
+	w     *fsnotify.Watcher
+	out   chan Batch
+	errs  chan error
 }
 
 func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher, error) {
@@ -82,7 +91,7 @@ func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher
 	if err != nil {
 		return nil, err
 	}
-	nw := &notifyWatcher{root: root, dataDir: dataDir, w: w, out: make(chan Batch)}
+	nw := &notifyWatcher{root: root, dataDir: dataDir, w: w, out: make(chan Batch), links: map[string]string{}}
 	if err := w.Add(root); err != nil {
 		w.Close()
 		return nil, err
@@ -96,8 +105,13 @@ func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher
 	return nw, nil
 }
 
-// addTree watches dir and every folder below it.
+// addTree watches dir and every folder below it. A dir that is a symbolic
+// link is followed.
 func (nw *notifyWatcher) addTree(dir string) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
+		nw.links[real] = dir
+		dir = real
+	}
 	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -113,6 +127,12 @@ func (nw *notifyWatcher) addTree(dir string) {
 }
 
 func (nw *notifyWatcher) rel(p string) string {
+	for real, inSite := range nw.links {
+		if p == real || strings.HasPrefix(p, real+string(filepath.Separator)) {
+			p = inSite + p[len(real):]
+			break
+		}
+	}
 	r, err := filepath.Rel(nw.root, p)
 	if err != nil {
 		return ""
@@ -125,6 +145,15 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 	pending := map[string]bool{}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var first time.Time // of the pending batch
+	arm := func() {
+		now := time.Now()
+		if len(pending) == 0 || first.IsZero() {
+			first = now
+		}
+		wait := min(batchQuiet, batchWindow-now.Sub(first))
+		timer.Reset(max(wait, 0))
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -148,28 +177,29 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 						}
 						return nil
 					})
-					timer.Reset(batchWindow)
+					arm()
 					continue
 				}
 			}
 			if !watched(rel) {
 				continue
 			}
+			arm()
 			pending[rel] = true
-			timer.Reset(batchWindow)
 		case _, ok := <-nw.w.Errors:
 			if !ok {
 				return
 			}
 			// An overflow loses events: rebuild everything to be safe.
+			arm()
 			pending["site.toml"] = true
-			timer.Reset(batchWindow)
 		case <-timer.C:
 			if len(pending) == 0 {
 				continue
 			}
 			b := makeBatch(pending, nw.dataDir)
 			pending = map[string]bool{}
+			first = time.Time{}
 			select {
 			case nw.out <- b:
 			case <-ctx.Done():

@@ -24,6 +24,7 @@ func (r *run) generatedJobs() []job {
 	}
 	// A theme may leave out a generated page; fall back to the plain layout.
 	for i := range jobs {
+		jobs[i].generated = true
 		if !r.tmpl.has(jobs[i].layout) {
 			jobs[i].layout = "page"
 		}

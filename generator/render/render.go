@@ -196,11 +196,23 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		}
 		stats.Assets++
 	}
-	for p, l := range x.lazy {
-		if err := sink.Write(p, l.get()); err != nil {
-			r.fail(diag.File(p, "cannot write: %v", err))
+	// The shared files (search index, manifest, sitemap) are made while
+	// pages render, not before.
+	var lazyDone sync.WaitGroup
+	lazyDone.Add(1)
+	go func() {
+		defer lazyDone.Done()
+		lazyPaths := make([]string, 0, len(x.lazy))
+		for p := range x.lazy {
+			lazyPaths = append(lazyPaths, p)
 		}
-	}
+		sort.Strings(lazyPaths)
+		for _, p := range lazyPaths {
+			if err := sink.Write(p, x.lazy[p].get()); err != nil {
+				r.fail(diag.File(p, "cannot write: %v", err))
+			}
+		}
+	}()
 	workers := r.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -227,14 +239,23 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			}
 		}()
 	}
+	// The generated pages first: the book holds every chapter and is by far
+	// the longest page to make; started last, it would keep one CPU busy
+	// alone at the end.
+	var order []job
 	for _, p := range x.paths {
 		if j, ok := x.jobs[p]; ok {
-			next <- j
-			stats.Pages++
+			order = append(order, j)
 		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return order[a].generated && !order[b].generated })
+	for _, j := range order {
+		next <- j
+		stats.Pages++
 	}
 	close(next)
 	wg.Wait()
+	lazyDone.Wait()
 	if !r.opts.LiveReload {
 		// Files, and the folders that have an index.html (clean URLs).
 		known := map[string]bool{}
@@ -285,9 +306,10 @@ func (m *memSink) Write(path string, data []byte) error {
 
 // job is one HTML page to write.
 type job struct {
-	out    string // output path
-	layout string
-	data   func() *PageData
+	out       string // output path
+	generated bool   // a page no author writes (book, glossary, ...)
+	layout    string
+	data      func() *PageData
 }
 
 func outPath(u string) string {

@@ -17,7 +17,7 @@ import (
 // no event came for batchQuiet, and at the latest batchWindow after its
 // first event, so a long burst still shows progress.
 const (
-	batchQuiet  = 25 * time.Millisecond
+	batchQuiet  = 15 * time.Millisecond
 	batchWindow = 100 * time.Millisecond
 )
 

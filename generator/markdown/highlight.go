@@ -98,15 +98,18 @@ func (h *highlighter) render(lang, code string) string {
 }
 
 // HighlightCSS is the stylesheet for highlighted code: the light style, and
-// the dark one for readers whose system prefers dark.
+// the dark one for readers whose system prefers dark. Each is scoped to its
+// scheme, so no light colour is left in force on a dark background where the
+// dark style has no rule of its own.
 func HighlightCSS() []byte {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	var light, dark bytes.Buffer
 	_ = f.WriteCSS(&light, styles.Get(lightStyle))
 	_ = f.WriteCSS(&dark, styles.Get(darkStyle))
 	var b bytes.Buffer
+	b.WriteString("@media not all and (prefers-color-scheme: dark) {\n")
 	b.Write(light.Bytes())
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString("}\n@media (prefers-color-scheme: dark) {\n")
 	b.Write(dark.Bytes())
 	b.WriteString("}\n")
 	return b.Bytes()

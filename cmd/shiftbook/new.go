@@ -130,18 +130,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]stri
 	var pos []string
 	rest := args
 	for {
-		usage := fs.Usage
-		fs.Usage = func() {}
-		err := fs.Parse(rest)
-		fs.Usage = usage
-		if err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(stdout)
-				fs.Usage()
-				return nil, exitOK
-			}
-			fs.Usage()
-			return nil, exitUsage
+		if code := parseQuietly(fs, rest, stdout); code >= 0 {
+			return nil, code
 		}
 		if fs.NArg() == 0 {
 			return pos, -1

@@ -88,20 +88,8 @@ func newFlags(name, argsHelp, summary string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses, accepting --flag as well as -flag. It returns the exit
 // status to stop with, or -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
-	// The flag package prints the usage itself on -help and on errors; keep
-	// it quiet during Parse so --help prints once, to stdout.
-	usage := fs.Usage
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.Usage = usage
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return exitOK
-		}
-		fs.Usage()
-		return exitUsage
+	if code := parseQuietly(fs, args, stdout); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "shiftbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -109,6 +97,27 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 		return exitUsage
 	}
 	return -1
+}
+
+// parseQuietly parses once. The flag package prints the usage itself on
+// -help and on errors; it is kept quiet during Parse so that --help prints
+// once, to stdout, and an error once, to the flag set's output. It returns
+// the exit status to stop with, or -1 to go on.
+func parseQuietly(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err == nil {
+		return -1
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	fs.Usage()
+	return exitUsage
 }
 
 // printDiags prints diagnostics, sorted and capped, and a count.

@@ -20,8 +20,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/shiftbook/shiftbook/generator/build"
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
@@ -266,19 +264,23 @@ type newConfig struct {
 }
 
 func readNewConfig(dir, shownDir string) (newConfig, error) {
-	src, err := os.ReadFile(filepath.Join(dir, load.ConfigFile))
+	src, err := os.ReadFile(filepath.Join(dir, parse.ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return newConfig{}, fmt.Errorf("no site.toml in %s; run shiftbook new in a site folder, pass -s DIR, or start a site with \"shiftbook new site DIR\"", shownDir)
 	}
 	if err != nil {
-		return newConfig{}, fmt.Errorf("cannot read %s: %v", filepath.Join(shownDir, load.ConfigFile), err)
+		return newConfig{}, fmt.Errorf("cannot read %s: %v", filepath.Join(shownDir, parse.ConfigFile), err)
 	}
-	cfg := load.DefaultConfig()
-	if _, err := toml.Decode(string(src), &cfg); err != nil {
-		return newConfig{}, errors.New(parse.TOMLError(load.ConfigFile, src, 0, err).String())
+	// Only the theme and the data folder matter here: a site.toml with other
+	// problems still gets its new page, and check reports them.
+	cfg, diags := parse.ReadConfig(src)
+	for _, d := range diags {
+		if strings.Contains(d.Message, "invalid TOML") {
+			return newConfig{}, errors.New(d.String())
+		}
 	}
 	if cfg.Theme == "" || strings.ContainsAny(cfg.Theme, `/\`) || strings.HasPrefix(cfg.Theme, ".") {
-		return newConfig{}, fmt.Errorf("%s: theme %q is not a folder name under themes/; use a plain name such as \"default\"", load.ConfigFile, cfg.Theme)
+		return newConfig{}, fmt.Errorf("%s: theme %q is not a folder name under themes/; use a plain name such as \"default\"", parse.ConfigFile, cfg.Theme)
 	}
 	dataDir := strings.Trim(path.Clean("/"+cfg.Data.Dir), "/")
 	return newConfig{theme: cfg.Theme, dataDir: dataDir}, nil

@@ -15,7 +15,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/build"
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/publish"
 	"github.com/shiftbook/shiftbook/generator/render"
 )
@@ -94,10 +94,10 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	cfg := load.DefaultConfig()
-	if data, err := os.ReadFile(filepath.Join(dir, load.ConfigFile)); err == nil {
+	cfg := parse.DefaultConfig()
+	if data, err := os.ReadFile(filepath.Join(dir, parse.ConfigFile)); err == nil {
 		var diags diag.List
-		if cfg, diags = load.ParseConfig(data); len(diags) > 0 {
+		if cfg, diags = parse.ReadConfig(data); len(diags) > 0 {
 			printDiags(stderr, diags)
 			return exitContent
 		}
@@ -106,7 +106,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if v == "" {
 		v = cfg.Version
 		if err := publish.CheckName("version", v); err != nil {
-			fmt.Fprintf(stderr, "%s: %v; or pass --version\n", load.ConfigFile, err)
+			fmt.Fprintf(stderr, "%s: %v; or pass --version\n", parse.ConfigFile, err)
 			return exitContent
 		}
 	} else if err := publish.CheckName("version", v); err != nil {
@@ -217,8 +217,8 @@ func deleteEdition(ctx context.Context, dest, version, src string, aliases []str
 	opts := publish.DeleteOptions{Dest: dest, Version: version, Move: move, Wait: wait,
 		OnWait: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: %s\n", msg) }}
 	// index.html is rewritten: dress it as publish does, when the site is at hand.
-	if data, err := os.ReadFile(filepath.Join(src, load.ConfigFile)); err == nil {
-		if cfg, diags := load.ParseConfig(data); len(diags) == 0 {
+	if data, err := os.ReadFile(filepath.Join(src, parse.ConfigFile)); err == nil {
+		if cfg, diags := parse.ReadConfig(data); len(diags) == 0 {
 			opts.SiteTitle, opts.Language = cfg.Title, cfg.Language
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 )
@@ -51,7 +50,7 @@ func FuzzResolve(f *testing.F) {
 				return // the front matter parser has its own fuzz target
 			}
 			inputs := append(append([]Input(nil), base...), Input{Page: page})
-			_, _, diags = Resolve(load.DefaultConfig(), inputs, nil, nil, testNow, md, nil)
+			_, _, diags = Resolve(parse.DefaultConfig(), inputs, nil, nil, testNow, md, nil)
 			lines := bytes.Count(src, []byte("\n")) + 1
 			for _, d := range diags {
 				if d.Path == path {

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 )
@@ -37,10 +36,10 @@ var testNow = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
 // site with the default configuration.
 func resolveFiles(t *testing.T, files map[string]string, static ...string) (*Site, diag.List) {
 	t.Helper()
-	return resolveWith(t, load.DefaultConfig(), files, static...)
+	return resolveWith(t, parse.DefaultConfig(), files, static...)
 }
 
-func resolveWith(t *testing.T, cfg load.Config, files map[string]string, static ...string) (*Site, diag.List) {
+func resolveWith(t *testing.T, cfg parse.Config, files map[string]string, static ...string) (*Site, diag.List) {
 	t.Helper()
 	var paths []string
 	for p := range files {
@@ -316,7 +315,7 @@ var placeholderRE = regexp.MustCompile("\x00([A-Z][0-9]*)\x00")
 func showPlaceholders(s string) string { return placeholderRE.ReplaceAllString(s, "{$1}") }
 
 func TestAutolinkOff(t *testing.T) {
-	cfg := load.DefaultConfig()
+	cfg := parse.DefaultConfig()
 	cfg.Glossary.Autolink = false
 	s, diags := resolveWith(t, cfg, map[string]string{
 		"content/_index.md":               page("Home", "A customer and [[Customer]].\n"),

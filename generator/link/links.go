@@ -9,6 +9,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // external reports destinations that leave the site: a scheme (https:,
@@ -196,7 +197,7 @@ func (s *Site) resolveBook() diag.List {
 			if sug := diag.Suggest(name, known); sug != "" {
 				msg += fmt.Sprintf(": did you mean %q?", sug)
 			}
-			diags.Add(diag.AtLine(load.ConfigFile, s.Config.Source, s.Config.Lines.Line("book", "chapters"), 1, "%s", msg))
+			diags.Add(diag.AtLine(parse.ConfigFile, s.Config.Source, s.Config.Lines.Line("book", "chapters"), 1, "%s", msg))
 			continue
 		}
 		s.Book = append(s.Book, p)

@@ -68,7 +68,7 @@ func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSec
 
 // Site is the whole resolved site.
 type Site struct {
-	Config    load.Config
+	Config    parse.Config
 	Now       time.Time
 	Pages     []*Page // every page, sorted by URL
 	Home      *Page
@@ -110,7 +110,7 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
-func Resolve(cfg load.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
+func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:    cfg,

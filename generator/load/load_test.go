@@ -5,10 +5,12 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 func TestParseConfigDefaults(t *testing.T) {
-	cfg, diags := ParseConfig([]byte("title = \"T\"\n"))
+	cfg, diags := parse.ReadConfig([]byte("title = \"T\"\n"))
 	if len(diags) > 0 {
 		t.Fatal(diags.Err())
 	}
@@ -36,7 +38,7 @@ unsafe = true
 title = "Book"
 chapters = ["vision", "plan"]
 `
-	cfg, diags := ParseConfig([]byte(src))
+	cfg, diags := parse.ReadConfig([]byte(src))
 	if len(diags) > 0 {
 		t.Fatal(diags.Err())
 	}
@@ -85,7 +87,7 @@ func TestParseConfigErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ParseConfig([]byte(tt.src))
+			_, diags := parse.ReadConfig([]byte(tt.src))
 			var got []string
 			for _, d := range diags.Sort() {
 				got = append(got, d.String())

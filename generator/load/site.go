@@ -1,3 +1,6 @@
+// Package load reads a site from a file system: site.toml, the content
+// tree, the data folder and the theme stack. It classifies files and reads
+// them; decoding is parse's job.
 package load
 
 import (
@@ -9,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // ContentDir is the folder of pages, relative to the site root.
@@ -25,7 +29,7 @@ type File struct {
 
 // Site is everything a build reads, classified.
 type Site struct {
-	Config       Config
+	Config       parse.Config
 	ConfigSource []byte
 	Pages        []File // markdown under content/, outside the data folder
 	Data         []File // files of the data folder
@@ -58,16 +62,16 @@ func NewFiles() *Files { return &Files{known: map[string]knownFile{}} }
 func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	site := &Site{}
 	var diags diag.List
-	src, err := fs.ReadFile(fsys, ConfigFile)
+	src, err := fs.ReadFile(fsys, parse.ConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, diag.List{diag.File(ConfigFile,
+		return nil, diag.List{diag.File(parse.ConfigFile,
 			"no site.toml here; run shiftbook in a site folder, pass -s DIR, or start one with \"shiftbook new site DIR\"")}
 	case err != nil:
-		return nil, diag.List{diag.File(ConfigFile, "cannot read: %v", err)}
+		return nil, diag.List{diag.File(parse.ConfigFile, "cannot read: %v", err)}
 	}
 	site.ConfigSource = src
-	cfg, d := ParseConfig(src)
+	cfg, d := parse.ReadConfig(src)
 	diags.Add(d...)
 	site.Config = cfg
 
@@ -216,7 +220,7 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
 	hasBuiltin := builtin != nil && add(builtin, name, BuiltinPrefix+name)
 	hasOwn := add(fsys, path.Join("themes", name), path.Join("themes", name))
 	if !hasBuiltin && !hasOwn {
-		diags.Add(diag.File(ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
+		diags.Add(diag.File(parse.ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
 	}
 	return t, diags
 }

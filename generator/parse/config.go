@@ -1,7 +1,4 @@
-// Package load reads a site from a file system: site.toml, the content
-// tree, the data folder and the theme stack. It decodes configuration and
-// classifies files; it parses no page.
-package load
+package parse
 
 import (
 	"fmt"
@@ -13,7 +10,6 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // ConfigFile is the name of the site configuration at the site root.
@@ -53,8 +49,8 @@ type Config struct {
 	// StaleAfterDuration is Data.StaleAfter decoded.
 	StaleAfterDuration time.Duration `toml:"-"`
 	// Source and Lines let later stages report errors at a line of site.toml.
-	Source []byte         `toml:"-"`
-	Lines  parse.TOMLKeys `toml:"-"`
+	Source []byte   `toml:"-"`
+	Lines  TOMLKeys `toml:"-"`
 }
 
 // DefaultConfig is what a site gets for every key it leaves out.
@@ -81,12 +77,12 @@ var knownKeys = []string{
 	"book", "book.title", "book.chapters",
 }
 
-// ParseConfig decodes site.toml. Unknown keys are errors with a did-you-mean,
+// ReadConfig decodes site.toml. Unknown keys are errors with a did-you-mean,
 // because a misspelt key silently ignored is a setting the author thinks is on.
-func ParseConfig(src []byte) (Config, diag.List) {
+func ReadConfig(src []byte) (Config, diag.List) {
 	cfg := DefaultConfig()
 	var diags diag.List
-	if d, ok := parse.CheckText(ConfigFile, src); !ok {
+	if d, ok := CheckText(ConfigFile, src); !ok {
 		return cfg, diag.List{d}
 	}
 	// Decode generically first: a syntax error is reported at its place,
@@ -94,15 +90,15 @@ func ParseConfig(src []byte) (Config, diag.List) {
 	// typed decoder's message names Go types and no position).
 	var generic map[string]any
 	if _, err := toml.Decode(string(src), &generic); err != nil {
-		return cfg, diag.List{parse.TOMLError(ConfigFile, src, 0, err)}
+		return cfg, diag.List{TOMLError(ConfigFile, src, 0, err)}
 	}
-	keys := parse.LocateTOMLKeys(src)
+	keys := LocateTOMLKeys(src)
 	if d := checkConfigTypes(src, generic, keys); len(d) > 0 {
 		return cfg, d
 	}
 	md, err := toml.Decode(string(src), &cfg)
 	if err != nil {
-		return cfg, diag.List{parse.TOMLError(ConfigFile, src, 0, err)}
+		return cfg, diag.List{TOMLError(ConfigFile, src, 0, err)}
 	}
 	cfg.Source, cfg.Lines = src, keys
 	for _, k := range md.Undecoded() {
@@ -118,7 +114,7 @@ func ParseConfig(src []byte) (Config, diag.List) {
 	}
 	at := func(key ...string) int { return keys.Line(key...) }
 	if cfg.Data.StaleAfter != "" {
-		dur, err := parse.ParseDuration(cfg.Data.StaleAfter)
+		dur, err := ParseDuration(cfg.Data.StaleAfter)
 		if err != nil {
 			diags.Add(diag.AtLine(ConfigFile, src, at("data", "staleAfter"), 1, "data.staleAfter: %v", err))
 		}
@@ -149,7 +145,7 @@ var configKinds = map[string]string{
 
 // checkConfigTypes reports known keys whose value has the wrong type.
 // Unknown keys are left to the decoder's Undecoded list.
-func checkConfigTypes(src []byte, generic map[string]any, keys parse.TOMLKeys) diag.List {
+func checkConfigTypes(src []byte, generic map[string]any, keys TOMLKeys) diag.List {
 	var diags diag.List
 	var walk func(prefix string, m map[string]any)
 	walk = func(prefix string, m map[string]any) {

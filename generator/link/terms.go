@@ -20,8 +20,10 @@ type Terms struct {
 	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
 	names  []string         // every key as written, for did-you-mean
 	// starts holds the first word (lowercased) of every key: a cheap test
-	// that lets matching skip most words of a text at once.
-	starts map[string]bool
+	// that lets matching skip most words of a text at once; prefixes is a
+	// cheaper one still, on the first three letters of those words.
+	starts   map[string]bool
+	prefixes *[prefixSlots]bool
 }
 
 func (t *Terms) addStart(key string) {
@@ -33,7 +35,40 @@ func (t *Terms) addStart(key string) {
 		}
 		end += size
 	}
-	t.starts[strings.ToLower(key[:end])] = true
+	first := strings.ToLower(key[:end])
+	t.starts[first] = true
+	t.prefixes[prefixKey(first)] = true
+}
+
+// prefixKey folds the first three bytes of a lowercased word into a small
+// number: an array lookup that turns away most words before the map lookup.
+// The three bytes come before any plural ending of a word of four letters or
+// more, which are the only words matched with one; an apostrophe ends them
+// ("CX's" is a mention of CX).
+func prefixKey(lower string) uint16 {
+	var h uint16
+	for i := 0; i < 3 && i < len(lower) && lower[i] != '\''; i++ {
+		h = h*31 + uint16(lower[i])
+	}
+	return h & (prefixSlots - 1)
+}
+
+const prefixSlots = 1 << 14
+
+// wordPrefixKey is prefixKey of a word of text, lowercasing ASCII as it goes.
+func wordPrefixKey(word []byte) (uint16, bool) {
+	var h uint16
+	for i := 0; i < 3 && i < len(word) && word[i] != '\''; i++ {
+		b := word[i]
+		if b >= 0x80 {
+			return 0, false // not ASCII: leave it to the full test
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		h = h*31 + uint16(b)
+	}
+	return h & (prefixSlots - 1), true
 }
 
 // mayStart reports whether some key starts with the word, or with the word
@@ -101,7 +136,7 @@ func Letter(title string) string {
 }
 
 func (s *Site) indexTerms() diag.List {
-	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[string]bool{}}
+	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[string]bool{}, prefixes: new([prefixSlots]bool)}
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -183,8 +218,10 @@ func isWordRune(r rune) bool {
 	if r < 0x80 {
 		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWordRuneSlow(r)
 }
+
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // asciiWord is isWordRune for ASCII, the bulk of most text.
 var asciiWord = func() (t [0x80]bool) {
@@ -201,7 +238,7 @@ func (t *Terms) match(text []byte) []TermMatch {
 	var out []TermMatch
 	prev := rune(' ')
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
+		r, size := decodeRune(text[i:])
 		if isWordRune(prev) || !isWordRune(r) {
 			prev = r
 			i += size
@@ -209,14 +246,14 @@ func (t *Terms) match(text []byte) []TermMatch {
 		}
 		end := i
 		for end < len(text) {
-			r, size := utf8.DecodeRune(text[end:])
+			r, size := decodeRune(text[end:])
 			if !isWordRune(r) {
 				break
 			}
 			prev = r
 			end += size
 		}
-		if !t.mayStart(text[i:end]) {
+		if k, ascii := wordPrefixKey(text[i:end]); ascii && !t.prefixes[k] || !t.mayStart(text[i:end]) {
 			i = end // no term starts with this word: skip it whole
 			continue
 		}
@@ -236,6 +273,15 @@ func (t *Terms) match(text []byte) []TermMatch {
 	return out
 }
 
+// decodeRune is utf8.DecodeRune with the ASCII case inline: matching reads
+// every byte of every page.
+func decodeRune(b []byte) (rune, int) {
+	if b[0] < utf8.RuneSelf {
+		return rune(b[0]), 1
+	}
+	return utf8.DecodeRune(b)
+}
+
 func (t *Terms) longest(text []byte, start int) (int, *Page) {
 	bestEnd, best := -1, (*Page)(nil)
 	try := func(root *trieNode, fold bool) {
@@ -252,7 +298,7 @@ func (t *Terms) longest(text []byte, start int) (int, *Page) {
 			}
 			for _, suffix := range pluralSuffixes(fold, i-start) {
 				end := i + len(suffix)
-				if end > len(text) || !strings.EqualFold(string(text[i:end]), suffix) {
+				if end > len(text) || !bytes.EqualFold(text[i:end], []byte(suffix)) {
 					continue
 				}
 				if boundary(text, end) && end > bestEnd {

@@ -61,6 +61,7 @@ type Bodies struct {
 
 	mu      sync.Mutex
 	entries map[string]bodyEntry
+	buffers sync.Pool // of *bytes.Buffer, reused between bodies: grown once, not for every page
 }
 
 type bodyEntry struct {
@@ -103,7 +104,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.Body = s.renderBody(md, p)
+				p.Body = s.renderBody(md, p, &cache.buffers)
 				if cache.Release {
 					p.Source, p.Page.Body = nil, nil
 				}
@@ -127,19 +128,24 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 	return len(todo)
 }
 
-func (s *Site) renderBody(md *markdown.Engine, p *Page) *Body {
+func (s *Site) renderBody(md *markdown.Engine, p *Page, buffers *sync.Pool) *Body {
 	doc := md.Parse(p.Page.Body)
-	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.Text())}
+	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(4 * MaxSearchText))}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == KindDefinition {
 		ctx.linked[p] = true // a term is never linked on its own page
 	}
 	ctx.doc = doc
-	var buf bytes.Buffer
-	if err := md.Render(&buf, doc, ctx); err != nil {
+	buf, _ := buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	if err := md.Render(buf, doc, ctx); err != nil {
 		b.Diags.Add(diag.File(p.Path, "cannot render: %v", err))
 	}
 	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
+	buffers.Put(buf)
 	return b
 }
 

@@ -214,9 +214,16 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
 
 // Text is the readable text of the whole body, for the search index:
 // paragraphs, lists, tables and code, without markup.
-func (d *Doc) Text() string {
+func (d *Doc) Text() string { return d.TextUpTo(-1) }
+
+// TextUpTo is Text, stopping once at least limit bytes are written (a
+// negative limit: no limit), for callers that keep only the start.
+func (d *Doc) TextUpTo(limit int) string {
 	var b bytes.Buffer
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if limit >= 0 && b.Len() >= limit {
+			return ast.WalkStop, nil
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}

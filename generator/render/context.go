@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -67,8 +68,12 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 		}
 	}
 	if r.mini != nil && !r.minifyPages {
-		if small, err := r.mini.html(b.Bytes()); err == nil {
-			return template.HTML(small)
+		// Minified straight into the string the template receives: one
+		// copy of the body, not three.
+		var out strings.Builder
+		out.Grow(b.Len())
+		if err := r.mini.m.Minify("text/html", &out, bytes.NewReader(b.Bytes())); err == nil {
+			return template.HTML(out.String())
 		}
 	}
 	return template.HTML(b.String())

@@ -35,7 +35,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "[-s DIR] [-o DIR] [--drafts]", "build the site into a folder (default public/)", runBuild},
-		{"serve", "[-s DIR] [--addr 127.0.0.1:1313] [--drafts] [--poll]", "serve the site with live reload while you write", runServe},
+		{"serve", "[-s DIR] [--addr HOST:PORT]", "serve the site with live reload while you write", runServe},
 		{"check", "[-s DIR] [--drafts]", "validate everything, write nothing", runCheck},
 		{"publish", "[-s DIR] --dest DIR [--version V]", "publish an edition, keeping earlier ones (--list, --delete V)", runPublish},
 		{"new", newArgs, "start a site, or a page from its kind's template", runNew},

@@ -73,8 +73,14 @@ type Builder struct {
 
 type pageEntry struct {
 	hash  uint64
+	src   []byte // the bytes parsed: the loader hands back the same slice while the file is unchanged
 	page  *parse.Page
 	diags diag.List
+}
+
+// sameBytes reports whether two slices are the very same bytes in memory.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 type dataEntry struct {
@@ -242,13 +248,14 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	entries := make([]pageEntry, len(site.Pages))
 	var todo []task
 	for i, f := range site.Pages {
-		if e, ok := b.pages[f.Path]; ok && f.Same {
+		if e, ok := b.pages[f.Path]; ok && f.Same && sameBytes(e.src, f.Data) {
 			entries[i] = e // unchanged on disk: not even hashed again
 			stats.FilesCached++
 			continue
 		}
 		h := maphash.Bytes(b.seed, f.Data)
 		if e, ok := b.pages[f.Path]; ok && e.hash == h {
+			e.src = f.Data
 			entries[i] = e
 			stats.FilesCached++
 			continue
@@ -258,10 +265,14 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	stats.FilesParsed += len(todo)
 	parallel(ctx, len(todo), func(k int) {
 		t := todo[k]
-		e := pageEntry{hash: t.hash}
+		e := pageEntry{hash: t.hash, src: t.file.Data}
 		e.page, e.diags = parse.ReadPage(t.file.Path, t.file.Data)
 		entries[t.i] = e
 	})
+	if err := ctx.Err(); err != nil {
+		// Some files were not parsed: keep the cache as it was.
+		return nil, nil, diag.List{diag.File(".", "build cancelled")}
+	}
 	live := make(map[string]pageEntry, len(site.Pages))
 	n := 0
 	for i, f := range site.Pages {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 
@@ -42,7 +43,7 @@ type Body struct {
 	IDs        map[string]bool
 	Links      []markdown.Link // Links[n] is placeholder L n; URL not yet known
 	Shortcodes []*markdown.Shortcode
-	Uses       []string // keys (lowercased titles) of the definitions used, in first-use order
+	Uses       []string // URLs of the definitions used, in first-use order
 	Text       string   // the start of the readable text, for the search index
 	Diags      diag.List
 
@@ -290,7 +291,11 @@ const MaxSearchText = 1500
 // cut at a word.
 func searchText(s string) string {
 	if len(s) > 4*MaxSearchText {
-		s = s[:4*MaxSearchText] // enough to fill the limit once spaces are folded
+		cut := 4 * MaxSearchText // enough to fill the limit once spaces are folded
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
 	}
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) <= MaxSearchText {
@@ -298,7 +303,11 @@ func searchText(s string) string {
 	}
 	cut := strings.LastIndexByte(s[:MaxSearchText], ' ')
 	if cut <= 0 {
+		// No space (Chinese, Japanese): cut at the start of a character.
 		cut = MaxSearchText
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return s[:cut] + " …"
 }

@@ -74,7 +74,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 			u = path.Join(p.URL, raw)
 		}
 		u = path.Clean("/" + u)
-		if ext := path.Ext(u); ext != "" {
+		if ext := path.Ext(u); ext != "" && s.ByURL[u+"/"] == nil && s.Generated[u+"/"] == nil {
+			// A dot in the last part names a file, unless a page has that
+			// name ("node.js.md" is the page /node.js/).
 			// A file: beside the page's file first (how authors think of
 			// images), then as a URL.
 			besideFile := "/" + strings.TrimPrefix(path.Join(path.Dir(p.Path), raw), load.ContentDir+"/")

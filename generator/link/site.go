@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
@@ -245,14 +247,16 @@ func topSection(file string) string {
 	return ""
 }
 
+// isIndex reports a section's own page: _index.md, or index.md, which gets
+// the folder's URL too (see pageURL).
 func isIndex(file string) bool {
-	b := path.Base(file)
-	return b == "_index.md" || b == "_index.MD"
+	b := strings.ToLower(path.Base(file))
+	return b == "_index.md" || b == "index.md"
 }
 
 func pageKind(p *Page) Kind {
 	switch {
-	case p.Path == load.ContentDir+"/_index.md":
+	case isIndex(p.Path) && path.Dir(p.Path) == load.ContentDir:
 		return KindHome
 	case isIndex(p.Path):
 		return KindSection
@@ -316,7 +320,8 @@ func parentURL(u string) string {
 func titleFromSlug(slug string) string {
 	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
 	}
 	return strings.Join(words, " ")
 }

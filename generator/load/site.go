@@ -94,6 +94,23 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 		if e.IsDir() || !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link: what matters is what it points at.
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				diags.Add(diag.File(p, "is a link to something that cannot be read (%v); fix or remove the link", err))
+				return nil
+			}
+			if info.IsDir() {
+				diags.Add(diag.File(p, "is a link to a folder, which shiftbook does not follow inside content/; copy the folder in, or link the whole content folder instead"))
+				return nil
+			}
+			paths = append(paths, p)
+			if files != nil {
+				stamps = append(stamps, knownFile{size: info.Size(), mod: info.ModTime().UnixNano()})
+			}
+			return nil
+		}
 		paths = append(paths, p)
 		if files != nil {
 			if info, err := e.Info(); err == nil {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"mime"
 	"net"
@@ -49,6 +50,11 @@ type Server struct {
 	clients map[*client]bool
 	// rebuilds counts finished rebuilds, good or bad, for tests.
 	rebuilds int
+	// stopped is closed when the server stops: event streams end. Client
+	// channels are never closed, so a rebuild that is still sending when
+	// the server stops cannot panic.
+	stopped  chan struct{}
+	stopOnce sync.Once
 }
 
 // generation is one good build, its pages rendered on first request.
@@ -94,7 +100,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, builder: build.New(), clients: map[*client]bool{}}
+	return &Server{opts: opts, builder: build.New(), clients: map[*client]bool{}, stopped: make(chan struct{})}
 }
 
 // Run builds, listens and serves until ctx is done.
@@ -334,12 +340,7 @@ func (c *client) send(e event) {
 }
 
 func (s *Server) closeClients() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for c := range s.clients {
-		close(c.events)
-		delete(s.clients, c)
-	}
+	s.stopOnce.Do(func() { close(s.stopped) })
 }
 
 // ServeHTTP serves the current generation from memory.
@@ -428,14 +429,9 @@ func (s *Server) serveNoSite(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusServiceUnavailable)
 	fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head><body><main><h1>The site does not build yet</h1><p>Fix these and save; this page reloads by itself.</p><pre>`)
 	for _, d := range errs {
-		fmt.Fprintf(w, "%s\n", htmlEscape(d.String()))
+		fmt.Fprintf(w, "%s\n", html.EscapeString(d.String()))
 	}
 	fmt.Fprint(w, `</pre></main><script src="/_shiftbook/reload.js"></script></body></html>`)
-}
-
-func htmlEscape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-	return r.Replace(s)
 }
 
 // serveEvents streams server-sent events to one page.
@@ -475,10 +471,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case e, ok := <-c.events:
-			if !ok {
-				return
-			}
+		case <-s.stopped:
+			return
+		case e := <-c.events:
 			writeEvent(w, e)
 			flusher.Flush()
 		}

@@ -204,7 +204,7 @@ func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape
 		return
 	}
 	c.tips++
-	id := IDPrefix + "tip-" + strconv.Itoa(c.tips)
+	id := IDPrefix + "term-tip-" + strconv.Itoa(c.tips)
 	w.WriteString(`<span class="term-wrap"><a class="term" href="` + href + `" aria-describedby="` + id + `">`)
 	escape(w, label)
 	w.WriteString(`</a><span class="term-tip" role="tooltip" id="` + id + `"><strong>`)

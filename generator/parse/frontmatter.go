@@ -277,7 +277,9 @@ func (d *fieldDecoder) name(key []string) string {
 func (d *fieldDecoder) str(v any, key ...string) string {
 	switch v := v.(type) {
 	case string:
-		return v
+		// A NUL written as \u0000 is no text an author means, and the
+		// link stage marks its placeholders with NUL.
+		return strings.ReplaceAll(v, "\x00", "\uFFFD")
 	case nil:
 		return ""
 	}
@@ -299,7 +301,7 @@ func (d *fieldDecoder) strs(v any, key ...string) []string {
 				d.errorf(append(key[:len(key):len(key)], strconv.Itoa(i)), "item %d of %s must be text in quotes, not %s", i+1, d.name(key), describe(e))
 				continue
 			}
-			out = append(out, s)
+			out = append(out, strings.ReplaceAll(s, "\x00", "\uFFFD"))
 		}
 		return out
 	case []string:

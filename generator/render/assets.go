@@ -54,8 +54,19 @@ const templateType = "text/x-go-template+html"
 
 func (m *minifier) html(b []byte) ([]byte, error) { return m.m.Bytes("text/html", b) }
 
+// Go template trim markers: "{{- " drops the white space before the action,
+// " -}}" the white space after it.
+var (
+	trimBefore = regexp.MustCompile(`[ \t\r\n]*\{\{-([ \t\r\n])`)
+	trimAfter  = regexp.MustCompile(`([ \t\r\n])-\}\}[ \t\r\n]*`)
+)
+
 // template minifies a template's source; on any doubt it keeps the source.
+// Trim markers are applied first, as text/template would, so that the
+// minifier does not change what they leave.
 func (m *minifier) template(b []byte) []byte {
+	b = trimBefore.ReplaceAll(b, []byte("{{$1"))
+	b = trimAfter.ReplaceAll(b, []byte("$1}}"))
 	out, err := m.m.Bytes(templateType, b)
 	if err != nil {
 		return b

@@ -20,10 +20,11 @@ type linkCheck struct {
 	mu    sync.Mutex
 	ids   map[string]map[string]bool // output path → ids on that page
 	links map[string][]string        // output path → its references as written
+	dups  map[string][]string        // output path → ids that appear twice on it
 }
 
 func newLinkCheck() *linkCheck {
-	return &linkCheck{ids: map[string]map[string]bool{}, links: map[string][]string{}}
+	return &linkCheck{ids: map[string]map[string]bool{}, links: map[string][]string{}, dups: map[string][]string{}}
 }
 
 // scanAttrs returns the values of the id, href and src attributes of
@@ -44,20 +45,39 @@ func scanAttrs(page []byte) (ids, refs []string) {
 		value := string(page[:j])
 		page = page[j+1:]
 		switch {
-		case bytes.HasSuffix(name, []byte(" id")):
+		case attrNamed(name, "id"):
 			ids = append(ids, value)
-		case bytes.HasSuffix(name, []byte(" href")), bytes.HasSuffix(name, []byte(" src")):
+		case attrNamed(name, "href"), attrNamed(name, "src"):
 			refs = append(refs, value)
 		}
 	}
+}
+
+// attrNamed reports whether the text before `="` ends in the attribute
+// name, after white space (a space, or a newline in unminified output).
+func attrNamed(before []byte, name string) bool {
+	n := len(before) - len(name)
+	if n < 1 || string(before[n:]) != name {
+		return false
+	}
+	switch before[n-1] {
+	case ' ', '\n', '\t', '\r', '\f':
+		return true
+	}
+	return false
 }
 
 // add records a rendered HTML page.
 func (c *linkCheck) add(out string, page []byte) {
 	rawIDs, rawRefs := scanAttrs(page)
 	ids := make(map[string]bool, len(rawIDs))
+	var dups []string
 	for _, id := range rawIDs {
-		ids[htmlUnescape(id)] = true
+		id = htmlUnescape(id)
+		if ids[id] {
+			dups = append(dups, id)
+		}
+		ids[id] = true
 	}
 	seen := make(map[string]bool, len(rawRefs))
 	refs := rawRefs[:0]
@@ -70,6 +90,9 @@ func (c *linkCheck) add(out string, page []byte) {
 	c.mu.Lock()
 	c.ids[out] = ids
 	c.links[out] = refs
+	if len(dups) > 0 {
+		c.dups[out] = dups
+	}
 	c.mu.Unlock()
 }
 
@@ -112,6 +135,11 @@ func (c *linkCheck) verify(exists func(string) bool) diag.List {
 	close(next)
 	wg.Wait()
 	var diags diag.List
+	for _, page := range pages {
+		for _, id := range c.dups[page] {
+			diags.Add(diag.File(page, "id %q appears twice on the page, so links to it are ambiguous; rename the heading or give it its own id with {#other-id}", id))
+		}
+	}
 	for i, msgs := range results {
 		for _, m := range msgs {
 			diags.Add(diag.File(pages[i], "%s", m))
@@ -158,10 +186,16 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 	if ref == "" || strings.HasPrefix(ref, "//") || hasScheme(ref) {
 		return "" // outside the site, or the dev server's own script
 	}
-	if page == "404.html" || strings.HasPrefix(ref, "/") {
-		return "" // served at any address: links start from the site's base path
+	if page == "404.html" {
+		return "" // served at any address: its links start from the site's base path
+	}
+	if strings.HasPrefix(ref, "/") {
+		return fmt.Sprintf("link %q starts at the server root, so it breaks when the site is served under a path prefix (an edition folder); write it from {{.Root}} in the template", ref)
 	}
 	refPath, frag, _ := strings.Cut(ref, "#")
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f // html/template writes "#café" as "#caf%c3%a9"
+	}
 	refPath, _, _ = strings.Cut(refPath, "?")
 	if strings.IndexByte(refPath, '%') >= 0 {
 		if p, err := url.PathUnescape(refPath); err == nil {
@@ -195,7 +229,7 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 	if frag != "" && strings.HasSuffix(target, ".html") {
 		ids, ok := c.ids[target] // every page is added before verify: no lock needed
 		if ok && !ids[frag] {
-			return fmt.Sprintf("broken anchor %q: %s has no element with id %q", ref, target, frag)
+			return fmt.Sprintf("broken anchor %q: %s has no element with id %q; link to an id the page has, or add it", ref, target, frag)
 		}
 	}
 	return ""

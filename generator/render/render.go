@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"runtime"
 	"sort"
 	"strings"
@@ -576,7 +577,7 @@ func (r *run) sitemap() []byte {
 	sort.Strings(urls)
 	for _, u := range urls {
 		b.WriteString("  <url><loc>")
-		template.HTMLEscape(&b, []byte(base+u))
+		template.HTMLEscape(&b, []byte(base+escapePath(u)))
 		b.WriteString("</loc>")
 		if t := lastmod[u]; !t.IsZero() {
 			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
@@ -597,4 +598,14 @@ func (r *run) templateError(err error, again func(*Templates, *bytes.Buffer) err
 		}
 	}
 	return r.tmpl.execError(err)
+}
+
+// escapePath percent-encodes each segment of a URL path, as a sitemap's
+// <loc> must be ("/über uns/" → "/%C3%BCber%20uns/").
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
 }

@@ -192,7 +192,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if in.Page.Meta.Draft && !drafts {
-			continue
+			in.Draft = true // left out, but a link to it gets the right message
 		}
 		kept = append(kept, in)
 	}

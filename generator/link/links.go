@@ -65,6 +65,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		target = s.byPath[file]
 		if target == nil {
+			if d, ok := s.drafts[file]; ok {
+				return "", s.draftLink(raw, d)
+			}
 			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(p, file))
 		}
 		targetURL = target.URL
@@ -104,6 +107,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 			shown := raw
 			if raw != u {
 				shown += " (" + u + ")"
+			}
+			if d, ok := s.drafts[u]; ok {
+				return "", s.draftLink(raw, d)
 			}
 			return "", fmt.Sprintf("link to %s, which is not a page of the site%s", shown, s.suggestURL(u))
 		}
@@ -205,4 +211,8 @@ func (s *Site) resolveBook() diag.List {
 		s.Book = append(s.Book, p)
 	}
 	return diags
+}
+
+func (s *Site) draftLink(raw, draft string) string {
+	return fmt.Sprintf("link to %s, which is a draft (%s has draft = true) and is left out of the site; remove draft = true when it is ready, or build with --drafts", raw, draft)
 }

@@ -87,6 +87,7 @@ type Site struct {
 	UsedBy    map[*Page][]*Page          // definition → pages that use it, sorted by URL
 	Book      []*Page                    // chapters in reading order
 	Generated map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
+	drafts    map[string]string          // path and URL of each draft left out → its path
 }
 
 // MetricByID returns a metric by id.
@@ -100,6 +101,7 @@ type Input struct {
 	Page   *parse.Page
 	Hash   uint64 // of the file's content, for the body cache
 	Broken bool   // the file did not parse; it is placed only so links to it resolve
+	Draft  bool   // a draft left out of this build: not placed, but named when linked to
 }
 
 // Stats count the work Resolve did.
@@ -125,6 +127,7 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 		metricBy:  map[string]*Metric{},
 		journeyBy: map[string]*Page{},
 		Generated: map[string]map[string]bool{},
+		drafts:    map[string]string{},
 	}
 	var diags diag.List
 	for _, u := range generatedURLs {
@@ -132,6 +135,11 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 	}
 	hashes := make(map[string]uint64, len(inputs))
 	for _, in := range inputs {
+		if in.Draft {
+			s.drafts[in.Page.Path] = in.Page.Path
+			s.drafts[pageURL(in.Page.Path, in.Page.Meta.Slug)] = in.Page.Path
+			continue
+		}
 		hashes[in.Page.Path] = in.Hash
 		p := &Page{Page: in.Page, Broken: in.Broken}
 		p.URL = pageURL(p.Path, p.Meta.Slug)

@@ -61,8 +61,30 @@ type run struct {
 	bookIDs     map[string]string // URL of a page the book holds → its id in the book
 	mini        *minifier
 
-	mu    sync.Mutex
-	diags diag.List
+	mu     sync.Mutex
+	diags  diag.List
+	failed map[string]int // template errors already reported → index in diags
+}
+
+// failOnce records a template error once, with one page it broke (the
+// first by path, whatever order the pages were made in): a broken layout
+// breaks every page that uses it.
+func (r *run) failOnce(d diag.Diagnostic, note string) {
+	key := d.String()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failed == nil {
+		r.failed = map[string]int{}
+	}
+	if i, ok := r.failed[key]; ok {
+		if note < r.diags[i].Notes[len(r.diags[i].Notes)-1] {
+			r.diags[i].Notes[len(r.diags[i].Notes)-1] = note
+		}
+		return
+	}
+	r.failed[key] = len(r.diags)
+	d.Notes = append(d.Notes, note)
+	r.diags.Add(d)
 }
 
 func (r *run) fail(d diag.Diagnostic) {
@@ -324,7 +346,8 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 		return nil, false
 	}
 	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
-		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.execute(b, j.layout, data) }))
+		d := r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.execute(b, j.layout, data) })
+		r.failOnce(d, "while making "+j.out)
 		return nil, false
 	}
 	out := buf.Bytes()

@@ -237,8 +237,12 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 		changed[c.page] = false
 		newB, ok := gen.file(c.page)
 		var oldB []byte
+		oldOK := false
 		if old != nil {
-			oldB, _ = old.file(c.page)
+			oldB, oldOK = old.file(c.page)
+		}
+		if !ok && !oldOK {
+			continue // a page that is in neither: it shows the 404 page, which a reload would not change
 		}
 		if !ok || old == nil || sha256.Sum256(newB) != sha256.Sum256(oldB) {
 			changed[c.page] = true

@@ -52,11 +52,12 @@ func classify(rel, dataDir string) string {
 }
 
 // watched reports whether a change to rel matters to the site.
-func watched(rel string) bool {
+func watched(rel, dataDir string) bool {
 	if rel == "site.toml" {
 		return true
 	}
-	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") {
+	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") &&
+		(dataDir == "" || !strings.HasPrefix(rel, dataDir+"/")) {
 		return false
 	}
 	base := filepath.Base(rel)
@@ -172,7 +173,7 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 					// into it before the watch began.
 					nw.addTree(ev.Name)
 					_ = filepath.WalkDir(ev.Name, func(p string, e fs.DirEntry, err error) error {
-						if err == nil && !e.IsDir() && watched(nw.rel(p)) {
+						if err == nil && !e.IsDir() && watched(nw.rel(p), nw.dataDir) {
 							pending[nw.rel(p)] = true
 						}
 						return nil
@@ -181,7 +182,7 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 					continue
 				}
 			}
-			if !watched(rel) {
+			if !watched(rel, nw.dataDir) {
 				continue
 			}
 			arm()
@@ -281,14 +282,17 @@ func (pw *pollWatcher) scan() map[string]stamp {
 	files := map[string]stamp{}
 	add := func(p string, info fs.FileInfo) {
 		rel, err := filepath.Rel(pw.root, p)
-		if err == nil && watched(filepath.ToSlash(rel)) {
+		if err == nil && watched(filepath.ToSlash(rel), pw.dataDir) {
 			files[filepath.ToSlash(rel)] = stamp{info.ModTime(), info.Size()}
 		}
 	}
 	if info, err := os.Stat(filepath.Join(pw.root, "site.toml")); err == nil {
 		add(filepath.Join(pw.root, "site.toml"), info)
 	}
-	for _, dir := range []string{"content", "themes"} {
+	for _, dir := range []string{"content", "themes", pw.dataDir} {
+		if dir == "" || dir != "content" && dir != "themes" && strings.HasPrefix(dir, "content/") {
+			continue // inside content/: walked already
+		}
 		_ = filepath.WalkDir(filepath.Join(pw.root, dir), func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return nil

@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"generator/render":       {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
 	"generator/publish":      {},
 	"generator/build":        {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
-	"generator/serve":        {"generator/diag", "generator/build"},
+	"generator/serve":        {"generator/diag", "generator/load", "generator/build"},
 }
 
 // homes is where each third-party library may be imported (its prefix).

@@ -159,7 +159,6 @@ type bodyContext struct {
 	body   *Body
 	linked map[*Page]bool
 	tips   int
-	scs    int
 }
 
 func (c *bodyContext) IDPrefix() string { return IDPrefix }

@@ -436,7 +436,7 @@ func (s *Site) targetsFingerprint() uint64 {
 			for i := 0; i < len(p); i++ {
 				h = (h ^ uint64(p[i])) * 1099511628211
 			}
-			h = (h ^ 0) * 1099511628211
+			h *= 1099511628211 // a zero byte between parts
 		}
 		sum += h
 	}

@@ -180,8 +180,8 @@ func TestIgnored(t *testing.T) {
 		".DS_Store": true, ".page.md.swp": true, "page.md~": true, "#page.md#": true, "page.tmp": true,
 		"Thumbs.db": true, "desktop.ini": true, "page.md": false, "_index.md": false, "#hashtag.md": false,
 	} {
-		if got := ignored(name); got != want {
-			t.Errorf("ignored(%q) = %v; want %v", name, got, want)
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v; want %v", name, got, want)
 		}
 	}
 }

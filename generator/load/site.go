@@ -85,7 +85,7 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			diags.Add(diag.File(p, "cannot read: %v", err))
 			return nil
 		}
-		if p != ContentDir && ignored(e.Name()) {
+		if p != ContentDir && Ignored(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -159,7 +159,13 @@ func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
 			diags.Add(diag.File(p, "cannot read: %v", err))
 			return nil
 		}
-		if e.IsDir() || ignored(e.Name()) {
+		if p != dir && Ignored(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
@@ -176,13 +182,14 @@ func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
 	return files, diags
 }
 
-// ignored reports names that editors, version control and operating systems
-// leave beside real files: dot files, backups, swap and temp files.
-func ignored(name string) bool {
+// Ignored reports names that editors, version control and operating systems
+// leave beside real files: dot files, backups, swap and temp files. The dev
+// server's watcher skips the same names, so a save's temp file is no change.
+func Ignored(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".crswap"),
 		name == "Thumbs.db", name == "desktop.ini":
 		return true
 	}
@@ -220,7 +227,10 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
 				return nil
 			}
 			found = true
-			if e.IsDir() || ignored(e.Name()) {
+			if p != dir && Ignored(e.Name()) && e.IsDir() {
+				return fs.SkipDir
+			}
+			if e.IsDir() || Ignored(e.Name()) {
 				return nil
 			}
 			data, err := fs.ReadFile(root, p)

@@ -186,7 +186,7 @@ func inlineOffset(n ast.Node, src []byte) int {
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	writePlainText(&b, n, src)
-	return string(b.Bytes())
+	return b.String()
 }
 
 func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {

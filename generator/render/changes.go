@@ -31,7 +31,7 @@ type Manifest struct {
 }
 
 // ManifestPage is a page: its URL relative to the edition root ("" for the
-// home page), its title and the SHA-256 of its source file.
+// home page), its title and the FNV-1a hash of its source file (parse.Page.Digest).
 type ManifestPage struct {
 	Path  string `json:"path"`
 	Title string `json:"title"`

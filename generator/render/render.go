@@ -297,15 +297,6 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	return stats, x.Diags()
 }
 
-// Site renders every output file of site into sink.
-func Site(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options, sink Sink) (Stats, diag.List) {
-	x, diags := Prepare(site, theme, md, opts)
-	if len(diags) > 0 {
-		return Stats{}, diags
-	}
-	return x.All(sink)
-}
-
 // memSink keeps files in memory.
 type memSink struct {
 	mu    sync.Mutex

@@ -116,12 +116,18 @@ func (t *Templates) partial(buf *bytes.Buffer, name string, data any) error {
 // position is read from message text.
 var templateLocation = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
-func templateError(f load.File, err error) diag.Diagnostic {
-	msg := err.Error()
+// templateMessage is an error's text without the ExecError wrapper, which
+// would otherwise name the template twice.
+func templateMessage(err error) string {
 	var execErr texttemplate.ExecError
 	if errors.As(err, &execErr) {
-		msg = execErr.Err.Error()
+		return execErr.Err.Error()
 	}
+	return err.Error()
+}
+
+func templateError(f load.File, err error) diag.Diagnostic {
+	msg := templateMessage(err)
 	if m := templateLocation.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
@@ -137,15 +143,11 @@ func templateError(f load.File, err error) diag.Diagnostic {
 // execError turns an error of executing a layout into a diagnostic naming the
 // template file that failed.
 func (t *Templates) execError(err error) diag.Diagnostic {
-	msg := err.Error()
-	var execErr texttemplate.ExecError
-	if errors.As(err, &execErr) {
-		msg = execErr.Err.Error()
-	}
+	msg := templateMessage(err)
 	if m := templateLocation.FindStringSubmatch(msg); m != nil {
 		if f, ok := t.sources[m[1]]; ok {
 			return templateError(f, err)
 		}
 	}
-	return diag.File("layouts", "template error: %s", msg)
+	return diag.File("layouts", "template error: %s; fix the template", msg)
 }

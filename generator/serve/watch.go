@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/shiftbook/shiftbook/generator/load"
 )
 
 // A burst of events (an editor's save is several: write temp, rename,
@@ -60,10 +62,8 @@ func watched(rel, dataDir string) bool {
 		(dataDir == "" || !strings.HasPrefix(rel, dataDir+"/")) {
 		return false
 	}
-	base := filepath.Base(rel)
 	// Editors' temp and swap files come and go around every save.
-	return !(strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
-		strings.HasSuffix(base, ".tmp") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, ".crswap"))
+	return !load.Ignored(filepath.Base(rel))
 }
 
 // watcher turns file system events into batches.
@@ -84,7 +84,6 @@ type notifyWatcher struct {
 	links map[string]string
 	w     *fsnotify.Watcher
 	out   chan Batch
-	errs  chan error
 }
 
 func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher, error) {

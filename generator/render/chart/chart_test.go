@@ -202,10 +202,7 @@ func checkLine(t testing.TB, c LineChart, s string) *node {
 	if len(xs) != 1 {
 		t.Fatalf("want one chart-label-x group, got %d", len(xs))
 	}
-	var xlabels []*node
-	for _, c := range xs[0].children {
-		xlabels = append(xlabels, c)
-	}
+	xlabels := append([]*node(nil), xs[0].children...)
 	if len(xlabels) > maxXLabels {
 		t.Errorf("%d x labels, want at most %d", len(xlabels), maxXLabels)
 	}
@@ -735,7 +732,7 @@ func FuzzLine(f *testing.F) {
 	f.Add(enc(5), int64(0), false, 0.0, "One", "%", "x", "down")
 	f.Add(enc(3, 3, 3), int64(-5e9), true, 3.0, "<script>&", "&lt;", `"'`, "")
 	f.Add(enc(math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64), int64(1), true, math.MaxFloat64, "big", "", "", "up")
-	f.Add(enc(math.NaN(), math.Inf(1), 1e-310, -0.0), int64(99), true, math.Inf(-1), "nan", "x", "y", "down")
+	f.Add(enc(math.NaN(), math.Inf(1), 1e-310, math.Copysign(0, -1)), int64(99), true, math.Inf(-1), "nan", "x", "y", "down")
 	f.Add([]byte{}, int64(0), true, 1.0, "", "", "", "")
 	f.Fuzz(func(t *testing.T, data []byte, start int64, withTarget bool, target float64, title, unit, id, dir string) {
 		if len(data) > 4000 {

@@ -65,6 +65,7 @@ type Builder struct {
 	seed     maphash.Seed
 	md       *markdown.Engine
 	mdUnsafe bool
+	minify   bool // the bodies in the cache are minified
 	pages    map[string]pageEntry
 	data     map[string]dataEntry
 	bodies   *link.Bodies
@@ -176,11 +177,13 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if opts.Version != "" {
 		site.Config.Version = opts.Version
 	}
-	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe {
-		// A new markdown dialect invalidates every rendered body.
+	minify := site.Config.Build.Minify && !opts.NoMinify
+	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe || b.minify != minify {
+		// A new markdown dialect, or minifying turned on or off, invalidates
+		// every rendered body.
 		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
-		b.mdUnsafe = site.Config.Markdown.Unsafe
-		b.bodies = link.NewBodies()
+		b.mdUnsafe, b.minify = site.Config.Markdown.Unsafe, minify
+		b.bodies = b.newBodies()
 	}
 	var stats Stats
 	inputs, series, d := b.parseAll(ctx, site, &stats)
@@ -207,7 +210,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		// each source once its body is rendered.
 		b.pages = map[string]pageEntry{}
 		b.files = nil
-		b.bodies = link.NewBodies()
+		b.bodies = b.newBodies()
 		b.bodies.Release = true
 		site.Pages = nil
 	}
@@ -218,7 +221,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		return nil, diags.Sort()
 	}
 	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
-		Minify:     site.Config.Build.Minify && !opts.NoMinify,
+		Minify:     minify,
 		LiveReload: opts.LiveReload,
 		Published:  opts.Published,
 		Workers:    opts.Workers,
@@ -229,6 +232,15 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	stats.Duration = time.Since(start)
 	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, nil
+}
+
+// newBodies makes an empty body cache, minifying when the site is.
+func (b *Builder) newBodies() *link.Bodies {
+	bodies := link.NewBodies()
+	if b.minify {
+		bodies.Minify = render.BodyMinifier()
+	}
+	return bodies
 }
 
 func trimContent(p string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/fnv"
 	"html"
+	"io"
 	"runtime"
 	"sort"
 	"strconv"
@@ -46,6 +47,7 @@ type Body struct {
 	Uses       []string // URLs of the definitions used, in first-use order
 	Text       string   // the start of the readable text, for the search index
 	Diags      diag.List
+	Minified   bool // HTML went through Bodies.Minify
 
 	resolved *resolution // the last resolution of Links and Shortcodes
 }
@@ -59,6 +61,11 @@ type Bodies struct {
 	// Diagnostics made after that have lines but no source text; a build
 	// that fails this way runs again without Release to report them.
 	Release bool
+	// Minify, when set, minifies each body once, placeholders and all, so
+	// that a body shown twice (on its page and in the book) is not
+	// minified twice. Placeholders pass through a minifier that keeps
+	// attribute quotes: they hold no white space and no markup.
+	Minify func(w io.Writer, html []byte) error
 
 	mu      sync.Mutex
 	entries map[string]bodyEntry
@@ -105,7 +112,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.Body = s.renderBody(md, p, &cache.buffers)
+				p.Body = s.renderBody(md, p, cache)
 				if cache.Release {
 					p.Source, p.Page.Body = nil, nil
 				}
@@ -129,7 +136,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 	return len(todo)
 }
 
-func (s *Site) renderBody(md *markdown.Engine, p *Page, buffers *sync.Pool) *Body {
+func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	doc := md.Parse(p.Page.Body)
 	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(4 * MaxSearchText))}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
@@ -137,17 +144,31 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, buffers *sync.Pool) *Bod
 		ctx.linked[p] = true // a term is never linked on its own page
 	}
 	ctx.doc = doc
-	buf, _ := buffers.Get().(*bytes.Buffer)
+	buf := cache.buffer()
+	if err := md.Render(buf, doc, ctx); err != nil {
+		b.Diags.Add(diag.File(p.Path, "cannot render: %v", err))
+	}
+	if cache.Minify != nil {
+		small := cache.buffer()
+		if err := cache.Minify(small, buf.Bytes()); err == nil {
+			buf, small = small, buf
+			b.Minified = true
+		}
+		cache.buffers.Put(small)
+	}
+	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
+	cache.buffers.Put(buf)
+	return b
+}
+
+// buffer returns an empty buffer, grown by an earlier body.
+func (c *Bodies) buffer() *bytes.Buffer {
+	buf, _ := c.buffers.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	if err := md.Render(buf, doc, ctx); err != nil {
-		b.Diags.Add(diag.File(p.Path, "cannot render: %v", err))
-	}
-	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
-	buffers.Put(buf)
-	return b
+	return buf
 }
 
 // bodyContext is the markdown.Context of rendering a body with placeholders.

@@ -2,7 +2,9 @@ package link
 
 import (
 	"bytes"
+	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -77,4 +79,54 @@ func checkPosition(t *testing.T, d diag.Diagnostic, src []byte, lines int) {
 	if width := len([]rune(string(src[start : start+end]))); d.Col < 0 || d.Col > width+1 {
 		t.Fatalf("%v: column %d outside line %d, %d characters long", d, d.Col, d.Line, width)
 	}
+}
+
+// matchReference is match as its comment says, with no shortcut: at every
+// rune that starts a word, take the longest term there.
+func (t *Terms) matchReference(text []byte) []TermMatch {
+	var out []TermMatch
+	prev := ' '
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if !isWordRune(prev) && isWordRune(r) {
+			if end, def := t.longest(text, i); def != nil {
+				out = append(out, TermMatch{Start: i, End: end, Def: def})
+				prev, _ = utf8.DecodeLastRune(text[:end])
+				i = end
+				continue
+			}
+		}
+		prev = r
+		i += size
+	}
+	return out
+}
+
+// FuzzTermsMatch checks the fast matcher against matchReference.
+func FuzzTermsMatch(f *testing.F) {
+	for _, s := range []string{
+		"a customer journey, customers' journeys and the NPS's CX",
+		"Été customer-centric customer_id CXs nps",
+		"customer effort score and CUSTOMER EFFORT",
+		"\xffcustomer \xe2\x80\x94customer\u00a0experience",
+		"x-customer 'customer' customer'",
+	} {
+		f.Add(s)
+	}
+	s, diags := resolveFiles(f, map[string]string{
+		"content/definitions/customer.md":         page("Customer", ""),
+		"content/definitions/customer-journey.md": page("Customer journey", ""),
+		"content/definitions/nps.md":              "+++\ntitle = \"Net Promoter Score\"\nabbr = \"NPS\"\n+++\n",
+		"content/definitions/ces.md":              "+++\ntitle = \"Customer Effort Score\"\nabbr = \"CES\"\n+++\n",
+		"content/definitions/cx.md":               "+++\ntitle = \"Customer experience\"\nabbr = \"CX\"\nsynonyms = [\"experience\", \"Été\", \"x-files\"]\n+++\n",
+	})
+	if len(diags) > 0 {
+		f.Fatal(diags.Err())
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := s.Terms.match([]byte(text)), s.Terms.matchReference([]byte(text))
+		if !slices.Equal(got, want) {
+			t.Errorf("match(%q) = %v; want %v", text, got, want)
+		}
+	})
 }

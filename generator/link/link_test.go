@@ -34,12 +34,12 @@ var testNow = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
 
 // resolveFiles parses content files (path → source) and resolves them as a
 // site with the default configuration.
-func resolveFiles(t *testing.T, files map[string]string, static ...string) (*Site, diag.List) {
+func resolveFiles(t testing.TB, files map[string]string, static ...string) (*Site, diag.List) {
 	t.Helper()
 	return resolveWith(t, parse.DefaultConfig(), files, static...)
 }
 
-func resolveWith(t *testing.T, cfg parse.Config, files map[string]string, static ...string) (*Site, diag.List) {
+func resolveWith(t testing.TB, cfg parse.Config, files map[string]string, static ...string) (*Site, diag.List) {
 	t.Helper()
 	var paths []string
 	for p := range files {

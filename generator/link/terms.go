@@ -89,11 +89,16 @@ func (t *Terms) mayStart(word []byte) bool {
 	if t.starts[string(lower)] {
 		return true
 	}
-	lower = bytes.TrimSuffix(lower, []byte("'")) // "customers'" is a mention of customer
+	// "customers'", "customer's" and "customers's" are mentions of customer.
+	if n := len(lower) - 2; n > 0 && string(lower[n:]) == "'s" {
+		lower = lower[:n]
+	} else {
+		lower = bytes.TrimSuffix(lower, []byte("'"))
+	}
 	if t.starts[string(lower)] {
 		return true
 	}
-	for _, suffix := range []string{"s", "es", "'s"} {
+	for _, suffix := range []string{"s", "es"} {
 		if n := len(lower) - len(suffix); n > 0 && string(lower[n:]) == suffix && t.starts[string(lower[:n])] {
 			return true
 		}
@@ -234,52 +239,59 @@ var asciiWord = func() (t [0x80]bool) {
 
 // match finds mentions of terms in text: whole words only, longest first,
 // never overlapping. A folded match may end in a plural "s" or "es".
+// It reads every byte of every page, so ASCII is classed by table, and a
+// word that no term starts with is skipped whole.
 func (t *Terms) match(text []byte) []TermMatch {
 	var out []TermMatch
-	prev := rune(' ')
+	inWord := false // text[i-1] ends a word character
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text[i:])
-		if isWordRune(prev) || !isWordRune(r) {
-			prev = r
-			i += size
-			continue
-		}
-		end := i
-		for end < len(text) {
-			r, size := decodeRune(text[end:])
-			if !isWordRune(r) {
-				break
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] || inWord {
+				inWord = asciiWord[c]
+				i++
+				continue
 			}
-			prev = r
-			end += size
+		} else {
+			r, size := utf8.DecodeRune(text[i:])
+			if w := isWordRuneSlow(r); !w || inWord {
+				inWord = w
+				i += size
+				continue
+			}
 		}
+		end := wordEnd(text, i)
 		if k, ascii := wordPrefixKey(text[i:end]); ascii && !t.prefixes[k] || !t.mayStart(text[i:end]) {
-			i = end // no term starts with this word: skip it whole
+			i, inWord = end, true // no term starts with this word
 			continue
 		}
-		end, def := t.longest(text, i)
-		if def != nil {
-			out = append(out, TermMatch{Start: i, End: end, Def: def})
-			prev = ' '
-			i = end
-			if i > 0 {
-				prev, _ = utf8.DecodeLastRune(text[:i])
-			}
+		if e, def := t.longest(text, i); def != nil {
+			out = append(out, TermMatch{Start: i, End: e, Def: def})
+			r, _ := utf8.DecodeLastRune(text[:e])
+			i, inWord = e, isWordRune(r)
 			continue
 		}
-		prev = r
-		i += size
+		i, inWord = end, true
 	}
 	return out
 }
 
-// decodeRune is utf8.DecodeRune with the ASCII case inline: matching reads
-// every byte of every page.
-func decodeRune(b []byte) (rune, int) {
-	if b[0] < utf8.RuneSelf {
-		return rune(b[0]), 1
+// wordEnd returns where the word that starts at i ends.
+func wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if !isWordRuneSlow(r) {
+			return i
+		}
+		i += size
 	}
-	return utf8.DecodeRune(b)
+	return i
 }
 
 func (t *Terms) longest(text []byte, start int) (int, *Page) {
@@ -325,9 +337,15 @@ func boundary(text []byte, i int) bool {
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	if r == '-' || r == '\'' {
-		// "customer-centric" is not a mention of "customer"; "NPS's" is one of NPS.
-		next, _ := utf8.DecodeRune(text[i+1:])
-		return r == '\'' && (next == 's' || !isWordRune(next))
+		// "customer-centric" is not a mention of "customer"; "NPS's" is
+		// one of NPS, "NPS'sX" is not.
+		next, size := utf8.DecodeRune(text[i+1:])
+		if r == '\'' && next == 's' {
+			end := i + 1 + size
+			after, _ := utf8.DecodeRune(text[end:])
+			return end >= len(text) || !isWordRune(after)
+		}
+		return r == '\'' && !isWordRune(next)
 	}
 	return !isWordRune(r)
 }

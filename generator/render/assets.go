@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"path"
 	"regexp"
 	"sort"
@@ -50,23 +51,41 @@ func newMinifier() *minifier {
 	return &minifier{m: m}
 }
 
+// BodyMinifier returns what minifies a markdown body, for the link stage to
+// minify each body once (see link.Bodies).
+func BodyMinifier() func(w io.Writer, html []byte) error {
+	m := newMinifier()
+	return func(w io.Writer, b []byte) error { return m.m.Minify("text/html", w, bytes.NewReader(b)) }
+}
+
 const templateType = "text/x-go-template+html"
 
 func (m *minifier) html(b []byte) ([]byte, error) { return m.m.Bytes("text/html", b) }
 
 // Go template trim markers: "{{- " drops the white space before the action,
-// " -}}" the white space after it.
+// " -}}" the white space after it. A comment must touch its delimiters
+// ("{{/* … */}}"), so around a comment the marker goes with its space.
 var (
-	trimBefore = regexp.MustCompile(`[ \t\r\n]*\{\{-([ \t\r\n])`)
-	trimAfter  = regexp.MustCompile(`([ \t\r\n])-\}\}[ \t\r\n]*`)
+	trimBefore = regexp.MustCompile(`[ \t\r\n]*\{\{-([ \t\r\n])[ \t\r\n]*(/\*)?`)
+	trimAfter  = regexp.MustCompile(`(\*/)?([ \t\r\n])-\}\}[ \t\r\n]*`)
 )
 
 // template minifies a template's source; on any doubt it keeps the source.
 // Trim markers are applied first, as text/template would, so that the
 // minifier does not change what they leave.
 func (m *minifier) template(b []byte) []byte {
-	b = trimBefore.ReplaceAll(b, []byte("{{$1"))
-	b = trimAfter.ReplaceAll(b, []byte("$1}}"))
+	b = trimBefore.ReplaceAllFunc(b, func(s []byte) []byte {
+		if bytes.HasSuffix(s, []byte("/*")) {
+			return []byte("{{/*")
+		}
+		return []byte("{{ ")
+	})
+	b = trimAfter.ReplaceAllFunc(b, func(s []byte) []byte {
+		if bytes.HasPrefix(s, []byte("*/")) {
+			return []byte("*/}}")
+		}
+		return []byte(" }}")
+	})
 	out, err := m.m.Bytes(templateType, b)
 	if err != nil {
 		return b

@@ -67,7 +67,7 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 			}
 		}
 	}
-	if r.mini != nil && !r.minifyPages {
+	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
 		// Minified straight into the string the template receives: one
 		// copy of the body, not three.
 		var out strings.Builder

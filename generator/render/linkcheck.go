@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,41 +14,50 @@ import (
 )
 
 // linkCheck checks every internal link, anchor, asset and image of the
-// output, theme links included, once every page is rendered: the link stage
-// checked what authors wrote, this catches what templates write.
+// output, theme links included: the link stage checked what authors wrote,
+// this catches what templates write. Every output path is known before the
+// first page renders, so a reference is checked as soon as its page is
+// added; only anchors on other pages wait until every page is in. Nothing
+// else of a page is kept: on a large site, keeping every page's references
+// would hold tens of megabytes.
 type linkCheck struct {
-	mu    sync.Mutex
-	ids   map[string]map[string]bool // output path → ids on that page
-	links map[string][]string        // output path → its references as written
-	dups  map[string][]string        // output path → ids that appear twice on it
+	exists func(string) bool // whether an output file exists
+	mu     sync.Mutex
+	ids    map[string]string   // output path → its ids, each after a NUL: one string, not a map, per page
+	later  map[string][]anchor // output path → its references to anchors on other pages
+	msgs   map[string][]string // output path → what is wrong with it, in page order
 }
 
-func newLinkCheck() *linkCheck {
-	return &linkCheck{ids: map[string]map[string]bool{}, links: map[string][]string{}, dups: map[string][]string{}}
+// anchor is a reference to an id on another page, checked once that page is in.
+type anchor struct{ ref, target, id string }
+
+func newLinkCheck(exists func(string) bool) *linkCheck {
+	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{}}
 }
 
-// scanAttrs returns the values of the id, href and src attributes of
-// generated HTML, whose attribute values are always double-quoted. One pass:
-// it finds each `="` and looks at the name before it.
-func scanAttrs(page []byte) (ids, refs []string) {
+// scanAttrs calls fn with the name and value of every id, href and src
+// attribute of generated HTML, whose attribute values are always
+// double-quoted. One pass: it finds each `="` and looks at the name before
+// it, without copying the values of other attributes.
+func scanAttrs(page []byte, fn func(name byte, value []byte)) {
 	for {
 		i := bytes.Index(page, []byte(`="`))
 		if i < 0 {
-			return ids, refs
+			return
 		}
 		name := page[:i]
 		page = page[i+2:]
 		j := bytes.IndexByte(page, '"')
 		if j < 0 {
-			return ids, refs
+			return
 		}
-		value := string(page[:j])
+		value := page[:j]
 		page = page[j+1:]
 		switch {
 		case attrNamed(name, "id"):
-			ids = append(ids, value)
+			fn('i', value)
 		case attrNamed(name, "href"), attrNamed(name, "src"):
-			refs = append(refs, value)
+			fn('r', value)
 		}
 	}
 }
@@ -67,82 +76,108 @@ func attrNamed(before []byte, name string) bool {
 	return false
 }
 
-// add records a rendered HTML page.
+// add checks a rendered HTML page: its ids, and every reference it makes.
 func (c *linkCheck) add(out string, page []byte) {
-	rawIDs, rawRefs := scanAttrs(page)
-	ids := make(map[string]bool, len(rawIDs))
-	var dups []string
-	for _, id := range rawIDs {
-		id = htmlUnescape(id)
-		if ids[id] {
-			dups = append(dups, id)
-		}
-		ids[id] = true
-	}
-	seen := make(map[string]bool, len(rawRefs))
-	refs := rawRefs[:0]
-	for _, r := range rawRefs {
-		if !seen[r] {
-			seen[r] = true
-			refs = append(refs, r)
+	var ids strings.Builder
+	ids.WriteByte(0)
+	var dups, msgs []string
+	var later []anchor
+	seen := map[string]bool{}
+	report := func(msg string) {
+		if !slices.Contains(msgs, msg) { // a link written twice is one mistake
+			msgs = append(msgs, msg)
 		}
 	}
+	scanAttrs(page, func(kind byte, value []byte) {
+		if kind == 'i' {
+			id := htmlUnescape(string(value))
+			if seen[id] {
+				dups = append(dups, fmt.Sprintf("id %q appears twice on the page, so links to it are ambiguous; rename the heading or give it its own id with {#other-id}", id))
+			}
+			seen[id] = true
+			ids.WriteString(id)
+			ids.WriteByte(0)
+			return
+		}
+		if len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '%') < 0 {
+			// An anchor on this page, the table of contents' case:
+			// checked below, once every id of the page is known.
+			later = append(later, anchor{ref: string(value), target: out, id: string(value[1:])})
+			return
+		}
+		ref := htmlUnescape(string(value))
+		target, id, msg := c.check(out, ref)
+		switch {
+		case msg != "":
+			report(msg)
+		case id != "":
+			later = append(later, anchor{ref: ref, target: target, id: id})
+		}
+	})
+	own := ids.String()
+	var others []anchor
+	for _, a := range later {
+		if a.target != out {
+			others = append(others, a)
+		} else if !seen[a.id] {
+			report(brokenAnchor(a))
+		}
+	}
+	msgs = append(dups, msgs...)
 	c.mu.Lock()
-	c.ids[out] = ids
-	c.links[out] = refs
-	if len(dups) > 0 {
-		c.dups[out] = dups
+	c.ids[out] = own
+	if len(others) > 0 {
+		c.later[out] = others
+	}
+	if len(msgs) > 0 {
+		c.msgs[out] = msgs
 	}
 	c.mu.Unlock()
 }
+
+func brokenAnchor(a anchor) string {
+	return fmt.Sprintf("broken anchor %q: %s has no element with id %q; link to an id the page has, or add it", a.ref, a.target, a.id)
+}
+
+var entities = strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&quot;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">")
 
 func htmlUnescape(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	r := strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&quot;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">")
-	return r.Replace(s)
+	return entities.Replace(s)
 }
 
-// verify reports every reference of a page that points at no output file or
-// at an id its target does not have. exists tells whether an output file
-// exists. Pages are checked in parallel; the result is sorted.
-func (c *linkCheck) verify(exists func(string) bool) diag.List {
-	pages := make([]string, 0, len(c.links))
-	for p := range c.links {
+// verify reports what add found, and every reference to an id another page
+// does not have, sorted by page; a page's problems stay in page order.
+func (c *linkCheck) verify() diag.List {
+	sets := map[string]map[string]bool{} // the ids of the pages anchors point at
+	for page, refs := range c.later {
+		for _, a := range refs {
+			ids, ok := sets[a.target]
+			if !ok {
+				if list, added := c.ids[a.target]; added {
+					ids = map[string]bool{}
+					for id := range strings.SplitSeq(list, "\x00") {
+						ids[id] = true
+					}
+				}
+				sets[a.target] = ids
+			}
+			if ids != nil && !ids[a.id] && !slices.Contains(c.msgs[page], brokenAnchor(a)) {
+				c.msgs[page] = append(c.msgs[page], brokenAnchor(a))
+			}
+		}
+	}
+	pages := make([]string, 0, len(c.msgs))
+	for p := range c.msgs {
 		pages = append(pages, p)
 	}
 	sort.Strings(pages)
-	results := make([][]string, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				for _, ref := range c.links[pages[i]] {
-					if msg := c.check(pages[i], htmlUnescape(ref), exists); msg != "" {
-						results[i] = append(results[i], msg)
-					}
-				}
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	var diags diag.List
 	for _, page := range pages {
-		for _, id := range c.dups[page] {
-			diags.Add(diag.File(page, "id %q appears twice on the page, so links to it are ambiguous; rename the heading or give it its own id with {#other-id}", id))
-		}
-	}
-	for i, msgs := range results {
-		for _, m := range msgs {
-			diags.Add(diag.File(pages[i], "%s", m))
+		for _, m := range c.msgs[page] {
+			diags.Add(diag.File(page, "%s", m))
 		}
 	}
 	return diags
@@ -182,15 +217,18 @@ func hasScheme(ref string) bool {
 	return false
 }
 
-func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
+// check checks a reference from page to another output file. It returns
+// the file and id an anchor reference points at, to be checked once every
+// page is in, or what is wrong.
+func (c *linkCheck) check(page, ref string) (target, id, msg string) {
 	if ref == "" || strings.HasPrefix(ref, "//") || hasScheme(ref) {
-		return "" // outside the site, or the dev server's own script
+		return "", "", "" // outside the site, or the dev server's own script
 	}
 	if page == "404.html" {
-		return "" // served at any address: its links start from the site's base path
+		return "", "", "" // served at any address: its links start from the site's base path
 	}
 	if strings.HasPrefix(ref, "/") {
-		return fmt.Sprintf("link %q starts at the server root, so it breaks when the site is served under a path prefix (an edition folder); write it from {{.Root}} in the template", ref)
+		return "", "", fmt.Sprintf("link %q starts at the server root, so it breaks when the site is served under a path prefix (an edition folder); write it from {{.Root}} in the template", ref)
 	}
 	refPath, frag, _ := strings.Cut(ref, "#")
 	if f, err := url.PathUnescape(frag); err == nil {
@@ -202,7 +240,7 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 			refPath = p
 		}
 	}
-	target := page
+	target = page
 	if rel, ok := fromRoot(page, refPath); ok {
 		// The common case, by far: a link that climbs to the site root
 		// and names a clean path from there (navigation, assets).
@@ -210,8 +248,8 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 		if rel == "" || strings.HasSuffix(rel, "/") {
 			target = rel + "index.html"
 		}
-		if !exists(rel) {
-			return fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
+		if !c.exists(rel) {
+			return "", "", fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
 		}
 	} else if refPath != "" {
 		target = path.Join(path.Dir(page), refPath)
@@ -220,17 +258,14 @@ func (c *linkCheck) check(page, ref string, exists func(string) bool) string {
 		}
 		target = strings.TrimPrefix(target, "./")
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return fmt.Sprintf("link %q leaves the site; fix the template or content that writes it", ref)
+			return "", "", fmt.Sprintf("link %q leaves the site; fix the template or content that writes it", ref)
 		}
-		if !exists(target) {
-			return fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
+		if !c.exists(target) {
+			return "", "", fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
 		}
 	}
 	if frag != "" && strings.HasSuffix(target, ".html") {
-		ids, ok := c.ids[target] // every page is added before verify: no lock needed
-		if ok && !ids[frag] {
-			return fmt.Sprintf("broken anchor %q: %s has no element with id %q; link to an id the page has, or add it", ref, target, frag)
-		}
+		return target, frag, ""
 	}
-	return ""
+	return "", "", ""
 }

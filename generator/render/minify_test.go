@@ -3,6 +3,10 @@ package render
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/themes"
 )
 
 func TestTemplateMinifyKeepsTrimMarkers(t *testing.T) {
@@ -13,5 +17,35 @@ func TestTemplateMinifyKeepsTrimMarkers(t *testing.T) {
 	}
 	if !strings.Contains(got, "{{ .A }}<span>") {
 		t.Errorf("trimmed space came back: %q", got)
+	}
+}
+
+// A comment must touch its delimiters; trimming around one must leave it a
+// comment, or the minified template does not parse.
+func TestTemplateMinifyComments(t *testing.T) {
+	m := newMinifier()
+	for _, tc := range []struct{ in, want string }{
+		{"<p>a</p>\n{{- /* why */ -}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
+		{"<p>a</p>\n{{- /* why */}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
+		{"<p>a</p>\n{{/* why */ -}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
+		{"<p>{{- 3 -}}</p>", "<p>{{ 3 }}</p>"},
+		{"<p>{{-3}}</p>", "<p>{{-3}}</p>"},
+	} {
+		if got := string(m.template([]byte(tc.in))); got != tc.want {
+			t.Errorf("template(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Every template of the default theme minifies to a template that parses:
+// else every page of every site is minified whole, several times slower.
+func TestDefaultThemeMinifies(t *testing.T) {
+	site, diags := load.Read(fstest.MapFS{"site.toml": {Data: []byte("title = \"T\"\n")}}, themes.FS)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	r := &run{mini: newMinifier()}
+	if _, d := parseTemplateSet(site.Theme, r.funcs(), r.mini.template); len(d) > 0 {
+		t.Fatal(d)
 	}
 }

@@ -240,7 +240,20 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	check := newLinkCheck()
+	var check *linkCheck
+	if !r.opts.LiveReload {
+		// Files, and the folders that have an index.html (clean URLs).
+		known := map[string]bool{}
+		for _, list := range [][]string{x.paths, x.Extra} {
+			for _, p := range list {
+				known[p] = true
+				if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+					known[dir] = true
+				}
+			}
+		}
+		check = newLinkCheck(func(p string) bool { return known[p] })
+	}
 	var wg sync.WaitGroup
 	next := make(chan job)
 	for range workers {
@@ -251,7 +264,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			for j := range next {
 				buf.Reset()
 				if out, ok := r.renderJob(&buf, j); ok {
-					check.add(j.out, out)
+					if check != nil {
+						check.add(j.out, out)
+					}
 					if err := sink.Write(j.out, out); err != nil {
 						r.fail(diag.File(j.out, "cannot write: %v", err))
 					}
@@ -279,18 +294,8 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	close(next)
 	wg.Wait()
 	lazyDone.Wait()
-	if !r.opts.LiveReload {
-		// Files, and the folders that have an index.html (clean URLs).
-		known := map[string]bool{}
-		for _, list := range [][]string{x.paths, x.Extra} {
-			for _, p := range list {
-				known[p] = true
-				if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
-					known[dir] = true
-				}
-			}
-		}
-		for _, d := range check.verify(func(p string) bool { return known[p] }) {
+	if check != nil {
+		for _, d := range check.verify() {
 			r.fail(d)
 		}
 	}

@@ -24,11 +24,18 @@ const (
 // highlighter renders fenced code with chroma, as CSS classes so one
 // stylesheet serves light and dark. Results are cached by (language, code):
 // highlighting is the costliest part of rendering, and the same snippet
-// recurs across pages and across rebuilds.
+// recurs across pages and across rebuilds. The cache is emptied when it
+// outgrows maxCached bytes, so a long dev-server session does not keep
+// every version of every snippet an author ever saved.
 type highlighter struct {
 	formatter *chromahtml.Formatter
-	cache     sync.Map // key: lang + "\x00" + code → string
+	caching   bool
+	mu        sync.RWMutex
+	cache     map[string]string // lang + "\x00" + code → HTML
+	cached    int               // bytes of keys and values in cache
 }
+
+const maxCached = 32 << 20
 
 // preWrapper adds tabindex so a code block that scrolls sideways can be
 // scrolled from the keyboard (WCAG 2.1.1).
@@ -48,8 +55,8 @@ func (preWrapper) End(code bool) string {
 	return "</pre>"
 }
 
-func newHighlighter() *highlighter {
-	return &highlighter{formatter: chromahtml.New(
+func newHighlighter(caching bool) *highlighter {
+	return &highlighter{caching: caching, cache: map[string]string{}, formatter: chromahtml.New(
 		chromahtml.WithClasses(true),
 		chromahtml.TabWidth(4),
 		chromahtml.WithPreWrapper(preWrapper{}),
@@ -59,13 +66,23 @@ func newHighlighter() *highlighter {
 // write highlights code in lang. An unknown language is shown as plain,
 // escaped text: a typo in a fence label must not fail the build.
 func (h *highlighter) write(w io.Writer, lang, code string) {
-	key := lang + "\x00" + code
-	if v, ok := h.cache.Load(key); ok {
-		io.WriteString(w, v.(string))
+	if !h.caching {
+		io.WriteString(w, h.render(lang, code))
 		return
 	}
-	out := h.render(lang, code)
-	h.cache.Store(key, out)
+	key := lang + "\x00" + code
+	h.mu.RLock()
+	out, ok := h.cache[key]
+	h.mu.RUnlock()
+	if !ok {
+		out = h.render(lang, code)
+		h.mu.Lock()
+		if h.cached += len(key) + len(out); h.cached > maxCached {
+			h.cache, h.cached = map[string]string{}, len(key)+len(out)
+		}
+		h.cache[key] = out
+		h.mu.Unlock()
+	}
 	io.WriteString(w, out)
 }
 

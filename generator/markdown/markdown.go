@@ -25,6 +25,9 @@ type Options struct {
 	// Unsafe renders raw HTML written in markdown. Off by default: authors
 	// paste from many places, and the site must not run their scripts.
 	Unsafe bool
+	// NoCache highlights every code block afresh: for a build that is not
+	// rebuilt, where a cache only holds memory.
+	NoCache bool
 }
 
 // Engine parses and renders markdown. It is safe for concurrent use.
@@ -48,7 +51,7 @@ func New(opts Options) *Engine {
 			),
 		),
 	)
-	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter()}
+	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}
 	e.renderers.New = func() any { return e.newPageRenderer() }
 	return e
 }

@@ -164,9 +164,14 @@ type TagData struct {
 type BookEntry struct {
 	ID, Title string
 	Level     int // 1 for a chapter, 2 and deeper for its pages
-	Content   template.HTML
 	Chapter   bool
+	content   func() template.HTML
 }
+
+// Content is the page's body as the book shows it, made when the template
+// asks for it: made all at once, the bodies of every chapter would double
+// the memory the book takes.
+func (e BookEntry) Content() template.HTML { return e.content() }
 
 // rootRel is a page URL relative to the site root: "/a/b/" → "a/b/".
 func rootRel(u string) string { return strings.TrimPrefix(u, "/") }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -12,7 +13,7 @@ import (
 func (r *run) generatedJobs() []job {
 	jobs := []job{
 		{out: "glossary/index.html", layout: "glossary", data: r.glossaryData},
-		{out: "book/index.html", layout: "book", data: r.bookData},
+		{out: "book/index.html", layout: "book", data: r.bookData, shows: r.bookPages()},
 		{out: "search/index.html", layout: "search", data: r.searchData},
 		{out: "tags/index.html", layout: "tags", data: r.tagsData},
 		{out: "changes/index.html", layout: "changes", data: r.changesData},
@@ -30,6 +31,17 @@ func (r *run) generatedJobs() []job {
 		}
 	}
 	return jobs
+}
+
+// bookPages lists the pages the book shows.
+func (r *run) bookPages() []*link.Page {
+	var pages []*link.Page
+	for u := range r.bookIDs {
+		if p := r.site.ByURL[u]; p != nil {
+			pages = append(pages, p)
+		}
+	}
+	return pages
 }
 
 func (r *run) generatedBase(u, title, kind string) *PageData {
@@ -151,7 +163,7 @@ func (r *run) bookData() *PageData {
 		id := r.bookIDs[p.URL]
 		d.Book = append(d.Book, BookEntry{
 			ID: id, Title: p.Title(), Level: level, Chapter: chapter,
-			Content: r.renderContent(p, "/book/", id+"-"),
+			content: func() template.HTML { return r.renderContent(p, "/book/", id+"-") },
 		})
 		for _, def := range p.Uses {
 			used[def] = true

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -36,6 +37,10 @@ type Options struct {
 	Published  bool      // an edition of a published tree (publish only)
 	Workers    int       // parallel page renders; 0 means one per CPU
 	Previous   *Manifest // the earlier edition /changes/ compares with; nil: none
+	// Release lets All drop what it no longer needs as it goes (a body once
+	// every page that shows it is written, the search index once written),
+	// for a build that renders once: it keeps a large site's memory small.
+	Release bool
 }
 
 // Stats counts the work a render did.
@@ -162,6 +167,13 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	// large site they cost more than the rest of a rebuild.
 	x.lazy["search/index.json"] = &lazyFile{make: func() []byte {
 		r.writeSearchIndex()
+		if opts.Release {
+			for _, p := range site.Pages {
+				if p.Body != nil {
+					p.Body.Text = "" // in the index now
+				}
+			}
+		}
 		data, _ := eager.get("search/index.json")
 		return data
 	}}
@@ -220,22 +232,30 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		stats.Assets++
 	}
 	// The shared files (search index, manifest, sitemap) are made while
-	// pages render, not before.
+	// pages render, from halfway: by then the book, the largest page, is
+	// made and half the bodies are released, so the index's memory does
+	// not add to theirs.
 	var lazyDone sync.WaitGroup
-	lazyDone.Add(1)
-	go func() {
-		defer lazyDone.Done()
-		lazyPaths := make([]string, 0, len(x.lazy))
-		for p := range x.lazy {
-			lazyPaths = append(lazyPaths, p)
-		}
-		sort.Strings(lazyPaths)
-		for _, p := range lazyPaths {
-			if err := sink.Write(p, x.lazy[p].get()); err != nil {
-				r.fail(diag.File(p, "cannot write: %v", err))
+	makeLazy := sync.OnceFunc(func() {
+		lazyDone.Add(1)
+		go func() {
+			defer lazyDone.Done()
+			lazyPaths := make([]string, 0, len(x.lazy))
+			for p := range x.lazy {
+				lazyPaths = append(lazyPaths, p)
 			}
-		}
-	}()
+			sort.Strings(lazyPaths)
+			for _, p := range lazyPaths {
+				if err := sink.Write(p, x.lazy[p].get()); err != nil {
+					r.fail(diag.File(p, "cannot write: %v", err))
+				}
+				if r.opts.Release {
+					x.lazy[p].data = nil
+					x.eager.drop(p)
+				}
+			}
+		}()
+	})
 	workers := r.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -254,6 +274,28 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		}
 		check = newLinkCheck(func(p string) bool { return known[p] })
 	}
+	// The generated pages first: the book holds every chapter and is by far
+	// the longest page to make; started last, it would keep one CPU busy
+	// alone at the end.
+	var order []job
+	for _, p := range x.paths {
+		if j, ok := x.jobs[p]; ok {
+			order = append(order, j)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return order[a].generated && !order[b].generated })
+	// users counts the pages yet to be written that show a body.
+	users := map[*link.Page]*atomic.Int32{}
+	if r.opts.Release {
+		for _, j := range order {
+			for _, p := range j.shows {
+				if users[p] == nil {
+					users[p] = new(atomic.Int32)
+				}
+				users[p].Add(1)
+			}
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan job)
 	for range workers {
@@ -271,26 +313,25 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 						r.fail(diag.File(j.out, "cannot write: %v", err))
 					}
 				}
+				for _, p := range j.shows {
+					if n := users[p]; n != nil && n.Add(-1) == 0 && p.Body != nil {
+						p.Body.HTML = nil
+					}
+				}
 				if buf.Cap() > 1<<20 {
 					buf = bytes.Buffer{} // one huge page (the book) need not stay resident
 				}
 			}
 		}()
 	}
-	// The generated pages first: the book holds every chapter and is by far
-	// the longest page to make; started last, it would keep one CPU busy
-	// alone at the end.
-	var order []job
-	for _, p := range x.paths {
-		if j, ok := x.jobs[p]; ok {
-			order = append(order, j)
+	for i, j := range order {
+		if i >= len(order)/2 {
+			makeLazy()
 		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return order[a].generated && !order[b].generated })
-	for _, j := range order {
 		next <- j
 		stats.Pages++
 	}
+	makeLazy()
 	close(next)
 	wg.Wait()
 	lazyDone.Wait()
@@ -315,6 +356,12 @@ func (m *memSink) get(path string) ([]byte, bool) {
 	return b, ok
 }
 
+func (m *memSink) drop(path string) {
+	m.mu.Lock()
+	delete(m.files, path)
+	m.mu.Unlock()
+}
+
 func (m *memSink) Write(path string, data []byte) error {
 	data = bytes.Clone(data)
 	m.mu.Lock()
@@ -329,6 +376,7 @@ type job struct {
 	generated bool   // a page no author writes (book, glossary, ...)
 	layout    string
 	data      func() *PageData
+	shows     []*link.Page // the pages whose bodies it shows
 }
 
 func outPath(u string) string {
@@ -340,6 +388,17 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 	data := j.data()
 	if data == nil {
 		return nil, false
+	}
+	if len(j.shows) > 1 {
+		// The book: room for every body at once, not grown by doubling
+		// (which, for a large site, held twice the book in memory).
+		n := 0
+		for _, p := range j.shows {
+			if p.Body != nil {
+				n += len(p.Body.HTML) + 256
+			}
+		}
+		buf.Grow(n)
 	}
 	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
 		d := r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.execute(b, j.layout, data) })
@@ -366,7 +425,7 @@ func (r *run) jobs() []job {
 	var jobs []job
 	for _, p := range r.site.Pages {
 		p := p
-		jobs = append(jobs, job{out: outPath(p.URL), layout: r.layoutOf(p), data: func() *PageData { return r.pageData(p) }})
+		jobs = append(jobs, job{out: outPath(p.URL), layout: r.layoutOf(p), data: func() *PageData { return r.pageData(p) }, shows: []*link.Page{p}})
 	}
 	jobs = append(jobs, r.generatedJobs()...)
 	return jobs

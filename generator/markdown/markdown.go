@@ -223,6 +223,9 @@ func (d *Doc) Text() string { return d.TextUpTo(-1) }
 // negative limit: no limit), for callers that keep only the start.
 func (d *Doc) TextUpTo(limit int) string {
 	var b bytes.Buffer
+	if limit > 0 {
+		b.Grow(limit + limit/4) // grown once, not by doubling
+	}
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if limit >= 0 && b.Len() >= limit {
 			return ast.WalkStop, nil

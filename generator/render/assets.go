@@ -55,7 +55,8 @@ func newMinifier() *minifier {
 // minify each body once (see link.Bodies).
 func BodyMinifier() func(w io.Writer, html []byte) error {
 	m := newMinifier()
-	return func(w io.Writer, b []byte) error { return m.m.Minify("text/html", w, bytes.NewReader(b)) }
+	// A bytes.Buffer, unlike a bytes.Reader, is read without a copy.
+	return func(w io.Writer, b []byte) error { return m.m.Minify("text/html", w, bytes.NewBuffer(b)) }
 }
 
 const templateType = "text/x-go-template+html"

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -19,6 +20,10 @@ type ShortcodeData struct {
 	Journey *JourneyData
 }
 
+// scratch holds the buffers bodies are filled in: only the finished string
+// is kept.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderContent fills in the placeholders of a page's body (see link.Body)
 // for the body shown at URL from, its ids prefixed with idPrefix.
 func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
@@ -26,7 +31,9 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 		return ""
 	}
 	src := p.Body.HTML
-	var b bytes.Buffer
+	b := scratch.Get().(*bytes.Buffer)
+	defer scratch.Put(b)
+	b.Reset()
 	b.Grow(len(src) + len(src)/8)
 	for {
 		i := bytes.IndexByte(src, link.Mark)
@@ -63,7 +70,7 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 			b.WriteString(html.EscapeString(relURL(from, target)))
 		case 'S':
 			if n < len(p.Body.Shortcodes) {
-				r.shortcode(&b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")
+				r.shortcode(b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")
 			}
 		}
 	}
@@ -72,7 +79,7 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 		// copy of the body, not three.
 		var out strings.Builder
 		out.Grow(b.Len())
-		if err := r.mini.m.Minify("text/html", &out, bytes.NewReader(b.Bytes())); err == nil {
+		if err := r.mini.m.Minify("text/html", &out, b); err == nil {
 			return template.HTML(out.String())
 		}
 	}

@@ -78,6 +78,8 @@ type NavItem struct {
 	Title    string
 	URL      string
 	Children []*NavItem
+
+	href, text string // URL and Title escaped once: the navigation is on every page
 }
 
 // TOCItem is a heading of the page, with the headings below it.

@@ -26,13 +26,17 @@ type linkCheck struct {
 	ids    map[string]string   // output path → its ids, each after a NUL: one string, not a map, per page
 	later  map[string][]anchor // output path → its references to anchors on other pages
 	msgs   map[string][]string // output path → what is wrong with it, in page order
+
+	memoMu sync.Mutex
+	memo   map[int]map[string]checked // page depth → reference as written → what it points at
 }
 
 // anchor is a reference to an id on another page, checked once that page is in.
 type anchor struct{ ref, target, id string }
 
 func newLinkCheck(exists func(string) bool) *linkCheck {
-	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{}}
+	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{},
+		memo: map[int]map[string]checked{}}
 }
 
 // scanAttrs calls fn with the name and value of every id, href and src
@@ -80,41 +84,46 @@ func attrNamed(before []byte, name string) bool {
 func (c *linkCheck) add(out string, page []byte) {
 	var ids strings.Builder
 	ids.WriteByte(0)
-	var dups, msgs []string
+	var msgs []string
 	var later []anchor
-	seen := map[string]bool{}
 	report := func(msg string) {
 		if !slices.Contains(msgs, msg) { // a link written twice is one mistake
 			msgs = append(msgs, msg)
 		}
 	}
 	scanAttrs(page, func(kind byte, value []byte) {
-		if kind == 'i' {
-			id := htmlUnescape(string(value))
-			if seen[id] {
-				dups = append(dups, fmt.Sprintf("id %q appears twice on the page, so links to it are ambiguous; rename the heading or give it its own id with {#other-id}", id))
+		switch {
+		case kind == 'i':
+			if bytes.IndexByte(value, '&') >= 0 {
+				ids.WriteString(htmlUnescape(string(value)))
+			} else {
+				ids.Write(value)
 			}
-			seen[id] = true
-			ids.WriteString(id)
 			ids.WriteByte(0)
-			return
-		}
-		if len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '%') < 0 {
+		case len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '%') < 0:
 			// An anchor on this page, the table of contents' case:
 			// checked below, once every id of the page is known.
-			later = append(later, anchor{ref: string(value), target: out, id: string(value[1:])})
-			return
-		}
-		ref := htmlUnescape(string(value))
-		target, id, msg := c.check(out, ref)
-		switch {
-		case msg != "":
-			report(msg)
-		case id != "":
-			later = append(later, anchor{ref: ref, target: target, id: id})
+			ref := string(value)
+			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
+		default:
+			r := c.checkRef(out, value)
+			switch {
+			case r.msg != "":
+				report(r.msg)
+			case r.id != "":
+				later = append(later, anchor{ref: r.ref, target: r.target, id: r.id})
+			}
 		}
 	})
 	own := ids.String()
+	var dups []string
+	seen := map[string]bool{}
+	for id := range strings.SplitSeq(own[1:], "\x00") {
+		if seen[id] && id != "" {
+			dups = append(dups, fmt.Sprintf("id %q appears twice on the page, so links to it are ambiguous; rename the heading or give it its own id with {#other-id}", id))
+		}
+		seen[id] = true
+	}
 	var others []anchor
 	for _, a := range later {
 		if a.target != out {
@@ -133,6 +142,42 @@ func (c *linkCheck) add(out string, page []byte) {
 		c.msgs[out] = msgs
 	}
 	c.mu.Unlock()
+}
+
+// checked is what check found of a reference.
+type checked struct{ ref, target, id, msg string }
+
+// checkRef is check, remembered for references that climb from the page to
+// the site root ("../../" on a page two folders deep) and go down from
+// there: what those point at depends only on the page's depth, and they are
+// most of every page (navigation, assets, breadcrumbs).
+func (c *linkCheck) checkRef(out string, value []byte) checked {
+	depth := strings.Count(out, "/")
+	climbs := out != "404.html" && len(value) >= 3*depth && !bytes.HasPrefix(value[3*depth:], []byte("../"))
+	for i := 0; climbs && i < depth; i++ {
+		climbs = string(value[3*i:3*i+3]) == "../"
+	}
+	if climbs {
+		c.memoMu.Lock()
+		r, ok := c.memo[depth][string(value)]
+		c.memoMu.Unlock()
+		if ok {
+			return r
+		}
+	}
+	r := checked{ref: htmlUnescape(string(value))}
+	r.target, r.id, r.msg = c.check(out, r.ref)
+	if climbs {
+		c.memoMu.Lock()
+		m := c.memo[depth]
+		if m == nil {
+			m = map[string]checked{}
+			c.memo[depth] = m
+		}
+		m[string(value)] = r
+		c.memoMu.Unlock()
+	}
+	return r
 }
 
 func brokenAnchor(a anchor) string {

@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"runtime"
@@ -51,10 +52,11 @@ type Stats struct {
 
 // run is the state of one render.
 type run struct {
-	site  *link.Site
-	md    *markdown.Engine
-	tmpl  *Templates // what pages are made with (minified when the site is)
-	plain *Templates // the templates as written: errors are reported from these
+	navSize atomic.Int64 // the longest navigation written yet
+	site    *link.Site
+	md      *markdown.Engine
+	tmpl    *Templates // what pages are made with (minified when the site is)
+	plain   *Templates // the templates as written: errors are reported from these
 	// minifyPages minifies whole pages, when the templates could not be
 	// minified ahead.
 	minifyPages bool
@@ -480,6 +482,7 @@ func (r *run) buildSiteData() *SiteData {
 
 func navItem(p *link.Page) *NavItem {
 	item := &NavItem{Title: p.Title(), URL: rootRel(p.URL)}
+	item.href, item.text = html.EscapeString(item.URL), html.EscapeString(item.Title)
 	for _, c := range p.Children {
 		item.Children = append(item.Children, navItem(c))
 	}

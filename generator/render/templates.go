@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -21,6 +23,7 @@ type Templates struct {
 	layouts map[string]*template.Template // "page" → page.html with baseof, partials
 	sources map[string]load.File          // template name → file, for error positions
 	common  *template.Template            // partials and shortcodes alone, for shortcodes
+	cached  sync.Map                      // partialCached: name and variant → template.HTML
 }
 
 // layout names a page layout file: layouts/NAME.html.
@@ -43,6 +46,8 @@ func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([
 	}
 	t := &Templates{layouts: map[string]*template.Template{}, sources: map[string]load.File{}}
 	var diags diag.List
+	funcs = maps.Clone(funcs)
+	funcs["partialCached"] = t.partialCached
 	common := template.New("").Funcs(funcs)
 	var shared []string
 	for _, dir := range []string{"layouts/partials", "layouts/shortcodes"} {
@@ -108,6 +113,29 @@ func (t *Templates) partial(buf *bytes.Buffer, name string, data any) error {
 		return fmt.Errorf("the theme has no layouts/%s", name)
 	}
 	return t.common.ExecuteTemplate(buf, name, data)
+}
+
+// partialCached runs a partial once for each variant and gives the same
+// HTML every time after, as Hugo's partialCached does: for the parts of a
+// page that are alike on many pages (the header and footer differ only by
+// the way back to the site root), which would otherwise be made again for
+// every page. The variant must name everything the partial's output
+// depends on. The HTML is for HTML text, where {{template}} would go.
+func (t *Templates) partialCached(name string, data any, variant ...any) (template.HTML, error) {
+	key := name
+	for _, v := range variant {
+		key += "\x00" + fmt.Sprint(v)
+	}
+	if v, ok := t.cached.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.partial(&buf, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	t.cached.Store(key, h)
+	return h, nil
 }
 
 // templateLocation matches the "template: NAME:LINE:COL: " prefix that

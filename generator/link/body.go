@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -138,7 +139,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 
 func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	doc := md.Parse(p.Page.Body)
-	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(4 * MaxSearchText))}
+	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(2 * MaxSearchText))}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == KindDefinition {
 		ctx.linked[p] = true // a term is never linked on its own page
@@ -307,17 +308,41 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 // index of a large site stays a size a browser loads in a moment.
 const MaxSearchText = 1500
 
+// foldSpace is strings.Join(strings.Fields(s), " ") in one pass.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // searchText collapses white space and keeps the first MaxSearchText bytes,
 // cut at a word.
 func searchText(s string) string {
-	if len(s) > 4*MaxSearchText {
-		cut := 4 * MaxSearchText // enough to fill the limit once spaces are folded
+	if len(s) > 2*MaxSearchText {
+		cut := 2 * MaxSearchText // enough to fill the limit once spaces are folded
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
 		s = s[:cut]
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = foldSpace(s)
 	if len(s) <= MaxSearchText {
 		return s
 	}

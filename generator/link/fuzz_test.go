@@ -3,6 +3,7 @@ package link
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -127,6 +128,18 @@ func FuzzTermsMatch(f *testing.F) {
 		got, want := s.Terms.match([]byte(text)), s.Terms.matchReference([]byte(text))
 		if !slices.Equal(got, want) {
 			t.Errorf("match(%q) = %v; want %v", text, got, want)
+		}
+	})
+}
+
+// FuzzFoldSpace checks foldSpace against what it stands for.
+func FuzzFoldSpace(f *testing.F) {
+	for _, s := range []string{"", "  a  b\n\tc ", "\u00a0x\u2003y\u3000", "\xff \xfe", "日本 語"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q; want %q", s, got, want)
 		}
 	})
 }

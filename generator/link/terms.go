@@ -196,21 +196,32 @@ type TermMatch struct {
 	Def        *Page
 }
 
+// trieNode is a node of a trie of keys by rune. Its children are a short
+// list, not a map: past the first letters most nodes have one child, and a
+// scan of a few runes is quicker than hashing one.
 type trieNode struct {
-	next map[rune]*trieNode
-	def  *Page
+	runes []rune
+	next  []*trieNode // next[i] follows runes[i]
+	def   *Page
+}
+
+func (t *trieNode) child(r rune) *trieNode {
+	for i, c := range t.runes {
+		if c == r {
+			return t.next[i]
+		}
+	}
+	return nil
 }
 
 func (t *trieNode) insert(key string, def *Page) {
 	n := t
 	for _, r := range key {
-		if n.next == nil {
-			n.next = map[rune]*trieNode{}
-		}
-		c := n.next[r]
+		c := n.child(r)
 		if c == nil {
 			c = &trieNode{}
-			n.next[r] = c
+			n.runes = append(n.runes, r)
+			n.next = append(n.next, c)
 		}
 		n = c
 	}
@@ -299,11 +310,16 @@ func (t *Terms) longest(text []byte, start int) (int, *Page) {
 	try := func(root *trieNode, fold bool) {
 		n := root
 		for i := start; i < len(text) && n != nil; {
-			r, size := utf8.DecodeRune(text[i:])
-			if fold {
-				r = unicode.ToLower(r)
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(text[i:])
+				if fold {
+					r = unicode.ToLower(r)
+				}
+			} else if fold && 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
 			}
-			n = n.next[r]
+			n = n.child(r)
 			i += size
 			if n == nil || n.def == nil {
 				continue

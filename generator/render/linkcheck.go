@@ -26,17 +26,13 @@ type linkCheck struct {
 	ids    map[string]string   // output path → its ids, each after a NUL: one string, not a map, per page
 	later  map[string][]anchor // output path → its references to anchors on other pages
 	msgs   map[string][]string // output path → what is wrong with it, in page order
-
-	memoMu sync.Mutex
-	memo   map[int]map[string]checked // page depth → reference as written → what it points at
 }
 
 // anchor is a reference to an id on another page, checked once that page is in.
 type anchor struct{ ref, target, id string }
 
 func newLinkCheck(exists func(string) bool) *linkCheck {
-	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{},
-		memo: map[int]map[string]checked{}}
+	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{}}
 }
 
 // scanAttrs calls fn with the name and value of every id, href and src
@@ -80,8 +76,21 @@ func attrNamed(before []byte, name string) bool {
 	return false
 }
 
+// pageChecker checks pages for one worker: what it remembers is its own,
+// so that workers do not wait for each other.
+type pageChecker struct {
+	c    *linkCheck
+	memo map[int]map[string]checked // page depth → reference as written → what it points at
+}
+
+func (c *linkCheck) checker() *pageChecker {
+	return &pageChecker{c: c, memo: map[int]map[string]checked{}}
+}
+
 // add checks a rendered HTML page: its ids, and every reference it makes.
-func (c *linkCheck) add(out string, page []byte) {
+func (w *pageChecker) add(out string, page []byte) {
+	c := w.c
+	depth := strings.Count(out, "/")
 	var ids strings.Builder
 	ids.WriteByte(0)
 	var msgs []string
@@ -106,7 +115,7 @@ func (c *linkCheck) add(out string, page []byte) {
 			ref := string(value)
 			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
 		default:
-			r := c.checkRef(out, value)
+			r := w.checkRef(out, depth, value)
 			switch {
 			case r.msg != "":
 				report(r.msg)
@@ -151,31 +160,25 @@ type checked struct{ ref, target, id, msg string }
 // the site root ("../../" on a page two folders deep) and go down from
 // there: what those point at depends only on the page's depth, and they are
 // most of every page (navigation, assets, breadcrumbs).
-func (c *linkCheck) checkRef(out string, value []byte) checked {
-	depth := strings.Count(out, "/")
+func (w *pageChecker) checkRef(out string, depth int, value []byte) checked {
 	climbs := out != "404.html" && len(value) >= 3*depth && !bytes.HasPrefix(value[3*depth:], []byte("../"))
 	for i := 0; climbs && i < depth; i++ {
 		climbs = string(value[3*i:3*i+3]) == "../"
 	}
+	memo := w.memo[depth]
 	if climbs {
-		c.memoMu.Lock()
-		r, ok := c.memo[depth][string(value)]
-		c.memoMu.Unlock()
-		if ok {
+		if r, ok := memo[string(value)]; ok {
 			return r
 		}
 	}
 	r := checked{ref: htmlUnescape(string(value))}
-	r.target, r.id, r.msg = c.check(out, r.ref)
+	r.target, r.id, r.msg = w.c.check(out, r.ref)
 	if climbs {
-		c.memoMu.Lock()
-		m := c.memo[depth]
-		if m == nil {
-			m = map[string]checked{}
-			c.memo[depth] = m
+		if memo == nil {
+			memo = map[string]checked{}
+			w.memo[depth] = memo
 		}
-		m[string(value)] = r
-		c.memoMu.Unlock()
+		memo[string(value)] = r
 	}
 	return r
 }

@@ -305,11 +305,15 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
+			var checker *pageChecker
+			if check != nil {
+				checker = check.checker()
+			}
 			for j := range next {
 				buf.Reset()
 				if out, ok := r.renderJob(&buf, j); ok {
-					if check != nil {
-						check.add(j.out, out)
+					if checker != nil {
+						checker.add(j.out, out)
 					}
 					if err := sink.Write(j.out, out); err != nil {
 						r.fail(diag.File(j.out, "cannot write: %v", err))

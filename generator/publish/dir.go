@@ -6,8 +6,10 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -20,7 +22,9 @@ type DirSink struct {
 }
 
 // NewDirSink makes a sink writing under root, which must exist.
-func NewDirSink(root string) *DirSink { return &DirSink{Root: root, dirs: map[string]bool{}} }
+func NewDirSink(root string) *DirSink {
+	return &DirSink{Root: root, dirs: map[string]bool{filepath.Clean(root): true}}
+}
 
 // Write writes one file; path is slash-separated and relative.
 func (s *DirSink) Write(path string, data []byte) error {
@@ -33,14 +37,29 @@ func (s *DirSink) Write(path string, data []byte) error {
 	known := s.dirs[dir]
 	s.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most pages have a folder of their own, whose parent is already
+		// made: one mkdir then, not MkdirAll's walk of every level.
+		s.mu.Lock()
+		parentKnown := s.dirs[filepath.Dir(dir)]
+		s.mu.Unlock()
+		err := os.ErrNotExist
+		if parentKnown {
+			if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+				err = nil
+			}
+		}
+		if err != nil {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		s.mu.Lock()
-		s.dirs[dir] = true
+		for d := dir; !s.dirs[d] && d != filepath.Dir(d); d = filepath.Dir(d) {
+			s.dirs[d] = true
+		}
 		s.mu.Unlock()
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeFile(full, data)
 }
 
 // ReplaceDir builds a new version of dir with fill, in a staging folder
@@ -95,30 +114,43 @@ func swap(stage, dir string) error {
 	return removeAll(old)
 }
 
-// removeAll removes a folder with its top-level entries removed in
-// parallel: an old output of thousands of files is mostly syscalls waiting.
+// removeAll removes a folder, its subfolders in parallel at every level:
+// an old output is thousands of folders of one page each, and removing it
+// is all syscalls.
 func removeAll(dir string) error {
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	removeTree(dir, sem)
+	return os.RemoveAll(dir) // whatever is left, with its error
+}
+
+// removeTree removes what it can of dir, handing subfolders to other
+// goroutines while sem has room.
+func removeTree(dir string, sem chan struct{}) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return os.RemoveAll(dir)
+		return
 	}
 	var wg sync.WaitGroup
-	next := make(chan string)
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				os.RemoveAll(p)
-			}
-		}()
-	}
 	for _, e := range entries {
-		next <- filepath.Join(dir, e.Name())
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			os.Remove(p)
+			continue
+		}
+		select {
+		case sem <- struct{}{}:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				removeTree(p, sem)
+				<-sem
+			}()
+		default:
+			removeTree(p, sem)
+		}
 	}
-	close(next)
 	wg.Wait()
-	return os.RemoveAll(dir)
+	os.Remove(dir)
 }
 
 // removeStale deletes staging folders left by a run that was killed.

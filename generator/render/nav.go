@@ -12,10 +12,13 @@ import (
 // It is written in Go rather than as a recursive template because it is on
 // every page and grows with the site: on a 5,000-page site the template
 // version took more than half of the build.
+// navOpen starts the navigation: the output link check finds it by this.
+const navOpen = `<ul class="nav-list">`
+
 func (r *run) navHTML(u, root string) template.HTML {
 	var b strings.Builder
 	b.Grow(int(r.navSize.Load()) + 512) // written once, not grown by doubling
-	b.WriteString(`<ul class="nav-list">`)
+	b.WriteString(navOpen)
 	navLink(&b, root, "", "Home", u == "", "")
 	for _, item := range r.siteData.Nav {
 		writeNavItem(&b, item, u, root)

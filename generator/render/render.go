@@ -311,9 +311,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			}
 			for j := range next {
 				buf.Reset()
-				if out, ok := r.renderJob(&buf, j); ok {
+				if out, nav, ok := r.renderPage(&buf, j); ok {
 					if checker != nil {
-						checker.add(j.out, out)
+						checker.add(j.out, out, string(nav))
 					}
 					if err := sink.Write(j.out, out); err != nil {
 						r.fail(diag.File(j.out, "cannot write: %v", err))
@@ -391,9 +391,16 @@ func outPath(u string) string {
 
 // renderJob renders one page; on failure it records why and returns false.
 func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
+	out, _, ok := r.renderPage(buf, j)
+	return out, ok
+}
+
+// renderPage is renderJob, also returning the page's navigation: made in
+// Go from the site's own pages, its links need no checking.
+func (r *run) renderPage(buf *bytes.Buffer, j job) ([]byte, template.HTML, bool) {
 	data := j.data()
 	if data == nil {
-		return nil, false
+		return nil, "", false
 	}
 	if len(j.shows) > 1 {
 		// The book: room for every body at once, not grown by doubling
@@ -409,7 +416,7 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 	if err := r.tmpl.execute(buf, j.layout, data); err != nil {
 		d := r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.execute(b, j.layout, data) })
 		r.failOnce(d, "while making "+j.out)
-		return nil, false
+		return nil, "", false
 	}
 	out := buf.Bytes()
 	if r.opts.LiveReload {
@@ -419,11 +426,11 @@ func (r *run) renderJob(buf *bytes.Buffer, j job) ([]byte, bool) {
 		min, err := r.mini.html(out)
 		if err != nil {
 			r.fail(diag.File(j.out, "cannot minify the page: %v", err))
-			return nil, false
+			return nil, "", false
 		}
 		out = min
 	}
-	return out, true
+	return out, data.Nav, true
 }
 
 // jobs lists every page of the site in a fixed order.

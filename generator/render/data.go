@@ -69,7 +69,11 @@ type PageData struct {
 // LinkData is a titled link.
 type LinkData struct {
 	Title string
-	URL   string
+	URL   string // from the site root: "vision/always/"
+	// Href is URL from the page shown ({{.Root}} and URL in one), for the
+	// links of every page: breadcrumbs, tags, previous and next. One value
+	// to escape instead of two, on every page.
+	Href string
 }
 
 // NavItem is an entry of the site navigation; Children are shown when the
@@ -174,6 +178,11 @@ type BookEntry struct {
 // asks for it: made all at once, the bodies of every chapter would double
 // the memory the book takes.
 func (e BookEntry) Content() template.HTML { return e.content() }
+
+// link is a link of the page, its Href made from the page.
+func (d *PageData) link(title, url string) LinkData {
+	return LinkData{Title: title, URL: url, Href: d.Root + url}
+}
 
 // rootRel is a page URL relative to the site root: "/a/b/" → "a/b/".
 func rootRel(u string) string { return strings.TrimPrefix(u, "/") }

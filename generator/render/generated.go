@@ -47,7 +47,7 @@ func (r *run) bookPages() []*link.Page {
 func (r *run) generatedBase(u, title, kind string) *PageData {
 	d := r.baseData(u, title)
 	d.Kind = kind
-	d.Breadcrumbs = []LinkData{{Title: r.site.Home.Title(), URL: ""}}
+	d.Breadcrumbs = []LinkData{d.link(r.site.Home.Title(), "")}
 	return d
 }
 
@@ -100,7 +100,7 @@ func (r *run) tagEntry(slug string) TagData {
 func (r *run) tagData(slug string) *PageData {
 	td := r.tagEntry(slug)
 	d := r.generatedBase("/tags/"+slug+"/", "Tagged “"+td.Name+"”", "tag")
-	d.Breadcrumbs = append(d.Breadcrumbs, LinkData{Title: "Tags", URL: "tags/"})
+	d.Breadcrumbs = append(d.Breadcrumbs, d.link("Tags", "tags/"))
 	d.TagList = []TagData{td}
 	return d
 }

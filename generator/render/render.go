@@ -517,13 +517,15 @@ func (r *run) pageData(p *link.Page) *PageData {
 		d.TOC = toc(p.Body.Headings)
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
-		d.Breadcrumbs = append([]LinkData{{Title: a.Title(), URL: rootRel(a.URL)}}, d.Breadcrumbs...)
+		d.Breadcrumbs = append([]LinkData{d.link(a.Title(), rootRel(a.URL))}, d.Breadcrumbs...)
 	}
 	if p.Prev != nil {
-		d.Prev = &LinkData{Title: p.Prev.Title(), URL: rootRel(p.Prev.URL)}
+		prev := d.link(p.Prev.Title(), rootRel(p.Prev.URL))
+		d.Prev = &prev
 	}
 	if p.Next != nil {
-		d.Next = &LinkData{Title: p.Next.Title(), URL: rootRel(p.Next.URL)}
+		next := d.link(p.Next.Title(), rootRel(p.Next.URL))
+		d.Next = &next
 	}
 	seen := map[string]bool{}
 	for _, t := range p.Meta.Tags {
@@ -532,7 +534,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 			continue
 		}
 		seen[slug] = true
-		d.Tags = append(d.Tags, LinkData{Title: t, URL: "tags/" + slug + "/"})
+		d.Tags = append(d.Tags, d.link(t, "tags/"+slug+"/"))
 	}
 	for _, c := range p.Children {
 		d.Children = append(d.Children, r.card(c))

@@ -19,11 +19,10 @@ type Terms struct {
 	folded *trieNode        // titles and synonyms, matched ignoring case
 	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
 	names  []string         // every key as written, for did-you-mean
-	// starts holds the first word (lowercased) of every key: a cheap test
-	// that lets matching skip most words of a text at once; prefixes is a
-	// cheaper one still, on the first three letters of those words.
-	starts   map[string]bool
-	prefixes *[prefixSlots]bool
+	// starts holds every form the first word of a key may take in text
+	// (lowercased; plural; possessive): matching skips, with one hash, any
+	// word of a text that is not one of them.
+	starts *wordSet
 }
 
 func (t *Terms) addStart(key string) {
@@ -36,74 +35,49 @@ func (t *Terms) addStart(key string) {
 		end += size
 	}
 	first := strings.ToLower(key[:end])
-	t.starts[first] = true
-	t.prefixes[prefixKey(first)] = true
-}
-
-// prefixKey folds the first three bytes of a lowercased word into a small
-// number: an array lookup that turns away most words before the map lookup.
-// The three bytes come before any plural ending of a word of four letters or
-// more, which are the only words matched with one; an apostrophe ends them
-// ("CX's" is a mention of CX).
-func prefixKey(lower string) uint16 {
-	var h uint16
-	for i := 0; i < 3 && i < len(lower) && lower[i] != '\''; i++ {
-		h = h*31 + uint16(lower[i])
-	}
-	return h & (prefixSlots - 1)
-}
-
-const prefixSlots = 1 << 14
-
-// wordPrefixKey is prefixKey of a word of text, lowercasing ASCII as it goes.
-func wordPrefixKey(word []byte) (uint16, bool) {
-	var h uint16
-	for i := 0; i < 3 && i < len(word) && word[i] != '\''; i++ {
-		b := word[i]
-		if b >= 0x80 {
-			return 0, false // not ASCII: leave it to the full test
+	for _, plural := range []string{"", "s", "es"} {
+		for _, possessive := range []string{"", "'", "'s"} {
+			t.starts.add(wordHash([]byte(first + plural + possessive)))
 		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		h = h*31 + uint16(b)
 	}
-	return h & (prefixSlots - 1), true
 }
 
-// mayStart reports whether some key starts with the word, or with the word
-// less a plural ending.
-func (t *Terms) mayStart(word []byte) bool {
-	var buf [64]byte
-	lower := buf[:0]
-	for _, b := range word {
-		if b >= 0x80 || len(lower) == len(buf) {
-			lower = []byte(strings.ToLower(string(word)))
+// wordSet is a set of word hashes, a bit each: a few thousand words in a
+// table small enough to stay in the CPU's cache. A hash in the set may be
+// another word's (one word in thirty), which only costs a closer look.
+type wordSet [1 << 18 / 64]uint64
+
+func (s *wordSet) add(h uint32)      { h %= 1 << 18; s[h/64] |= 1 << (h % 64) }
+func (s *wordSet) has(h uint32) bool { h %= 1 << 18; return s[h/64]&(1<<(h%64)) != 0 }
+
+// wordHash is FNV-1a of a lowercased word.
+func wordHash(lower []byte) uint32 {
+	h := uint32(2166136261)
+	for _, b := range lower {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	return h
+}
+
+// textWord returns the end of the word of text that starts at i, and the
+// hash of the word lowercased.
+func textWord(text []byte, i int) (end int, hash uint32) {
+	h := uint32(2166136261)
+	for end = i; end < len(text); end++ {
+		c := text[end]
+		if c >= utf8.RuneSelf {
+			end = wordEnd(text, end)
+			return end, wordHash([]byte(strings.ToLower(string(text[i:end]))))
+		}
+		if !asciiWord[c] {
 			break
 		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		lower = append(lower, b)
+		h = (h ^ uint32(c)) * 16777619
 	}
-	if t.starts[string(lower)] {
-		return true
-	}
-	// "customers'", "customer's" and "customers's" are mentions of customer.
-	if n := len(lower) - 2; n > 0 && string(lower[n:]) == "'s" {
-		lower = lower[:n]
-	} else {
-		lower = bytes.TrimSuffix(lower, []byte("'"))
-	}
-	if t.starts[string(lower)] {
-		return true
-	}
-	for _, suffix := range []string{"s", "es"} {
-		if n := len(lower) - len(suffix); n > 0 && string(lower[n:]) == suffix && t.starts[string(lower[:n])] {
-			return true
-		}
-	}
-	return false
+	return end, h
 }
 
 // Lookup finds a definition by title, abbreviation or synonym, ignoring case.
@@ -141,7 +115,7 @@ func Letter(title string) string {
 }
 
 func (s *Site) indexTerms() diag.List {
-	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: map[string]bool{}, prefixes: new([prefixSlots]bool)}
+	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: new(wordSet)}
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -251,7 +225,7 @@ var asciiWord = func() (t [0x80]bool) {
 // match finds mentions of terms in text: whole words only, longest first,
 // never overlapping. A folded match may end in a plural "s" or "es".
 // It reads every byte of every page, so ASCII is classed by table, and a
-// word that no term starts with is skipped whole.
+// word that no term starts with is skipped whole, after one hash.
 func (t *Terms) match(text []byte) []TermMatch {
 	var out []TermMatch
 	inWord := false // text[i-1] ends a word character
@@ -270,8 +244,8 @@ func (t *Terms) match(text []byte) []TermMatch {
 				continue
 			}
 		}
-		end := wordEnd(text, i)
-		if k, ascii := wordPrefixKey(text[i:end]); ascii && !t.prefixes[k] || !t.mayStart(text[i:end]) {
+		end, hash := textWord(text, i)
+		if !t.starts.has(hash) {
 			i, inWord = end, true // no term starts with this word
 			continue
 		}

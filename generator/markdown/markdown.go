@@ -285,6 +285,7 @@ type pageRenderer struct {
 
 func (e *Engine) newPageRenderer() *pageRenderer {
 	nr := &nodeRenderer{engine: e}
+	nr.escape = nr.writeEscaped
 	var htmlOpts []html.Option
 	if e.opts.Unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())

@@ -18,7 +18,8 @@ type nodeRenderer struct {
 	html.Config
 	engine *Engine
 	ctx    Context
-	depth  int // > 0 inside a heading or a link, where terms are not autolinked
+	depth  int                          // > 0 inside a heading or a link, where terms are not autolinked
+	escape func(util.BufWriter, []byte) // writeEscaped, bound once: not a closure per text node
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -38,6 +39,13 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r *nodeRenderer) writeEscaped(w util.BufWriter, b []byte) { r.Writer.Write(w, b) }
 
+// dangerous is html.IsDangerousURL for a URL with a scheme: the check
+// lowercases its URL four times, and most links of a page (relative ones)
+// have no scheme to check.
+func dangerous(url []byte) bool {
+	return bytes.IndexByte(url, ':') >= 0 && html.IsDangerousURL(url)
+}
+
 func (r *nodeRenderer) text(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -50,7 +58,7 @@ func (r *nodeRenderer) text(w util.BufWriter, src []byte, node ast.Node, enterin
 	case r.depth > 0 || r.ctx == nil:
 		r.Writer.Write(w, value)
 	default:
-		r.ctx.Autolink(w, value, n.Segment.Start, r.writeEscaped)
+		r.ctx.Autolink(w, value, n.Segment.Start, r.escape)
 	}
 	switch {
 	case n.HardLineBreak():
@@ -125,7 +133,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	}
 	r.depth++
 	w.WriteString(`<a href="`)
-	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
+	if r.Unsafe || !dangerous(n.Destination) {
 		r.writeURL(w, n.Destination)
 	}
 	w.WriteByte('"')
@@ -149,7 +157,7 @@ func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, ent
 		url = append([]byte("mailto:"), url...)
 	}
 	w.WriteString(`<a href="`)
-	if r.Unsafe || !html.IsDangerousURL(url) {
+	if r.Unsafe || !dangerous(url) {
 		r.Writer.Write(w, util.URLEscape(url, false))
 	}
 	w.WriteString(`">`)
@@ -164,7 +172,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	w.WriteString(`<img src="`)
-	if r.Unsafe || !html.IsDangerousURL(n.Destination) {
+	if r.Unsafe || !dangerous(n.Destination) {
 		r.writeURL(w, n.Destination)
 	}
 	w.WriteString(`" alt="`)
@@ -253,12 +261,25 @@ func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, en
 		tag, filter = "th", extension.TableThCellAttributeFilter
 	}
 	if !entering {
-		w.WriteString("</" + tag + ">\n")
+		w.WriteString("</")
+		w.WriteString(tag)
+		w.WriteString(">\n")
 		return ast.WalkContinue, nil
 	}
-	w.WriteString("<" + tag)
+	w.WriteByte('<')
+	w.WriteString(tag)
 	if n.Alignment != extast.AlignNone {
-		w.WriteString(` style="text-align:` + n.Alignment.String() + `"`)
+		// A class, not a style attribute: no inline style for a content
+		// security policy to refuse, and none for the minifier to parse.
+		if _, ok := n.AttributeString("class"); ok {
+			w.WriteString(` style="text-align:`)
+			w.WriteString(n.Alignment.String())
+			w.WriteByte('"')
+		} else {
+			w.WriteString(` class="align-`)
+			w.WriteString(n.Alignment.String())
+			w.WriteByte('"')
+		}
 	}
 	if n.Attributes() != nil {
 		html.RenderAttributes(w, n, filter)

@@ -192,7 +192,11 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 	// Every page's references, on every CPU: a large site has many. A body
 	// whose references were resolved against the same set of targets keeps
 	// its results.
-	fp := s.targetsFingerprint()
+	keep := bodies == nil || !bodies.Release // a build that is not rebuilt keeps nothing
+	var fp uint64
+	if keep {
+		fp = s.targetsFingerprint()
+	}
 	perPage := make([]diag.List, len(s.Pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -207,7 +211,7 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 					continue
 				}
 				perPage[i] = append(s.resolveLinks(p), s.resolveShortcodes(p)...)
-				if !p.Virtual && !p.Broken {
+				if keep && !p.Virtual && !p.Broken {
 					p.Body.resolved = &resolution{targets: fp, links: p.Targets, diags: perPage[i]}
 				}
 			}

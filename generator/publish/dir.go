@@ -150,7 +150,7 @@ func removeTree(dir string, sem chan struct{}) {
 		}
 	}
 	wg.Wait()
-	os.Remove(dir)
+	removeEmptyDir(dir)
 }
 
 // removeStale deletes staging folders left by a run that was killed.

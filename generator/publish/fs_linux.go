@@ -30,3 +30,7 @@ func writeFile(name string, data []byte) error {
 	}
 	return nil
 }
+
+// removeEmptyDir removes a folder known to be one: os.Remove would first
+// try to unlink it as a file, a failed syscall for each of thousands.
+func removeEmptyDir(dir string) { unix.Rmdir(dir) }

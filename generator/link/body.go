@@ -308,14 +308,29 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 // index of a large site stays a size a browser loads in a moment.
 const MaxSearchText = 1500
 
-// foldSpace is strings.Join(strings.Fields(s), " ") in one pass.
+// foldSpace is strings.Join(strings.Fields(s), " ") in one pass, a run of
+// ASCII non-space bytes at a time.
 func foldSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is owed before the next word
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiSpace[c] {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if unicode.IsSpace(r) {
@@ -331,6 +346,9 @@ func foldSpace(s string) string {
 	}
 	return b.String()
 }
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // searchText collapses white space and keeps the first MaxSearchText bytes,
 // cut at a word.

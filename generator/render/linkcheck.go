@@ -76,16 +76,10 @@ func attrNamed(before []byte, name string) bool {
 	return false
 }
 
-// pageChecker checks pages for one worker: what it remembers is its own,
-// so that workers do not wait for each other.
-type pageChecker struct {
-	c    *linkCheck
-	memo map[int]map[string]checked // page depth → reference as written → what it points at
-}
+// pageChecker checks pages for one worker.
+type pageChecker struct{ c *linkCheck }
 
-func (c *linkCheck) checker() *pageChecker {
-	return &pageChecker{c: c, memo: map[int]map[string]checked{}}
-}
+func (c *linkCheck) checker() *pageChecker { return &pageChecker{c: c} }
 
 // add checks a rendered HTML page: its ids, and every reference it makes,
 // but those of nav, the site navigation the page holds. The navigation is
@@ -94,7 +88,6 @@ func (c *linkCheck) checker() *pageChecker {
 // checking them again on every page was a tenth of the build.
 func (w *pageChecker) add(out string, page []byte, nav string) {
 	c := w.c
-	depth := strings.Count(out, "/")
 	rest := []byte(nil)
 	for from := 0; strings.HasPrefix(nav, navOpen); {
 		i := bytes.Index(page[from:], []byte(navOpen))
@@ -131,7 +124,7 @@ func (w *pageChecker) add(out string, page []byte, nav string) {
 			ref := string(value)
 			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
 		default:
-			r := w.checkRef(out, depth, value)
+			r := w.checkRef(out, value)
 			switch {
 			case r.msg != "":
 				report(r.msg)
@@ -174,30 +167,10 @@ func (w *pageChecker) add(out string, page []byte, nav string) {
 // checked is what check found of a reference.
 type checked struct{ ref, target, id, msg string }
 
-// checkRef is check, remembered for references that climb from the page to
-// the site root ("../../" on a page two folders deep) and go down from
-// there: what those point at depends only on the page's depth, and they are
-// most of every page (navigation, assets, breadcrumbs).
-func (w *pageChecker) checkRef(out string, depth int, value []byte) checked {
-	climbs := out != "404.html" && len(value) >= 3*depth && !bytes.HasPrefix(value[3*depth:], []byte("../"))
-	for i := 0; climbs && i < depth; i++ {
-		climbs = string(value[3*i:3*i+3]) == "../"
-	}
-	memo := w.memo[depth]
-	if climbs {
-		if r, ok := memo[string(value)]; ok {
-			return r
-		}
-	}
+// checkRef checks a reference as written in the page.
+func (w *pageChecker) checkRef(out string, value []byte) checked {
 	r := checked{ref: htmlUnescape(string(value))}
 	r.target, r.id, r.msg = w.c.check(out, r.ref)
-	if climbs {
-		if memo == nil {
-			memo = map[string]checked{}
-			w.memo[depth] = memo
-		}
-		memo[string(value)] = r
-	}
 	return r
 }
 
@@ -247,6 +220,14 @@ func (c *linkCheck) verify() diag.List {
 		}
 	}
 	return diags
+}
+
+// indexOf is the file a path names: a folder is its index.html.
+func indexOf(rel string) string {
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		return rel + "index.html"
+	}
+	return rel
 }
 
 // fromRoot recognises a reference that climbs from page to the site root
@@ -310,13 +291,13 @@ func (c *linkCheck) check(page, ref string) (target, id, msg string) {
 	if rel, ok := fromRoot(page, refPath); ok {
 		// The common case, by far: a link that climbs to the site root
 		// and names a clean path from there (navigation, assets).
-		target = rel
-		if rel == "" || strings.HasSuffix(rel, "/") {
-			target = rel + "index.html"
-		}
 		if !c.exists(rel) {
-			return "", "", fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, target)
+			return "", "", fmt.Sprintf("broken link %q: the output has no %s; fix the template or content that writes it", ref, indexOf(rel))
 		}
+		if frag == "" {
+			return "", "", "" // the file is all there is to check
+		}
+		target = indexOf(rel)
 	} else if refPath != "" {
 		target = path.Join(path.Dir(page), refPath)
 		if strings.HasSuffix(refPath, "/") || refPath == "." {

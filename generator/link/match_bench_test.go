@@ -15,7 +15,7 @@ func BenchmarkTermsMatch(b *testing.B) {
 	rng := rand.New(rand.NewSource(1))
 	files := map[string]string{}
 	for i := range 1000 {
-		title := fmt.Sprintf("%s %s %d", strings.Title(adjectives[rng.Intn(len(adjectives))]), strings.Title(nouns[rng.Intn(len(nouns))]), i)
+		title := fmt.Sprintf("%s %s %d", capitalize(adjectives[rng.Intn(len(adjectives))]), capitalize(nouns[rng.Intn(len(nouns))]), i)
 		files[fmt.Sprintf("content/definitions/t%d.md", i)] = page(title, "")
 	}
 	s, diags := resolveFiles(b, files)
@@ -40,3 +40,6 @@ func BenchmarkTermsMatch(b *testing.B) {
 		s.Terms.match(src)
 	}
 }
+
+// capitalize upper-cases the first letter of an ASCII word.
+func capitalize(w string) string { return strings.ToUpper(w[:1]) + w[1:] }

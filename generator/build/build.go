@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strconv"
 	"sync"
@@ -221,6 +222,7 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
 	diags.Add(d...)
 	stats.BodiesRendered = lstats.BodiesRendered
+	b.keepHeadroom()
 	if len(diags) > 0 {
 		return nil, diags.Sort()
 	}
@@ -256,6 +258,28 @@ func (b *Builder) limitMemory(site *load.Site) {
 	}
 	prev := debug.SetMemoryLimit(64<<20 + 3*size)
 	b.unlimit = func() { debug.SetMemoryLimit(prev) }
+	b.keepHeadroom()
+}
+
+// keepHeadroom raises the limit limitMemory set to twice the live heap
+// (and 32 MB) when that is more: once the bodies are made, most of what a
+// build keeps is live, and the guess from the site's size may be low (large
+// data files parse into more bytes than they hold). A limit near what must
+// stay live makes the collector run without end; twice the live heap is
+// what GOGC=100 allows, here without its peaks above that.
+func (b *Builder) keepHeadroom() {
+	if b.unlimit == nil {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	live := int64(sample[0].Value.Uint64())
+	if want := live*2 + 32<<20; want > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(want)
+	}
 }
 
 // newBodies makes an empty body cache, minifying when the site is.

@@ -76,18 +76,12 @@ func attrNamed(before []byte, name string) bool {
 	return false
 }
 
-// pageChecker checks pages for one worker.
-type pageChecker struct{ c *linkCheck }
-
-func (c *linkCheck) checker() *pageChecker { return &pageChecker{c: c} }
-
 // add checks a rendered HTML page: its ids, and every reference it makes,
 // but those of nav, the site navigation the page holds. The navigation is
 // made in Go (nav.go) from the site's own pages, so each of its links exists
 // by construction; it is a hundred links on a page of a large section, and
 // checking them again on every page was a tenth of the build.
-func (w *pageChecker) add(out string, page []byte, nav string) {
-	c := w.c
+func (c *linkCheck) add(out string, page []byte, nav string) {
 	rest := []byte(nil)
 	for from := 0; strings.HasPrefix(nav, navOpen); {
 		i := bytes.Index(page[from:], []byte(navOpen))
@@ -124,12 +118,12 @@ func (w *pageChecker) add(out string, page []byte, nav string) {
 			ref := string(value)
 			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
 		default:
-			r := w.checkRef(out, value)
-			switch {
-			case r.msg != "":
-				report(r.msg)
-			case r.id != "":
-				later = append(later, anchor{ref: r.ref, target: r.target, id: r.id})
+			ref := htmlUnescape(string(value))
+			switch target, id, msg := c.check(out, ref); {
+			case msg != "":
+				report(msg)
+			case id != "":
+				later = append(later, anchor{ref: ref, target: target, id: id})
 			}
 		}
 	}
@@ -162,16 +156,6 @@ func (w *pageChecker) add(out string, page []byte, nav string) {
 		c.msgs[out] = msgs
 	}
 	c.mu.Unlock()
-}
-
-// checked is what check found of a reference.
-type checked struct{ ref, target, id, msg string }
-
-// checkRef checks a reference as written in the page.
-func (w *pageChecker) checkRef(out string, value []byte) checked {
-	r := checked{ref: htmlUnescape(string(value))}
-	r.target, r.id, r.msg = w.c.check(out, r.ref)
-	return r
 }
 
 func brokenAnchor(a anchor) string {

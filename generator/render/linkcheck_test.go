@@ -24,7 +24,7 @@ func TestLinkCheckSkipsOnlyTheNavigation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := newLinkCheck(exists)
-		c.checker().add("b/index.html", []byte(tt.page), tt.nav)
+		c.add("b/index.html", []byte(tt.page), tt.nav)
 		diags := c.verify()
 		if len(diags) != len(tt.want) {
 			t.Errorf("%s: got %v, want %d messages", tt.name, diags, len(tt.want))

@@ -305,15 +305,11 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			var checker *pageChecker
-			if check != nil {
-				checker = check.checker()
-			}
 			for j := range next {
 				buf.Reset()
 				if out, nav, ok := r.renderPage(&buf, j); ok {
-					if checker != nil {
-						checker.add(j.out, out, string(nav))
+					if check != nil {
+						check.add(j.out, out, string(nav))
 					}
 					if err := sink.Write(j.out, out); err != nil {
 						r.fail(diag.File(j.out, "cannot write: %v", err))

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -254,5 +255,20 @@ func TestToDirKeepsOutputOnFailure(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("beside the output: %v; want only public", names)
+	}
+}
+
+// TestToDirRestoresMemoryLimit: the soft memory limit a one-shot build sets
+// is the process's only while it builds.
+func TestToDirRestoresMemoryLimit(t *testing.T) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOMEMLIMIT is set: the build leaves the limit alone")
+	}
+	before := debug.SetMemoryLimit(-1)
+	if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow}, t.TempDir()+"/out"); len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("memory limit after the build = %d, want %d as before", after, before)
 	}
 }

@@ -19,16 +19,17 @@ const module = "github.com/shiftbook/shiftbook/"
 
 // allowed lists, for each package, the project packages it may import.
 var allowed = map[string][]string{
-	"generator/diag":         {},
-	"generator/parse":        {"generator/diag"},
-	"generator/markdown":     {},
-	"generator/load":         {"generator/diag", "generator/parse"},
-	"generator/link":         {"generator/diag", "generator/parse", "generator/markdown", "generator/load"},
-	"generator/render/chart": {},
-	"generator/render":       {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
-	"generator/publish":      {},
-	"generator/build":        {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
-	"generator/serve":        {"generator/diag", "generator/load", "generator/build"},
+	"generator/diag":               {},
+	"generator/parse":              {"generator/diag"},
+	"generator/markdown":           {},
+	"generator/load":               {"generator/diag", "generator/parse"},
+	"generator/link":               {"generator/diag", "generator/parse", "generator/markdown", "generator/load"},
+	"generator/render/chart":       {},
+	"generator/render":             {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
+	"generator/publish":            {},
+	"generator/build":              {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
+	"generator/serve":              {"generator/diag", "generator/load", "generator/build"},
+	"generator/internal/testfiles": {}, // imported by tests only
 }
 
 // homes is where each third-party library may be imported (its prefix).

@@ -1,9 +1,7 @@
 package link
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -14,21 +12,10 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 )
-
-// update is the -update flag: rewrite the golden files under testdata/. It
-// reuses a flag of that name if another test file registered it first.
-var update = updateFlag()
-
-func updateFlag() func() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return func() bool { g, ok := f.Value.(flag.Getter); b, _ := g.Get().(bool); return ok && b }
-	}
-	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
-	return func() bool { return *b }
-}
 
 var testNow = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
 
@@ -294,20 +281,7 @@ func TestTermsGolden(t *testing.T) {
 			fmt.Fprintf(&b, "used by: %s\n", strings.Join(users, " "))
 		}
 	}
-	path := filepath.Join("testdata", "terms.golden")
-	if update() {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("%s differs; run go test -update and review the diff\n--- got\n%s", path, b.String())
-	}
+	testfiles.Golden(t, filepath.Join("testdata", "terms.golden"), []byte(b.String()))
 }
 
 var placeholderRE = regexp.MustCompile("\x00([A-Z][0-9]*)\x00")

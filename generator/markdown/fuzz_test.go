@@ -2,9 +2,10 @@ package markdown
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 // The fuzz targets are seeded from testdata/*.md and fragments of the
@@ -12,26 +13,8 @@ import (
 // position Parse records is inside the source and at the syntax it names;
 // rendering is repeatable (it does not change the cached Doc).
 
-func seedMarkdown(f *testing.F, extra ...string) {
-	f.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "*.md"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
-	for _, s := range extra {
-		f.Add([]byte(s))
-	}
-}
-
 func FuzzParse(f *testing.F) {
-	seedMarkdown(f,
+	testfiles.Seed(f, filepath.Join("testdata", "*.md"),
 		"", "[[", "[[]]", "[[a|]]", "[[a|b|c]]", "[[[a]]]", "[[a]](b.md)", "[x]([[a]])", "**[[a**]]",
 		"{{<", "{{< >}}", "{{< a \"b >}}", "{{<a b=\"c\" d=e \"f\\\"\">}}", "{{< a >}}{{< b >}}", "`{{< a >}}`",
 		"# [[a]] {#id}\n## [[a]]\n", "| [[a]] | {{< b >}} |\n|:-|-:|\n| x | y |\n",

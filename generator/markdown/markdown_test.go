@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,19 +10,9 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/util"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
-
-// update is the -update flag: rewrite the golden files under testdata/. It
-// reuses a flag of that name if another test file registered it first.
-var update = updateFlag()
-
-func updateFlag() func() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return func() bool { g, ok := f.Value.(flag.Getter); b, _ := g.Get().(bool); return ok && b }
-	}
-	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
-	return func() bool { return *b }
-}
 
 // fakeContext shows, in the HTML it writes, every call rendering makes to
 // the site: link destinations, term links, shortcodes and autolinks (it
@@ -109,20 +98,7 @@ func sortStrings(s []string) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if update() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output; run go test -update and review the diff\n--- got\n%s", path, got)
-	}
+	testfiles.Golden(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // TestGolden renders a document that uses every feature of the dialect:

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 const pagePath = "content/p.md"
@@ -382,17 +382,7 @@ func checkDiagInFile(t *testing.T, d diag.Diagnostic, path string, src []byte, l
 }
 
 func FuzzReadPage(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "pages", "*.md"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	testfiles.Seed(f, filepath.Join("testdata", "pages", "*.md"))
 	for _, s := range []string{
 		"", "+++", "+++\n", "+++\n+++", "---\n---\n", "+++\ntitle = \"T\"\n+++\n",
 		"\uFEFF---\ntitle: T\n---\n", "+++\r\ntitle = 'T'\r\n+++\r\n",

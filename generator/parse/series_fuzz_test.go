@@ -1,10 +1,11 @@
 package parse
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 // The fuzz targets are seeded from the inputs under testdata/series/ and a
@@ -12,26 +13,8 @@ import (
 // seriesCheckInvariants: no panic, every diagnostic's line within the file
 // (or 0 for the whole file), at most the cap, points sorted by date.
 
-func seriesFuzzSeeds(f *testing.F, ext string, extra ...string) {
-	f.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "series", "*"+ext))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
-	for _, s := range extra {
-		f.Add([]byte(s))
-	}
-}
-
 func FuzzReadSeriesCSV(f *testing.F) {
-	seriesFuzzSeeds(f, ".csv",
+	testfiles.Seed(f, filepath.Join("testdata", "series", "*.csv"),
 		"",
 		"date,value\n",
 		"\uFEFFdate,value\r\n2025-11-30,41.2\r\n",
@@ -49,7 +32,7 @@ func FuzzReadSeriesCSV(f *testing.F) {
 }
 
 func FuzzReadSeriesJSON(f *testing.F) {
-	seriesFuzzSeeds(f, ".json",
+	testfiles.Seed(f, filepath.Join("testdata", "series", "*.json"),
 		"",
 		"[]",
 		`{"points": []}`,
@@ -66,7 +49,7 @@ func FuzzReadSeriesJSON(f *testing.F) {
 }
 
 func FuzzReadSeriesTOML(f *testing.F) {
-	seriesFuzzSeeds(f, ".toml",
+	testfiles.Seed(f, filepath.Join("testdata", "series", "*.toml"),
 		"",
 		"[[points]]\ndate = 2025-11-30\nvalue = = 41.2\n",
 		"[[points]]\ndate = 2025-11-30T10:00:00\nvalue = nan\nvalu = 1\n[[points]]\nvalue = \"41.2\"\n",

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -12,27 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
-
-// seriesUpdate is the -update flag: rewrite the golden files under
-// testdata/series/. It reuses an "update" flag that another test file of the
-// package may already have registered, so the files do not fight over it.
-var seriesUpdate = seriesUpdateFlag()
-
-func seriesUpdateFlag() func() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return func() bool {
-			g, ok := f.Value.(flag.Getter)
-			if !ok {
-				return false
-			}
-			b, _ := g.Get().(bool)
-			return b
-		}
-	}
-	b := flag.Bool("update", false, "rewrite the golden files under testdata/")
-	return func() bool { return *b }
-}
 
 // seriesPt is a point in a compact form for tables.
 type seriesPt struct {
@@ -427,20 +408,7 @@ func TestReadSeriesGolden(t *testing.T) {
 				t.Errorf("unexpected diagnostic: %s", d)
 			}
 			got := "path: " + s.Path + "\n" + seriesDump(s.Points)
-			golden := in + ".golden"
-			if seriesUpdate() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestReadSeriesGolden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the parsed output (run with -update if the change is right):\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			testfiles.Golden(t, in+".golden", []byte(got))
 		})
 	}
 	if n < 4 {

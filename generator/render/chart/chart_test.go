@@ -4,19 +4,17 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
+)
 
 // node is a tiny DOM for inspecting rendered SVG in tests.
 type node struct {
@@ -669,24 +667,7 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			checkSVG(t, c.svg)
-			path := filepath.Join("testdata", c.file)
-			got := c.svg + "\n"
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file; run with -update if the change is intended\n got: %s\nwant: %s", path, got, want)
-			}
+			testfiles.Golden(t, filepath.Join("testdata", c.file), []byte(c.svg+"\n"))
 		})
 	}
 }

@@ -172,14 +172,20 @@ func TestExternal(t *testing.T) {
 	}
 }
 
-func TestTermsMatch(t *testing.T) {
-	s, diags := resolveFiles(t, map[string]string{
+// vocabulary is a small shared vocabulary for matching tests: terms that
+// nest ("Customer", "Customer journey"), abbreviations and a synonym.
+func vocabulary() map[string]string {
+	return map[string]string{
 		"content/definitions/customer.md":         page("Customer", ""),
 		"content/definitions/customer-journey.md": page("Customer journey", ""),
 		"content/definitions/nps.md":              "+++\ntitle = \"Net Promoter Score\"\nabbr = \"NPS\"\n+++\n",
 		"content/definitions/ces.md":              "+++\ntitle = \"Customer Effort Score\"\nabbr = \"CES\"\n+++\n",
 		"content/definitions/cx.md":               "+++\ntitle = \"Customer experience\"\nabbr = \"CX\"\nsynonyms = [\"experience\"]\n+++\n",
-	})
+	}
+}
+
+func TestTermsMatch(t *testing.T) {
+	s, diags := resolveFiles(t, vocabulary())
 	if len(diags) > 0 {
 		t.Fatal(diags.Err())
 	}

@@ -113,7 +113,7 @@ func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
 		if a != b {
 			return a < b
 		}
-		return s.Metrics[i].ID < s.Metrics[j].ID
+		return s.Metrics[i].ID < s.Metrics[j].ID // the metric's own name, not its page's
 	})
 	return diags
 }
@@ -185,11 +185,7 @@ func (s *Site) indexJourneys() diag.List {
 		s.Journeys = append(s.Journeys, p)
 	}
 	sort.Slice(s.Journeys, func(i, j int) bool {
-		a, b := strings.ToLower(s.Journeys[i].Title()), strings.ToLower(s.Journeys[j].Title())
-		if a != b {
-			return a < b
-		}
-		return s.Journeys[i].URL < s.Journeys[j].URL
+		return byTitle(s.Journeys[i], s.Journeys[j])
 	})
 	return diags
 }

@@ -385,12 +385,18 @@ func SortPages(pages []*Page) {
 		if wa != wb {
 			return wa < wb
 		}
-		ta, tb := strings.ToLower(a.Title()), strings.ToLower(b.Title())
-		if ta != tb {
-			return ta < tb
-		}
-		return a.URL < b.URL
+		return byTitle(a, b)
 	})
+}
+
+// byTitle orders pages by title, ignoring case, then by URL: the order of
+// every alphabetical list (the glossary, metrics, journeys).
+func byTitle(a, b *Page) bool {
+	ta, tb := strings.ToLower(a.Title()), strings.ToLower(b.Title())
+	if ta != tb {
+		return ta < tb
+	}
+	return a.URL < b.URL
 }
 
 func (s *Site) buildTags() {

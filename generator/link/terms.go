@@ -124,11 +124,7 @@ func (s *Site) indexTerms() diag.List {
 		}
 	}
 	sort.SliceStable(t.List, func(i, j int) bool {
-		a, b := strings.ToLower(t.List[i].Title()), strings.ToLower(t.List[j].Title())
-		if a != b {
-			return a < b
-		}
-		return t.List[i].URL < t.List[j].URL
+		return byTitle(t.List[i], t.List[j])
 	})
 	add := func(def *Page, key, field string, exact bool) {
 		key = strings.TrimSpace(key)

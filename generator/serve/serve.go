@@ -13,11 +13,13 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -221,10 +223,7 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	hadErrors := s.errs != nil
 	s.errs = nil
 	s.rebuilds++
-	clients := make([]*client, 0, len(s.clients))
-	for c := range s.clients {
-		clients = append(clients, c)
-	}
+	clients := s.openClients()
 	s.mu.Unlock()
 
 	// The new output is in place: now tell each open page whether it changed.
@@ -304,14 +303,17 @@ func sameButStyles(old, cur *generation, a, b []byte) bool {
 	return string(a) == string(b)
 }
 
+// openClients lists the open pages' connections, to send to once s.mu is
+// released; the caller holds s.mu.
+func (s *Server) openClients() []*client {
+	return slices.Collect(maps.Keys(s.clients))
+}
+
 func (s *Server) fail(diags diag.List) {
 	s.mu.Lock()
 	s.errs = diags
 	s.rebuilds++
-	clients := make([]*client, 0, len(s.clients))
-	for c := range s.clients {
-		clients = append(clients, c)
-	}
+	clients := s.openClients()
 	s.mu.Unlock()
 	ev := event{"error", errorPayload(diags)}
 	for _, c := range clients {

@@ -5,8 +5,9 @@ import (
 	"hash/fnv"
 	"html"
 	"io"
+	"maps"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -286,11 +287,7 @@ func (c *bodyContext) Shortcode(w util.BufWriter, sc *markdown.Shortcode) {
 // a body rendered with the same fingerprint is the same HTML.
 func (t *Terms) fingerprint(autolink bool) uint64 {
 	h := fnv.New64a()
-	keys := make([]string, 0, len(t.byKey))
-	for k := range t.byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(t.byKey))
 	if autolink {
 		h.Write([]byte("autolink\x00"))
 	}

@@ -2,8 +2,10 @@ package link
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -162,11 +164,7 @@ func (s *Site) suggestFile(from *Page, file string) string {
 }
 
 func (s *Site) suggestURL(u string) string {
-	urls := make([]string, 0, len(s.ByURL))
-	for k := range s.ByURL {
-		urls = append(urls, k)
-	}
-	sort.Strings(urls)
+	urls := slices.Sorted(maps.Keys(s.ByURL))
 	if sug := diag.Suggest(u, urls); sug != "" {
 		return fmt.Sprintf("; did you mean %s?", sug)
 	}

@@ -2,7 +2,9 @@ package link
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -126,11 +128,7 @@ func (s *Site) dataFileFailed(file string, series map[string]*parse.Series) bool
 }
 
 func (s *Site) metricIDs() []string {
-	ids := make([]string, 0, len(s.metricBy))
-	for id := range s.metricBy {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(s.metricBy))
 	return ids
 }
 
@@ -198,11 +196,7 @@ var Shortcodes = map[string]string{
 }
 
 func shortcodeNames() []string {
-	names := make([]string, 0, len(Shortcodes))
-	for n := range Shortcodes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(Shortcodes))
 	return names
 }
 

@@ -2,8 +2,9 @@ package parse
 
 import (
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -149,11 +150,7 @@ func checkConfigTypes(src []byte, generic map[string]any, keys TOMLKeys) diag.Li
 	var diags diag.List
 	var walk func(prefix string, m map[string]any)
 	walk = func(prefix string, m map[string]any) {
-		names := make([]string, 0, len(m))
-		for k := range m {
-			names = append(names, k)
-		}
-		sort.Strings(names)
+		names := slices.Sorted(maps.Keys(m))
 		for _, k := range names {
 			name := k
 			if prefix != "" {

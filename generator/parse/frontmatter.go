@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -391,11 +392,7 @@ func describe(v any) string {
 func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int) (FrontMatter, diag.List) {
 	fm := FrontMatter{TOC: true, lines: lines}
 	d := &fieldDecoder{path: path, src: src, line: lines}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(fields))
 	for _, k := range keys {
 		v := fields[k]
 		switch k {
@@ -512,11 +509,7 @@ func (d *fieldDecoder) stages(v any) []Stage {
 	for i, m := range list {
 		idx := strconv.Itoa(i)
 		st := Stage{Line: d.line("stages", idx)}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(m))
 		for _, k := range keys {
 			v := m[k]
 			key := []string{"stages", idx, k}

@@ -16,8 +16,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	pathpkg "path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -856,11 +858,7 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 	}
 	p := Point{Line: line}
 	bad := false
-	names := make([]string, 0, len(row))
-	for k := range row {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(row))
 	for _, k := range names {
 		v := row[k]
 		switch k {

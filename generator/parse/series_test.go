@@ -3,10 +3,11 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -421,11 +422,7 @@ func seriesDump(ps []Point) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s %s line %d", p.Date.Format(time.RFC3339), strconv.FormatFloat(p.Value, 'g', -1, 64), p.Line)
-		keys := make([]string, 0, len(p.Extra))
-		for k := range p.Extra {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(p.Extra))
 		for _, k := range keys {
 			fmt.Fprintf(&b, " %s=%q", k, p.Extra[k])
 		}

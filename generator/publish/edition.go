@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -335,7 +336,7 @@ func Delete(ctx context.Context, opts DeleteOptions) ([]Entry, error) {
 		if err := t.step(stepAliases); err != nil {
 			return err
 		}
-		for _, a := range sortedKeys(opts.Move) {
+		for _, a := range slices.Sorted(maps.Keys(opts.Move)) {
 			t.skip[a] = true
 			if err := copyTree(filepath.Join(t.dest, opts.Move[a]), filepath.Join(stage, a)); err != nil {
 				return fmt.Errorf("cannot copy edition %s to alias %s: %w", opts.Move[a], a, err)
@@ -425,15 +426,6 @@ func dateOf(t time.Time) string {
 		t = time.Now()
 	}
 	return t.UTC().Format(DateLayout)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // Front returns where DEST/index.html sends readers: the folder of the

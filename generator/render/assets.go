@@ -5,9 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"path"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -120,11 +121,7 @@ func (r *run) writeAssets(theme load.Theme) (int, diag.List) {
 		files[strings.TrimPrefix(p, "assets/")] = theme.Files[p].Data
 	}
 	files["css/chroma.css"] = markdown.HighlightCSS()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		data := files[name]
 		ext := path.Ext(name)

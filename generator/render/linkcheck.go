@@ -3,10 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -192,11 +192,7 @@ func (c *linkCheck) verify() diag.List {
 			}
 		}
 	}
-	pages := make([]string, 0, len(c.msgs))
-	for p := range c.msgs {
-		pages = append(pages, p)
-	}
-	sort.Strings(pages)
+	pages := slices.Sorted(maps.Keys(c.msgs))
 	var diags diag.List
 	for _, page := range pages {
 		for _, m := range c.msgs[page] {

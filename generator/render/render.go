@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"net/url"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -242,11 +244,7 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		lazyDone.Add(1)
 		go func() {
 			defer lazyDone.Done()
-			lazyPaths := make([]string, 0, len(x.lazy))
-			for p := range x.lazy {
-				lazyPaths = append(lazyPaths, p)
-			}
-			sort.Strings(lazyPaths)
+			lazyPaths := slices.Sorted(maps.Keys(x.lazy))
 			for _, p := range lazyPaths {
 				if err := sink.Write(p, x.lazy[p].get()); err != nil {
 					r.fail(diag.File(p, "cannot write: %v", err))

@@ -687,6 +687,19 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 	return true
 }
 
+// seriesQuotedValue says what is wrong with a value written as text in
+// quotes; assign is how the format writes the key (`"value": `, `value = `).
+func seriesQuotedValue(s, assign string) string {
+	t := strings.TrimSpace(s)
+	if seriesPlainNumber(t) {
+		return fmt.Sprintf("value %q is text in quotes, not a number; remove the quotes: %s%s", s, assign, t)
+	}
+	if t == "" {
+		return "value is empty text; write a number such as " + assign + "41.2, or remove the point"
+	}
+	return seriesNotNumber(t)
+}
+
 func seriesJSONValue(raw json.RawMessage) (float64, string) {
 	switch raw[0] {
 	case '"':
@@ -694,14 +707,7 @@ func seriesJSONValue(raw json.RawMessage) (float64, string) {
 		if json.Unmarshal(raw, &s) != nil {
 			return 0, "value must be a number; write it like \"value\": 41.2"
 		}
-		t := strings.TrimSpace(s)
-		if seriesPlainNumber(t) {
-			return 0, fmt.Sprintf("value %q is text in quotes, not a number; remove the quotes: \"value\": %s", s, t)
-		}
-		if t == "" {
-			return 0, "value is empty text; write a number such as \"value\": 41.2, or remove the point"
-		}
-		return 0, seriesNotNumber(t)
+		return 0, seriesQuotedValue(s, `"value": `)
 	case 'n':
 		return 0, "value is null; write a number such as \"value\": 41.2, or remove the point"
 	case 't', 'f', '{', '[':
@@ -945,14 +951,7 @@ func seriesTOMLValue(v any) (float64, string) {
 		}
 		return n, ""
 	case string:
-		t := strings.TrimSpace(n)
-		if seriesPlainNumber(t) {
-			return 0, fmt.Sprintf("value %q is text in quotes, not a number; remove the quotes: value = %s", n, t)
-		}
-		if t == "" {
-			return 0, "value is empty text; write a number such as value = 41.2, or remove the point"
-		}
-		return 0, seriesNotNumber(t)
+		return 0, seriesQuotedValue(n, "value = ")
 	}
 	return 0, fmt.Sprintf("value must be a number, not %s; write it like value = 41.2", seriesTOMLKind(v))
 }

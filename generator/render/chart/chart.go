@@ -385,3 +385,15 @@ func tickLabels(ticks []float64, step float64) []string {
 	}
 	return out
 }
+
+// writePolyline writes the line of a series: its points joined in order.
+func writePolyline(b *strings.Builder, class, width string, pts []Point, xOf func(time.Time) float64, yOf func(float64) float64) {
+	b.WriteString(`<polyline class="` + class + `" fill="none" stroke="currentColor" stroke-width="` + width + `" stroke-linejoin="round" stroke-linecap="round" points="`)
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(fc(xOf(p.Date)) + "," + fc(yOf(p.Value)))
+	}
+	b.WriteString(`"/>`)
+}

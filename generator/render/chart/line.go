@@ -118,14 +118,7 @@ func Line(c LineChart) string {
 
 	// Series.
 	if len(pts) > 1 {
-		b.WriteString(`<polyline class="chart-line" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" points="`)
-		for i, p := range pts {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(fc(xOf(p.Date)) + "," + fc(yOf(p.Value)))
-		}
-		b.WriteString(`"/>`)
+		writePolyline(&b, "chart-line", "2", pts, xOf, yOf)
 	}
 	if len(pts) > 0 {
 		r := "3"

@@ -34,14 +34,7 @@ func Sparkline(label string, points []Point) string {
 		yOf := func(v float64) float64 { return sparkPad + sc.frac(v)*ph }
 		xOf := xMapper(pts, sparkPad, sparkW-2*sparkPad)
 		if len(pts) > 1 {
-			b.WriteString(`<polyline class="spark-line" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" points="`)
-			for i, p := range pts {
-				if i > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(fc(xOf(p.Date)) + "," + fc(yOf(p.Value)))
-			}
-			b.WriteString(`"/>`)
+			writePolyline(&b, "spark-line", "1.5", pts, xOf, yOf)
 		}
 		last := pts[len(pts)-1]
 		b.WriteString(`<circle class="spark-latest" cx="` + fc(xOf(last.Date)) + `" cy="` + fc(yOf(last.Value)) + `" r="2.5" fill="currentColor" stroke="none"/>`)

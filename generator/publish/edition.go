@@ -499,6 +499,35 @@ func (e *BusyError) waiting() string {
 	return msg
 }
 
+// waitForLock calls try until it takes the lock or fails, or until wait is
+// over. try returns a BusyError while another publish holds the lock; the
+// first time, onWait is told who, and then it is asked again every 50 ms.
+func waitForLock(ctx context.Context, wait time.Duration, onWait func(string), try func() (*BusyError, error)) error {
+	deadline := time.Now().Add(wait)
+	told := false
+	for {
+		busy, err := try()
+		if err != nil {
+			return err
+		}
+		if busy == nil {
+			return nil
+		}
+		if wait <= 0 || time.Now().After(deadline) {
+			return busy
+		}
+		if !told && onWait != nil {
+			onWait(busy.waiting())
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
 func holderLine() string {
 	return fmt.Sprintf("pid %d, started %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
 }

@@ -16,32 +16,22 @@ import (
 type fileLock struct{ path string }
 
 func acquire(ctx context.Context, dest, path string, wait time.Duration, onWait func(string)) (*fileLock, error) {
-	deadline := time.Now().Add(wait)
-	told := false
-	for {
+	err := waitForLock(ctx, wait, onWait, func() (*BusyError, error) {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
 			_, _ = f.WriteString(holderLine())
 			f.Close()
-			return &fileLock{path: path}, nil
+			return nil, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("cannot create the lock file: %w", err)
 		}
-		busy := &BusyError{Dest: dest, Lock: path, Holder: readHolder(path), MaybeStale: true}
-		if wait <= 0 || time.Now().After(deadline) {
-			return nil, busy
-		}
-		if !told && onWait != nil {
-			onWait(busy.waiting())
-			told = true
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
+		return &BusyError{Dest: dest, Lock: path, Holder: readHolder(path), MaybeStale: true}, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return &fileLock{path: path}, nil
 }
 
 func (l *fileLock) release() { os.Remove(l.path) }

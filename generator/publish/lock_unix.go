@@ -22,32 +22,19 @@ func acquire(ctx context.Context, dest, path string, wait time.Duration, onWait 
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the lock file: %w", err)
 	}
-	deadline := time.Now().Add(wait)
-	told := false
-	for {
+	err = waitForLock(ctx, wait, onWait, func() (*BusyError, error) {
 		err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, unix.EWOULDBLOCK) {
-			f.Close()
+		switch {
+		case err == nil:
+			return nil, nil
+		case !errors.Is(err, unix.EWOULDBLOCK):
 			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
 		}
-		busy := &BusyError{Dest: dest, Lock: path, Holder: readHolder(path)}
-		if wait <= 0 || time.Now().After(deadline) {
-			f.Close()
-			return nil, busy
-		}
-		if !told && onWait != nil {
-			onWait(busy.waiting())
-			told = true
-		}
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
+		return &BusyError{Dest: dest, Lock: path, Holder: readHolder(path)}, nil
+	})
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
 	_ = f.Truncate(0)
 	_, _ = f.WriteAt([]byte(holderLine()), 0)

@@ -40,6 +40,7 @@ var homes = map[string][]string{
 	"github.com/alecthomas/chroma": {"generator/markdown"},
 	"github.com/tdewolff/minify":   {"generator/render"},
 	"github.com/fsnotify/fsnotify": {"generator/serve"},
+	"golang.org/x/text":            {"generator/parse"}, // BCP 47 language tags
 }
 
 func TestImportPolicy(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
@@ -126,6 +127,17 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		diags.Add(diag.AtLine(ConfigFile, src, at("version"), 1,
 			"version %q cannot be a folder name; use letters, digits, dots and dashes such as \"2026.4\"", cfg.Version))
 	}
+	if cfg.BaseURL != "" {
+		if err := checkBaseURL(cfg.BaseURL); err != nil {
+			line := at("baseURL")
+			diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), "baseURL %q %v", cfg.BaseURL, err))
+		}
+	}
+	if !isLanguageTag(cfg.Language) {
+		line := at("language")
+		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
+			"language %q is not a language tag; write one such as \"en\", \"en-GB\", \"de\" or \"pt-BR\" (BCP 47, as in HTML's lang)", cfg.Language))
+	}
 	if cfg.Theme == "" || strings.ContainsAny(cfg.Theme, `/\`) || strings.HasPrefix(cfg.Theme, ".") {
 		diags.Add(diag.AtLine(ConfigFile, src, at("theme"), 1,
 			"theme %q is not a folder name under themes/; use a plain name such as \"default\"", cfg.Theme))
@@ -208,4 +220,16 @@ func configDescribe(v any) string {
 		return "a table"
 	}
 	return "a date"
+}
+
+// isLanguageTag reports whether s is a well-formed BCP 47 tag, as HTML's
+// lang attribute takes it. x/text also reads "en_US"; a browser does not.
+func isLanguageTag(s string) bool {
+	for _, r := range s {
+		if !(r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	_, err := language.Parse(s)
+	return err == nil
 }

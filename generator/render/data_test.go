@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -120,5 +121,20 @@ func TestBasePath(t *testing.T) {
 		if got := basePath(tt.baseURL); got != tt.want {
 			t.Errorf("basePath(%q) = %q; want %q", tt.baseURL, got, tt.want)
 		}
+	}
+}
+
+// The 404 page's root comes from baseURL: even one that slipped past
+// site.toml's check stays inside its attribute.
+func TestNavItemEscapesRoot(t *testing.T) {
+	var b strings.Builder
+	root := `/x/"><script>alert(1)</script>/`
+	writeNavItem(&b, &NavItem{URL: "vision/", href: "vision/", text: "Vision"}, "", root)
+	want := `<li><a href="/x/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/vision/">Vision</a></li>`
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+	if got := basePath(`https://cx.example/"><script>/`); strings.ContainsAny(got, `"<>`) {
+		t.Errorf("basePath kept markup: %q", got)
 	}
 }

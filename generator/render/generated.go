@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -114,18 +115,15 @@ func (r *run) notFoundData() *PageData {
 	return d
 }
 
-// basePath is the path part of baseURL, with slashes at both ends.
+// basePath is the path part of baseURL, with slashes at both ends and
+// percent-encoded as a link needs it. site.toml's check makes baseURL an
+// absolute http(s) address; anything else gives "/".
 func basePath(baseURL string) string {
-	s := baseURL
-	if i := strings.Index(s, "://"); i >= 0 {
-		s = s[i+3:]
-		if j := strings.IndexByte(s, '/'); j >= 0 {
-			s = s[j:]
-		} else {
-			s = "/"
-		}
+	u, err := url.Parse(baseURL)
+	if err != nil || baseURL == "" {
+		return "/"
 	}
-	s = "/" + strings.Trim(s, "/") + "/"
+	s := "/" + strings.Trim(u.EscapedPath(), "/") + "/"
 	if s == "//" {
 		return "/"
 	}

@@ -55,7 +55,9 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
 		b.WriteString(` class="open"`)
 	}
 	b.WriteString(`><a href="`)
-	b.WriteString(root) // only "./" and "../": nothing to escape
+	// root is "./" or "../.." on most pages, but the 404 page's comes from
+	// baseURL, which an author writes: escaped like every other value.
+	b.WriteString(html.EscapeString(root))
 	b.WriteString(item.href)
 	b.WriteByte('"')
 	if u == item.URL {

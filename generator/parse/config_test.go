@@ -1,0 +1,54 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadConfigBaseURLAndLanguage(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // "" for no error; else the whole first diagnostic, from "site.toml:"
+	}{
+		{"https root", `baseURL = "https://cx.example/"`, ""},
+		{"http with path and port", `baseURL = "http://intranet.example:8080/cx/"`, ""},
+		{"no trailing slash", `baseURL = "https://cx.example"`, ""},
+		{"percent-encoded path", `baseURL = "https://cx.example/a%20b/"`, ""},
+		{"left out", `title = "T"`, ""},
+		{"script", `baseURL = "https://cx.example/\"><script>alert(1)</script>/"`,
+			`site.toml:1:11: baseURL "https://cx.example/\"><script>alert(1)</script>/" holds '"', which a web address cannot hold`},
+		{"angle bracket", "title = \"T\"\nbaseURL   =   'https://cx.example/<b>'",
+			`site.toml:2:15: baseURL "https://cx.example/<b>" holds '<'`},
+		{"javascript", `baseURL = "javascript:alert(1)"`, `site.toml:1:11: baseURL "javascript:alert(1)" must start with https://`},
+		{"relative", `baseURL = "/cx/"`, `site.toml:1:11: baseURL "/cx/" must start with https://`},
+		{"no host", `baseURL = "https:///cx/"`, `site.toml:1:11: baseURL "https:///cx/" has no host name`},
+		{"space", `baseURL = "https://cx.example/my site/"`, `site.toml:1:11: baseURL "https://cx.example/my site/" holds a space`},
+		{"password", `baseURL = "https://bo:secret@cx.example/"`, `site.toml:1:11: baseURL "https://bo:secret@cx.example/" holds a user name or password`},
+		{"query", `baseURL = "https://cx.example/?a=1"`, `site.toml:1:11: baseURL "https://cx.example/?a=1" holds a ? or # part`},
+		{"fragment", `baseURL = "https://cx.example/#top"`, `site.toml:1:11: baseURL "https://cx.example/#top" holds a ? or # part`},
+		{"language en-GB", `language = "en-GB"`, ""},
+		{"language pt-BR", `language = "pt-BR"`, ""},
+		{"language zh-Hant-TW", `language = "zh-Hant-TW"`, ""},
+		{"language word", `language = "english"`, `site.toml:1:12: language "english" is not a language tag`},
+		{"language empty", `language = ""`, `site.toml:1:12: language "" is not a language tag`},
+		{"language payload", `language = "en\" onload=\"alert(1)"`, `site.toml:1:12: language "en\" onload=\"alert(1)" is not a language tag`},
+		{"language underscore", `language = "en_US"`, `site.toml:1:12: language "en_US" is not a language tag`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := ReadConfig([]byte(tt.src + "\n"))
+			if tt.want == "" {
+				if len(diags) > 0 {
+					t.Fatalf("unexpected errors:\n%v", diags)
+				}
+				return
+			}
+			if len(diags) != 1 {
+				t.Fatalf("got %d diagnostics, want 1:\n%v", len(diags), diags)
+			}
+			if got := diags[0].String(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to start with\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -20,7 +20,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/render"
 )
 
-const publishArgs = `[-s DIR] --dest DIR [--version V] [--alias NAME]... [--title T] [--drafts] [--wait D]
+const publishArgs = `[-s DIR] --dest DIR [--version V] [--alias NAME]... [--title T] [--drafts] [--wait D] [--replace]
        shiftbook publish --dest DIR --list
        shiftbook publish --dest DIR --delete V [--alias latest=OTHER]`
 
@@ -28,7 +28,8 @@ const publishSummary = `Build the site as one edition into DEST/V/ and keep ever
 DEST/versions.json lists the editions newest first; each alias (latest unless this is
 an older edition) is a full copy of its edition, DEST/latest/, so any static host serves
 it; DEST/index.html sends readers to latest/. Nothing in DEST changes until the new
-edition is complete, and then everything changes in one step.`
+edition is complete, and then everything changes in one step. Republishing an edition
+older than the newest (a hotfix) needs --replace.`
 
 // aliasList collects repeated --alias flags.
 type aliasList struct {
@@ -58,6 +59,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	title := fs.String("title", "", "the edition's `title` in versions.json (default: the version)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true")
 	wait := fs.Duration("wait", 0, "how long to wait for another publish into DEST to finish, such as 5m (default: stop at once)")
+	replace := fs.Bool("replace", false, "allow republishing an edition that is not the newest (a hotfix of an older edition)")
 	list := fs.Bool("list", false, "print the published editions, newest first")
 	del := fs.String("delete", "", "remove the edition `V` and the aliases it carries (latest only with --alias latest=OTHER)")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
@@ -77,7 +79,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		if *del != "" {
 			mode, allowed = "--delete", map[string]bool{"dest": true, "delete": true, "alias": true, "wait": true, "s": true}
 		}
-		for _, name := range []string{"list", "delete", "version", "title", "drafts", "alias", "wait", "s"} {
+		for _, name := range []string{"list", "delete", "version", "title", "drafts", "alias", "wait", "s", "replace"} {
 			if given[name] && !allowed[name] && "--"+name != mode {
 				return usageErr("--%s cannot be used with %s", name, mode)
 			}
@@ -132,7 +134,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	opts := publish.Options{
 		Dest: *dest, Version: v, Title: *title, Now: now,
 		SiteTitle: cfg.Title, Language: cfg.Language,
-		Wait:   *wait,
+		Wait: *wait, Replace: *replace,
 		OnWait: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: %s\n", msg) },
 		Build: func(ctx context.Context, out, previous string) error {
 			prev, err := readPrevious(previous)

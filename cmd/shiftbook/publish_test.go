@@ -319,3 +319,39 @@ func TestPublishBuildErrorLeavesDestAlone(t *testing.T) {
 		t.Error("a failed build changed DEST")
 	}
 }
+
+// After publish --version 2026.4, a plain publish of a site.toml that still
+// says 2026.3 would replace the published 2026.3: refused without --replace.
+func TestPublishOlderEditionNeedsReplace(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", fixtureEpoch)
+	src := t.TempDir()
+	dest := filepath.Join(t.TempDir(), "pages")
+	pubSite(t, src, "2026.3")
+	pubMustRun(t, "publish", "-s", src, "--dest", dest)
+	pubMustRun(t, "publish", "-s", src, "--dest", dest, "--version", "2026.4")
+	before := pubHash(t, dest)
+
+	code, out, errOut := pubRun(t, "publish", "-s", src, "--dest", dest)
+	if code != exitContent {
+		t.Fatalf("exit %d, want %d\n%s%s", code, exitContent, out, errOut)
+	}
+	for _, s := range []string{"edition 2026.3 is already published, and 2026.4 is newer", `set version = "2026.5" in site.toml`, "pass --replace"} {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, errOut)
+		}
+	}
+	if pubHash(t, dest) != before {
+		t.Error("the refused publish changed DEST")
+	}
+
+	// The nightly republish of the newest edition needs no flag.
+	pubMustRun(t, "publish", "-s", src, "--dest", dest, "--version", "2026.4")
+	// The hotfix, on purpose.
+	out = pubMustRun(t, "publish", "-s", src, "--dest", dest, "--replace")
+	if !strings.Contains(out, "republished edition 2026.3 into") {
+		t.Errorf("hotfix output: %q", out)
+	}
+	if v := pubVersions(t, dest); v[0].Version != "2026.4" || len(v[0].Aliases) != 1 || v[0].Aliases[0] != "latest" {
+		t.Errorf("after the hotfix, versions.json starts with %+v; want 2026.4 (latest)", v[0])
+	}
+}

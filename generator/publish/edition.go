@@ -60,6 +60,11 @@ type Options struct {
 	Version string   // the edition; see CheckName
 	Title   string   // shown in the version switcher; default: the title it had, else Version
 	Aliases []string // nil: "latest" when Version is the newest edition, none when it is older
+	// Replace allows republishing an edition that is not the newest (a
+	// hotfix). Without it that is refused with an *OlderEditionError: a
+	// site.toml whose version was not bumped would otherwise overwrite a
+	// published edition with today's content.
+	Replace bool
 	Now     time.Time
 	// SiteTitle and Language dress DEST/index.html.
 	SiteTitle, Language string
@@ -147,16 +152,19 @@ func Publish(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	if opts.Aliases == nil {
-		newest := true
-		for _, e := range t.entries {
-			if Compare(e.Version, v) > 0 {
-				newest = false
-			}
+	newest := "" // the newest published edition, if newer than v
+	published := false
+	for _, e := range t.entries {
+		published = published || e.Version == v
+		if Compare(e.Version, v) > 0 && (newest == "" || Compare(e.Version, newest) > 0) {
+			newest = e.Version
 		}
-		if newest {
-			aliases = []string{Latest}
-		}
+	}
+	if published && newest != "" && !opts.Replace {
+		return nil, &OlderEditionError{Version: v, Newest: newest}
+	}
+	if opts.Aliases == nil && newest == "" {
+		aliases = []string{Latest}
 	}
 
 	res := &Result{}
@@ -229,6 +237,44 @@ func Publish(ctx context.Context, opts Options) (*Result, error) {
 	res.Entry = entry
 	res.Editions = entries
 	return res, nil
+}
+
+// OlderEditionError refuses to republish an edition older than the newest
+// one without Options.Replace.
+type OlderEditionError struct {
+	Version, Newest string
+}
+
+func (e *OlderEditionError) Error() string {
+	msg := fmt.Sprintf("edition %s is already published, and %s is newer: publishing again would replace %s with this content. ", e.Version, e.Newest, e.Version)
+	if next := NextVersion(e.Newest); next != "" {
+		msg += fmt.Sprintf("For a new edition, set version = %q in site.toml (or pass --version %s). ", next, next)
+	} else {
+		msg += fmt.Sprintf("For a new edition, set version in site.toml to a version after %s (or pass --version). ", e.Newest)
+	}
+	return msg + fmt.Sprintf("To fix the published %s on purpose (a hotfix), pass --replace", e.Version)
+}
+
+// NextVersion suggests the version after v by adding one to its last
+// number ("2026.4" → "2026.5"); "" when v does not end in a number or is a
+// pre-release, where the next name is the author's choice.
+func NextVersion(v string) string {
+	if strings.ContainsAny(v, "-+") {
+		return ""
+	}
+	i := len(v)
+	for i > 0 && v[i-1] >= '0' && v[i-1] <= '9' {
+		i--
+	}
+	digits := v[i:]
+	if digits == "" || len(digits) > 9 {
+		return ""
+	}
+	n := 0
+	for _, c := range digits {
+		n = n*10 + int(c-'0')
+	}
+	return v[:i] + fmt.Sprintf("%0*d", len(digits), n+1)
 }
 
 // DeleteOptions say which edition to remove from which folder.

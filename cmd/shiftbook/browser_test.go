@@ -276,6 +276,13 @@ func TestBrowserVersionSwitcherKeepsThePage(t *testing.T) {
 	if !waitTrue(t, ctx, `location.pathname === "/prefix/cx/2026.4/vision/promise/"`, 10*time.Second) {
 		t.Errorf("choosing 2026.4 did not keep the page: at %s", eval[string](t, ctx, `location.pathname`))
 	}
+	// The location changes as soon as the new page's navigation commits,
+	// before its document is parsed and its switcher has read versions.json:
+	// wait until the switcher names its edition (the banner is decided in the
+	// same step), then look at the banner.
+	if !waitTrue(t, ctx, `document.getElementById("version-select").getAttribute("data-current") === "2026.4"`, 10*time.Second) {
+		t.Fatal("the switcher of 2026.4 never read versions.json")
+	}
 	if !eval[bool](t, ctx, `document.getElementById("edition-banner").hidden`) {
 		t.Error("the latest edition shows the old-edition banner")
 	}

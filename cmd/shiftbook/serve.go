@@ -4,16 +4,20 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[-s DIR] [--addr 127.0.0.1:1313] [--drafts] [--poll]",
-		"Serve the site from memory, rebuild on every save and reload open pages.", stderr)
+	fs := newFlags("serve", "[-s DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]... [--drafts] [--poll]",
+		"Serve the site from memory, rebuild on every save and reload open pages.\n"+
+			"It answers only requests for localhost, 127.0.0.1, [::1], the --addr host and --allow-host names.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	addr := fs.String("addr", "127.0.0.1:1313", "`host:port` to listen on; 127.0.0.1 keeps the site on this computer")
+	var allow hostList
+	fs.Var(&allow, "allow-host", "also answer requests for this host `name` (repeatable; \".example.org\" allows every name under it), for a name that points at this computer")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true (they are marked as drafts)")
 	poll := fs.Bool("poll", false, "poll for changes every 500ms, for folders where change events do not arrive (network shares, some containers)")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
@@ -24,7 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook serve: %v\n", err)
 		return exitUsage
 	}
-	opts := serve.Options{Dir: dir, Addr: *addr, Drafts: *drafts, Log: stdout}
+	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Log: stdout}
 	if *poll {
 		opts.Poll = 500 * time.Millisecond
 	}
@@ -33,4 +37,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	return exitOK
+}
+
+// hostList collects the repeated --allow-host values.
+type hostList []string
+
+func (l *hostList) String() string { return strings.Join(*l, ", ") }
+
+func (l *hostList) Set(name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.ContainsAny(name, "/ \t") {
+		return fmt.Errorf("%q is not a host name; write the name alone, such as --allow-host cx.dev.example", name)
+	}
+	*l = append(*l, name)
+	return nil
 }

@@ -31,11 +31,15 @@ import (
 
 // Options configure the dev server.
 type Options struct {
-	Dir    string // the site folder
-	Addr   string // host:port; 127.0.0.1 unless the author says otherwise
-	Drafts bool
-	Poll   time.Duration // > 0: poll the file system at this interval instead of fsnotify
-	Log    io.Writer     // one line per rebuild
+	Dir  string // the site folder
+	Addr string // host:port; 127.0.0.1 unless the author says otherwise
+	// AllowHosts are more names the server answers to, besides localhost,
+	// the loopback addresses and the host of Addr (--allow-host). A name
+	// starting with a dot allows every name under it.
+	AllowHosts []string
+	Drafts     bool
+	Poll       time.Duration // > 0: poll the file system at this interval instead of fsnotify
+	Log        io.Writer     // one line per rebuild
 	// Ready, when set, is called with the address served once the first
 	// build is done and the server listens.
 	Ready func(addr string)
@@ -45,6 +49,7 @@ type Options struct {
 type Server struct {
 	opts    Options
 	builder *build.Builder
+	hosts   hosts // the Host values answered; set before serving
 
 	mu      sync.RWMutex
 	gen     *generation // last good build; nil before the first
@@ -102,7 +107,8 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, builder: build.New(), clients: map[*client]bool{}, stopped: make(chan struct{})}
+	return &Server{opts: opts, builder: build.New(), hosts: newHosts(opts.AllowHosts, opts.Addr),
+		clients: map[*client]bool{}, stopped: make(chan struct{})}
 }
 
 // Run builds, listens and serves until ctx is done.
@@ -114,6 +120,7 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	addr := ln.Addr().String()
+	s.hosts = newHosts(s.opts.AllowHosts, s.opts.Addr, addr)
 	if addr != s.opts.Addr {
 		fmt.Fprintf(s.opts.Log, "port of %s is busy; serving on %s instead\n", s.opts.Addr, addr)
 	}
@@ -351,6 +358,9 @@ func (s *Server) closeClients() {
 
 // ServeHTTP serves the current generation from memory.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.checkHost(w, r) {
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -358,6 +368,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case "/_shiftbook/events":
+		if !s.hosts.checkOrigin(w, r) {
+			return
+		}
 		s.serveEvents(w, r)
 		return
 	case "/_shiftbook/reload.js":

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"maps"
 	"math"
 	"slices"
@@ -27,7 +26,7 @@ type Page struct {
 	Meta       FrontMatter
 	Body       []byte // Source[BodyOffset:]
 	BodyOffset int
-	Digest     uint64 // FNV-1a of Source: a stable content hash, kept when Source is dropped
+	Digest     uint64 // TextDigest of Source: a stable content hash, kept when Source is dropped
 }
 
 // Stage is one step of a journey.
@@ -86,9 +85,7 @@ var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
 // ReadPage splits and decodes a content file. Diagnostics carry lines of the
 // whole file, never of the front matter alone.
 func ReadPage(path string, src []byte) (*Page, diag.List) {
-	h := fnv.New64a()
-	h.Write(src)
-	p := &Page{Path: path, Source: src, Digest: h.Sum64()}
+	p := &Page{Path: path, Source: src, Digest: TextDigest(src)}
 	if d, ok := CheckText(path, src); !ok {
 		return nil, diag.List{d}
 	}

@@ -65,3 +65,25 @@ func TOMLError(path string, file []byte, lineOffset int, err error) diag.Diagnos
 func stripBOM(b []byte) []byte {
 	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 }
+
+// TextDigest is the FNV-1a hash of src as a reader gets it: without a
+// byte-order mark, and with every line ending (CRLF, a lone CR) read as
+// LF. A file saved by another editor, or checked out on Windows, hashes the
+// same as long as its text is the same, so the changes page does not call
+// it changed.
+func TextDigest(src []byte) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	src = stripBOM(src)
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+		}
+		h = (h ^ uint64(c)) * prime
+	}
+	return h
+}

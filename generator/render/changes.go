@@ -31,7 +31,8 @@ type Manifest struct {
 }
 
 // ManifestPage is a page: its URL relative to the edition root ("" for the
-// home page), its title and the FNV-1a hash of its source file (parse.Page.Digest).
+// home page), its title and the hash of its source file as a reader gets it
+// (parse.TextDigest: a byte-order mark or CRLF line endings change nothing).
 type ManifestPage struct {
 	Path  string `json:"path"`
 	Title string `json:"title"`

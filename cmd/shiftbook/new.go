@@ -359,7 +359,7 @@ func newPage(siteDir, kind string, name pageName, stdout, stderr io.Writer) int 
 		return fail("%v", err)
 	}
 	// An archetype that writes a broken page is found now, not at the next build.
-	if _, diags := parse.ReadPage(rel, out); len(diags) > 0 {
+	if _, diags := parse.ReadPage(rel, out); diags.HasErrors() {
 		fmt.Fprintf(stderr, "shiftbook new: the %s archetype makes a page with errors; fix the archetype:\n", kind)
 		printDiags(stderr, diags)
 		return exitContent

@@ -58,6 +58,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.Var(&aliases, "alias", "an alias `name` for this edition, repeatable (default: latest, if no published edition is newer);\nwith --delete, NAME=VERSION points an alias at another edition")
 	title := fs.String("title", "", "the edition's `title` in versions.json (default: the version)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true")
+	rep := reportFlags(fs)
 	wait := fs.Duration("wait", 0, "how long to wait for another publish into DEST to finish, such as 5m (default: stop at once)")
 	replace := fs.Bool("replace", false, "allow republishing an edition that is not the newest (a hotfix of an older edition)")
 	list := fs.Bool("list", false, "print the published editions, newest first")
@@ -99,7 +100,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	cfg := parse.DefaultConfig()
 	if data, err := os.ReadFile(filepath.Join(dir, parse.ConfigFile)); err == nil {
 		var diags diag.List
-		if cfg, diags = parse.ReadConfig(data); len(diags) > 0 {
+		if cfg, diags = parse.ReadConfig(data); diags.HasErrors() {
 			printDiags(stderr, diags)
 			return exitContent
 		}
@@ -145,9 +146,9 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				prev = &render.Manifest{Version: filepath.Base(previous)}
 			}
 			res, d := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Now: now,
-				Version: v, Previous: prev, Published: true}, publish.NewDirSink(out))
-			if len(d) > 0 {
-				diags = d
+				Version: v, Previous: prev, Published: true, Strict: rep.strict}, publish.NewDirSink(out))
+			diags = d
+			if res == nil {
 				return d.Err()
 			}
 			stats = res.Stats
@@ -158,8 +159,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		opts.Aliases = append([]string{}, aliases.names...)
 	}
 	res, err := publish.Publish(ctx, opts)
-	if len(diags) > 0 {
-		printDiags(stderr, diags)
+	if rep.print(stderr, diags) {
 		return exitContent
 	}
 	if err != nil {

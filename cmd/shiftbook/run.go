@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/build"
-	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
 // Exit codes.
@@ -23,10 +22,6 @@ const (
 	exitUsage   = 2 // the command line is wrong
 )
 
-// maxShown caps the diagnostics printed, so one systematic mistake does not
-// bury the terminal.
-const maxShown = 50
-
 type command struct {
 	name, args, summary string
 	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) int
@@ -34,9 +29,9 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-s DIR] [-o DIR] [--drafts]", "build the site into a folder (default public/)", runBuild},
+		{"build", "[-s DIR] [-o DIR] [--drafts] [--strict]", "build the site into a folder (default public/)", runBuild},
 		{"serve", "[-s DIR] [--addr HOST:PORT]", "serve the site with live reload while you write", runServe},
-		{"check", "[-s DIR] [--drafts]", "validate everything, write nothing", runCheck},
+		{"check", "[-s DIR] [--drafts] [--strict] [--format F]", "validate everything, write nothing", runCheck},
 		{"publish", "[-s DIR] --dest DIR [--version V]", "publish an edition, keeping earlier ones (--list, --delete V)", runPublish},
 		{"new", newArgs, "start a site, or a page from its kind's template", runNew},
 		{"version", "", "print the version", runVersion},
@@ -120,23 +115,6 @@ func parseQuietly(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 	return exitUsage
 }
 
-// printDiags prints diagnostics, sorted and capped, and a count.
-func printDiags(w io.Writer, diags diag.List) {
-	diags = diags.Sort()
-	for i, d := range diags {
-		if i == maxShown {
-			fmt.Fprintf(w, "... and %d more\n", len(diags)-maxShown)
-			break
-		}
-		fmt.Fprintln(w, d.String())
-	}
-	noun := "errors"
-	if len(diags) == 1 {
-		noun = "error"
-	}
-	fmt.Fprintf(w, "%d %s\n", len(diags), noun)
-}
-
 func siteFS(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -156,10 +134,11 @@ func siteFS(dir string) (string, error) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s DIR] [-o DIR] [--drafts] [--compare DIR]", "Build the site into a folder. The folder is replaced only when the build succeeds.", stderr)
+	fs := newFlags("build", "[-s DIR] [-o DIR] [--drafts] [--strict] [--all] [--compare DIR]", "Build the site into a folder. The folder is replaced only when the build succeeds.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	out := fs.String("o", "", "the output `folder` (default DIR/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true")
+	rep := reportFlags(fs)
 	compare := fs.String("compare", "", "an earlier build's `folder` (holding its manifest.json): /changes/ lists what changed since")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
@@ -177,9 +156,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev}, *out)
-	if len(diags) > 0 {
-		printDiags(stderr, diags)
+	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
+	if rep.print(stderr, diags) {
 		return exitContent
 	}
 	s := res.Stats
@@ -188,9 +166,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s DIR] [--drafts]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
+	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--format F]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
+	rep := reportFlags(fs)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -199,13 +178,16 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
 		return exitUsage
 	}
-	res, diags := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts}, discard{})
-	if len(diags) > 0 {
-		printDiags(stderr, diags)
+	res, diags := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}, discard{})
+	if rep.print(stderr, diags) {
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "ok: %d pages, %d metrics, %d terms, no problems found\n",
-		res.Stats.PagesRendered, len(res.Site.Metrics), len(res.Site.Terms.List))
+	found := "no problems found"
+	if len(diags) > 0 {
+		found = "no errors"
+	}
+	fmt.Fprintf(stdout, "ok: %d pages, %d metrics, %d terms, %s\n",
+		res.Stats.PagesRendered, len(res.Site.Metrics), len(res.Site.Terms.List), found)
 	return exitOK
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[-s DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]... [--drafts] [--poll]",
+	fs := newFlags("serve", "[-s DIR] [--addr 127.0.0.1:1313] [--allow-host NAME]... [--drafts] [--poll] [--strict]",
 		"Serve the site from memory, rebuild on every save and reload open pages.\n"+
 			"It answers only requests for localhost, 127.0.0.1, [::1], the --addr host and --allow-host names.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
@@ -20,6 +20,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.Var(&allow, "allow-host", "also answer requests for this host `name` (repeatable; \".example.org\" allows every name under it), for a name that points at this computer")
 	drafts := fs.Bool("drafts", false, "include pages marked draft = true (they are marked as drafts)")
 	poll := fs.Bool("poll", false, "poll for changes every 500ms, for folders where change events do not arrive (network shares, some containers)")
+	strict := fs.Bool("strict", false, "treat warnings as errors: a rebuild with warnings is not served")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -28,7 +29,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook serve: %v\n", err)
 		return exitUsage
 	}
-	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Log: stdout}
+	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Strict: *strict, Log: stdout}
 	if *poll {
 		opts.Poll = 500 * time.Millisecond
 	}

@@ -15,6 +15,7 @@ import (
 	"runtime/metrics"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +40,7 @@ type Options struct {
 	Workers    int              // 0: one per CPU
 	Version    string           // the edition, instead of site.toml's version (publish --version)
 	Previous   *render.Manifest // the earlier edition /changes/ compares with; nil: none
+	Strict     bool             // warnings fail the build too (--strict)
 	// OneShot drops each page's source once the site is resolved, for a
 	// build that will not be rebuilt: sources are only needed for
 	// diagnostics, and on a large site they are a quarter of the memory.
@@ -139,11 +141,12 @@ func (p *Prepared) Paths() []string {
 }
 
 // Build runs every stage and writes the output into sink. On any error it
-// returns the diagnostics and the output must be thrown away.
+// returns a nil Result and the diagnostics, and the output must be thrown
+// away. A build that succeeds returns its warnings, if any, beside the Result.
 func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*Result, diag.List) {
-	p, diags := b.Prepare(ctx, opts)
-	if len(diags) > 0 {
-		return nil, diags
+	p, diags := b.prepare(ctx, opts)
+	if p == nil {
+		return nil, finish(diags, opts.Strict)
 	}
 	for path, data := range p.Static {
 		if err := sink.Write(path, data); err != nil {
@@ -154,18 +157,55 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		p.Renderer.Extra = append(p.Renderer.Extra, path)
 	}
 	rstats, d := p.Renderer.All(sink)
-	diags.Add(d...)
-	if len(diags) > 0 {
-		return nil, diags.Sort()
+	diags.Add(d.WithKind(kindOutput)...)
+	diags = finish(diags, opts.Strict)
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	p.Stats.PagesRendered = rstats.Pages
 	p.Stats.Duration = time.Since(p.start)
-	return &p.Result, nil
+	return &p.Result, diags
+}
+
+// The kinds of problem each stage finds, for the count by kind that ends a
+// long list. A diagnostic that names its own kind keeps it.
+const (
+	kindConfig  = "configuration"
+	kindFiles   = "files"
+	kindPage    = "front matter"
+	kindData    = "data"
+	kindContent = "links and references"
+	kindTheme   = "theme"
+	kindOutput  = "output"
+)
+
+// finish sorts the diagnostics of a build and, under --strict, makes every
+// warning an error.
+func finish(diags diag.List, strict bool) diag.List {
+	if strict {
+		diags = diags.Strict()
+	}
+	return diags.Sort()
 }
 
 // Prepare runs load, parse and link, checks the theme and makes the files
-// every page shares. Pages are rendered later, by Build or on demand.
+// every page shares. Pages are rendered later, by Build or on demand. It
+// returns nil and the diagnostics when the site has errors (or, under
+// --strict, warnings); else the prepared site and its warnings.
 func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.List) {
+	p, diags := b.prepare(ctx, opts)
+	diags = finish(diags, opts.Strict)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return p, diags
+}
+
+// prepare is Prepare without --strict: warnings never stop it, so that a
+// strict Build still renders every page and reports everything in one run.
+// Each stage runs as far as the errors before it allow, so that one run
+// shows every error an author can fix.
+func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.List) {
 	start := time.Now()
 	now := opts.Now
 	if now.IsZero() {
@@ -175,8 +215,11 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		}
 	}
 	site, diags := load.ReadWith(opts.Site, themes.FS, b.files)
-	if site == nil || len(diags) > 0 {
-		return nil, diags.Sort()
+	diags = diags.WithKind(kindFiles)
+	if site == nil || configBroken(diags) {
+		// Without a sound site.toml every later stage would guess, and
+		// report the guesses as errors of their own.
+		return nil, diags.WithKind(kindConfig)
 	}
 	if opts.Version != "" {
 		site.Config.Version = opts.Version
@@ -220,11 +263,11 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		site.Pages = nil
 	}
 	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
-	diags.Add(d...)
+	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	b.keepHeadroom()
-	if len(diags) > 0 {
-		return nil, diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
 		Minify:     minify,
@@ -234,11 +277,23 @@ func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		Previous:   opts.Previous,
 		Release:    opts.OneShot,
 	})
-	if len(d) > 0 {
-		return nil, d
+	diags.Add(d.WithKind(kindTheme)...)
+	if renderer == nil || diags.HasErrors() {
+		return nil, diags
 	}
 	stats.Duration = time.Since(start)
-	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, nil
+	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
+}
+
+// configBroken reports whether the errors of the load stage include one in
+// site.toml or the theme it names.
+func configBroken(diags diag.List) bool {
+	for _, d := range diags {
+		if d.Severity == diag.SeverityError && (d.Path == parse.ConfigFile || strings.HasPrefix(d.Path, "themes/")) {
+			return true
+		}
+	}
+	return false
 }
 
 // limitMemory sets a soft memory limit for a one-shot build, from the size
@@ -338,9 +393,9 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	for i, f := range site.Pages {
 		e := entries[i]
 		live[f.Path] = e
-		diags.Add(e.diags...)
+		diags.Add(e.diags.WithKind(kindPage)...)
 		switch {
-		case e.page != nil && len(e.diags) == 0:
+		case e.page != nil && !e.diags.HasErrors():
 			inputs[n] = link.Input{Page: e.page, Hash: e.hash}
 		default:
 			// Placed anyway, so that links to it are not reported as well.
@@ -365,8 +420,8 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 			stats.FilesCached++
 		}
 		liveData[f.Path] = e
-		diags.Add(e.diags...)
-		if len(e.diags) == 0 {
+		diags.Add(e.diags.WithKind(kindData)...)
+		if !e.diags.HasErrors() {
 			series[f.Path] = e.series
 		} else {
 			series[f.Path] = nil // exists, but broken: reported already
@@ -412,22 +467,19 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 		if b.unlimit != nil {
 			b.unlimit()
 		}
-		if len(diags) > 0 {
+		if diags.HasErrors() {
 			// The sources were dropped to save memory; build again with
 			// them so that every diagnostic shows its source line.
 			opts.OneShot = false
 			res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
 		}
-		if len(diags) > 0 {
-			return diags.Err()
-		}
-		return nil
+		return diags.Err()
 	})
-	if len(diags) > 0 {
+	if diags.HasErrors() {
 		return nil, diags
 	}
 	if err != nil {
 		return nil, diag.List{diag.File(dir, "cannot write the output: %v", err)}
 	}
-	return res, nil
+	return res, diags
 }

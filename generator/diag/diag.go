@@ -14,19 +14,65 @@ import (
 	"unicode/utf8"
 )
 
-// Diagnostic is one problem found in the site's input.
-type Diagnostic struct {
-	Path    string   // slash path relative to the site root, e.g. "content/vision/index.md"
-	Line    int      // 1-based; 0 when the problem belongs to the whole file
-	Col     int      // 1-based, counted in characters; 0 when unknown
-	Message string   // what is wrong and what to do
-	Notes   []string // further lines, printed indented
-	Source  string   // the offending source line, without its newline, when known
+// Severity says whether a diagnostic fails the build.
+type Severity uint8
+
+const (
+	// SeverityError fails the build: the zero value, so every diagnostic
+	// is an error unless a stage says otherwise.
+	SeverityError Severity = iota
+	// SeverityWarning is printed and does not fail the build, unless the
+	// author asked for --strict.
+	SeverityWarning
+)
+
+func (s Severity) String() string {
+	if s == SeverityWarning {
+		return "warning"
+	}
+	return "error"
 }
 
-// String formats the diagnostic as editors and CI annotate it:
-// "path:line:col: message", with notes on indented lines below.
-func (d Diagnostic) String() string {
+// Diagnostic is one problem found in the site's input.
+type Diagnostic struct {
+	Path     string   // slash path relative to the site root, e.g. "content/vision/index.md"
+	Line     int      // 1-based; 0 when the problem belongs to the whole file
+	Col      int      // 1-based, counted in characters; 0 when unknown
+	Message  string   // what is wrong and what to do
+	Notes    []string // further lines, printed indented
+	Source   string   // the offending source line, without its newline, when known
+	Severity Severity // error (the zero value) or warning
+	// Kind names the sort of problem ("front matter", "link", "template"),
+	// for the count by kind after a long list; "" lets the stage name it.
+	Kind string
+	// Fix is the edit that certainly repairs the problem, for check --fix
+	// and editors; nil when the tool cannot be sure.
+	Fix *Fix
+}
+
+// Fix replaces the bytes [Start, End) of the diagnostic's file with
+// Replacement. Offsets are into the whole file as it was read.
+type Fix struct {
+	Start, End  int
+	Replacement string
+}
+
+// Warning makes d a warning: printed, but failing the build only under
+// --strict. It wraps any constructor: diag.Warning(diag.At(...)).
+func Warning(d Diagnostic) Diagnostic {
+	d.Severity = SeverityWarning
+	return d
+}
+
+// WithFix attaches the edit that certainly repairs d: the bytes [start, end)
+// of its file become replacement.
+func (d Diagnostic) WithFix(start, end int, replacement string) Diagnostic {
+	d.Fix = &Fix{Start: start, End: end, Replacement: replacement}
+	return d
+}
+
+// Position is "path:line:col", "path:line" or "path", as editors read it.
+func (d Diagnostic) Position() string {
 	var b strings.Builder
 	b.WriteString(d.Path)
 	if d.Line > 0 {
@@ -35,7 +81,19 @@ func (d Diagnostic) String() string {
 			fmt.Fprintf(&b, ":%d", d.Col)
 		}
 	}
+	return b.String()
+}
+
+// String formats the diagnostic as editors and CI annotate it:
+// "path:line:col: message", with notes on indented lines below. A warning
+// says so after the position.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Position())
 	b.WriteString(": ")
+	if d.Severity == SeverityWarning {
+		b.WriteString("warning: ")
+	}
 	b.WriteString(d.Message)
 	for _, n := range d.Notes {
 		b.WriteString("\n\t")
@@ -135,9 +193,56 @@ func (l List) Sort() List {
 	return out
 }
 
-// Err returns the list as an error, or nil when it is empty.
+// HasErrors reports whether any diagnostic fails the build.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity != SeverityWarning {
+			return true
+		}
+	}
+	return false
+}
+
+// Warnings returns the warnings of the list, in order.
+func (l List) Warnings() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == SeverityWarning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Strict returns the list with every warning made an error, as --strict
+// asks. The list itself is not changed.
+func (l List) Strict() List {
+	if l == nil {
+		return nil
+	}
+	out := make(List, len(l))
+	for i, d := range l {
+		d.Severity = SeverityError
+		out[i] = d
+	}
+	return out
+}
+
+// WithKind names the kind of every diagnostic that has none yet: a stage
+// knows what its problems are about.
+func (l List) WithKind(kind string) List {
+	for i := range l {
+		if l[i].Kind == "" {
+			l[i].Kind = kind
+		}
+	}
+	return l
+}
+
+// Err returns the list as an error, or nil when nothing in it fails the
+// build (it is empty, or holds only warnings).
 func (l List) Err() error {
-	if len(l) == 0 {
+	if !l.HasErrors() {
 		return nil
 	}
 	return &Error{List: l.Sort()}

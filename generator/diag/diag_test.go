@@ -231,3 +231,59 @@ func TestFile(t *testing.T) {
 		t.Errorf("File = %q", d.String())
 	}
 }
+
+func TestSeverity(t *testing.T) {
+	src := []byte("one\ntwo\n")
+	w := Warning(At("a.md", src, 4, "image %q has a space", "a b.png"))
+	if w.Severity != SeverityWarning || w.Line != 2 || w.Col != 1 {
+		t.Fatalf("Warning(At(...)) = %#v", w)
+	}
+	if got, want := w.String(), `a.md:2:1: warning: image "a b.png" has a space`; got != want {
+		t.Errorf("String() = %q; want %q", got, want)
+	}
+	e := At("a.md", src, 0, "broken")
+	tests := []struct {
+		name      string
+		l         List
+		hasErrors bool
+		warnings  int
+	}{
+		{"empty", nil, false, 0},
+		{"a warning alone does not fail", List{w}, false, 1},
+		{"an error fails", List{e}, true, 0},
+		{"both", List{w, e}, true, 1},
+		{"strict makes warnings errors", List{w}.Strict(), true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.l.HasErrors(); got != tt.hasErrors {
+				t.Errorf("HasErrors() = %v; want %v", got, tt.hasErrors)
+			}
+			if got := len(tt.l.Warnings()); got != tt.warnings {
+				t.Errorf("len(Warnings()) = %d; want %d", got, tt.warnings)
+			}
+			if err := tt.l.Err(); (err != nil) != tt.hasErrors {
+				t.Errorf("Err() = %v; want an error: %v", err, tt.hasErrors)
+			}
+		})
+	}
+	l := List{w}
+	_ = l.Strict()
+	if l[0].Severity != SeverityWarning {
+		t.Error("Strict changed the list it was called on")
+	}
+}
+
+func TestWithKindKeepsOwnKind(t *testing.T) {
+	l := List{{Path: "a", Kind: "link"}, {Path: "b"}}.WithKind("front matter")
+	if l[0].Kind != "link" || l[1].Kind != "front matter" {
+		t.Errorf("WithKind = %q, %q; want link, front matter", l[0].Kind, l[1].Kind)
+	}
+}
+
+func TestWithFix(t *testing.T) {
+	d := At("a.md", []byte("[x](#Intro)"), 4, "anchor").WithFix(4, 10, "#intro")
+	if d.Fix == nil || *d.Fix != (Fix{Start: 4, End: 10, Replacement: "#intro"}) {
+		t.Errorf("WithFix = %+v", d.Fix)
+	}
+}

@@ -38,6 +38,7 @@ type Options struct {
 	// starting with a dot allows every name under it.
 	AllowHosts []string
 	Drafts     bool
+	Strict     bool          // warnings fail a rebuild too (--strict)
 	Poll       time.Duration // > 0: poll the file system at this interval instead of fsnotify
 	Log        io.Writer     // one line per rebuild
 	// Ready, when set, is called with the address served once the first
@@ -205,13 +206,13 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 		s.builder = build.New() // a new configuration: nothing cached holds
 	}
 	prepared, diags := s.builder.Prepare(ctx, build.Options{
-		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true,
+		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
 	})
 	what := "first build"
 	if b != nil {
 		what = describe(b)
 	}
-	if len(diags) > 0 {
+	if prepared == nil {
 		s.fail(diags)
 		fmt.Fprintf(s.opts.Log, "%s: build failed, still serving the last good pages:\n", what)
 		for _, d := range diags {
@@ -276,6 +277,9 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	st := prepared.Stats
 	fmt.Fprintf(s.opts.Log, "%s: %d files parsed, %d bodies rendered, %d pages, %d reloaded, %s\n",
 		what, st.FilesParsed, st.BodiesRendered, len(prepared.Site.Pages), len(pages), time.Since(start).Round(100*time.Microsecond))
+	for _, d := range diags { // warnings: the build succeeded
+		fmt.Fprintf(s.opts.Log, "  %s\n", d)
+	}
 }
 
 func describe(b *Batch) string {

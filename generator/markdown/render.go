@@ -34,6 +34,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
+	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.tableCell)
 }
 

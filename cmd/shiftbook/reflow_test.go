@@ -1,0 +1,238 @@
+package main
+
+// Reflow and layout as a reader sees them, measured in real Chromium: no page
+// wider than a phone (WCAG 2.1 SC 1.4.10), wide tables scrolling in their own
+// labelled box, a journey map whose stages all fit a desktop window, a
+// compact phone header, and the printed book with its links written out.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// viewport sets the window's size as a phone or a desktop would have it.
+func viewport(width, height int64, mobile bool) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: width, Height: height, DeviceScaleFactor: 1, Mobile: mobile,
+		})
+		return chromedp.Void{}, err
+	}
+}
+
+// serveDir serves a built site under a path prefix, as an edition is served.
+func serveDir(t *testing.T, dir string) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("/prefix/", http.StripPrefix("/prefix", http.FileServer(http.Dir(dir))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + "/prefix"
+}
+
+// buildSite writes files into a new site folder, builds it and serves it.
+// It returns the served base URL and the output folder.
+func buildSite(t *testing.T, files map[string]string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %s", stderr.String())
+	}
+	return serveDir(t, out), out
+}
+
+// pagesOf lists the HTML pages of a built folder as URL paths.
+func pagesOf(t *testing.T, dir string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		pages = append(pages, "/"+strings.TrimSuffix(rel, "index.html"))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// overflowJS reports what makes the page wider than the window: "" when
+// nothing does, else the document's width and the widest culprits. A page
+// that hides its overflow (overflow-x: hidden on html or body) only hides
+// the problem, so that counts as a failure too.
+const overflowJS = `((want) => {
+  const vw = Math.min(window.innerWidth, want), de = document.documentElement;
+  for (const el of [de, document.body]) {
+    const o = getComputedStyle(el).overflowX;
+    if (o === "hidden" || o === "clip") return el.tagName + " hides its overflow";
+  }
+  if (de.scrollWidth <= vw) return "";
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 0.5 && r.width > 0) {
+      let inScroll = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === "auto" || s.overflowX === "scroll" || s.overflowX === "hidden") { inScroll = true; break; }
+      }
+      if (!inScroll) out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "") + " right=" + Math.round(r.right));
+    }
+  }
+  return "document " + de.scrollWidth + "px wide: " + out.slice(0, 4).join(", ");
+})`
+
+// checkReflow loads every page at every width and reports each page wider
+// than the window.
+func checkReflow(t *testing.T, base string, pages []string, widths []int64) {
+	t.Helper()
+	ctx := browser(t)
+	ctx, cancel := context.WithTimeout(ctx, 8*time.Minute)
+	defer cancel()
+	do(t, ctx, viewport(widths[0], 800, true))
+	for _, page := range pages {
+		do(t, ctx, viewport(widths[0], 800, true), chromedp.Navigate(base+page), chromedp.WaitReady("body"))
+		for _, w := range widths {
+			do(t, ctx, viewport(w, 800, true))
+			if got := eval[string](t, ctx, fmt.Sprintf("%s(%d)", overflowJS, w)); got != "" {
+				t.Errorf("%s at %d px: %s", page, w, got)
+			}
+		}
+	}
+}
+
+var phoneWidths = []int64{320, 390}
+
+func TestBrowserNoPageWiderThanAPhone(t *testing.T) {
+	base := exampleSite(t)
+	checkReflow(t, base, examplePages(t), phoneWidths)
+}
+
+func TestBrowserStarterSiteFitsAPhone(t *testing.T) {
+	chromiumPath(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"new", "site", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new site: %s", stderr.String())
+	}
+	out := filepath.Join(dir, "public")
+	if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %s", stderr.String())
+	}
+	checkReflow(t, serveDir(t, out), pagesOf(t, out), phoneWidths)
+}
+
+// stressSite is what authors write that breaks narrow layouts: wide tables,
+// long words, long URLs, long code lines, a journey with many stages.
+var stressSite = map[string]string{
+	"site.toml":         "title = \"A site with a rather long title for a phone header\"\nbaseURL = \"https://cx.example.org/handbook/\"\nversion = \"2026.4\"\n",
+	"content/_index.md": "+++\ntitle = \"Home\"\n+++\nSee [the wide page](wide.md) and [the long journey](journeys/long.md).\n",
+	"content/wide.md": "+++\ntitle = \"Wide things\"\n+++\n" +
+		"| Segment | Customers | Revenue share | Main need | Where they come from | What they say | Owner |\n|---|---|---|---|---|---|---|\n" +
+		"| Small business | 41,000 | 38 % | Phones that just work | Referral | \"I do not want a mobile provider\" | Head of Business Sales |\n" +
+		"| Consumers | 1,200,000 | 52 % | A bill that makes sense | Web | Supercalifragilisticexpialidocious | Head of Consumer |\n\n" +
+		"A word that never ends: Rechtsschutzversicherungsgesellschaftenaufsichtsbehördenleiterinnen und Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft.\n\n" +
+		"A long address: https://intranet.example.org/customer-experience/reports/2026/quarterly/net-promoter-score-by-segment-and-region.pdf and `a_very_long_inline_code_identifier_that_goes_on_and_on_without_any_break_at_all`.\n\n" +
+		"```go\nfunc aFunctionWithAVeryLongNameThatDoesNotFitOnAPhone(argumentNumberOne, argumentNumberTwo string) (string, error) { return argumentNumberOne + argumentNumberTwo, nil }\n```\n\n" +
+		"## A heading with a very long word Kundenzufriedenheitsbefragungsergebnisauswertung\n\nText.\n",
+	"content/journeys/long.md": "+++\ntitle = \"A journey with nine stages\"\npersona = \"Someone patient\"\n" +
+		func() string {
+			var b strings.Builder
+			for i := 1; i <= 9; i++ {
+				fmt.Fprintf(&b, "[[stages]]\nname = \"Stage number %d with a long name\"\nfeeling = %d\ntouchpoints = [\"Website\", \"A touchpoint with a long name\"]\npains = [\"Something that hurts a lot\"]\n", i, i%5-2)
+			}
+			return b.String()
+		}() + "+++\nNarrative.\n",
+}
+
+func TestBrowserAuthorsWideContentFitsAPhone(t *testing.T) {
+	chromiumPath(t)
+	base, out := buildSite(t, stressSite)
+	checkReflow(t, base, pagesOf(t, out), phoneWidths)
+}
+
+// TestBrowserWideTablesScrollInALabelledRegion: a markdown table wider than
+// the column scrolls inside its own box, which a keyboard can reach and a
+// screen reader names, and which shows that there is more to the side.
+func TestBrowserWideTablesScrollInALabelledRegion(t *testing.T) {
+	chromiumPath(t)
+	base, _ := buildSite(t, stressSite)
+	ctx := browser(t)
+	do(t, ctx, viewport(390, 800, true), chromedp.Navigate(base+"/wide/"), chromedp.WaitReady("body"))
+	got := eval[string](t, ctx, `(() => {
+	  const t = document.querySelector(".content table");
+	  if (!t) return "no table";
+	  const box = t.parentElement;
+	  if (!box.matches("[role=region][aria-label][tabindex='0']")) return "the table is not in a labelled, focusable region: " + box.outerHTML.slice(0, 120);
+	  if (box.scrollWidth <= box.clientWidth) return "the wide table does not scroll in its box (" + box.scrollWidth + " <= " + box.clientWidth + ")";
+	  const s = getComputedStyle(box);
+	  if (s.overflowX !== "auto" && s.overflowX !== "scroll") return "the box does not scroll: overflow-x " + s.overflowX;
+	  if (!/gradient/.test(s.backgroundImage)) return "the box shows no cue that there is more to the side";
+	  if (box.getAttribute("aria-label").trim().length < 5) return "the region's name says nothing: " + box.getAttribute("aria-label");
+	  return "";
+	})()`)
+	if got != "" {
+		t.Error(got)
+	}
+}
+
+// runPDFText prints the page to PDF as Chromium does and returns its text.
+func runPDFText(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed; .ci/run installs Debian's poppler-utils")
+		}
+		t.Skip("no pdftotext on this machine (apt-get install poppler-utils)")
+	}
+	var data []byte
+	printPDF := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		res, err := cdp.Call(ctx, tg, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: ptr(true)})
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		data = res.Data
+		return chromedp.Void{}, nil
+	}
+	do(t, ctx, printPDF)
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "book.pdf")
+	if err := os.WriteFile(pdf, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(text)
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -159,7 +159,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		opts.Aliases = append([]string{}, aliases.names...)
 	}
 	res, err := publish.Publish(ctx, opts)
-	if rep.print(stderr, diags) {
+	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}
 	if err != nil {

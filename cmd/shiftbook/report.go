@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"path"
 	"sort"
 	"strings"
 
@@ -17,9 +19,17 @@ const maxShown = 50
 // report is how a command prints its diagnostics: the flags every command
 // that builds shares.
 type report struct {
-	strict bool // warnings fail the command too
-	all    bool // print every diagnostic, not the first maxShown
+	strict bool   // warnings fail the command too
+	all    bool   // print every diagnostic, not the first maxShown
+	format string // "text", "github" or "json"
+	// site is the site folder as given on the command line, slash
+	// separated: the github and json formats name files from where the
+	// command runs (a repository's root), not from the site.
+	site string
 }
+
+// Output formats of check.
+var formats = []string{"text", "github", "json"}
 
 // reportFlags adds --strict and --all to fs.
 func reportFlags(fs *flag.FlagSet) *report {
@@ -29,14 +39,117 @@ func reportFlags(fs *flag.FlagSet) *report {
 	return r
 }
 
-// print writes diags to w and reports whether the command failed: whether
-// any of them is an error. Warnings alone are printed and do not fail.
-func (r *report) print(w io.Writer, diags diag.List) bool {
+// formatFlag adds --format to fs, for check.
+func (r *report) formatFlag(fs *flag.FlagSet) {
+	fs.StringVar(&r.format, "format", "text", "how to print problems: text (for people), github (GitHub Actions annotations on stdout) or json (one object a line on stdout, for editors)")
+}
+
+// checkFormat returns a usage message when --format names no format.
+func (r *report) checkFormat() string {
+	for _, f := range formats {
+		if r.format == f {
+			return ""
+		}
+	}
+	msg := fmt.Sprintf("--format %q: use text, github or json", r.format)
+	if sug := diag.Suggest(r.format, formats); sug != "" {
+		msg = fmt.Sprintf("--format %q: did you mean %s? (text, github or json)", r.format, sug)
+	}
+	return msg
+}
+
+// print writes diags and reports whether the command failed: whether any of
+// them is an error. Warnings alone are printed and do not fail. Text goes
+// to stderr; annotations and JSON go to stdout, where their readers look,
+// with the count on stderr.
+func (r *report) print(stdout, stderr io.Writer, diags diag.List) bool {
 	if len(diags) == 0 {
 		return false
 	}
-	printText(w, diags, r.all)
+	switch r.format {
+	case "github":
+		printGitHub(stdout, r.file, diags)
+		fmt.Fprintln(stderr, summary(diags))
+	case "json":
+		printJSON(stdout, r.file, diags)
+		fmt.Fprintln(stderr, summary(diags))
+	default:
+		printText(stderr, diags, r.all)
+	}
 	return diags.HasErrors()
+}
+
+// file is the path of a diagnostic's file from where the command runs.
+func (r *report) file(p string) string {
+	if r.site == "" || r.site == "." {
+		return p
+	}
+	return path.Join(r.site, p)
+}
+
+// printGitHub prints one workflow command a diagnostic, which GitHub shows
+// as an annotation on the line of the pull request's diff:
+// ::error file=F,line=L,col=C,title=T::message
+func printGitHub(w io.Writer, file func(string) string, diags diag.List) {
+	for _, d := range diags.Sort() {
+		props := []string{"file=" + escapeProperty(file(d.Path))}
+		if d.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", d.Line))
+			if d.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", d.Col))
+			}
+		}
+		if d.Kind != "" {
+			props = append(props, "title=shiftbook "+escapeProperty(d.Kind))
+		}
+		msg := strings.Join(append([]string{d.Message}, d.Notes...), "\n")
+		fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(msg))
+	}
+}
+
+// escapeData escapes a workflow command's message as the runner reads it.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value: as a message,
+// and the separators of properties too.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// jsonDiag is a diagnostic as editors read it, one a line.
+type jsonDiag struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line,omitempty"`
+	Col      int      `json:"col,omitempty"`
+	Severity string   `json:"severity"`
+	Kind     string   `json:"kind,omitempty"`
+	Message  string   `json:"message"`
+	Notes    []string `json:"notes,omitempty"`
+	Source   string   `json:"source,omitempty"`
+	Fix      *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is an edit that certainly repairs the problem: replace the bytes
+// [start, end) of the file with replacement.
+type jsonFix struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Replacement string `json:"replacement"`
+}
+
+func printJSON(w io.Writer, file func(string) string, diags diag.List) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, d := range diags.Sort() {
+		j := jsonDiag{File: file(d.Path), Line: d.Line, Col: d.Col, Severity: d.Severity.String(),
+			Kind: d.Kind, Message: d.Message, Notes: d.Notes, Source: d.Source}
+		if d.Fix != nil {
+			j.Fix = &jsonFix{Start: d.Fix.Start, End: d.Fix.End, Replacement: d.Fix.Replacement}
+		}
+		_ = enc.Encode(j) // a failed write to stdout has nowhere to be reported
+	}
 }
 
 // printDiags prints diagnostics, sorted and capped, and a count.

@@ -115,6 +115,20 @@ func parseQuietly(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 	return exitUsage
 }
 
+// shownSite is the site folder as the github and json formats name files
+// from it: relative to the working folder when it is inside it (GitHub
+// annotates paths from the repository's root), slash separated.
+func shownSite(dir string) string {
+	if filepath.IsAbs(dir) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				dir = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(dir))
+}
+
 func siteFS(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -157,7 +171,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*out = filepath.Join(dir, "public")
 	}
 	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
-	if rep.print(stderr, diags) {
+	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}
 	s := res.Stats
@@ -170,23 +184,33 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
 	rep := reportFlags(fs)
+	rep.formatFlag(fs)
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
+	if msg := rep.checkFormat(); msg != "" {
+		fmt.Fprintf(stderr, "shiftbook check: %s\n", msg)
+		return exitUsage
+	}
+	rep.site = shownSite(*src)
 	dir, err := siteFS(*src)
 	if err != nil {
 		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
 		return exitUsage
 	}
 	res, diags := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}, discard{})
-	if rep.print(stderr, diags) {
+	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}
 	found := "no problems found"
 	if len(diags) > 0 {
 		found = "no errors"
 	}
-	fmt.Fprintf(stdout, "ok: %d pages, %d metrics, %d terms, %s\n",
+	okOut := stdout
+	if rep.format != "text" {
+		okOut = stderr // stdout holds only annotations or JSON
+	}
+	fmt.Fprintf(okOut, "ok: %d pages, %d metrics, %d terms, %s\n",
 		res.Stats.PagesRendered, len(res.Site.Metrics), len(res.Site.Terms.List), found)
 	return exitOK
 }

@@ -137,6 +137,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		SiteTitle: cfg.Title, Language: cfg.Language,
 		Wait: *wait, Replace: *replace,
 		OnWait: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: %s\n", msg) },
+		OnNote: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: note: %s\n", msg) },
 		Build: func(ctx context.Context, out, previous string) error {
 			prev, err := readPrevious(previous)
 			if err != nil {
@@ -217,7 +218,8 @@ func deleteEdition(ctx context.Context, dest, version, src string, aliases []str
 		move[name] = to
 	}
 	opts := publish.DeleteOptions{Dest: dest, Version: version, Move: move, Wait: wait,
-		OnWait: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: %s\n", msg) }}
+		OnWait: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: %s\n", msg) },
+		OnNote: func(msg string) { fmt.Fprintf(stderr, "shiftbook publish: note: %s\n", msg) }}
 	// index.html is rewritten: dress it as publish does, when the site is at hand.
 	if data, err := os.ReadFile(filepath.Join(src, parse.ConfigFile)); err == nil {
 		if cfg, diags := parse.ReadConfig(data); len(diags) == 0 {

@@ -73,6 +73,9 @@ type Options struct {
 	// this publish is waiting, and why.
 	Wait   time.Duration
 	OnWait func(msg string)
+	// OnNote, if set, is told of what the publish could not tidy up beside
+	// DEST (an old tree it could not remove), which does not fail it.
+	OnNote func(msg string)
 	// Build writes the whole site of the edition into dir, an empty folder.
 	// previous is the folder of the edition it follows in Dest, for the
 	// changes page, or "" when there is none.
@@ -131,7 +134,7 @@ func Publish(ctx context.Context, opts Options) (*Result, error) {
 			aliases = append(aliases, a)
 		}
 	}
-	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.failAt)
+	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.OnNote, opts.failAt)
 	if err != nil {
 		return nil, err
 	}
@@ -289,6 +292,7 @@ type DeleteOptions struct {
 	Language  string
 	Wait      time.Duration
 	OnWait    func(msg string)
+	OnNote    func(msg string) // as in Options
 
 	failAt func(step string) error
 }
@@ -326,7 +330,7 @@ func Delete(ctx context.Context, opts DeleteOptions) ([]Entry, error) {
 			return nil, fmt.Errorf("alias %q cannot point at %s: that is the edition being deleted", a, v)
 		}
 	}
-	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.failAt)
+	t, err := begin(ctx, opts.Dest, opts.Wait, opts.OnWait, opts.OnNote, opts.failAt)
 	if err != nil {
 		return nil, err
 	}
@@ -597,7 +601,14 @@ type txn struct {
 	lock         *fileLock
 	entries      []Entry
 	failAt       func(step string) error
+	onNote       func(msg string)
 	skip         map[string]bool // top-level names the staged tree writes anew or drops
+}
+
+func (t *txn) note(msg string) {
+	if t.onNote != nil {
+		t.onNote(msg)
+	}
 }
 
 // prefix starts the names of the staged and old trees beside DEST.
@@ -615,7 +626,7 @@ func (t *txn) step(name string) error {
 
 // begin locks DEST, repairs what a killed publish left, and reads
 // versions.json.
-func begin(ctx context.Context, dest string, wait time.Duration, onWait func(string), failAt func(string) error) (*txn, error) {
+func begin(ctx context.Context, dest string, wait time.Duration, onWait, onNote func(string), failAt func(string) error) (*txn, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, err
@@ -625,7 +636,7 @@ func begin(ctx context.Context, dest string, wait time.Duration, onWait func(str
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	t := &txn{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), failAt: failAt, skip: map[string]bool{}}
+	t := &txn{dest: abs, parent: filepath.Dir(abs), base: filepath.Base(abs), failAt: failAt, onNote: onNote, skip: map[string]bool{}}
 	if t.base == string(filepath.Separator) || t.base == "." {
 		return nil, fmt.Errorf("%s cannot be the destination: publish needs a folder it can stage a new tree beside", dest)
 	}
@@ -639,6 +650,9 @@ func begin(ctx context.Context, dest string, wait time.Duration, onWait func(str
 		return nil, err
 	}
 	t.lock, err = acquire(ctx, dest, filepath.Join(t.parent, "."+t.base+".publish.lock"), wait, onWait)
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, &StuckError{Dest: t.dest, Problems: []string{t.parentProblem()}}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -678,7 +692,9 @@ func (t *txn) end() {
 // recoverDest clears what a killed publish left beside DEST: staged trees,
 // and an old tree not yet removed. Where the kernel could not swap in one
 // step and the publish died between its two renames, DEST is missing and
-// its old tree is put back.
+// its old tree is put back. A leftover that cannot be removed (a read-only
+// or immutable file in it) is reported and left: DEST is complete, so it
+// does not stop this publish.
 func (t *txn) recoverDest() error {
 	names, err := os.ReadDir(t.parent)
 	if err != nil {
@@ -702,7 +718,7 @@ func (t *txn) recoverDest() error {
 	}
 	for _, m := range matches {
 		if err := os.RemoveAll(m); err != nil {
-			return fmt.Errorf("cannot remove %s, left by an earlier publish that was stopped: %w", m, err)
+			t.note(leftoverNote(t.dest, m, unwrapPath(err)))
 		}
 	}
 	return nil
@@ -767,6 +783,9 @@ func (t *txn) writeTop(stage string, entries []Entry, siteTitle, language string
 // commit stages a new DEST beside it, fills it with fill and every entry of
 // DEST that fill did not claim (t.skip), and swaps it in.
 func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err error) {
+	if err := t.checkCanFinish(); err != nil {
+		return err
+	}
 	stage, err := os.MkdirTemp(t.parent, t.prefix())
 	if err != nil {
 		return fmt.Errorf("cannot stage the new tree beside %s: %w", t.dest, err)
@@ -774,7 +793,7 @@ func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err er
 	swapped := false
 	defer func() {
 		if !swapped {
-			os.RemoveAll(stage)
+			removeOwnTree(stage)
 		}
 	}()
 	if err := fill(stage); err != nil {
@@ -802,6 +821,9 @@ func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err er
 	if err := os.Chmod(stage, mode); err != nil {
 		return err
 	}
+	if err := keepFlags(t.dest, stage); err != nil {
+		return fmt.Errorf("cannot give the new tree the attributes of %s (lsattr): %w", t.dest, err)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -817,6 +839,8 @@ func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err er
 	if old == "" || t.step(stepCleanup) != nil {
 		return nil
 	}
-	os.RemoveAll(old)
+	if err := os.RemoveAll(old); err != nil {
+		t.note(leftoverNote(t.dest, old, unwrapPath(err)))
+	}
 	return nil
 }

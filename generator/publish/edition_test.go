@@ -427,7 +427,8 @@ func TestHelperProcess(t *testing.T) {
 		t.Skip("helper process only")
 	}
 	dest, version := os.Getenv("PUBLISH_DEST"), os.Getenv("PUBLISH_VERSION")
-	opts := Options{Dest: dest, Version: version, Now: day2, Build: edition(version).builder(nil)}
+	opts := Options{Dest: dest, Version: version, Now: day2, Build: edition(version).builder(nil),
+		OnNote: func(msg string) { fmt.Fprintln(os.Stderr, "note: "+msg) }}
 	switch {
 	case strings.HasPrefix(mode, "die:"):
 		step := strings.TrimPrefix(mode, "die:")

@@ -69,7 +69,8 @@ type Builder struct {
 	seed     maphash.Seed
 	md       *markdown.Engine
 	mdUnsafe bool
-	minify   bool // the bodies in the cache are minified
+	minify   bool   // the bodies in the cache are minified
+	allow    string // the [frontmatter] allow list the cached pages were read with
 	pages    map[string]pageEntry
 	data     map[string]dataEntry
 	bodies   *link.Bodies
@@ -232,6 +233,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.mdUnsafe, b.minify = site.Config.Markdown.Unsafe, minify
 		b.bodies = b.newBodies()
 	}
+	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00"); allow != b.allow {
+		// The pages were read with other keys allowed.
+		b.pages, b.allow = map[string]pageEntry{}, allow
+	}
 	var stats Stats
 	inputs, series, d := b.parseAll(ctx, site, &stats)
 	diags.Add(d...)
@@ -241,7 +246,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	drafts := opts.Drafts || site.Config.Build.Drafts
 	kept := inputs[:0]
 	for _, in := range inputs {
-		if in.Page.Meta.Draft && !drafts {
+		if !drafts && (in.Page.Meta.Draft || !link.Published(in.Page.Meta, now)) {
 			in.Draft = true // left out, but a link to it gets the right message
 		}
 		kept = append(kept, in)
@@ -381,7 +386,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	parallel(ctx, len(todo), func(k int) {
 		t := todo[k]
 		e := pageEntry{hash: t.hash, src: t.file.Data}
-		e.page, e.diags = parse.ReadPage(t.file.Path, t.file.Data)
+		e.page, e.diags = parse.ReadPageWith(t.file.Path, t.file.Data, parse.PageOptions{Allow: site.Config.FrontMatter.Allow})
 		entries[t.i] = e
 	})
 	if err := ctx.Err(); err != nil {

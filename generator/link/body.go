@@ -140,6 +140,7 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 
 func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	doc := md.Parse(p.Page.Body)
+	doc.DropTitle(p.Title(), p.TitleFromBody) // the layout shows the title
 	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(2 * MaxSearchText))}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == KindDefinition {

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -67,9 +68,13 @@ func TestPageURL(t *testing.T) {
 		{"content/promise.md", "Our Promise", "/our-promise/"},
 		{"content/vision/_index.md", "other", "/vision/"}, // a slug does not move a section
 		{"content/_index.md", "home", "/"},
+		{"content/guide/README.md", "", "/guide/"},
+		{"content/FAQ #2?.md", "", "/faq-2/"},
+		{"content/100% rollout.md", "", "/100-rollout/"},
 	}
 	for _, tt := range tests {
-		if got := pageURL(tt.file, tt.slug); got != tt.want {
+		section := map[string]bool{"_index.md": true, "index.md": true, "README.md": true}[path.Base(tt.file)]
+		if got := pageURL(tt.file, tt.slug, section); got != tt.want {
 			t.Errorf("pageURL(%q, %q) = %q; want %q", tt.file, tt.slug, got, tt.want)
 		}
 	}

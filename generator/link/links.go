@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
@@ -211,6 +212,23 @@ func (s *Site) resolveBook() diag.List {
 	return diags
 }
 
-func (s *Site) draftLink(raw, draft string) string {
-	return fmt.Sprintf("link to %s, which is a draft (%s has draft = true) and is left out of the site; remove draft = true when it is ready, or build with --drafts", raw, draft)
+func (s *Site) draftLink(raw string, draft *parse.Page) string {
+	fm := draft.Meta
+	switch {
+	case fm.Draft:
+		return fmt.Sprintf("link to %s, which is a draft (%s has draft = true) and is left out of the site; remove draft = true when it is ready, or build with --drafts", raw, draft.Path)
+	case !fm.PublishDate.IsZero() && s.Now.Before(fm.PublishDate):
+		return fmt.Sprintf("link to %s, which is left out of the site until its publishDate, %s (%s); link to it from then, or build with --drafts", raw, fm.PublishDate.Format("2006-01-02 15:04"), draft.Path)
+	default:
+		return fmt.Sprintf("link to %s, which is left out of the site since its expiryDate, %s (%s); remove the link, or the expiryDate", raw, fm.ExpiryDate.Format("2006-01-02 15:04"), draft.Path)
+	}
+}
+
+// Published reports whether a page is in a build made at now: its
+// publishDate is not after now, and its expiryDate not before.
+func Published(fm parse.FrontMatter, now time.Time) bool {
+	if !fm.PublishDate.IsZero() && now.Before(fm.PublishDate) {
+		return false
+	}
+	return fm.ExpiryDate.IsZero() || now.Before(fm.ExpiryDate)
 }

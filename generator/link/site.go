@@ -52,7 +52,11 @@ type Page struct {
 	Prev     *Page // reading order through the navigation
 	Next     *Page
 	Virtual  bool // a section page made for a folder that has no _index.md
-	Broken   bool // its file has errors (reported already); links to it are not errors too
+	// TitleFromBody is true when the front matter has no title and the page
+	// took it from its first heading (or its file name).
+	TitleFromBody bool
+	sectionPage   bool // its file is its folder's page (_index.md, index.md or README.md)
+	Broken        bool // its file has errors (reported already); links to it are not errors too
 
 	Anchors map[string]bool
 	Targets []string // Targets[n]: site-absolute URL of Body.Links[n]
@@ -87,7 +91,7 @@ type Site struct {
 	UsedBy    map[*Page][]*Page          // definition → pages that use it, sorted by URL
 	Book      []*Page                    // chapters in reading order
 	Generated map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
-	drafts    map[string]string          // path and URL of each draft left out → its path
+	drafts    map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
 }
 
 // MetricByID returns a metric by id.
@@ -127,22 +131,30 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 		metricBy:  map[string]*Metric{},
 		journeyBy: map[string]*Page{},
 		Generated: map[string]map[string]bool{},
-		drafts:    map[string]string{},
+		drafts:    map[string]*parse.Page{},
 	}
 	var diags diag.List
 	for _, u := range generatedURLs {
 		s.Generated[u] = nil
 	}
 	hashes := make(map[string]uint64, len(inputs))
+	sections, d := sectionFiles(inputs)
+	diags.Add(d...)
 	for _, in := range inputs {
 		if in.Draft {
-			s.drafts[in.Page.Path] = in.Page.Path
-			s.drafts[pageURL(in.Page.Path, in.Page.Meta.Slug)] = in.Page.Path
+			s.drafts[in.Page.Path] = in.Page
+			s.drafts[pageURL(in.Page.Path, in.Page.Meta.Slug, sections[in.Page.Path])] = in.Page
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page, Broken: in.Broken}
-		p.URL = pageURL(p.Path, p.Meta.Slug)
+		p := &Page{Page: in.Page, Broken: in.Broken, sectionPage: sections[in.Page.Path]}
+		if p.Meta.Title == "" && !p.Broken {
+			// Written for GitHub or MkDocs: the title is in the body.
+			titled := *in.Page
+			titled.Meta.Title, _ = pageTitle(md, in.Page, p.sectionPage)
+			p.Page, p.TitleFromBody = &titled, true
+		}
+		p.URL = pageURL(p.Path, p.Meta.Slug, p.sectionPage)
 		p.Section = topSection(p.Path)
 		p.Kind = pageKind(p)
 		if other, ok := s.ByURL[p.URL]; ok {
@@ -229,12 +241,13 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 }
 
 // pageURL maps a content path to its clean URL: content/a/b.md → /a/b/,
-// content/a/_index.md and content/a/index.md → /a/. A slug replaces the last part.
-func pageURL(file, slug string) string {
+// and a folder's own page (content/a/_index.md, see sectionFiles) → /a/. A
+// slug replaces the last part.
+func pageURL(file, slug string, section bool) string {
 	rel := strings.TrimPrefix(file, load.ContentDir+"/")
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	dir, base := path.Split(rel)
-	if base == "_index" || base == "index" {
+	if section {
 		base = "" // a section's URL is its folder's; a slug does not move it
 	} else if slug != "" {
 		base = slug
@@ -246,9 +259,13 @@ func pageURL(file, slug string) string {
 	return "/" + p + "/"
 }
 
-// urlize lowercases and turns spaces into dashes, so "Our Vision.md" is /our-vision/.
+// urlize lowercases and turns spaces into dashes, so "Our Vision.md" is
+// /our-vision/. #, ? and % would end or escape the address a browser reads,
+// so they are dropped like spaces: "FAQ #2?.md" is /faq-2/.
 func urlize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), "-"))
+	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '#' || r == '?' || r == '%'
+	}), "-"))
 }
 
 func topSection(file string) string {
@@ -259,18 +276,11 @@ func topSection(file string) string {
 	return ""
 }
 
-// isIndex reports a section's own page: _index.md, or index.md, which gets
-// the folder's URL too (see pageURL).
-func isIndex(file string) bool {
-	b := strings.ToLower(path.Base(file))
-	return b == "_index.md" || b == "index.md"
-}
-
 func pageKind(p *Page) Kind {
 	switch {
-	case isIndex(p.Path) && path.Dir(p.Path) == load.ContentDir:
+	case p.sectionPage && path.Dir(p.Path) == load.ContentDir:
 		return KindHome
-	case isIndex(p.Path):
+	case p.sectionPage:
 		return KindSection
 	case p.Section == DefinitionsSection:
 		return KindDefinition

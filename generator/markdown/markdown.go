@@ -7,6 +7,8 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -310,4 +312,44 @@ func (e *Engine) newPageRenderer() *pageRenderer {
 		util.Prioritized(nr, 100),
 	))
 	return &pageRenderer{r: r, nodes: nr}
+}
+
+// DropTitle removes the heading that repeats the page's title, which the
+// layout already shows as the page's <h1>: a first block that is a heading
+// with the title's text (any case), or, when the title was taken from the
+// body, the first "#" heading with that text wherever it is (GitHub and
+// MkDocs pages often start with a badge or a note above it).
+func (d *Doc) DropTitle(title string, fromBody bool) {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return
+	}
+	var drop *ast.Heading
+	if h, ok := d.Root.FirstChild().(*ast.Heading); ok && strings.EqualFold(strings.TrimSpace(plainText(h, d.Source)), title) {
+		drop = h
+	}
+	if drop == nil && fromBody {
+		for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
+			if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+				if strings.TrimSpace(plainText(h, d.Source)) == title {
+					drop = h
+				}
+				break
+			}
+		}
+	}
+	if drop == nil {
+		return
+	}
+	offset := blockOffset(drop, d.Source)
+	for i, h := range d.Headings {
+		if h.Offset == offset {
+			d.Headings = slices.Delete(d.Headings, i, i+1)
+			if h.ID != "" {
+				delete(d.IDs, h.ID)
+			}
+			break
+		}
+	}
+	d.Root.RemoveChild(d.Root, drop)
 }

@@ -48,6 +48,12 @@ type Config struct {
 		Chapters []string `toml:"chapters"`
 	} `toml:"book"`
 
+	// FrontMatter.Allow lists a site's own front matter keys: accepted on
+	// every page and kept under params, instead of an unknown-key error.
+	FrontMatter struct {
+		Allow []string `toml:"allow"`
+	} `toml:"frontmatter"`
+
 	// StaleAfterDuration is Data.StaleAfter decoded.
 	StaleAfterDuration time.Duration `toml:"-"`
 	// Source and Lines let later stages report errors at a line of site.toml.
@@ -77,6 +83,7 @@ var knownKeys = []string{
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe",
 	"book", "book.title", "book.chapters",
+	"frontmatter", "frontmatter.allow",
 }
 
 // ReadConfig decodes site.toml. Unknown keys are errors with a did-you-mean,
@@ -154,6 +161,7 @@ var configKinds = map[string]string{
 	"glossary": "table", "glossary.autolink": "bool",
 	"markdown": "table", "markdown.unsafe": "bool",
 	"book": "table", "book.title": "text", "book.chapters": "list",
+	"frontmatter": "table", "frontmatter.allow": "list",
 }
 
 // checkConfigTypes reports known keys whose value has the wrong type.

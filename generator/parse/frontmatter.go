@@ -59,7 +59,29 @@ type FrontMatter struct {
 	Target              *float64
 	Data, Definition    string
 	Params              map[string]any
-	lines               func(path ...string) int
+
+	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
+	Aliases     []string  // old addresses that must keep working
+	LinkTitle   string    // the label in navigation, when shorter than the title
+	Keywords    []string  // extra words the search finds the page by
+	Categories  []string  // Hugo's second taxonomy: shown as tags
+	Authors     []string  // who wrote the page (author / authors)
+	PublishDate time.Time // left out of builds before this moment
+	ExpiryDate  time.Time // left out of builds from this moment
+	Hide        []string  // MkDocs Material's hide: "navigation", "toc", "footer"
+	// NoFrontMatter is true for a file without front matter (GitHub and
+	// MkDocs pages): its title comes from its first heading.
+	NoFrontMatter bool
+
+	lines func(path ...string) int
+}
+
+// NavTitle is the label navigation shows: linkTitle when written, else the title.
+func (fm FrontMatter) NavTitle() string {
+	if fm.LinkTitle != "" {
+		return fm.LinkTitle
+	}
+	return fm.Title
 }
 
 // Line returns the line in the file where a front matter key is written,
@@ -74,17 +96,29 @@ func (fm FrontMatter) Line(path ...string) int {
 	return 1
 }
 
-var frontMatterKeys = []string{
+var frontMatterKeys = append([]string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
 	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
 	"stages", "metric", "unit", "direction", "target", "data", "definition", "params",
-}
+}, otherToolKeys...)
 
 var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
+
+// PageOptions are the site's settings that change how a page is read.
+type PageOptions struct {
+	// Allow lists front matter keys of the site's own ([frontmatter] allow
+	// in site.toml): accepted, and kept under Params.
+	Allow []string
+}
 
 // ReadPage splits and decodes a content file. Diagnostics carry lines of the
 // whole file, never of the front matter alone.
 func ReadPage(path string, src []byte) (*Page, diag.List) {
+	return ReadPageWith(path, src, PageOptions{})
+}
+
+// ReadPageWith is ReadPage with the site's options.
+func ReadPageWith(path string, src []byte, opts PageOptions) (*Page, diag.List) {
 	p := &Page{Path: path, Source: src, Digest: TextDigest(src)}
 	if d, ok := CheckText(path, src); !ok {
 		return nil, diag.List{d}
@@ -98,9 +132,11 @@ func ReadPage(path string, src []byte) (*Page, diag.List) {
 	case hasDelimLine(text, "---"):
 		delim = "---"
 	default:
+		// Written for GitHub or MkDocs: the title comes from the first
+		// heading (the link stage reads it).
 		p.Body, p.BodyOffset = src, 0
-		return p, diag.List{diag.AtLine(path, src, 1, 1,
-			"no front matter; start the file with a +++ line, then title = \"...\", then another +++ line")}
+		p.Meta = FrontMatter{TOC: true, NoFrontMatter: true}
+		return p, nil
 	}
 	firstLineEnd := bytes.IndexByte(text, '\n') + 1
 	fmStart := bom + firstLineEnd
@@ -117,7 +153,7 @@ func ReadPage(path string, src []byte) (*Page, diag.List) {
 		return nil, diag.List{*d}
 	}
 	var diags diag.List
-	p.Meta, diags = fieldsToFrontMatter(path, src, fields, lines)
+	p.Meta, diags = fieldsToFrontMatter(path, src, fields, lines, opts)
 	return p, diags
 }
 
@@ -386,12 +422,25 @@ func describe(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
-func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int) (FrontMatter, diag.List) {
+func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int, opts PageOptions) (FrontMatter, diag.List) {
 	fm := FrontMatter{TOC: true, lines: lines}
 	d := &fieldDecoder{path: path, src: src, line: lines}
 	keys := slices.Sorted(maps.Keys(fields))
+	other := otherToolFields{}
 	for _, k := range keys {
 		v := fields[k]
+		if slices.Contains(opts.Allow, k) {
+			if fm.Params == nil {
+				fm.Params = map[string]any{}
+			}
+			if _, taken := fm.Params[k]; !taken {
+				fm.Params[k] = v
+			}
+			continue
+		}
+		if d.otherTool(&fm, &other, k, v) {
+			continue
+		}
 		switch k {
 		case "title":
 			fm.Title = strings.TrimSpace(d.str(v, k))
@@ -459,29 +508,29 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 				d.errorf([]string{k}, "params must be a table ([params] in TOML, params: with indented keys in YAML)")
 				continue
 			}
-			fm.Params = m
+			if fm.Params == nil {
+				fm.Params = m
+			} else {
+				for pk, pv := range m {
+					fm.Params[pk] = pv
+				}
+			}
 		default:
 			msg := fmt.Sprintf("unknown front matter key %q", k)
 			if s := diag.Suggest(k, frontMatterKeys); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			} else {
-				msg += "; put your own values under [params], or remove it"
+				msg += "; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it"
 			}
 			d.errorf([]string{k}, "%s", msg)
 		}
 	}
-	if fm.Title == "" {
-		v, written := fields["title"]
-		switch v.(type) {
-		case string, nil:
-			if written {
-				d.errorf([]string{"title"}, "title is empty; every page needs a title")
-			} else {
-				d.diags.Add(diag.AtLine(path, src, 1, 1, "missing title; add title = \"...\" to the front matter"))
-			}
-		default: // not text: reported above
+	if v, written := fields["title"]; written && fm.Title == "" {
+		if _, isText := v.(string); isText || v == nil {
+			d.errorf([]string{"title"}, "title is empty; write the page's title, or remove the line to take it from the page's first heading")
 		}
 	}
+	d.finishOtherTool(&fm, &other)
 	return fm, d.diags
 }
 

@@ -108,6 +108,37 @@ feeling = 2
 			{Name: "Discover", Feeling: -2, Touchpoints: []string{"Website"}, Pains: []string{"Unclear"}, Metrics: []string{"nps"}, Line: 6},
 			{Name: "Sign", Feeling: 2, Line: 13},
 		}}, ""},
+		{"no front matter", "Just text.\n", FrontMatter{TOC: true, NoFrontMatter: true}, "Just text.\n"},
+		{"empty file", "", FrontMatter{TOC: true, NoFrontMatter: true}, ""},
+		{"no title: taken from the body later", "+++\ndescription = \"D\"\n+++\n", FrontMatter{Description: "D", TOC: true}, ""},
+		{"empty toml front matter", "+++\n+++\n", FrontMatter{TOC: true}, ""},
+		{"hugo keys", `+++
+title = "Refunds"
+linktitle = "Refunds"
+aliases = ["/old/refunds/", "refund-policy"]
+keywords = ["money back", "return"]
+categories = ["Billing"]
+author = "Priya Natarajan"
+publishDate = 2026-01-01
+expiryDate = 2027-01-01
++++
+`, FrontMatter{Title: "Refunds", LinkTitle: "Refunds", Aliases: []string{"/old/refunds/", "refund-policy"},
+			Keywords: []string{"money back", "return"}, Categories: []string{"Billing"}, Authors: []string{"Priya Natarajan"},
+			PublishDate: day("2026-01-01"), ExpiryDate: day("2027-01-01"), TOC: true}, ""},
+		{"docusaurus keys", `---
+title: Escalations
+sidebar_label: Escalate
+sidebar_position: 3
+keywords: escalation, complaint
+authors:
+  - name: Jo Okafor
+  - Sam Lee
+hide_table_of_contents: true
+---
+`, FrontMatter{Title: "Escalations", LinkTitle: "Escalate", Weight: 3, Keywords: []string{"escalation", "complaint"},
+			Authors: []string{"Jo Okafor", "Sam Lee"}}, ""},
+		{"mkdocs keys", "---\ntitle: Home\nhide:\n  - navigation\n  - toc\n---\n",
+			FrontMatter{Title: "Home", Hide: []string{"navigation", "toc"}}, ""},
 		{"journey, yaml", `---
 title: Support
 kind: employee
@@ -186,10 +217,6 @@ func TestReadPageErrors(t *testing.T) {
 		want []string
 	}{
 		// The file as a whole.
-		{"no front matter", "Just text.\n",
-			[]string{P + `1:1: no front matter; start the file with a +++ line, then title = "...", then another +++ line`}},
-		{"empty file", "",
-			[]string{P + `1:1: no front matter; start the file with a +++ line, then title = "...", then another +++ line`}},
 		{"toml never closed", "+++\ntitle = \"T\"\n\nBody\n",
 			[]string{P + `1:1: front matter opened with +++ is never closed; add a line with only +++ after the last key`}},
 		{"yaml never closed", "---\ntitle: T\n",
@@ -224,18 +251,40 @@ func TestReadPageErrors(t *testing.T) {
 			[]string{P + `2:8: invalid YAML: mapping value is not allowed in this context; check the indentation and put text with a colon in quotes`}},
 
 		// Title.
-		{"missing title", "+++\ndescription = \"D\"\n+++\n",
-			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
 		{"empty title", "+++\ndescription = \"D\"\ntitle = \"\"\n+++\n",
-			[]string{P + `3:1: title is empty; every page needs a title`}},
+			[]string{P + `3:1: title is empty; write the page's title, or remove the line to take it from the page's first heading`}},
 		{"blank yaml title", "---\ntitle: '  '\n---\n",
-			[]string{P + `2:1: title is empty; every page needs a title`}},
+			[]string{P + `2:1: title is empty; write the page's title, or remove the line to take it from the page's first heading`}},
 		{"yaml null title", "---\ntitle:\n---\n",
-			[]string{P + `2:1: title is empty; every page needs a title`}},
-		{"empty toml front matter", "+++\n+++\n",
-			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
-		{"empty yaml front matter", "---\n---\n",
-			[]string{P + `1:1: missing title; add title = "..." to the front matter`}},
+			[]string{P + `2:1: title is empty; write the page's title, or remove the line to take it from the page's first heading`}},
+
+		// Keys of other tools.
+		{"url", "+++\ntitle = \"T\"\nurl = \"/about/our-team/\"\n+++\n",
+			[]string{P + `3:1: url sets a page's whole address in Hugo; shiftbook takes the address from the file's place in content/: write slug = "our-team" to change the last part of the address, or aliases = ["/about/our-team/"] to keep that old address working`}},
+		{"url not text", "---\ntitle: T\nurl: 1\n---\n",
+			[]string{P + `3:1: url sets a page's whole address in Hugo; shiftbook takes the address from the file's place in content/: write slug = "..." to change the last part of the address, or aliases = ["/old/address/"] to keep an old address working`}},
+		{"two navigation labels", "---\ntitle: T\nlinkTitle: A\nsidebar_label: B\n---\n",
+			[]string{P + `4:1: linkTitle and sidebar_label both set the navigation label; keep one`}},
+		{"two weights", "---\ntitle: T\nsidebar_position: 2\nweight: 3\n---\n",
+			[]string{P + `3:1: sidebar_position and weight both set the order in the navigation; keep one`}},
+		{"two authors", "---\ntitle: T\nauthor: A\nauthors: [B]\n---\n",
+			[]string{P + `4:1: author and authors both name who wrote the page; keep one`}},
+		{"bad aliases", "---\ntitle: T\naliases:\n  - https://old.example/a/\n  - /a/../b/\n  - /faq/?q=1\n  - ''\n---\n",
+			[]string{
+				P + `4:1: alias "https://old.example/a/" is a full address; write its path only, such as "/old/address/"`,
+				P + `5:1: alias "/a/../b/" cannot hold . or .. parts; write the old address from the site's root, such as "/old/address/"`,
+				P + `6:1: alias "/faq/?q=1" cannot hold ?, #, \, quotes or < >; write the old address's path only, such as "/old/address/"`,
+				P + `7:1: alias "" is empty; write an old address such as "/old/address/"`,
+			}},
+		{"hide values", "---\ntitle: T\nhide:\n  - navigaton\n  - sidebar\n---\n",
+			[]string{
+				P + `4:1: hide "navigaton" is not a part of the page: did you mean "navigation"?`,
+				P + `5:1: hide "sidebar" is not a part of the page; hide takes navigation, toc and footer`,
+			}},
+		{"publish date", "+++\ntitle = \"T\"\npublishDate = \"soon\"\n+++\n",
+			[]string{P + `3:1: publishDate must be a date written like 2026-10-14, not the text "soon"`}},
+		{"misspelt key of another tool", "+++\ntitle = \"T\"\nalias = [\"/a/\"]\n+++\n",
+			[]string{P + `3:1: unknown front matter key "alias": did you mean "aliases"?`}},
 
 		// Every key type, each at its own line.
 		{"text key not text", "+++\ntitle = 1\n+++\n",
@@ -290,7 +339,7 @@ func TestReadPageErrors(t *testing.T) {
 		{"unknown keys", "+++\ntitle = \"T\"\nsumary = \"x\"\ncolour = \"blue\"\n+++\n",
 			[]string{
 				P + `3:1: unknown front matter key "sumary": did you mean "summary"?`,
-				P + `4:1: unknown front matter key "colour"; put your own values under [params], or remove it`,
+				P + `4:1: unknown front matter key "colour"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it`,
 			}},
 
 		// Stages.
@@ -396,4 +445,23 @@ func FuzzReadPage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkPageInvariants(t, "content/fuzz.md", src)
 	})
+}
+
+func TestReadPageAllow(t *testing.T) {
+	src := "---\ntitle: T\ndata_source: warehouse\nsumary: x\nparams:\n  colour: blue\n---\n"
+	p, diags := ReadPageWith(pagePath, []byte(src), PageOptions{Allow: []string{"data_source"}})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{pagePath + `:4:1: unknown front matter key "sumary": did you mean "summary"?`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	if p.Meta.Params["data_source"] != "warehouse" || p.Meta.Params["colour"] != "blue" {
+		t.Errorf("params %v: want data_source and colour", p.Meta.Params)
+	}
+	if _, diags := ReadPage(pagePath, []byte(src)); len(diags) != 2 {
+		t.Errorf("without allow: %d diagnostics, want 2 (data_source and sumary)", len(diags))
+	}
 }

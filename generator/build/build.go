@@ -472,9 +472,10 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 		if b.unlimit != nil {
 			b.unlimit()
 		}
-		if diags.HasErrors() {
+		if len(diags) > 0 {
 			// The sources were dropped to save memory; build again with
-			// them so that every diagnostic shows its source line.
+			// them so that every diagnostic (a warning too) has its
+			// position and source line.
 			opts.OneShot = false
 			res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
 		}

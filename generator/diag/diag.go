@@ -9,6 +9,7 @@ package diag
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -214,6 +215,10 @@ func (l List) Warnings() List {
 	return out
 }
 
+// StrictNote follows a warning that --strict made an error, so that the
+// author knows why a warning fails the build.
+const StrictNote = "(a warning: --strict makes warnings errors)"
+
 // Strict returns the list with every warning made an error, as --strict
 // asks. The list itself is not changed.
 func (l List) Strict() List {
@@ -222,7 +227,10 @@ func (l List) Strict() List {
 	}
 	out := make(List, len(l))
 	for i, d := range l {
-		d.Severity = SeverityError
+		if d.Severity == SeverityWarning {
+			d.Severity = SeverityError
+			d.Notes = append(slices.Clip(d.Notes), StrictNote)
+		}
 		out[i] = d
 	}
 	return out

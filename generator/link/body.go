@@ -188,22 +188,23 @@ type bodyContext struct {
 func (c *bodyContext) IDPrefix() string { return IDPrefix }
 
 func (c *bodyContext) LinkURL(dest string) string {
-	offset := 0
+	l := markdown.Link{Dest: dest}
 	for i := c.cursor; i < len(c.doc.Links); i++ {
 		if c.doc.Links[i].Dest == dest {
-			offset, c.cursor = c.doc.Links[i].Offset, i+1
+			l, c.cursor = c.doc.Links[i], i+1
 			break
 		}
 	}
-	return c.link(dest, offset)
+	return c.link(l)
 }
 
 // link records a destination to resolve later and returns its placeholder.
-func (c *bodyContext) link(dest string, offset int) string {
+func (c *bodyContext) link(l markdown.Link) string {
+	dest := l.Dest
 	if dest == "" || external(dest) {
 		return dest
 	}
-	c.body.Links = append(c.body.Links, markdown.Link{Dest: dest, Offset: offset})
+	c.body.Links = append(c.body.Links, l)
 	return "\x00L" + strconv.Itoa(len(c.body.Links)-1) + "\x00"
 }
 
@@ -218,7 +219,7 @@ func (c *bodyContext) use(def *Page) {
 // shows on hover and on keyboard focus without JavaScript, and is announced
 // by screen readers through aria-describedby.
 func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape func(util.BufWriter, []byte)) {
-	href := c.link(def.URL, 0)
+	href := c.link(markdown.Link{Dest: def.URL})
 	summary := Summary(def)
 	if summary == "" {
 		w.WriteString(`<a class="term" href="` + href + `">`)

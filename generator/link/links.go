@@ -12,6 +12,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
@@ -37,8 +38,27 @@ func (s *Site) resolveLinks(p *Page) diag.List {
 			continue
 		}
 		p.Targets[i] = target
+		if l.Image {
+			if d, ok := spacedImage(p, l, target); ok {
+				diags.Add(d)
+			}
+		}
 	}
 	return diags
+}
+
+// spacedImage warns about an image whose file name has a space: the page
+// shows it, but the address breaks when it is copied into mail, chat or
+// another tool, and the file is awkward to link by hand.
+func spacedImage(p *Page, l markdown.Link, target string) (diag.Diagnostic, bool) {
+	file, _, _ := strings.Cut(target, "#")
+	name := path.Base(file)
+	if !strings.ContainsAny(name, " \t") {
+		return diag.Diagnostic{}, false
+	}
+	better := strings.Join(strings.Fields(name), "-")
+	return diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset,
+		"image %q has a space in its file name; rename the file to %q and change the link to match", name, better)), true
 }
 
 // resolve returns the site-absolute URL (with fragment) of a destination

@@ -102,7 +102,8 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid strin
 		data.Metric = r.metricData(m)
 		if sc.Name == "chart" && data.Metric.HasData {
 			md := *data.Metric
-			md.Chart = r.lineChart(m, "chart-"+uid+m.ID)
+			md.ChartID = "chart-" + uid + m.ID
+			md.Chart = r.lineChart(m, md.ChartID, md.Notes)
 			data.Metric = &md
 		}
 	case "journey":

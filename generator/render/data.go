@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"math"
 	"strconv"
@@ -123,6 +124,19 @@ type LetterGroup struct {
 // PointData is a row of a metric's data table.
 type PointData struct {
 	Date, DateISO, Value, Note string
+	NoteNum                    int // the number of its marker on the chart, 0 when none
+}
+
+// NoteData is a note of a metric's data file, a numbered marker on its chart.
+type NoteData struct {
+	Num           int
+	Date, DateISO string
+	Value, Text   string
+	InTable       bool // its row is among the rows the table shows
+
+	date  time.Time
+	value float64
+	idx   int // of the point in the series
 }
 
 // MetricData is a metric with its live values, formatted.
@@ -141,8 +155,16 @@ type MetricData struct {
 	Definition                     *LinkData
 	DataFile                       string
 	Chart, Sparkline               template.HTML
-	Points                         []PointData // newest first
+	ChartID                        string      // prefix of the chart's element ids on the page
+	Points                         []PointData // the newest tableRows rows, newest first
+	Rows                           int         // every row of the data file
+	HasNotes                       bool        // a row of Points has a note
+	Notes                          []NoteData  // the numbered notes, oldest first
+	CSV                            string      // root-relative URL of the whole series as CSV
 }
+
+// More reports whether the table shows fewer rows than the data has.
+func (d *MetricData) More() bool { return d.Rows > len(d.Points) }
 
 // JourneyData is a journey map.
 type JourneyData struct {
@@ -295,23 +317,15 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			d.Stale = true
 			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
 		}
-		d.Chart = r.lineChart(m, "chart-"+m.ID)
-		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
-		for i := len(m.Series.Points) - 1; i >= 0; i-- {
-			pt := m.Series.Points[i]
-			date, iso := formatDate(pt.Date)
-			note := ""
-			if pt.Extra != nil {
-				var parts []string
-				for _, k := range []string{"segment", "note"} {
-					if v := pt.Extra[k]; v != "" {
-						parts = append(parts, v)
-					}
-				}
-				note = strings.Join(parts, " · ")
-			}
-			d.Points = append(d.Points, PointData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), p.Meta.Unit), Note: note})
+		d.Points, d.Notes = tableOf(m.Series.Points, p.Meta.Unit)
+		d.Rows = len(m.Series.Points)
+		for _, pt := range d.Points {
+			d.HasNotes = d.HasNotes || pt.Note != ""
 		}
+		d.CSV = csvURL(m)
+		d.ChartID = "chart-" + m.ID
+		d.Chart = r.lineChart(m, d.ChartID, d.Notes)
+		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
 	}
 	r.metrics[m.ID] = d
 	return d
@@ -325,14 +339,29 @@ func chartPoints(m *link.Metric) []chart.Point {
 	return pts
 }
 
-// lineChart draws a metric's chart; id must be unique on the page that
-// shows it (its title and description are referenced by id).
-func (r *run) lineChart(m *link.Metric, id string) template.HTML {
+// lineChart draws a metric's chart with its numbered notes laid over it,
+// each a link to its row of the table (or of the list of earlier notes);
+// id must be unique on the page that shows it (its title, description and
+// rows are referenced by id).
+func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HTML {
 	p := m.Page
-	return template.HTML(r.svg(chart.Line(chart.LineChart{
+	c := chart.LineChart{
 		ID: id, Title: p.Title(), Unit: p.Meta.Unit, Points: chartPoints(m),
 		Target: p.Meta.Target, Direction: p.Meta.Direction,
-	})))
+	}
+	for _, n := range notes {
+		c.Marks = append(c.Marks, chart.Mark{Date: n.date, Value: n.value})
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="chart-canvas">`)
+	b.WriteString(r.svg(chart.Line(c)))
+	for i, pos := range chart.MarkPositions(c) {
+		n := notes[i]
+		fmt.Fprintf(&b, `<a class="chart-note-mark" href="#%s-note-%d" style="left:%.2f%%;top:%.2f%%" title="%s"><span class="visually-hidden">Note </span>%d</a>`,
+			html.EscapeString(id), n.Num, pos[0], pos[1], html.EscapeString(n.Date+": "+n.Text), n.Num)
+	}
+	b.WriteString(`</div>`)
+	return template.HTML(b.String())
 }
 
 // svg minifies a chart when the site is minified.

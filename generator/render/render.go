@@ -162,6 +162,7 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	for _, m := range site.Metrics {
 		r.metricData(m)
 	}
+	r.writeSeriesCSV()
 	r.assignBookIDs()
 	if len(r.diags) > 0 {
 		return nil, r.diags.Sort()

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 	"time"
 )
@@ -13,7 +14,18 @@ type LineChart struct {
 	Points    []Point  // sorted by date ascending (Line sorts a copy anyway); NaN/Inf values are skipped
 	Target    *float64 // nil when no target
 	Direction string   // "up" or "down": only for the description text
+	Marks     []Mark   // points with a note, ringed on the chart (see MarkPositions)
 }
+
+// Mark is a point of the series that carries a note.
+type Mark struct {
+	Date  time.Time
+	Value float64
+}
+
+// maxDots is the most points a line chart draws a dot for: beyond it the
+// dots merge into a smear, and only the latest point is dotted.
+const maxDots = 120
 
 // Line chart geometry, in viewBox units.
 const (
@@ -26,27 +38,33 @@ const (
 	maxXLabels = 6
 )
 
-// Line renders the line chart as an inline <svg role="img"> labelled by its
-// <title> and a one-sentence <desc>. See the package comment for classes.
-func Line(c LineChart) string {
-	id := sanitizeID(c.ID)
-	pts := cleanPoints(c.Points)
-	var target *float64
+// lineLayout is where a line chart puts things: the points (cleaned and
+// sorted), the y scale and the mappings from data to viewBox units.
+type lineLayout struct {
+	pts           []Point
+	target        *float64
+	unit          string
+	sc            scale
+	pw, ph        float64
+	bottom, right float64
+	xOf           func(time.Time) float64
+	yOf           func(float64) float64
+}
+
+func layoutLine(c LineChart) lineLayout {
+	l := lineLayout{pts: cleanPoints(c.Points), unit: strings.TrimSpace(c.Unit)}
 	if c.Target != nil && finite(*c.Target) {
 		t := *c.Target
-		target = &t
+		l.target = &t
 	}
-	unit := strings.TrimSpace(c.Unit)
-
-	pw := lineW - lineLeft - lineRight
-	ph := lineH - lineTop - lineBottom
-	bottom := lineTop + ph
-	right := lineLeft + pw
+	l.pw = lineW - lineLeft - lineRight
+	l.ph = lineH - lineTop - lineBottom
+	l.bottom = lineTop + l.ph
+	l.right = lineLeft + l.pw
 
 	// Y range: the data and the target.
-	var sc scale
-	if len(pts) == 0 && target == nil {
-		sc = niceScale(0, 1)
+	if len(l.pts) == 0 && l.target == nil {
+		l.sc = niceScale(0, 1)
 	} else {
 		lo, hi := 0.0, 0.0
 		first := true
@@ -57,16 +75,54 @@ func Line(c LineChart) string {
 			}
 			lo, hi = min(lo, v), max(hi, v)
 		}
-		for _, p := range pts {
+		for _, p := range l.pts {
 			add(p.Value)
 		}
-		if target != nil {
-			add(*target)
+		if l.target != nil {
+			add(*l.target)
 		}
-		sc = niceScale(lo, hi)
+		l.sc = niceScale(lo, hi)
+		if l.target != nil && *l.target <= l.sc.lo {
+			// A target on the x axis would be hidden by it: give the
+			// axis room below the target.
+			pad := (hi - lo) * 0.05
+			if !(pad > 0) || !finite(pad) {
+				pad = max(math.Abs(lo)*0.05, 1)
+			}
+			if padded := niceScale(lo-pad, hi); finite(padded.lo) {
+				l.sc = padded
+			}
+		}
 	}
-	yOf := func(v float64) float64 { return lineTop + sc.frac(v)*ph }
-	xOf := xMapper(pts, lineLeft, pw)
+	sc, ph := l.sc, l.ph
+	l.yOf = func(v float64) float64 { return lineTop + sc.frac(v)*ph }
+	l.xOf = xMapper(l.pts, lineLeft, l.pw)
+	return l
+}
+
+// MarkPositions is where each of c.Marks sits on the chart Line draws of c,
+// as percentages of the chart's width and height from its top left corner:
+// HTML laid over the chart (numbered links to the notes) lines up with it at
+// any size, as the chart keeps its aspect ratio.
+func MarkPositions(c LineChart) [][2]float64 {
+	l := layoutLine(c)
+	out := make([][2]float64, len(c.Marks))
+	for i, m := range c.Marks {
+		out[i] = [2]float64{l.xOf(m.Date) / lineW * 100, l.yOf(m.Value) / lineH * 100}
+	}
+	return out
+}
+
+// Line renders the line chart as an inline <svg role="img"> labelled by its
+// <title> and a one-sentence <desc>. See the package comment for classes.
+// A large series is drawn downsampled (see downsample); the description
+// and the scale come from every point.
+func Line(c LineChart) string {
+	id := sanitizeID(c.ID)
+	l := layoutLine(c)
+	pts, target, unit, sc := l.pts, l.target, l.unit, l.sc
+	pw, bottom, right := l.pw, l.bottom, l.right
+	xOf, yOf := l.xOf, l.yOf
 
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-linechart" viewBox="0 0 ` + fc(lineW) + ` ` + fc(lineH) + `"`)
@@ -118,9 +174,9 @@ func Line(c LineChart) string {
 
 	// Series.
 	if len(pts) > 1 {
-		writePolyline(&b, "chart-line", "2", pts, xOf, yOf)
+		writePolyline(&b, "chart-line", "2", downsample(pts, drawBuckets), xOf, yOf)
 	}
-	if len(pts) > 0 {
+	if len(pts) > 0 && len(pts) <= maxDots {
 		r := "3"
 		if len(pts) > 40 {
 			r = "1.5"
@@ -131,6 +187,17 @@ func Line(c LineChart) string {
 			b.WriteString(`<title>` + esc(pointTitle(p, unit)) + `</title></circle>`)
 		}
 		b.WriteString(`</g>`)
+	}
+	if len(c.Marks) > 0 {
+		b.WriteString(`<g class="chart-marks" fill="none" stroke="currentColor" stroke-width="2">`)
+		for _, m := range c.Marks {
+			if finite(m.Value) {
+				b.WriteString(`<circle class="chart-mark" cx="` + fc(xOf(m.Date)) + `" cy="` + fc(yOf(m.Value)) + `" r="6"/>`)
+			}
+		}
+		b.WriteString(`</g>`)
+	}
+	if len(pts) > 0 {
 		last := pts[len(pts)-1]
 		x, y := xOf(last.Date), yOf(last.Value)
 		b.WriteString(`<circle class="chart-point chart-latest" cx="` + fc(x) + `" cy="` + fc(y) + `" r="5" fill="currentColor" stroke="none">`)

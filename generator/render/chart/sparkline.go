@@ -10,6 +10,8 @@ const (
 	sparkW   = 100.0
 	sparkH   = 24.0
 	sparkPad = 3.0
+	// sparkBuckets is the columns a large series is reduced to (see downsample).
+	sparkBuckets = 50
 )
 
 // Sparkline renders a small trend line for the dashboard: an
@@ -34,7 +36,7 @@ func Sparkline(label string, points []Point) string {
 		yOf := func(v float64) float64 { return sparkPad + sc.frac(v)*ph }
 		xOf := xMapper(pts, sparkPad, sparkW-2*sparkPad)
 		if len(pts) > 1 {
-			writePolyline(&b, "spark-line", "1.5", pts, xOf, yOf)
+			writePolyline(&b, "spark-line", "1.5", downsample(pts, sparkBuckets), xOf, yOf)
 		}
 		last := pts[len(pts)-1]
 		b.WriteString(`<circle class="spark-latest" cx="` + fc(xOf(last.Date)) + `" cy="` + fc(yOf(last.Value)) + `" r="2.5" fill="currentColor" stroke="none"/>`)

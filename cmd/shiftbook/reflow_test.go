@@ -236,3 +236,157 @@ func runPDFText(t *testing.T, ctx context.Context) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// journeyFitJS checks every journey map on the page: each stage's box
+// inside the window and inside the visible part of its map, and no text in
+// a stage cut, clipped or ended with an ellipsis. It returns the problems.
+const journeyFitJS = `(() => {
+  const vw = window.innerWidth, bad = [];
+  const maps = document.querySelectorAll(".journey-map");
+  if (maps.length === 0) return ["no journey map"];
+  for (const map of maps) {
+    const scroll = map.querySelector(".journey-scroll");
+    const box = scroll.getBoundingClientRect();
+    if (scroll.scrollWidth > scroll.clientWidth + 1) bad.push("the map scrolls: " + scroll.scrollWidth + " > " + scroll.clientWidth);
+    for (const st of map.querySelectorAll(".journey-stage")) {
+      const r = st.getBoundingClientRect();
+      const name = st.querySelector(".stage-name").textContent.trim();
+      if (r.left < -0.5 || r.right > vw + 0.5) bad.push(name + ": outside the window (" + Math.round(r.left) + "–" + Math.round(r.right) + ")");
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) bad.push(name + ": outside the map's visible box");
+      for (const el of [st, ...st.querySelectorAll("*")]) {
+        if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) bad.push(name + ": " + el.tagName.toLowerCase() + "." + el.className + " is cut (" + el.scrollWidth + " > " + el.clientWidth + ")");
+        if (getComputedStyle(el).textOverflow === "ellipsis") bad.push(name + ": " + el.tagName.toLowerCase() + " ends in an ellipsis");
+      }
+    }
+    for (const t of map.querySelectorAll("svg text")) if (t.textContent.includes("…")) bad.push("the curve cuts a label: " + t.textContent);
+  }
+  return bad;
+})()`
+
+// journeyPages are the example site's pages with a journey map.
+func journeyPages(t *testing.T) []string {
+	var out []string
+	for _, p := range examplePages(t) {
+		data, err := os.ReadFile(filepath.Join(exampleDir, filepath.FromSlash(p), "index.html"))
+		if err == nil && bytes.Contains(data, []byte(`class="journey-map`)) {
+			out = append(out, p)
+		}
+	}
+	if len(out) < 4 {
+		t.Fatalf("only %d pages with a journey map: %v", len(out), out)
+	}
+	return out
+}
+
+// TestBrowserJourneyStagesFitADesktop: at 1280 px every stage of every map
+// (up to six stages) is in view with its whole text, no label cut.
+func TestBrowserJourneyStagesFitADesktop(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, w := range []int64{1280, 1366, 1920} {
+		for _, p := range journeyPages(t) {
+			do(t, ctx, viewport(w, 900, false), chromedp.Navigate(base+p), chromedp.WaitReady("body"))
+			for _, problem := range eval[[]string](t, ctx, journeyFitJS) {
+				t.Errorf("%s at %d px: %s", p, w, problem)
+			}
+		}
+	}
+	// Six stages fit too, on a journey's own page.
+	six := map[string]string{"site.toml": "title = \"Six\"\n", "content/_index.md": "+++\ntitle = \"Home\"\n+++\nHi.\n",
+		"content/journeys/six.md": "+++\ntitle = \"Six stages\"\npersona = \"P\"\n" + stagesTOML(6) + "+++\nNarrative.\n\n## First\n\nText.\n\n## Second\n\nText.\n"}
+	sixBase, _ := buildSite(t, six)
+	do(t, ctx, viewport(1280, 900, false), chromedp.Navigate(sixBase+"/journeys/six/"), chromedp.WaitReady("body"))
+	for _, problem := range eval[[]string](t, ctx, journeyFitJS) {
+		t.Errorf("six stages at 1280 px: %s", problem)
+	}
+}
+
+func stagesTOML(n int) string {
+	var b strings.Builder
+	names := []string{"Discover and compare", "Sign the contract", "Number transfer and SIM delivery", "First bill", "Settle in", "Renew or leave", "Recommend"}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[stages]]\nname = %q\nfeeling = %d\ntouchpoints = [\"Website\", \"Transfer coordinator call\", \"E-signature\"]\npains = [\"Not sure when the old provider cuts over\"]\n", names[i%len(names)], i%5-2)
+	}
+	return b.String()
+}
+
+// TestBrowserLongJourneyScrollsInARegion: more stages than fit scroll inside
+// the map, which says so and can be reached with the keyboard; on a phone
+// the stages stack, each with its feeling.
+func TestBrowserLongJourneyScrollsInARegion(t *testing.T) {
+	chromiumPath(t)
+	base, _ := buildSite(t, stressSite)
+	ctx := browser(t)
+	do(t, ctx, viewport(1280, 900, false), chromedp.Navigate(base+"/journeys/long/"), chromedp.WaitReady("body"))
+	got := eval[string](t, ctx, `(() => {
+	  const s = document.querySelector(".journey-scroll");
+	  if (!s.matches("[role=region][aria-label][tabindex='0']")) return "the map is not a labelled, focusable region";
+	  if (s.scrollWidth <= s.clientWidth) return "nine stages fit at 1280 px without scrolling? " + s.scrollWidth;
+	  if (!/gradient/.test(getComputedStyle(s).backgroundImage)) return "no cue that there is more";
+	  return "";
+	})()`)
+	if got != "" {
+		t.Error(got)
+	}
+	do(t, ctx, viewport(390, 800, true), chromedp.Navigate(base+"/journeys/long/"), chromedp.WaitReady("body"))
+	got = eval[string](t, ctx, `(() => {
+	  const stages = [...document.querySelectorAll(".journey-stage")];
+	  let prev = null;
+	  for (const st of stages) {
+	    const r = st.getBoundingClientRect();
+	    if (r.left < 0 || r.right > innerWidth) return "a stage is outside the window: " + r.left + "–" + r.right;
+	    if (prev && !(r.top >= prev.bottom - 1 && Math.abs(r.left - prev.left) < 2)) return "stages do not stack: " + JSON.stringify([prev.top, prev.left, r.top, r.left]);
+	    const f = st.querySelector(".stage-feeling");
+	    if (!f || f.getBoundingClientRect().height === 0 || !/Feeling: \w+/.test(f.textContent)) return "a stage does not show its feeling";
+	    prev = r;
+	  }
+	  const s = document.querySelector(".journey-scroll");
+	  if (s.scrollWidth > s.clientWidth + 1) return "the stacked map still scrolls sideways";
+	  return "";
+	})()`)
+	if got != "" {
+		t.Errorf("at 390 px: %s", got)
+	}
+}
+
+// TestScreenshots writes screenshots of the example site for a person to
+// look at: SHIFTBOOK_SCREENSHOTS=DIR go test ./cmd/shiftbook -run TestScreenshots
+// (home, a journey, the dashboard, a metric and the book, at 1366 and 390 px,
+// light and dark). It is skipped otherwise.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("SHIFTBOOK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SHIFTBOOK_SCREENSHOTS=DIR to write screenshots")
+	}
+	pages := map[string]string{"home": "/", "journey": "/journeys/onboarding/", "dashboard": "/metrics/", "metric": "/metrics/nps/", "book": "/book/", "changes": "/changes/", "journeys": "/journeys/"}
+	if only := os.Getenv("SHIFTBOOK_SCREENSHOT_PAGES"); only != "" {
+		for name := range pages {
+			if !strings.Contains(","+only+",", ","+name+",") {
+				delete(pages, name)
+			}
+		}
+	}
+	base := exampleSite(t)
+	ctx := browser(t)
+	for name, p := range pages {
+		for _, w := range []int64{1366, 390} {
+			for _, scheme := range []string{"light", "dark"} {
+				do(t, ctx, viewport(w, 900, w < 600), colorScheme(scheme), chromedp.Navigate(base+p), chromedp.WaitReady("body"))
+				var shot []byte
+				capture := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+					res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{CaptureBeyondViewport: ptr(true),
+						Clip: &page.Viewport{X: 0, Y: 0, Width: float64(w), Height: min(eval[float64](t, ctx, `document.documentElement.scrollHeight`), 2600), Scale: 1}})
+					if err != nil {
+						return chromedp.Void{}, err
+					}
+					shot = res.Data
+					return chromedp.Void{}, nil
+				}
+				do(t, ctx, capture)
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", name, w, scheme)), shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}

@@ -15,12 +15,11 @@ type Stage struct {
 // Feeling chart geometry, in viewBox units.
 const (
 	feelW      = 720.0
-	feelH      = 260.0
+	feelH      = 180.0
 	feelLeft   = 80.0 // level labels
 	feelRight  = 16.0
 	feelTop    = 16.0
-	feelBottom = 44.0 // one or two rows of stage labels
-	feelMax    = 14   // longest stage label shown, in characters
+	feelBottom = 16.0
 )
 
 var feelingWords = [5]string{"angry", "unhappy", "neutral", "happy", "delighted"}
@@ -31,13 +30,14 @@ func FeelingWord(f int) string { return feelingWords[clampFeeling(f)+2] }
 
 func clampFeeling(f int) int { return min(max(f, -2), 2) }
 
-// Feeling renders a journey's feeling curve: stages evenly spaced along x
-// and labelled by name (cut with "…" at about 14 characters, the full name
-// in a <title> child), feelings from -2 (angry) to 2 (delighted) on y with a
-// labelled zero line, a curve through the stages and a dot per stage. The
-// <desc> lists each stage in words: "Discover: neutral (0); Sign up:
-// unhappy (-1)." Feelings outside -2..2 are clamped. See the package
-// comment for classes.
+// Feeling renders a journey's feeling curve: stages evenly spaced along x,
+// feelings from -2 (angry) to 2 (delighted) on y with a labelled zero line,
+// a curve through the stages and a dot per stage (its <title> names the
+// stage and the feeling). Stage names are not drawn: the journey map writes
+// each one in its stage's column below the curve, where a long name wraps
+// instead of being cut. The <desc> lists each stage in words: "Discover:
+// neutral (0); Sign up: unhappy (-1)." Feelings outside -2..2 are clamped.
+// See the package comment for classes.
 func Feeling(id, title string, stages []Stage) string {
 	id = sanitizeID(id)
 	pw := feelW - feelLeft - feelRight
@@ -46,16 +46,6 @@ func Feeling(id, title string, stages []Stage) string {
 	n := len(stages)
 	col := pw / float64(max(n, 1))
 	xOf := func(i int) float64 { return feelLeft + (float64(i)+0.5)*col }
-
-	// Stage labels: one row when a 14-character label fits its column,
-	// otherwise two staggered rows, each label getting two columns.
-	avail := col - 6
-	stagger := false
-	if avail < feelMax*charW && n > 1 {
-		stagger = true
-		avail = 2*col - 6
-	}
-	maxChars := min(feelMax, int(avail/charW))
 
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-feeling" viewBox="0 0 ` + fc(feelW) + ` ` + fc(feelH) + `"`)
@@ -94,25 +84,6 @@ func Feeling(id, title string, stages []Stage) string {
 		f := clampFeeling(s.Feeling)
 		b.WriteString(`<circle class="feeling-point feeling-` + FeelingWord(f) + `" cx="` + fc(xOf(i)) + `" cy="` + fc(yOf(f)) + `" r="5">`)
 		b.WriteString(`<title>` + esc(stageText(s)) + `</title></circle>`)
-	}
-	b.WriteString(`</g>`)
-
-	// Stage names.
-	b.WriteString(`<g class="chart-label feeling-label" fill="currentColor" stroke="none" font-size="11" text-anchor="middle">`)
-	base := feelTop + ph
-	for i, s := range stages {
-		y := base + 18
-		if stagger && i%2 == 1 {
-			y += 16
-		}
-		name := strings.Join(strings.Fields(s.Name), " ")
-		b.WriteString(`<text x="` + fc(xOf(i)) + `" y="` + fc(y) + `">`)
-		if short := truncate(name, maxChars); short != name {
-			b.WriteString(`<title>` + esc(name) + `</title>` + esc(short))
-		} else {
-			b.WriteString(esc(name))
-		}
-		b.WriteString(`</text>`)
 	}
 	b.WriteString(`</g></svg>`)
 	return b.String()

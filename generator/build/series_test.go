@@ -111,3 +111,29 @@ func BenchmarkSeries(b *testing.B) {
 		})
 	}
 }
+
+// A page nested too deep is one error at its first line too deep, with the
+// file's line and column, and the rest of the site is still checked.
+func TestNestedTooDeep(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Deep\"\n+++\n")
+	for i := range 3000 {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	site := fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"Deep\"\nbaseURL = \"https://example.org/\"\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nSee [[Nowhere]].\n")},
+		"content/deep.md":   {Data: []byte(b.String())},
+	}
+	_, diags := New().Build(context.Background(), Options{Site: site, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, nullSink{})
+	got := diags.Err().Error()
+	if !strings.Contains(got, "content/deep.md:104:1: this line is nested too deep") {
+		t.Errorf("no error at content/deep.md:104:1:\n%s", got)
+	}
+	if !strings.Contains(got, "content/_index.md") {
+		t.Errorf("the other page's error is missing:\n%s", got)
+	}
+	if n := strings.Count(got, "content/deep.md"); n != 1 {
+		t.Errorf("%d errors for the deep page, want 1:\n%s", n, got)
+	}
+}

@@ -140,6 +140,13 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 
 func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	doc := md.Parse(p.Page.Body)
+	if deep := doc.TooDeep; deep != nil {
+		b := &Body{IDs: doc.IDs}
+		b.Diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+deep.Offset,
+			"this line is nested too deep to read: lists inside lists (or quotes inside quotes) deeper than about %d levels; flatten the list, or split it into sections with headings",
+			markdown.MaxNesting))
+		return b
+	}
 	doc.DropTitle(p.Title(), p.TitleFromBody) // the layout shows the title
 	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(2 * MaxSearchText))}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}

@@ -83,10 +83,14 @@ type Doc struct {
 	Terms      []*TermLink
 	Shortcodes []*Shortcode
 	IDs        map[string]bool // every id a link may point at: headings and {#id} attributes
+	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
 }
 
 // Parse parses a markdown body.
 func (e *Engine) Parse(src []byte) *Doc {
+	if off, depth := Nesting(src); off >= 0 {
+		return tooDeep(src, off, depth)
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := e.parser.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Doc{Source: src, Root: root, IDs: map[string]bool{}}

@@ -136,6 +136,7 @@ type jsonDiag struct {
 type jsonFix struct {
 	Start       int    `json:"start"`
 	End         int    `json:"end"`
+	Old         string `json:"old"`
 	Replacement string `json:"replacement"`
 }
 
@@ -146,7 +147,7 @@ func printJSON(w io.Writer, file func(string) string, diags diag.List) {
 		j := jsonDiag{File: file(d.Path), Line: d.Line, Col: d.Col, Severity: d.Severity.String(),
 			Kind: d.Kind, Message: d.Message, Notes: d.Notes, Source: d.Source}
 		if d.Fix != nil {
-			j.Fix = &jsonFix{Start: d.Fix.Start, End: d.Fix.End, Replacement: d.Fix.Replacement}
+			j.Fix = &jsonFix{Start: d.Fix.Start, End: d.Fix.End, Old: d.Fix.Old, Replacement: d.Fix.Replacement}
 		}
 		_ = enc.Encode(j) // a failed write to stdout has nowhere to be reported
 	}

@@ -180,11 +180,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--format F]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
+	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--all] [--format F] [--fix]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
 	rep := reportFlags(fs)
 	rep.formatFlag(fs)
+	fix := fs.Bool("fix", false, "make the changes the tool is certain of (an anchor in another case or id style), print each, then check again")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -198,7 +199,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
 		return exitUsage
 	}
-	res, diags := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}, discard{})
+	opts := build.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}
+	res, diags := build.New().Build(ctx, opts, discard{})
+	if *fix {
+		n, err := applyFixes(dir, diags, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "shiftbook check --fix: %v\n", err)
+			return exitContent
+		}
+		if n > 0 {
+			// What is left, checked afresh.
+			res, diags = build.New().Build(ctx, opts, discard{})
+		}
+	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}

@@ -42,6 +42,7 @@ const fixtureEpoch = "1768435200"
 //	              contain, in this order; a line starting with "!" is a
 //	              snippet it must not contain anywhere
 //	absent        (build) output paths, one a line, that must not exist
+//	after/PATH    the whole content the site file PATH has after the run
 //
 // go test ./cmd/shiftbook -run TestSites -update rewrites want/exit,
 // want/stderr and want/stdout from the current behaviour; review the diff.
@@ -94,7 +95,7 @@ func parseFixture(t *testing.T, ar *txtar.Archive) fixture {
 
 // siteFile reports the archive files that are part of the site.
 func siteFile(name string) bool {
-	return !strings.HasPrefix(name, "want/") && !strings.HasPrefix(name, "out/") && name != "absent"
+	return !strings.HasPrefix(name, "want/") && !strings.HasPrefix(name, "out/") && !strings.HasPrefix(name, "after/") && name != "absent"
 }
 
 var (
@@ -163,6 +164,27 @@ func runFixture(t *testing.T, file string) {
 		}
 	}
 	checkOutput(t, ar, out)
+	checkAfter(t, ar, dir)
+}
+
+// checkAfter checks the after/PATH sections: the whole content the site's
+// file PATH must have after the run (check --fix edits files in place).
+func checkAfter(t *testing.T, ar *txtar.Archive, dir string) {
+	t.Helper()
+	for _, f := range ar.Files {
+		p, ok := strings.CutPrefix(f.Name, "after/")
+		if !ok {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Errorf("site file %s: %v", p, err)
+			continue
+		}
+		if string(data) != string(f.Data) {
+			t.Errorf("site file %s after the run:\n%s--- want\n%s", p, data, f.Data)
+		}
+	}
 }
 
 // checkOutput checks the out/PATH and absent sections against the build output.

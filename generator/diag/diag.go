@@ -51,10 +51,13 @@ type Diagnostic struct {
 	Fix *Fix
 }
 
-// Fix replaces the bytes [Start, End) of the diagnostic's file with
-// Replacement. Offsets are into the whole file as it was read.
+// Fix replaces the bytes [Start, End) of the diagnostic's file, which
+// read Old when the diagnostic was made, with Replacement. Offsets are into
+// the whole file as it was read; a file that no longer holds Old there has
+// changed since, and the fix must not be applied.
 type Fix struct {
 	Start, End  int
+	Old         string
 	Replacement string
 }
 
@@ -65,10 +68,14 @@ func Warning(d Diagnostic) Diagnostic {
 	return d
 }
 
-// WithFix attaches the edit that certainly repairs d: the bytes [start, end)
-// of its file become replacement.
-func (d Diagnostic) WithFix(start, end int, replacement string) Diagnostic {
-	d.Fix = &Fix{Start: start, End: end, Replacement: replacement}
+// WithFix attaches the edit that certainly repairs d: the bytes
+// [start, end) of src, its file, become replacement. Out of range, it
+// attaches nothing.
+func (d Diagnostic) WithFix(src []byte, start, end int, replacement string) Diagnostic {
+	if start < 0 || end < start || end > len(src) {
+		return d
+	}
+	d.Fix = &Fix{Start: start, End: end, Old: string(src[start:end]), Replacement: replacement}
 	return d
 }
 

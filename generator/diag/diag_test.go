@@ -282,8 +282,12 @@ func TestWithKindKeepsOwnKind(t *testing.T) {
 }
 
 func TestWithFix(t *testing.T) {
-	d := At("a.md", []byte("[x](#Intro)"), 4, "anchor").WithFix(4, 10, "#intro")
-	if d.Fix == nil || *d.Fix != (Fix{Start: 4, End: 10, Replacement: "#intro"}) {
+	src := []byte("[x](#Intro)")
+	d := At("a.md", src, 4, "anchor").WithFix(src, 5, 10, "intro")
+	if d.Fix == nil || *d.Fix != (Fix{Start: 5, End: 10, Old: "Intro", Replacement: "intro"}) {
 		t.Errorf("WithFix = %+v", d.Fix)
+	}
+	if d := At("a.md", src, 4, "anchor").WithFix(src, 5, 99, "x"); d.Fix != nil {
+		t.Errorf("WithFix past the end = %+v; want none", d.Fix)
 	}
 }

@@ -120,7 +120,7 @@ func TestResolve(t *testing.T) {
 		{dest: "../plan/slugged.md", want: "/plan/the-slug/"},
 		{dest: "/vision/always.md", want: "/vision/always/"}, // from content/
 		{dest: "promise.md", want: "/vision/promise/"},
-		{dest: "always.md#nope", err: `link to #nope, but content/vision/always.md has no heading with that id; ids are the heading text in lower case with dashes, e.g. "## Our promise" is #our-promise`},
+		{dest: "always.md#nope", err: `link to always.md#nope: content/vision/always.md has no heading with the id "nope"; that page has no headings to link to: link to the page itself, or add a heading there`},
 		{dest: "../_index.md#welcome", want: "/#welcome"},
 		{dest: "ALWAYS.MD", err: "link to ALWAYS.MD, which does not exist; did you mean content/vision/always.md?"},
 		{dest: "../vision.md", err: "link to ../vision.md, which does not exist; did you mean content/vision/_index.md?"},
@@ -148,8 +148,8 @@ func TestResolve(t *testing.T) {
 		{dest: "#our-promise", want: "/vision/promise/#our-promise"},
 		{dest: "#our-promise-1", want: "/vision/promise/#our-promise-1"},
 		{dest: "#mine", want: "/vision/promise/#mine"},
-		{dest: "#our-promis", err: "link to #our-promis, but content/vision/promise.md has no heading with that id: did you mean #our-promise?"},
-		{dest: "../always/#x", err: `link to #x, but content/vision/always.md has no heading with that id; ids are the heading text in lower case with dashes, e.g. "## Our promise" is #our-promise`},
+		{dest: "#our-promis", err: "link to #our-promis: content/vision/promise.md has no heading with the id \"our-promis\"; did you mean #our-promise?"},
+		{dest: "../always/#x", err: `link to ../always/#x: content/vision/always.md has no heading with the id "x"; that page has no headings to link to: link to the page itself, or add a heading there`},
 
 		// Files that are not pages.
 		{dest: "img/pic.png", want: "/vision/img/pic.png"},    // beside the page's file

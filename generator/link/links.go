@@ -34,7 +34,11 @@ func (s *Site) resolveLinks(p *Page) diag.List {
 	for i, l := range p.Body.Links {
 		target, msg := s.resolve(p, l.Dest)
 		if msg != "" {
-			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset, "%s", msg))
+			d := diag.At(p.Path, p.Source, p.BodyOffset+l.Offset, "%s", msg)
+			if start, end, repl, ok := s.anchorFix(p, l); ok {
+				d = d.WithFix(p.Source, start, end, repl)
+			}
+			diags.Add(d)
 			continue
 		}
 		p.Targets[i] = target
@@ -139,18 +143,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		targetURL = target.URL
 	}
 	if frag != "" && !target.Anchors[frag] && !target.Broken {
-		msg := fmt.Sprintf("link to #%s, but %s has no heading with that id", frag, target.Path)
-		var ids []string
-		for id := range target.Anchors {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		if sug := diag.Suggest(frag, ids); sug != "" {
-			msg += fmt.Sprintf(": did you mean #%s?", sug)
-		} else {
-			msg += "; ids are the heading text in lower case with dashes, e.g. \"## Our promise\" is #our-promise"
-		}
-		return "", msg
+		return "", missingAnchor(dest, frag, target)
 	}
 	return targetURL + fragment(frag), ""
 }

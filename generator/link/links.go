@@ -231,10 +231,18 @@ func (s *Site) draftLink(raw string, draft *parse.Page) string {
 	case fm.Draft:
 		return fmt.Sprintf("link to %s, which is a draft (%s has draft = true) and is left out of the site; remove draft = true when it is ready, or build with --drafts", raw, draft.Path)
 	case !fm.PublishDate.IsZero() && s.Now.Before(fm.PublishDate):
-		return fmt.Sprintf("link to %s, which is left out of the site until its publishDate, %s (%s); link to it from then, or build with --drafts", raw, fm.PublishDate.Format("2006-01-02 15:04"), draft.Path)
+		return fmt.Sprintf("link to %s, which is left out of the site until its publishDate, %s (%s); link to it from then, or build with --drafts", raw, when(fm.PublishDate), draft.Path)
 	default:
-		return fmt.Sprintf("link to %s, which is left out of the site since its expiryDate, %s (%s); remove the link, or the expiryDate", raw, fm.ExpiryDate.Format("2006-01-02 15:04"), draft.Path)
+		return fmt.Sprintf("link to %s, which is left out of the site since its expiryDate, %s (%s); remove the link, or the expiryDate", raw, when(fm.ExpiryDate), draft.Path)
 	}
+}
+
+// when is a date as an author wrote it: with the time only when it has one.
+func when(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04 UTC")
 }
 
 // Published reports whether a page is in a build made at now: its

@@ -91,6 +91,7 @@ type Site struct {
 	UsedBy    map[*Page][]*Page          // definition → pages that use it, sorted by URL
 	Book      []*Page                    // chapters in reading order
 	Generated map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
+	Aliases   map[string]*Page           // an old address (see AliasURL) → the page it sends readers to
 	drafts    map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
 }
 
@@ -201,6 +202,7 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 	diags.Add(s.indexJourneys()...)
 	s.Generated["/glossary/"] = s.Terms.anchors()
 	diags.Add(s.resolveBook()...)
+	diags.Add(s.resolveAliases()...)
 	// Every page's references, on every CPU: a large site has many. A body
 	// whose references were resolved against the same set of targets keeps
 	// its results.
@@ -412,7 +414,7 @@ func byTitle(a, b *Page) bool {
 func (s *Site) buildTags() {
 	for _, p := range s.Pages {
 		seen := map[string]bool{}
-		for _, t := range p.Meta.Tags {
+		for _, t := range p.Meta.AllTags() {
 			key := TagSlug(t)
 			if key == "" || seen[key] {
 				continue

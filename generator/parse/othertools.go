@@ -182,3 +182,12 @@ func aliasProblem(a string) string {
 	}
 	return ""
 }
+
+// AllTags are the page's tags and then its categories: Hugo's second
+// taxonomy is listed with the tags.
+func (fm FrontMatter) AllTags() []string {
+	if len(fm.Categories) == 0 {
+		return fm.Tags
+	}
+	return append(slices.Clip(fm.Tags), fm.Categories...)
+}

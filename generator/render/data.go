@@ -40,18 +40,20 @@ type PageData struct {
 	URL         string        // root-relative
 	Root        string        // from this page to the site root: "../../", "./" for home
 	Nav         template.HTML // the navigation, open on the way to this page
-	Content     template.HTML
-	TOC         []TOCItem
-	Breadcrumbs []LinkData
-	Prev, Next  *LinkData
-	Owner       string
-	Reviewed    string
-	ReviewedISO string
-	Updated     string
-	UpdatedISO  string
-	Tags        []LinkData
-	Draft       bool
-	Children    []CardData
+	// HideNavigation leaves the navigation out of the page (hide: [navigation]).
+	HideNavigation bool
+	Content        template.HTML
+	TOC            []TOCItem
+	Breadcrumbs    []LinkData
+	Prev, Next     *LinkData
+	Owner          string
+	Reviewed       string
+	ReviewedISO    string
+	Updated        string
+	UpdatedISO     string
+	Tags           []LinkData
+	Draft          bool
+	Children       []CardData
 
 	Definition *DefinitionData
 	Metric     *MetricData

@@ -85,7 +85,7 @@ func (r *run) tagsData() *PageData {
 func (r *run) tagEntry(slug string) TagData {
 	pages := r.site.Tags[slug]
 	name := slug
-	for _, t := range pages[0].Meta.Tags {
+	for _, t := range pages[0].Meta.AllTags() {
 		if link.TagSlug(t) == slug {
 			name = t
 			break

@@ -194,6 +194,18 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	for p := range x.lazy {
 		x.paths = append(x.paths, p)
 	}
+	taken := make(map[string]bool, len(x.paths))
+	for _, p := range x.paths {
+		taken[p] = true
+	}
+	aliases, diags := r.aliasPages(taken)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	for p, b := range aliases {
+		eager.files[p] = b
+		x.paths = append(x.paths, p)
+	}
 	sort.Strings(x.paths)
 	return x, nil
 }
@@ -487,7 +499,7 @@ func (r *run) buildSiteData() *SiteData {
 }
 
 func navItem(p *link.Page) *NavItem {
-	item := &NavItem{Title: p.Title(), URL: rootRel(p.URL)}
+	item := &NavItem{Title: p.Meta.NavTitle(), URL: rootRel(p.URL)}
 	item.href, item.text = html.EscapeString(item.URL), html.EscapeString(item.Title)
 	for _, c := range p.Children {
 		item.Children = append(item.Children, navItem(c))
@@ -514,16 +526,17 @@ func (r *run) pageData(p *link.Page) *PageData {
 	for a := p.Parent; a != nil; a = a.Parent {
 		d.Breadcrumbs = append([]LinkData{d.link(a.Title(), rootRel(a.URL))}, d.Breadcrumbs...)
 	}
-	if p.Prev != nil {
+	d.HideNavigation = p.Meta.Hides("navigation") // MkDocs Material's hide: [navigation]
+	if p.Prev != nil && !p.Meta.Hides("footer") {
 		prev := d.link(p.Prev.Title(), rootRel(p.Prev.URL))
 		d.Prev = &prev
 	}
-	if p.Next != nil {
+	if p.Next != nil && !p.Meta.Hides("footer") {
 		next := d.link(p.Next.Title(), rootRel(p.Next.URL))
 		d.Next = &next
 	}
 	seen := map[string]bool{}
-	for _, t := range p.Meta.Tags {
+	for _, t := range p.Meta.AllTags() {
 		slug := link.TagSlug(t)
 		if slug == "" || seen[slug] {
 			continue

@@ -106,6 +106,9 @@ func searchEntryOf(p *link.Page) searchEntry {
 	case link.KindJourney:
 		e.Keywords = add(e.Keywords, p.Meta.Persona)
 	}
+	for _, k := range p.Meta.Keywords { // keywords = [...] (Hugo, Docusaurus)
+		e.Keywords = add(e.Keywords, k)
+	}
 	if p.Body != nil {
 		for _, h := range p.Body.Headings {
 			e.Headings = add(e.Headings, h.Text)

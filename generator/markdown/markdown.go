@@ -68,7 +68,7 @@ type Heading struct {
 
 // Link is a link or image destination written in the page.
 type Link struct {
-	Dest   string
+	Dest   string // as CommonMark reads it: backslash escapes and entities decoded
 	Offset int
 	Image  bool
 }
@@ -111,9 +111,9 @@ func (e *Engine) Parse(src []byte) *Doc {
 			}
 			doc.Headings = append(doc.Headings, h)
 		case *ast.Link:
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Offset: inlineOffset(n, src)})
+			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src)})
 		case *ast.Image:
-			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Offset: inlineOffset(n, src), Image: true})
+			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src), Image: true})
 		case *TermLink:
 			doc.Terms = append(doc.Terms, n)
 		case *Shortcode:
@@ -130,6 +130,29 @@ func (e *Engine) Parse(src []byte) *Doc {
 		return ast.WalkContinue, nil
 	})
 	return doc
+}
+
+// Unescape is a link destination, or a fence's info string, with its
+// backslash escapes and entity references decoded, as CommonMark reads it:
+// `/bar\*` is the address /bar*, `/caf&eacute;/` is /café/. goldmark keeps
+// both as written.
+func Unescape(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+		return raw
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw)))
+}
+
+// EscapeURL percent-encodes what a URL must not hold as it is (a space,
+// a quote, a character beyond ASCII), as CommonMark writes destinations;
+// an escape already written (%20) is kept.
+func EscapeURL(u string) string {
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '%' || c == '`' || c == '{' || c == '}' || c == '|' || c == '^' || c == '[' || c == ']' {
+			return string(util.URLEscape([]byte(u), false))
+		}
+	}
+	return u
 }
 
 // mergeText joins the text nodes that follow t on the same line into it.

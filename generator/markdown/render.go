@@ -111,8 +111,9 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	return ast.WalkContinue, nil
 }
 
-// writeURL writes a link destination. The context may replace it with a
-// placeholder (see link.Body), which is written as it is.
+// writeURL writes a link destination, decoded (see Destination). The
+// context may replace it with a placeholder (see link.Body), which is
+// written as it is; anything else is percent-encoded, then escaped.
 func (r *nodeRenderer) writeURL(w util.BufWriter, dest []byte) {
 	if r.ctx != nil {
 		if u := r.ctx.LinkURL(string(dest)); len(u) > 0 && u[0] == 0 {
@@ -122,7 +123,7 @@ func (r *nodeRenderer) writeURL(w util.BufWriter, dest []byte) {
 			dest = []byte(u)
 		}
 	}
-	r.Writer.Write(w, util.URLEscape(dest, true))
+	w.Write(util.EscapeHTML(util.URLEscape(dest, false)))
 }
 
 func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -134,8 +135,8 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	}
 	r.depth++
 	w.WriteString(`<a href="`)
-	if r.Unsafe || !dangerous(n.Destination) {
-		r.writeURL(w, n.Destination)
+	if dest := Unescape(n.Destination); r.Unsafe || !dangerous(dest) {
+		r.writeURL(w, dest)
 	}
 	w.WriteByte('"')
 	if n.Title != nil {
@@ -162,7 +163,7 @@ func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, ent
 		r.Writer.Write(w, util.URLEscape(url, false))
 	}
 	w.WriteString(`">`)
-	r.Writer.Write(w, label)
+	w.Write(util.EscapeHTML(label)) // the text as written: an autolink has no escapes
 	w.WriteString(`</a>`)
 	return ast.WalkSkipChildren, nil
 }
@@ -173,8 +174,8 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	w.WriteString(`<img src="`)
-	if r.Unsafe || !dangerous(n.Destination) {
-		r.writeURL(w, n.Destination)
+	if dest := Unescape(n.Destination); r.Unsafe || !dangerous(dest) {
+		r.writeURL(w, dest)
 	}
 	w.WriteString(`" alt="`)
 	r.Writer.Write(w, []byte(plainText(n, src)))
@@ -195,7 +196,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	n := node.(*ast.FencedCodeBlock)
 	lang := ""
 	if l := n.Language(src); l != nil {
-		lang = string(l)
+		lang = string(Unescape(l)) // "f&ouml;&ouml;" is the language "föö"
 	}
 	r.engine.highlight.write(w, lang, string(codeLines(n, src)))
 	w.WriteByte('\n')

@@ -63,11 +63,11 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 			if idPrefix != "" {
 				// In the book, a link to a page the book holds stays in the book.
 				if anchor, ok := r.bookAnchor(target); ok {
-					b.WriteString(html.EscapeString(anchor))
+					b.WriteString(html.EscapeString(markdown.EscapeURL(anchor)))
 					continue
 				}
 			}
-			b.WriteString(html.EscapeString(relURL(from, target)))
+			b.WriteString(html.EscapeString(markdown.EscapeURL(relURL(from, target))))
 		case 'S':
 			if n < len(p.Body.Shortcodes) {
 				r.shortcode(b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/net/html"
+
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
@@ -35,43 +37,57 @@ func newLinkCheck(exists func(string) bool) *linkCheck {
 	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{}}
 }
 
-// scanAttrs calls fn with the name and value of every id, href and src
-// attribute of generated HTML, whose attribute values are always
-// double-quoted. One pass: it finds each `="` and looks at the name before
-// it, without copying the values of other attributes.
-func scanAttrs(page []byte, fn func(name byte, value []byte)) {
+// scanAttrs calls fn with the value of every id ('i'), href and src ('r')
+// attribute of a page, entities decoded. The page is read as a browser
+// reads it (golang.org/x/net/html's tokenizer): text that looks like an
+// attribute (a code span showing `<img src="chart.png">`, which the
+// minifier writes with bare quotes) is text, and a value is whatever its
+// quotes, or none, hold.
+func scanAttrs(page []byte, fn func(kind byte, value []byte)) {
+	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
-		i := bytes.Index(page, []byte(`="`))
-		if i < 0 {
+		switch z.Next() {
+		case html.ErrorToken:
 			return
-		}
-		name := page[:i]
-		page = page[i+2:]
-		j := bytes.IndexByte(page, '"')
-		if j < 0 {
-			return
-		}
-		value := page[:j]
-		page = page[j+1:]
-		switch {
-		case attrNamed(name, "id"):
-			fn('i', value)
-		case attrNamed(name, "href"), attrNamed(name, "src"):
-			fn('r', value)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if !mayHoldRef(z.Raw()) {
+				continue // most tags (<p>, <span class="...">): no attribute copied
+			}
+			_, more := z.TagName()
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				switch string(key) {
+				case "id":
+					fn('i', val)
+				case "href", "src":
+					fn('r', val)
+				}
+			}
 		}
 	}
 }
 
-// attrNamed reports whether the text before `="` ends in the attribute
-// name, after white space (a space, or a newline in unminified output).
-func attrNamed(before []byte, name string) bool {
-	n := len(before) - len(name)
-	if n < 1 || string(before[n:]) != name {
-		return false
-	}
-	switch before[n-1] {
-	case ' ', '\n', '\t', '\r', '\f':
-		return true
+// mayHoldRef reports whether a tag as written could have an id, href or
+// src attribute: whether one of those names is in it, in any case. The
+// tokenizer copies every attribute it is asked for, and most tags have
+// none of these, so they are not asked.
+func mayHoldRef(tag []byte) bool {
+	for i := 1; i+1 < len(tag); i++ {
+		switch tag[i] | 0x20 {
+		case 'i':
+			if tag[i+1]|0x20 == 'd' {
+				return true
+			}
+		case 'h':
+			if i+3 < len(tag) && tag[i+1]|0x20 == 'r' && tag[i+2]|0x20 == 'e' && tag[i+3]|0x20 == 'f' {
+				return true
+			}
+		case 's':
+			if i+2 < len(tag) && tag[i+1]|0x20 == 'r' && tag[i+2]|0x20 == 'c' {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -106,19 +122,15 @@ func (c *linkCheck) add(out string, page []byte, nav string) {
 	scan := func(kind byte, value []byte) {
 		switch {
 		case kind == 'i':
-			if bytes.IndexByte(value, '&') >= 0 {
-				ids.WriteString(htmlUnescape(string(value)))
-			} else {
-				ids.Write(value)
-			}
+			ids.Write(value)
 			ids.WriteByte(0)
-		case len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '&') < 0 && bytes.IndexByte(value, '%') < 0:
+		case len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '%') < 0:
 			// An anchor on this page, the table of contents' case:
 			// checked below, once every id of the page is known.
 			ref := string(value)
 			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
 		default:
-			ref := htmlUnescape(string(value))
+			ref := string(value)
 			switch target, id, msg := c.check(out, ref); {
 			case msg != "":
 				report(msg)
@@ -160,15 +172,6 @@ func (c *linkCheck) add(out string, page []byte, nav string) {
 
 func brokenAnchor(a anchor) string {
 	return fmt.Sprintf("broken anchor %q: %s has no element with id %q; link to an id the page has, or add it", a.ref, a.target, a.id)
-}
-
-var entities = strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&quot;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">")
-
-func htmlUnescape(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	return entities.Replace(s)
 }
 
 // verify reports what add found, and every reference to an id another page

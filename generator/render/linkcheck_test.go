@@ -37,3 +37,50 @@ func TestLinkCheckSkipsOnlyTheNavigation(t *testing.T) {
 		}
 	}
 }
+
+// The check reads the page as HTML: text that looks like an attribute is
+// text, and real attributes are read however they are quoted, with their
+// entities decoded.
+func TestLinkCheckReadsHTML(t *testing.T) {
+	exists := func(p string) bool { return p == "a/" || p == "a/index.html" || p == "a b/" || p == "" }
+	tests := []struct {
+		name, page string
+		want       []string // substrings of the messages, in order
+	}{
+		{"code span showing a tag, minified", `<p><code>&lt;img src="chart.png"></code> and <code>&lt;a href="x"&gt;</code></p>`, nil},
+		{"text with a quote and an equals sign", `<p>set href="nowhere" in the file</p>`, nil},
+		{"a comment", `<!-- <a href="../gone/"> -->`, nil},
+		{"script text", `<script>var s = ' src="x.js"';</script>`, nil},
+		{"single quotes", `<a href='../gone/'>x</a>`, []string{`broken link "../gone/"`}},
+		{"no quotes", `<img src=../missing.png alt=x>`, []string{`broken link "../missing.png"`}},
+		{"upper case name", `<A HREF="../gone/">x</A>`, []string{`broken link "../gone/"`}},
+		{"entities decoded", `<a href="../a&#32;b/">ok</a><a href="../gone&amp;/">x</a>`, []string{`broken link "../gone&/"`}},
+		{"id with an entity", `<h2 id="a&amp;b">H</h2><a href="#a&amp;b">h</a>`, nil},
+		{"broken anchor", `<h2 id="h">H</h2><a href="#nope">h</a>`, []string{`broken anchor "#nope"`}},
+		{"duplicate id", `<h2 id="h">H</h2><p id='h'>x</p>`, []string{`id "h" appears twice`}},
+	}
+	for _, tt := range tests {
+		c := newLinkCheck(exists)
+		c.add("b/index.html", []byte(tt.page), "")
+		diags := c.verify()
+		if len(diags) != len(tt.want) {
+			t.Errorf("%s: got %v, want %d messages", tt.name, diags, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.Contains(diags[i].Message, w) {
+				t.Errorf("%s: message %d = %q, want it to hold %q", tt.name, i, diags[i].Message, w)
+			}
+		}
+	}
+}
+
+func FuzzLinkCheck(f *testing.F) {
+	f.Add([]byte(`<a href="../a/">a</a><h2 id="x">x</h2><a href="#x">`))
+	f.Add([]byte(`<code><img src="chart.png"></code><a href='#y' id=y>`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		c := newLinkCheck(func(string) bool { return false })
+		c.add("b/index.html", page, "")
+		c.verify()
+	})
+}

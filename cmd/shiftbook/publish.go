@@ -160,6 +160,9 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		opts.Aliases = append([]string{}, aliases.names...)
 	}
 	res, err := publish.Publish(ctx, opts)
+	if (err != nil || diags.HasErrors()) && ctx.Err() != nil {
+		return stopped(stderr, "publish", *dest)
+	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}

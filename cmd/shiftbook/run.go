@@ -20,6 +20,9 @@ const (
 	exitOK      = 0
 	exitContent = 1 // the site has errors an author can fix
 	exitUsage   = 2 // the command line is wrong
+	// exitStopped is a command stopped by Ctrl-C (128 + SIGINT); main
+	// reports 128 + the signal that came, so SIGTERM gives 143.
+	exitStopped = 130
 )
 
 type command struct {
@@ -129,6 +132,17 @@ func shownSite(dir string) string {
 	return filepath.ToSlash(filepath.Clean(dir))
 }
 
+// stopped says that a command stopped when asked to (Ctrl-C, SIGTERM)
+// before it finished, and that what it writes to is as it was.
+func stopped(stderr io.Writer, name, unchanged string) int {
+	if unchanged != "" {
+		fmt.Fprintf(stderr, "shiftbook %s: stopped; %s is as it was\n", name, unchanged)
+	} else {
+		fmt.Fprintf(stderr, "shiftbook %s: stopped\n", name)
+	}
+	return exitStopped
+}
+
 func siteFS(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -171,6 +185,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*out = filepath.Join(dir, "public")
 	}
 	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
+	if res == nil && ctx.Err() != nil {
+		return stopped(stderr, "build", *out)
+	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent
 	}
@@ -211,6 +228,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			// What is left, checked afresh.
 			res, diags = build.New().Build(ctx, opts, discard{})
 		}
+	}
+	if res == nil && ctx.Err() != nil {
+		return stopped(stderr, "check", "")
 	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent

@@ -37,6 +37,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook serve: %v\n", err)
 		return exitContent
 	}
+	if ctx.Err() != nil {
+		return stopped(stderr, "serve", "")
+	}
 	return exitOK
 }
 

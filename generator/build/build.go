@@ -150,6 +150,9 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		return nil, finish(diags, opts.Strict)
 	}
 	for path, data := range p.Static {
+		if ctx.Err() != nil {
+			return nil, diag.List{link.ErrCancelled}
+		}
 		if err := sink.Write(path, data); err != nil {
 			diags.Add(diag.File(path, "cannot write: %v", err))
 		}
@@ -157,7 +160,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	for path := range p.Static {
 		p.Renderer.Extra = append(p.Renderer.Extra, path)
 	}
-	rstats, d := p.Renderer.All(sink)
+	rstats, d := p.Renderer.All(ctx, sink)
 	diags.Add(d.WithKind(kindOutput)...)
 	diags = finish(diags, opts.Strict)
 	if diags.HasErrors() {
@@ -240,8 +243,8 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	var stats Stats
 	inputs, series, d := b.parseAll(ctx, site, &stats)
 	diags.Add(d...)
-	if err := ctx.Err(); err != nil {
-		return nil, diag.List{diag.File(".", "build cancelled")}
+	if ctx.Err() != nil {
+		return nil, diag.List{link.ErrCancelled}
 	}
 	drafts := opts.Drafts || site.Config.Build.Drafts
 	kept := inputs[:0]
@@ -267,7 +270,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.bodies.Release = true
 		site.Pages = nil
 	}
-	resolved, lstats, d := link.Resolve(site.Config, kept, series, static, now, b.md, b.bodies)
+	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, series, static, now, b.md, b.bodies)
 	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	b.keepHeadroom()
@@ -285,6 +288,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	diags.Add(d.WithKind(kindTheme)...)
 	if renderer == nil || diags.HasErrors() {
 		return nil, diags
+	}
+	if ctx.Err() != nil {
+		return nil, diag.List{link.ErrCancelled}
 	}
 	stats.Duration = time.Since(start)
 	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
@@ -389,9 +395,9 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		e.page, e.diags = parse.ReadPageWith(t.file.Path, t.file.Data, parse.PageOptions{Allow: site.Config.FrontMatter.Allow})
 		entries[t.i] = e
 	})
-	if err := ctx.Err(); err != nil {
+	if ctx.Err() != nil {
 		// Some files were not parsed: keep the cache as it was.
-		return nil, nil, diag.List{diag.File(".", "build cancelled")}
+		return nil, nil, diag.List{link.ErrCancelled}
 	}
 	live := make(map[string]pageEntry, len(site.Pages))
 	n := 0
@@ -413,6 +419,9 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	series := map[string]*parse.Series{}
 	liveData := make(map[string]dataEntry, len(site.Data))
 	for _, f := range site.Data {
+		if ctx.Err() != nil {
+			return nil, nil, diag.List{link.ErrCancelled}
+		}
 		h := maphash.Bytes(b.seed, f.Data)
 		e, ok := b.data[f.Path]
 		if !ok || e.hash != h {
@@ -472,7 +481,7 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 		if b.unlimit != nil {
 			b.unlimit()
 		}
-		if len(diags) > 0 {
+		if len(diags) > 0 && ctx.Err() == nil {
 			// The sources were dropped to save memory; build again with
 			// them so that every diagnostic (a warning too) has its
 			// position and source line.

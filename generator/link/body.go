@@ -2,6 +2,7 @@ package link
 
 import (
 	"bytes"
+	"context"
 	"hash/fnv"
 	"html"
 	"io"
@@ -84,7 +85,7 @@ func NewBodies() *Bodies { return &Bodies{entries: map[string]bodyEntry{}} }
 
 // renderBodies renders every page's body, from the cache where it can, in
 // parallel, and reports how many were rendered.
-func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[string]uint64) int {
+func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bodies, hashes map[string]uint64) int {
 	if cache == nil {
 		cache = NewBodies()
 	}
@@ -122,10 +123,16 @@ func (s *Site) renderBodies(md *markdown.Engine, cache *Bodies, hashes map[strin
 		}()
 	}
 	for _, p := range todo {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- p
 	}
 	close(next)
 	wg.Wait()
+	if ctx.Err() != nil {
+		return len(todo) // stopped: the cache keeps what it had
+	}
 
 	cache.mu.Lock()
 	if !cache.Release {

@@ -5,6 +5,7 @@
 package link
 
 import (
+	"context"
 	"path"
 	"runtime"
 	"sort"
@@ -121,6 +122,17 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 // (files that failed to parse are absent; their errors are already reported).
 func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
+	return ResolveContext(context.Background(), cfg, inputs, series, static, now, md, bodies)
+}
+
+// ErrCancelled is the one diagnostic of a Resolve stopped by its context:
+// the site is incomplete and must be thrown away.
+var ErrCancelled = diag.File(".", "build cancelled")
+
+// ResolveContext is Resolve, stopping early (with ErrCancelled) once ctx is
+// done: the page loops check it before each page.
+func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
+	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:    cfg,
 		Now:       now,
@@ -186,7 +198,10 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 
 	diags.Add(s.indexTerms()...)
 	var stats Stats
-	stats.BodiesRendered = s.renderBodies(md, bodies, hashes)
+	stats.BodiesRendered = s.renderBodies(ctx, md, bodies, hashes)
+	if ctx.Err() != nil {
+		return nil, stats, diag.List{ErrCancelled} // some bodies were not rendered
+	}
 	for _, p := range s.Pages {
 		p.Anchors = p.Body.IDs
 		diags.Add(p.Body.Diags...)
@@ -232,10 +247,16 @@ func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, 
 		}()
 	}
 	for i := range s.Pages {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, stats, diag.List{ErrCancelled}
+	}
 	for _, d := range perPage {
 		diags.Add(d...)
 	}

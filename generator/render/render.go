@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"html/template"
@@ -238,8 +239,10 @@ func (x *Renderer) Diags() diag.List {
 	return append(diag.List(nil), x.r.diags...).Sort()
 }
 
-// All renders every file into sink, pages in parallel.
-func (x *Renderer) All(sink Sink) (Stats, diag.List) {
+// All renders every file into sink, pages in parallel. Once ctx is done it
+// starts no more pages and returns link.ErrCancelled alone: what is in sink
+// is incomplete.
+func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 	r := x.r
 	var stats Stats
 	for p, b := range x.eager.files {
@@ -259,6 +262,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 			defer lazyDone.Done()
 			lazyPaths := slices.Sorted(maps.Keys(x.lazy))
 			for _, p := range lazyPaths {
+				if ctx.Err() != nil {
+					return
+				}
 				if err := sink.Write(p, x.lazy[p].get()); err != nil {
 					r.fail(diag.File(p, "cannot write: %v", err))
 				}
@@ -338,6 +344,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 		}()
 	}
 	for i, j := range order {
+		if ctx.Err() != nil {
+			break
+		}
 		if i >= len(order)/2 {
 			makeLazy()
 		}
@@ -348,6 +357,9 @@ func (x *Renderer) All(sink Sink) (Stats, diag.List) {
 	close(next)
 	wg.Wait()
 	lazyDone.Wait()
+	if ctx.Err() != nil {
+		return stats, diag.List{link.ErrCancelled}
+	}
 	if check != nil {
 		for _, d := range check.verify() {
 			r.fail(d)

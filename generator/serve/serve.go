@@ -116,6 +116,9 @@ func New(opts Options) *Server {
 func (s *Server) Run(ctx context.Context) error {
 	start := time.Now()
 	s.rebuild(ctx, nil)
+	if ctx.Err() != nil {
+		return nil // stopped during the first build
+	}
 	ln, err := listen(s.opts.Addr)
 	if err != nil {
 		return err
@@ -208,6 +211,9 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	prepared, diags := s.builder.Prepare(ctx, build.Options{
 		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
 	})
+	if ctx.Err() != nil {
+		return // stopping: a cancelled build is no news for the open pages
+	}
 	what := "first build"
 	if b != nil {
 		what = describe(b)

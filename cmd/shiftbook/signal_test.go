@@ -1,0 +1,358 @@
+package main
+
+// Ctrl-C and SIGTERM: every command that works on a whole site stops within
+// a second at any stage, removes what it staged, leaves its output as it
+// was, and exits 128 + the signal. These tests run this test binary again as
+// the shiftbook program (TestMain calls main), so real signals reach the
+// real signal handling.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) {
+	if os.Getenv("SHIFTBOOK_TEST_MAIN") == "1" {
+		main() // the child process: os.Args are shiftbook's
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// codeSite writes n pages with two long highlighted code blocks each: the
+// link stage (markdown and highlighting) takes most of its build.
+func codeSite(t *testing.T, dir string, n int) {
+	t.Helper()
+	var code strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&code, "func step%d(x int) (int, error) { if x > %d { return x * %d, nil }; return 0, fmt.Errorf(\"bad %%d\", x) }\n", i, i, i)
+	}
+	writeSite(t, dir, n, func(i int) string {
+		return fmt.Sprintf("## Part one\n\nText of page %d.\n\n```go\n%s```\n\n## Part two\n\n```go\n%s```\n", i, code.String(), code.String())
+	})
+}
+
+// wideSite writes n short pages: the link stage is short and writing the
+// pages (the render stage) takes most of the build.
+func wideSite(t *testing.T, dir string, n int) {
+	t.Helper()
+	writeSite(t, dir, n, func(i int) string { return fmt.Sprintf("## Part one\n\nText of page %d.\n", i) })
+}
+
+func writeSite(t *testing.T, dir string, n int, body func(i int) string) {
+	t.Helper()
+	files := map[string]string{"site.toml": "title = \"Big\"\nversion = \"2026.1\"\n", "content/_index.md": "+++\ntitle = \"Home\"\n+++\nHome.\n"}
+	for i := range n {
+		files[fmt.Sprintf("content/s%d/p%d.md", i/50, i)] = fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n%s", i, body(i))
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// snapshot lists every file and folder under dir with its mode and content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = info.Mode().String()
+		if info.Mode().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out[rel] += " " + string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// child is the shiftbook program running in another process.
+type child struct {
+	cmd    *exec.Cmd
+	done   chan struct{}
+	mu     sync.Mutex
+	stdout bytes.Buffer
+	stderr bytes.Buffer
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	b  *bytes.Buffer
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func startChild(t *testing.T, args ...string) *child {
+	t.Helper()
+	c := &child{cmd: exec.Command(os.Args[0], args...), done: make(chan struct{})}
+	c.cmd.Env = append(os.Environ(), "SHIFTBOOK_TEST_MAIN=1", "GOMAXPROCS=2")
+	c.cmd.Stdout = lockedWriter{&c.mu, &c.stdout}
+	c.cmd.Stderr = lockedWriter{&c.mu, &c.stderr}
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { c.cmd.Wait(); close(c.done) }()
+	t.Cleanup(func() {
+		select {
+		case <-c.done:
+		default:
+			c.cmd.Process.Kill()
+			<-c.done
+		}
+	})
+	return c
+}
+
+func (c *child) output() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stdout.String() + c.stderr.String()
+}
+
+func (c *child) running() bool {
+	select {
+	case <-c.done:
+		return false
+	default:
+		return true
+	}
+}
+
+// waitUntil polls cond until it holds or the child ends; it reports whether
+// the child is still running with cond true.
+func (c *child) waitUntil(cond func() bool, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) && c.running() {
+		if cond() {
+			return c.running()
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return false
+}
+
+// stop sends sig and fails unless the child ends within a second with
+// 128 + sig.
+func (c *child) stop(t *testing.T, sig syscall.Signal) {
+	t.Helper()
+	sent := time.Now()
+	if err := c.cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-c.done:
+	case <-time.After(time.Second):
+		c.cmd.Process.Kill()
+		<-c.done
+		t.Fatalf("still running 1 s after %v; output:\n%s", sig, c.output())
+	}
+	took := time.Since(sent)
+	if got, want := c.cmd.ProcessState.ExitCode(), 128+int(sig); got != want {
+		t.Fatalf("exit status %d after %v, want %d; output:\n%s", got, sig, want, c.output())
+	}
+	if !strings.Contains(c.output(), "stopped") {
+		t.Errorf("nothing says the command stopped; output:\n%s", c.output())
+	}
+	t.Logf("%v: stopped in %s", sig, took.Round(time.Millisecond))
+}
+
+// stagedPages counts the pages written into a staging folder in dir.
+func stagedPages(dir string) int {
+	n := 0
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() && strings.Contains(e.Name(), "staging") {
+			filepath.WalkDir(filepath.Join(dir, e.Name()), func(p string, d fs.DirEntry, err error) error {
+				if err == nil && d.Name() == "index.html" {
+					n++
+				}
+				return nil
+			})
+		}
+	}
+	return n
+}
+
+// interrupt runs one case: makes a site of n pages, starts the command,
+// waits for the moment to signal, signals and checks. When the command
+// finished before that moment (a fast machine), it tries again with a
+// site twice as large.
+func interrupt(t *testing.T, n int, makeSite func(*testing.T, string, int), prepare func(t *testing.T, work, site string) (args []string, ready func() bool, check func()), sig syscall.Signal) {
+	t.Helper()
+	for range 4 {
+		work := t.TempDir()
+		site := filepath.Join(work, "site")
+		makeSite(t, site, n)
+		args, ready, check := prepare(t, work, site)
+		c := startChild(t, args...)
+		if !c.waitUntil(ready, 60*time.Second) {
+			if !c.running() && c.cmd.ProcessState.ExitCode() == 0 {
+				t.Logf("%d pages: done before the signal; trying a larger site", n)
+				n *= 2
+				continue
+			}
+			t.Fatalf("the moment to signal never came; output:\n%s", c.output())
+		}
+		c.stop(t, sig)
+		check()
+		return
+	}
+	t.Fatal("every site built before the signal")
+}
+
+func after(d time.Duration) func() bool {
+	start := time.Now()
+	return func() bool { return time.Since(start) >= d }
+}
+
+// oldOutput fills dir with an earlier build and returns a check that it is
+// still there, unchanged, with nothing left beside it.
+func oldOutput(t *testing.T, parent, name string) func() {
+	t.Helper()
+	dir := filepath.Join(parent, name)
+	for p, text := range map[string]string{"index.html": "the old home\n", "s0/p0/index.html": "an old page\n"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644)
+	}
+	before, beside := snapshot(t, dir), names(t, parent)
+	return func() {
+		if after := snapshot(t, dir); !mapsEqual(before, after) {
+			t.Errorf("the output changed:\nbefore %v\nafter  %v", before, after)
+		}
+		if now := names(t, parent); !slices.Equal(beside, now) {
+			t.Errorf("left beside the output: %v, want %v", now, beside)
+		}
+	}
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSignalStopsBuild(t *testing.T) {
+	cases := []struct {
+		name  string
+		pages int
+		site  func(*testing.T, string, int)
+		sig   syscall.Signal
+		when  func(out string) func() bool
+	}{
+		{"SIGINT while rendering bodies", 300, codeSite, syscall.SIGINT, func(string) func() bool { return after(time.Second) }},
+		{"SIGTERM while rendering bodies", 300, codeSite, syscall.SIGTERM, func(string) func() bool { return after(time.Second) }},
+		{"SIGINT while writing pages", 3000, wideSite, syscall.SIGINT, func(out string) func() bool {
+			return func() bool { return stagedPages(filepath.Dir(out)) >= 20 }
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			interrupt(t, c.pages, c.site, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+				parent := filepath.Join(work, "out")
+				os.Mkdir(parent, 0o755)
+				check := oldOutput(t, parent, "public")
+				out := filepath.Join(parent, "public")
+				return []string{"build", "-s", site, "-o", out}, c.when(out), check
+			}, c.sig)
+		})
+	}
+}
+
+func TestSignalStopsCheck(t *testing.T) {
+	interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+		return []string{"check", "-s", site}, after(time.Second), func() {}
+	}, syscall.SIGINT)
+}
+
+func TestSignalStopsPublish(t *testing.T) {
+	interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+		// An edition published earlier, from a small site.
+		small := filepath.Join(work, "small")
+		wideSite(t, small, 3)
+		parent := filepath.Join(work, "www")
+		dest := filepath.Join(parent, "cx")
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"publish", "-s", small, "--dest", dest, "--version", "2026.0"}, &stdout, &stderr); code != 0 {
+			t.Fatalf("first publish: %s", stderr.String())
+		}
+		before, beside := snapshot(t, dest), names(t, parent)
+		return []string{"publish", "-s", site, "--dest", dest}, after(time.Second), func() {
+			if !mapsEqual(before, snapshot(t, dest)) {
+				t.Error("the published tree changed")
+			}
+			if now := names(t, parent); !slices.Equal(beside, now) {
+				t.Errorf("left beside DEST: %v, want %v", now, beside)
+			}
+		}
+	}, syscall.SIGINT)
+}
+
+func TestSignalStopsServe(t *testing.T) {
+	t.Run("SIGINT during the first build", func(t *testing.T) {
+		interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+			return []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, after(time.Second), func() {}
+		}, syscall.SIGINT)
+	})
+	t.Run("SIGTERM while serving", func(t *testing.T) {
+		site := filepath.Join(t.TempDir(), "site")
+		wideSite(t, site, 3)
+		c := startChild(t, "serve", "-s", site, "--addr", "127.0.0.1:0")
+		if !c.waitUntil(func() bool { return strings.Contains(c.output(), "serving ") }, 30*time.Second) {
+			t.Fatalf("serve did not start; output:\n%s", c.output())
+		}
+		c.stop(t, syscall.SIGTERM)
+	})
+}

@@ -408,9 +408,15 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		switch {
 		case e.page != nil && !e.diags.HasErrors():
 			inputs[n] = link.Input{Page: e.page, Hash: e.hash}
+		case e.page != nil:
+			// Its front matter has errors, but its body is known: it is
+			// checked like any other, its headings are targets, and what
+			// its front matter did say (a journey's stages) still counts,
+			// so that one mistake is one error.
+			inputs[n] = link.Input{Page: e.page, Hash: e.hash, Broken: true}
 		default:
 			// Placed anyway, so that links to it are not reported as well.
-			inputs[n] = link.Input{Page: &parse.Page{Path: f.Path, Source: f.Data, Meta: parse.FrontMatter{Title: f.Path}}, Hash: e.hash, Broken: true}
+			inputs[n] = link.Input{Page: &parse.Page{Path: f.Path, Source: f.Data, Meta: parse.FrontMatter{Title: f.Path}}, Hash: e.hash, Broken: true, Unread: true}
 		}
 		n++
 	}

@@ -94,7 +94,7 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 	cache.mu.Lock()
 	live := make(map[string]bodyEntry, len(s.Pages))
 	for _, p := range s.Pages {
-		if p.Virtual || p.Broken {
+		if p.Virtual || p.Unread {
 			p.Body = &Body{IDs: map[string]bool{}}
 			continue
 		}

@@ -142,7 +142,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		targetURL = target.URL
 	}
-	if frag != "" && !target.Anchors[frag] && !target.Broken {
+	if frag != "" && !target.Anchors[frag] && !target.Unread {
 		return "", missingAnchor(dest, frag, target)
 	}
 	return targetURL + fragment(frag), ""

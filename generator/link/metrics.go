@@ -174,7 +174,7 @@ func (s *Site) indexJourneys() diag.List {
 			}
 			j.Stages = append(j.Stages, js)
 		}
-		if len(j.Stages) == 0 {
+		if len(j.Stages) == 0 && !p.Broken { // a broken stages list is reported already
 			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
 				"journey has no stages; add [[stages]] tables with name and feeling (see README)"))
 		}

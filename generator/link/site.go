@@ -58,6 +58,7 @@ type Page struct {
 	TitleFromBody bool
 	sectionPage   bool // its file is its folder's page (_index.md, index.md or README.md)
 	Broken        bool // its file has errors (reported already); links to it are not errors too
+	Unread        bool // its file did not parse: its body and headings are unknown
 
 	Anchors map[string]bool
 	Targets []string // Targets[n]: site-absolute URL of Body.Links[n]
@@ -106,7 +107,12 @@ func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
 type Input struct {
 	Page   *parse.Page
 	Hash   uint64 // of the file's content, for the body cache
-	Broken bool   // the file did not parse; it is placed only so links to it resolve
+	Broken bool   // the file has errors (reported already): links to it are not errors too
+	// Unread: the file did not parse at all; it is placed only so links to
+	// it resolve, and its body (its headings) is unknown. A Broken page
+	// that is not Unread has its body rendered and checked like any other,
+	// so that one run reports everything.
+	Unread bool
 	Draft  bool   // a draft left out of this build: not placed, but named when linked to
 }
 
@@ -160,8 +166,8 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, serie
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page, Broken: in.Broken, sectionPage: sections[in.Page.Path]}
-		if p.Meta.Title == "" && !p.Broken {
+		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path]}
+		if p.Meta.Title == "" && !p.Unread {
 			// Written for GitHub or MkDocs: the title is in the body.
 			titled := *in.Page
 			titled.Meta.Title, _ = pageTitle(md, in.Page, p.sectionPage)

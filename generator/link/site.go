@@ -113,7 +113,7 @@ type Input struct {
 	// that is not Unread has its body rendered and checked like any other,
 	// so that one run reports everything.
 	Unread bool
-	Draft  bool   // a draft left out of this build: not placed, but named when linked to
+	Draft  bool // a draft left out of this build: not placed, but named when linked to
 }
 
 // Stats count the work Resolve did.

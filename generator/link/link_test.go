@@ -122,8 +122,13 @@ func TestResolve(t *testing.T) {
 		{dest: "promise.md", want: "/vision/promise/"},
 		{dest: "always.md#nope", err: `link to always.md#nope: content/vision/always.md has no heading with the id "nope"; that page has no headings to link to: link to the page itself, or add a heading there`},
 		{dest: "../_index.md#welcome", want: "/#welcome"},
-		{dest: "ALWAYS.MD", err: "link to ALWAYS.MD, which does not exist; did you mean content/vision/always.md?"},
-		{dest: "../vision.md", err: "link to ../vision.md, which does not exist; did you mean content/vision/_index.md?"},
+		{dest: "ALWAYS.MD", want: "/vision/always/"}, // another letter case: written canonically
+		{dest: "../Plan/Slugged.md", want: "/plan/the-slug/"},
+		// Suggestions are written as the link must be: from the page's folder, or from content/.
+		{dest: "../vision.md", err: "link to ../vision.md, which does not exist; did you mean _index.md?"},
+		{dest: "../plan/sluged.md", err: "link to ../plan/sluged.md, which does not exist; did you mean ../plan/slugged.md?"},
+		{dest: "/plan/sluged.md", err: "link to /plan/sluged.md, which does not exist; did you mean /plan/slugged.md?"},
+		{dest: "../extra/deep/orphn.md", err: "link to ../extra/deep/orphn.md, which does not exist; did you mean ../extra/deep/orphan.md?"},
 		{dest: "nothing.md", err: "link to nothing.md, which does not exist; check the file name and the ../ steps"},
 
 		// URLs, relative to the page's URL /vision/promise/ as a browser takes them.
@@ -141,7 +146,15 @@ func TestResolve(t *testing.T) {
 		{dest: "/search/", want: "/search/"},
 		{dest: "/search/#x", err: `link to /search/#x: /search/ has no anchor "x"`},
 		{dest: "/plan/100-dayz/", err: "link to /plan/100-dayz/, which is not a page of the site; did you mean /plan/100-days/?"},
-		{dest: "../nothing/", err: "link to ../nothing/ (/vision/nothing/), which is not a page of the site; relative links are taken from the page's own URL, or link to the .md file instead"},
+		{dest: "../nothing/", err: "link to ../nothing/ (/vision/nothing/), which is not a page of the site; relative links are taken from the page's own address, or from its file's folder as GitHub does; or link to the .md file instead"},
+		{dest: "../Always/", want: "/vision/always/"}, // another letter case
+		{dest: "/PLAN/The-Slug/", want: "/plan/the-slug/"},
+		// Not from the page's address (/vision/plan/), but from its file's folder, as GitHub reads it.
+		{dest: "../plan/", want: "/plan/"},
+		{dest: "../extra/deep", want: "/extra/deep/"},
+		{dest: "../plan/the-slug/#x", err: `link to ../plan/the-slug/#x: content/plan/slugged.md has no heading with the id "x"; that page has no headings to link to: link to the page itself, or add a heading there`},
+		{dest: "/plan/the-slugs/", err: "link to /plan/the-slugs/, which is not a page of the site; did you mean /plan/the-slug/?"},
+		{dest: "/plan/other/", err: "link to /plan/other/, which is not a page of the site; relative links are taken from the page's own address, or from its file's folder as GitHub does; or link to the .md file instead"},
 		{dest: "../always/?q=1", want: "/vision/always/"},
 
 		// Anchors.
@@ -162,6 +175,16 @@ func TestResolve(t *testing.T) {
 		got, msg := s.resolve(from, tt.dest)
 		if got != tt.want || msg != tt.err {
 			t.Errorf("resolve(%q) = %q, %q\n\twant %q, %q", tt.dest, got, msg, tt.want, tt.err)
+		}
+		// A suggestion must be right: written in the page, it resolves.
+		if _, sug, ok := strings.Cut(msg, "did you mean "); ok {
+			sug = strings.TrimSuffix(sug, "?")
+			if strings.HasPrefix(sug, "#") {
+				sug = strings.SplitN(tt.dest, "#", 2)[0] + sug
+			}
+			if _, again := s.resolve(from, sug); again != "" {
+				t.Errorf("resolve(%q) suggests %q, which does not resolve: %s", tt.dest, sug, again)
+			}
 		}
 	}
 }
@@ -223,13 +246,16 @@ func TestTermsMatch(t *testing.T) {
 			t.Errorf("match(%q) = %q; want %q", tt.text, got, tt.want)
 		}
 	}
-	for name, want := range map[string]string{"nps": "Net Promoter Score", " NPS ": "Net Promoter Score", "EXPERIENCE": "Customer experience", "customer journey": "Customer journey"} {
+	for name, want := range map[string]string{"nps": "Net Promoter Score", " NPS ": "Net Promoter Score", "EXPERIENCE": "Customer experience", "customer journey": "Customer journey",
+		"customers": "Customer", "Customer journeys": "Customer journey", "experiences": "Customer experience"} {
 		if def := s.Terms.Lookup(name); def == nil || def.Title() != want {
 			t.Errorf("Lookup(%q) = %v; want %q", name, def, want)
 		}
 	}
-	if def := s.Terms.Lookup("nobody"); def != nil {
-		t.Errorf("Lookup(nobody) = %v", def.Title())
+	for _, name := range []string{"nobody", "npss", "NPSs", "cxes"} { // no plural of an abbreviation
+		if def := s.Terms.Lookup(name); def != nil {
+			t.Errorf("Lookup(%q) = %v; want none", name, def.Title())
+		}
 	}
 }
 

@@ -92,10 +92,15 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		target = s.byPath[file]
 		if target == nil {
+			// A file name in another letter case: Windows and macOS open
+			// it, so the author's preview worked.
+			target = s.byFoldedPath[strings.ToLower(file)]
+		}
+		if target == nil {
 			if d, ok := s.drafts[file]; ok {
 				return "", s.draftLink(raw, d)
 			}
-			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(p, file))
+			return "", fmt.Sprintf("link to %s, which does not exist%s", raw, s.suggestFile(p, raw, file))
 		}
 		targetURL = target.URL
 	default:
@@ -123,14 +128,31 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		if u != "/" {
 			u += "/"
 		}
-		target = s.ByURL[u]
-		if target == nil {
-			if anchors, ok := s.Generated[u]; ok {
-				if frag != "" && !anchors[frag] {
-					return "", fmt.Sprintf("link to %s#%s: %s has no anchor %q", raw, frag, u, frag)
-				}
-				return u + fragment(frag), ""
+		// As a browser reads it, from the page's address; else as GitHub
+		// reads it, from the file's folder (the two differ for every page
+		// that is not a folder's own page). Either in any letter case: the
+		// link is written with the address's own.
+		fromFile := path.Clean("/" + path.Join(path.Dir(strings.TrimPrefix(p.Path, load.ContentDir+"/")), raw))
+		if fromFile != "/" {
+			fromFile += "/"
+		}
+		candidates := []string{u}
+		if !strings.HasPrefix(raw, "/") && fromFile != u {
+			candidates = append(candidates, fromFile)
+		}
+		for _, c := range candidates {
+			if target = s.ByURL[strings.ToLower(c)]; target != nil {
+				break
 			}
+			if anchors, ok := s.Generated[strings.ToLower(c)]; ok {
+				c = strings.ToLower(c)
+				if frag != "" && !anchors[frag] {
+					return "", fmt.Sprintf("link to %s#%s: %s has no anchor %q", raw, frag, c, frag)
+				}
+				return c + fragment(frag), ""
+			}
+		}
+		if target == nil {
 			shown := raw
 			if raw != u {
 				shown += " (" + u + ")"
@@ -155,12 +177,21 @@ func fragment(f string) string {
 	return "#" + f
 }
 
-func (s *Site) suggestFile(from *Page, file string) string {
+// suggestFile is the did-you-mean of a link to a missing file, written
+// as the link must be written: relative to the page's folder, or from
+// content/ when the link starts with /.
+func (s *Site) suggestFile(from *Page, raw, file string) string {
+	written := func(target string) string {
+		if strings.HasPrefix(raw, "/") {
+			return strings.TrimPrefix(target, load.ContentDir)
+		}
+		return relPath(path.Dir(from.Path), target)
+	}
 	// "vision.md" for the folder vision/ is the commonest slip: its page is
-	// vision/_index.md.
-	for _, index := range []string{"/_index.md", "/index.md"} {
+	// vision/_index.md (or its README.md or index.md).
+	for _, index := range []string{"/_index.md", "/index.md", "/README.md"} {
 		if f := strings.TrimSuffix(file, path.Ext(file)) + index; s.byPath[f] != nil {
-			return fmt.Sprintf("; did you mean %s?", f)
+			return fmt.Sprintf("; did you mean %s?", written(f))
 		}
 	}
 	paths := make([]string, 0, len(s.byPath))
@@ -172,17 +203,35 @@ func (s *Site) suggestFile(from *Page, file string) string {
 	sort.Strings(paths)
 	// The whole paths share much, so the file names must be close too.
 	if sug := diag.Suggest(file, paths); sug != "" && diag.Suggest(path.Base(file), []string{path.Base(sug)}) != "" {
-		return fmt.Sprintf("; did you mean %s?", sug)
+		return fmt.Sprintf("; did you mean %s?", written(sug))
 	}
 	return "; check the file name and the ../ steps"
 }
 
+// relPath is the relative path from folder dir to file target, both
+// slash paths from the site root.
+func relPath(dir, target string) string {
+	from := strings.Split(dir, "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	parts := make([]string, 0, len(from)-i+len(to)-i)
+	for range from[i:] {
+		parts = append(parts, "..")
+	}
+	return strings.Join(append(parts, to[i:]...), "/")
+}
+
 func (s *Site) suggestURL(u string) string {
 	urls := slices.Sorted(maps.Keys(s.ByURL))
-	if sug := diag.Suggest(u, urls); sug != "" {
+	// As for files: the last parts must be close too, or "/a/b/x/" would
+	// suggest any "/a/b/" page.
+	if sug := diag.Suggest(u, urls); sug != "" && diag.Suggest(path.Base(u), []string{path.Base(sug)}) != "" {
 		return fmt.Sprintf("; did you mean %s?", sug)
 	}
-	return "; relative links are taken from the page's own URL, or link to the .md file instead"
+	return "; relative links are taken from the page's own address, or from its file's folder as GitHub does; or link to the .md file instead"
 }
 
 // resolveBook lists the book's chapters: [book] chapters of site.toml (a

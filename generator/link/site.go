@@ -76,25 +76,28 @@ func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSec
 
 // Site is the whole resolved site.
 type Site struct {
-	Config    parse.Config
-	Now       time.Time
-	Pages     []*Page // every page, sorted by URL
-	Home      *Page
-	ByURL     map[string]*Page
-	byPath    map[string]*Page
-	Static    map[string]string // site-absolute URL → source path, for files copied as they are
-	Terms     *Terms
-	Metrics   []*Metric // sorted by title
-	metricBy  map[string]*Metric
-	Journeys  []*Page // sorted by title
-	journeyBy map[string]*Page
-	Tags      map[string][]*Page // tag → pages, sorted by title
-	TagNames  []string
-	UsedBy    map[*Page][]*Page          // definition → pages that use it, sorted by URL
-	Book      []*Page                    // chapters in reading order
-	Generated map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
-	Aliases   map[string]*Page           // an old address (see AliasURL) → the page it sends readers to
-	drafts    map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
+	Config parse.Config
+	Now    time.Time
+	Pages  []*Page // every page, sorted by URL
+	Home   *Page
+	ByURL  map[string]*Page
+	byPath map[string]*Page
+	// byFoldedPath is byPath by lowercased path, for links written in
+	// another letter case.
+	byFoldedPath map[string]*Page
+	Static       map[string]string // site-absolute URL → source path, for files copied as they are
+	Terms        *Terms
+	Metrics      []*Metric // sorted by title
+	metricBy     map[string]*Metric
+	Journeys     []*Page // sorted by title
+	journeyBy    map[string]*Page
+	Tags         map[string][]*Page // tag → pages, sorted by title
+	TagNames     []string
+	UsedBy       map[*Page][]*Page          // definition → pages that use it, sorted by URL
+	Book         []*Page                    // chapters in reading order
+	Generated    map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
+	Aliases      map[string]*Page           // an old address (see AliasURL) → the page it sends readers to
+	drafts       map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
 }
 
 // MetricByID returns a metric by id.
@@ -140,17 +143,18 @@ var ErrCancelled = diag.File(".", "build cancelled")
 func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
 	s := &Site{
-		Config:    cfg,
-		Now:       now,
-		ByURL:     map[string]*Page{},
-		byPath:    map[string]*Page{},
-		Static:    map[string]string{},
-		Tags:      map[string][]*Page{},
-		UsedBy:    map[*Page][]*Page{},
-		metricBy:  map[string]*Metric{},
-		journeyBy: map[string]*Page{},
-		Generated: map[string]map[string]bool{},
-		drafts:    map[string]*parse.Page{},
+		Config:       cfg,
+		Now:          now,
+		ByURL:        map[string]*Page{},
+		byPath:       map[string]*Page{},
+		byFoldedPath: map[string]*Page{},
+		Static:       map[string]string{},
+		Tags:         map[string][]*Page{},
+		UsedBy:       map[*Page][]*Page{},
+		metricBy:     map[string]*Metric{},
+		journeyBy:    map[string]*Page{},
+		Generated:    map[string]map[string]bool{},
+		drafts:       map[string]*parse.Page{},
 	}
 	var diags diag.List
 	for _, u := range generatedURLs {
@@ -188,6 +192,9 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, serie
 		}
 		s.ByURL[p.URL] = p
 		s.byPath[p.Path] = p
+		if _, taken := s.byFoldedPath[strings.ToLower(p.Path)]; !taken {
+			s.byFoldedPath[strings.ToLower(p.Path)] = p
+		}
 	}
 	for _, f := range static {
 		u := "/" + strings.TrimPrefix(f, load.ContentDir+"/")

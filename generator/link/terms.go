@@ -19,6 +19,7 @@ type Terms struct {
 	folded *trieNode        // titles and synonyms, matched ignoring case
 	exact  *trieNode        // abbreviations, matched as written: "CES" is a term, "ces" is not
 	names  []string         // every key as written, for did-you-mean
+	abbrs  map[string]bool  // the lowercased keys that are abbreviations: no plural of those
 	// starts holds every form the first word of a key may take in text
 	// (lowercased; plural; possessive): matching skips, with one hash, any
 	// word of a text that is not one of them.
@@ -80,8 +81,23 @@ func textWord(text []byte, i int) (end int, hash uint32) {
 	return end, h
 }
 
-// Lookup finds a definition by title, abbreviation or synonym, ignoring case.
-func (t *Terms) Lookup(name string) *Page { return t.byKey[strings.ToLower(strings.TrimSpace(name))] }
+// Lookup finds a definition by title, abbreviation or synonym, ignoring
+// case. A plural of a title or synonym ("[[touchpoints]]") finds it too, as
+// autolinking does.
+func (t *Terms) Lookup(name string) *Page {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if def := t.byKey[key]; def != nil {
+		return def
+	}
+	for _, suffix := range []string{"s", "es"} {
+		if stem, ok := strings.CutSuffix(key, suffix); ok && len(stem) >= 4 && !t.abbrs[stem] {
+			if def := t.byKey[stem]; def != nil {
+				return def
+			}
+		}
+	}
+	return nil
+}
 
 // Summary is the hover text of a definition: its summary, else its description.
 func Summary(def *Page) string {
@@ -115,7 +131,7 @@ func Letter(title string) string {
 }
 
 func (s *Site) indexTerms() diag.List {
-	t := &Terms{byKey: map[string]*Page{}, folded: &trieNode{}, exact: &trieNode{}, starts: new(wordSet)}
+	t := &Terms{byKey: map[string]*Page{}, abbrs: map[string]bool{}, folded: &trieNode{}, exact: &trieNode{}, starts: new(wordSet)}
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -143,6 +159,7 @@ func (s *Site) indexTerms() diag.List {
 		t.names = append(t.names, key)
 		t.addStart(key)
 		if exact {
+			t.abbrs[lower] = true
 			t.exact.insert(key, def)
 		} else {
 			t.folded.insert(lower, def)

@@ -101,11 +101,8 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	section, ok := newKinds[kind]
 	if !ok {
-		msg := fmt.Sprintf("unknown kind %q; choose site, definition, journey, metric or page", kind)
-		if s := diag.Suggest(kind, []string{"site", "definition", "journey", "metric", "page"}); s != "" {
-			msg = fmt.Sprintf("unknown kind %q: did you mean %q?", kind, s)
-		}
-		return usageErr("%s", msg)
+		return usageErr("unknown kind %q%s", kind,
+			diag.DidYouMean(kind, []string{"site", "definition", "journey", "metric", "page"}, "; choose site, definition, journey, metric or page"))
 	}
 	switch {
 	case len(pos) < 2:

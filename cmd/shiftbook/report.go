@@ -51,11 +51,7 @@ func (r *report) checkFormat() string {
 			return ""
 		}
 	}
-	msg := fmt.Sprintf("--format %q: use text, github or json", r.format)
-	if sug := diag.Suggest(r.format, formats); sug != "" {
-		msg = fmt.Sprintf("--format %q: did you mean %s? (text, github or json)", r.format, sug)
-	}
-	return msg
+	return fmt.Sprintf("--format %q%s", r.format, diag.DidYouMean(r.format, formats, "; use text, github or json"))
 }
 
 // print writes diags and reports whether the command failed: whether any of

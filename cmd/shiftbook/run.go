@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
 // Exit codes.
@@ -67,7 +68,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return c.run(ctx, args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "shiftbook: unknown command %q\n\n", args[0])
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(stderr, "shiftbook: unknown command %q%s\n\n", args[0], diag.DidYouMean(args[0], names, ""))
 	usage(stderr)
 	return exitUsage
 }

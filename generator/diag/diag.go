@@ -274,6 +274,16 @@ func (e *Error) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// DidYouMean is the one way shiftbook offers a correction: `: did you mean
+// "x"?` for the candidate nearest to word, or otherwise (which should start
+// with "; " and say what to do) when none is near enough to help.
+func DidYouMean(word string, candidates []string, otherwise string) string {
+	if sug := Suggest(word, candidates); sug != "" {
+		return fmt.Sprintf(": did you mean %q?", sug)
+	}
+	return otherwise
+}
+
 // Suggest returns the candidate nearest to word, for "did you mean" hints,
 // or "" when none is close enough to help. Case is ignored.
 func Suggest(word string, candidates []string) string {

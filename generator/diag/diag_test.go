@@ -291,3 +291,18 @@ func TestWithFix(t *testing.T) {
 		t.Errorf("WithFix past the end = %+v; want none", d.Fix)
 	}
 }
+
+func TestDidYouMean(t *testing.T) {
+	cmds := []string{"build", "serve", "check", "publish", "new", "version"}
+	tests := []struct{ word, otherwise, want string }{
+		{"biuld", "", `: did you mean "build"?`},
+		{"publsh", "", `: did you mean "publish"?`},
+		{"zzzzzz", "; run shiftbook --help", "; run shiftbook --help"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		if got := DidYouMean(tt.word, cmds, tt.otherwise); got != tt.want {
+			t.Errorf("DidYouMean(%q) = %q; want %q", tt.word, got, tt.want)
+		}
+	}
+}

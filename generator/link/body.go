@@ -258,11 +258,7 @@ func (c *bodyContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
 	def := c.site.Terms.Lookup(t.Target)
 	if def == nil {
 		msg := "unknown term %q"
-		if sug := diag.Suggest(t.Target, c.site.Terms.names); sug != "" {
-			msg += ": did you mean \"" + sug + "\"?"
-		} else {
-			msg += "; add a page for it under content/definitions/, or check the spelling"
-		}
+		msg += diag.DidYouMean(t.Target, c.site.Terms.names, "; add a page for it under content/definitions/, or check the spelling")
 		p := c.page
 		c.body.Diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+t.Offset, msg, t.Target))
 		escapeText(w, []byte(t.Label))

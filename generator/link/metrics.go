@@ -70,11 +70,7 @@ func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
 			m.Series = series[file]
 			if m.Series == nil && !s.dataFileFailed(file, series) {
 				msg := fmt.Sprintf("data file %s not found", file)
-				if sug := diag.Suggest(p.Meta.Data, dataPaths); sug != "" {
-					msg += fmt.Sprintf(": did you mean %q?", sug)
-				} else {
-					msg += fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir)
-				}
+				msg += diag.DidYouMean(p.Meta.Data, dataPaths, fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir))
 				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("data"), 1, "%s", msg))
 			}
 		} else {
@@ -99,11 +95,7 @@ func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
 				for _, t := range s.Terms.List {
 					slugs = append(slugs, path.Base(strings.TrimSuffix(t.URL, "/")))
 				}
-				if sug := diag.Suggest(d, slugs); sug != "" {
-					msg += fmt.Sprintf(": did you mean %q?", sug)
-				} else {
-					msg += "; name a page of content/definitions/ by its file name without .md"
-				}
+				msg += diag.DidYouMean(d, slugs, "; name a page of content/definitions/ by its file name without .md")
 				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("definition"), 1, "%s", msg))
 			} else {
 				m.Definition = def
@@ -134,10 +126,7 @@ func (s *Site) metricIDs() []string {
 
 func (s *Site) unknownMetric(id string) string {
 	msg := fmt.Sprintf("unknown metric %q", id)
-	if sug := diag.Suggest(id, s.metricIDs()); sug != "" {
-		return msg + fmt.Sprintf(": did you mean %q?", sug)
-	}
-	return msg + "; metric ids are the metric = \"...\" keys of content/metrics/ pages"
+	return msg + diag.DidYouMean(id, s.metricIDs(), "; metric ids are the metric = \"...\" keys of content/metrics/ pages")
 }
 
 // JourneyID is a journey's id for {{< journey >}}: its slug, else its file name.
@@ -211,11 +200,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		want, ok := Shortcodes[sc.Name]
 		if !ok {
 			msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
-			if sug := diag.Suggest(sc.Name, shortcodeNames()); sug != "" {
-				msg += fmt.Sprintf(": did you mean %q?", sug)
-			} else {
-				msg += "; the shortcodes are " + strings.Join(shortcodeNames(), ", ")
-			}
+			msg += diag.DidYouMean(sc.Name, shortcodeNames(), "; the shortcodes are "+strings.Join(shortcodeNames(), ", "))
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
@@ -238,11 +223,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 				}
 				sort.Strings(ids)
 				msg := fmt.Sprintf("unknown journey %q", id)
-				if sug := diag.Suggest(id, ids); sug != "" {
-					msg += fmt.Sprintf(": did you mean %q?", sug)
-				} else {
-					msg += "; a journey's id is its file name in content/journeys/ without .md"
-				}
+				msg += diag.DidYouMean(id, ids, "; a journey's id is its file name in content/journeys/ without .md")
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			}
 		}

@@ -114,11 +114,7 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		name := k.String()
 		line := keys.Line(k...)
 		msg := fmt.Sprintf("unknown key %q in %s", name, ConfigFile)
-		if s := diag.Suggest(name, knownKeys); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
-		} else {
-			msg += "; remove it (the keys shiftbook understands are listed in README.md)"
-		}
+		msg += diag.DidYouMean(name, knownKeys, "; remove it (the keys shiftbook understands are listed in README.md)")
 		diags.Add(diag.AtLine(ConfigFile, src, line, 1, "%s", msg))
 	}
 	at := func(key ...string) int { return keys.Line(key...) }

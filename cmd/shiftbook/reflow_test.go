@@ -225,10 +225,13 @@ func runPDFText(t *testing.T, ctx context.Context) string {
 	do(t, ctx, printPDF)
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "book.pdf")
+	if keep := os.Getenv("SHIFTBOOK_SCREENSHOTS"); keep != "" {
+		os.WriteFile(filepath.Join(keep, "book.pdf"), data, 0o644)
+	}
 	if err := os.WriteFile(pdf, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	text, err := exec.Command(pdftotext, pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -388,5 +391,40 @@ func TestScreenshots(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestBrowserPrintedBook prints /book/ to PDF as Chromium does and reads
+// its text: links written as absolute addresses from baseURL (never
+// "(../metrics/)"), the journeys with all their stages, the scorecard, the
+// running head, and no navigation.
+func TestBrowserPrintedBook(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/book/"), chromedp.WaitReady(".book-chapter"))
+	text := runPDFText(t, ctx)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"(https://cx.intranet.example/",      // a link written out from baseURL
+		"The Northwind Shift book · Edition", // the running head
+		"Metrics scorecard",
+		"Number transfer and SIM delivery", // a journey stage, in full
+		"Settle in",                        // the last stage of that journey
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the printed book lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"(../", "(./", "Skip to content", "On this page", "Print or save as PDF"} {
+		if strings.Contains(flat, bad) {
+			t.Errorf("the printed book shows %q", bad)
+		}
+	}
+	// The book's contents are nested: a chapter lists its pages.
+	if n := eval[int](t, ctx, `document.querySelectorAll(".book-toc > ol > li > ol > li").length`); n < 10 {
+		t.Errorf("the contents list %d pages under their chapters, want the chapters' pages nested", n)
+	}
+	if !eval[bool](t, ctx, `(() => { const b = document.querySelector("button[data-print]"); return !!b && b.offsetParent !== null })()`) {
+		t.Error("no visible print button on the book")
 	}
 }

@@ -236,13 +236,15 @@ func (s *Site) suggestURL(u string) string {
 
 // resolveBook lists the book's chapters: [book] chapters of site.toml (a
 // section folder or a page path each), else every section that is not part
-// of the reference (definitions, metrics, journeys), by weight.
+// of the reference (definitions and metrics, which the book gives as its
+// glossary and scorecard), by weight. Journeys are chapters: they are how
+// the company wants customers to experience its offering.
 func (s *Site) resolveBook() diag.List {
 	var diags diag.List
 	if len(s.Config.Book.Chapters) == 0 {
 		for _, c := range s.Home.Children {
 			switch c.Section {
-			case DefinitionsSection, MetricsSection, JourneysSection:
+			case DefinitionsSection, MetricsSection:
 				continue
 			}
 			s.Book = append(s.Book, c)

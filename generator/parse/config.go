@@ -46,6 +46,9 @@ type Config struct {
 	Book struct {
 		Title    string   `toml:"title"`
 		Chapters []string `toml:"chapters"`
+		// Scorecard ends the book with a table of every metric; nil means
+		// the default, true.
+		Scorecard *bool `toml:"scorecard"`
 	} `toml:"book"`
 
 	// FrontMatter.Allow lists a site's own front matter keys: accepted on

@@ -121,6 +121,7 @@ func (r *run) writeAssets(theme load.Theme) (int, diag.List) {
 		files[strings.TrimPrefix(p, "assets/")] = theme.Files[p].Data
 	}
 	files["css/chroma.css"] = markdown.HighlightCSS()
+	files["css/book-print.css"] = r.bookPrintCSS()
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		data := files[name]

@@ -68,6 +68,13 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 				}
 			}
 			b.WriteString(html.EscapeString(markdown.EscapeURL(relURL(from, target))))
+			if abs := r.printURL(target); abs != "" {
+				// Placeholders sit inside a double-quoted href (or src): close
+				// it, add the address paper shows, and let the page's own
+				// closing quote end this attribute.
+				b.WriteString(`" data-print-url="`)
+				b.WriteString(html.EscapeString(markdown.EscapeURL(abs)))
+			}
 		case 'S':
 			if n < len(p.Body.Shortcodes) {
 				r.shortcode(b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")

@@ -59,14 +59,16 @@ type PageData struct {
 	Metric     *MetricData
 	Journey    *JourneyData
 
-	Glossary  []LetterGroup
-	Dashboard []*MetricData
-	Customer  []CardData // journeys index
-	Employee  []CardData
-	TagList   []TagData
-	Book      []BookEntry
-	BookTerms []TermData
-	Changes   *ChangesData // the /changes/ page
+	Glossary     []LetterGroup
+	Dashboard    []*MetricData
+	Customer     []CardData // journeys index
+	Employee     []CardData
+	TagList      []TagData
+	Book         []BookPart
+	BookContents []BookContents
+	BookTerms    []TermData
+	Scorecard    []*MetricData // the book's metrics scorecard; nil when the site turns it off
+	Changes      *ChangesData  // the /changes/ page
 }
 
 // LinkData is a titled link.
@@ -195,7 +197,15 @@ type BookEntry struct {
 	ID, Title string
 	Level     int // 1 for a chapter, 2 and deeper for its pages
 	Chapter   bool
+	Journey   *JourneyData // the map of a journey page, shown above its text
 	content   func() template.HTML
+}
+
+// BookPart is a chapter of the book with the pages below it, printed under
+// the chapter's running head.
+type BookPart struct {
+	ID      string
+	Entries []BookEntry
 }
 
 // Content is the page's body as the book shows it, made when the template

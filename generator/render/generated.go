@@ -149,29 +149,35 @@ func (r *run) bookAnchor(target string) (string, bool) {
 }
 
 func (r *run) bookData() *PageData {
-	title := r.site.Config.Book.Title
-	if title == "" {
-		title = "The Shift book"
-	}
-	d := r.generatedBase("/book/", title, "book")
+	d := r.generatedBase("/book/", r.bookTitle(), "book")
 	d.Description = "The whole book on one page, in reading order, ready to print."
 	used := map[*link.Page]bool{}
-	var add func(p *link.Page, level int, chapter bool)
-	add = func(p *link.Page, level int, chapter bool) {
+	var add func(part *BookPart, p *link.Page, level int, chapter bool)
+	add = func(part *BookPart, p *link.Page, level int, chapter bool) {
 		id := r.bookIDs[p.URL]
-		d.Book = append(d.Book, BookEntry{
+		e := BookEntry{
 			ID: id, Title: p.Title(), Level: level, Chapter: chapter,
 			content: func() template.HTML { return r.renderContent(p, "/book/", id+"-") },
-		})
+		}
+		if p.Journey != nil {
+			e.Journey = r.journeyData(p, id+"-")
+		}
+		part.Entries = append(part.Entries, e)
 		for _, def := range p.Uses {
 			used[def] = true
 		}
 		for _, c := range p.Children {
-			add(c, level+1, false)
+			add(part, c, level+1, false)
 		}
 	}
 	for _, p := range r.site.Book {
-		add(p, 1, true)
+		part := BookPart{ID: r.bookIDs[p.URL]}
+		add(&part, p, 1, true)
+		d.Book = append(d.Book, part)
+	}
+	d.BookContents = r.bookContents(r.site.Book)
+	if r.bookScorecard() {
+		d.Scorecard = r.scorecard()
 	}
 	for _, def := range r.site.Terms.List {
 		if used[def] {

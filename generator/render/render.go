@@ -136,6 +136,7 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	if opts.Minify {
 		r.mini = newMinifier()
 	}
+	r.assignBookIDs() // before the assets: the book's print stylesheet names its chapters
 	if _, diags := r.writeAssets(theme); len(diags) > 0 {
 		return nil, diags
 	}
@@ -164,7 +165,6 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 		r.metricData(m)
 	}
 	r.writeSeriesCSV()
-	r.assignBookIDs()
 	if len(r.diags) > 0 {
 		return nil, r.diags.Sort()
 	}

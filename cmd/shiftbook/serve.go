@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
@@ -28,6 +33,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		fmt.Fprintf(stderr, "shiftbook serve: %v\n", err)
 		return exitUsage
+	}
+	if _, err := os.Stat(filepath.Join(dir, parse.ConfigFile)); errors.Is(err, iofs.ErrNotExist) {
+		// Nothing to serve, not even an error page worth a browser.
+		fmt.Fprintf(stderr, "shiftbook serve: %s has no %s; run serve in a site folder, pass -s DIR, or start a site with \"shiftbook new site DIR\"\n", *src, parse.ConfigFile)
+		return exitContent
 	}
 	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Strict: *strict, Log: stdout}
 	if *poll {

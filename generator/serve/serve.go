@@ -220,7 +220,15 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	}
 	if prepared == nil {
 		s.fail(diags)
-		fmt.Fprintf(s.opts.Log, "%s: build failed, still serving the last good pages:\n", what)
+		s.mu.RLock()
+		good := s.gen != nil
+		s.mu.RUnlock()
+		if good {
+			fmt.Fprintf(s.opts.Log, "%s: build failed, still serving the last good pages:\n", what)
+		} else {
+			// Nothing built yet: there are no good pages to fall back on.
+			fmt.Fprintf(s.opts.Log, "%s: build failed; pages show these errors until a save fixes them:\n", what)
+		}
 		for _, d := range diags {
 			fmt.Fprintf(s.opts.Log, "  %s\n", d)
 		}

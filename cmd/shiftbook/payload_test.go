@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
 	"golang.org/x/net/html"
 )
 
@@ -257,6 +259,8 @@ func TestPayloadsStayText(t *testing.T) {
 				problems = checkXML(data, seen)
 			case ".json":
 				problems = checkJSON(data, seen)
+			case ".css":
+				problems = checkCSS(data)
 			default:
 				return nil
 			}
@@ -474,6 +478,24 @@ func TestPayloadInBaseURLAndLanguageRefused(t *testing.T) {
 			if !strings.Contains(stderr, want) {
 				t.Errorf("%s: stderr lacks %q:\n%s", cmd[0], want, stderr)
 			}
+		}
+	}
+}
+
+// checkCSS checks that the site's words in a stylesheet (the book's running
+// heads) stay inside CSS strings: outside one, a payload would be rules.
+func checkCSS(data []byte) []string {
+	lex := css.NewLexer(parse.NewInputBytes(data))
+	var problems []string
+	for {
+		tt, text := lex.Next()
+		switch {
+		case tt == css.ErrorToken:
+			return problems
+		case tt == css.BadStringToken:
+			problems = append(problems, "a CSS string broken by a newline: "+strconv.Quote(string(text)))
+		case tt != css.StringToken && bytes.Contains(bytes.ToLower(text), []byte("pwn")):
+			problems = append(problems, "site text outside a CSS string: "+strconv.Quote(string(text)))
 		}
 	}
 }

@@ -2,7 +2,8 @@
 # Runs the publish job (.ci/publish.sh) the way CI does, against a local bare
 # repository standing for the remote: a fresh shallow clone of main per run,
 # as actions/checkout makes. Edition 2026.3 first, then 2026.4, then a
-# nightly republish of 2026.4; then checks the site branch: both editions
+# nightly republish of 2026.4, then a push that still says 2026.3 (refused
+# without --replace); then checks the site branch: both editions
 # present, versions.json, latest is 2026.4, 2026.3 untouched byte for byte
 # (same git tree), history only appended to.
 set -euo pipefail
@@ -64,6 +65,15 @@ EOF
 commit_main "Edition 2026.4"
 ci_run
 ci_run # the nightly job: republish 2026.4
+
+# A push whose site.toml still (or again) says 2026.3 must not replace the
+# published 2026.3: the job fails, names the newest edition, pushes nothing.
+before=$(git ls-remote "file://$tmp/remote.git" refs/heads/gh-pages)
+set_version 2026.3
+commit_main "Edition 2026.3 again, by mistake"
+if ci_run >"$tmp/refused.log" 2>&1; then fail "republishing the older 2026.3 without --replace succeeded"; fi
+grep -q "2026.4 is newer" "$tmp/refused.log" || { cat "$tmp/refused.log" >&2; fail "the refusal does not name the newest edition"; }
+[ "$(git ls-remote "file://$tmp/remote.git" refs/heads/gh-pages)" = "$before" ] || fail "the refused publish changed gh-pages"
 
 # Check the site branch as a reader's host would get it.
 git clone --quiet --branch gh-pages "file://$tmp/remote.git" "$tmp/pages"

@@ -62,6 +62,11 @@ func NewFiles() *Files { return &Files{known: map[string]knownFile{}} }
 func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	site := &Site{}
 	var diags diag.List
+	if info, err := fs.Lstat(fsys, parse.ConfigFile); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if d := newLinkGuard(fsys, nil).file(parse.ConfigFile); d != nil {
+			return nil, diag.List{*d}
+		}
+	}
 	src, err := fs.ReadFile(fsys, parse.ConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -74,6 +79,7 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	cfg, d := parse.ReadConfig(src)
 	diags.Add(d...)
 	site.Config = cfg
+	guard := newLinkGuard(fsys, cfg.Build.LinkedFolders)
 
 	var paths []string
 	var stamps []knownFile
@@ -84,6 +90,12 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			}
 			diags.Add(diag.File(p, "cannot read: %v", err))
 			return nil
+		}
+		if p == ContentDir {
+			if problem := guard.folder(p); problem != "" {
+				diags.Add(diag.File(p, "%s", problem))
+				return fs.SkipAll
+			}
 		}
 		if p != ContentDir && Ignored(e.Name()) {
 			if e.IsDir() {
@@ -102,7 +114,12 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 				return nil
 			}
 			if info.IsDir() {
-				diags.Add(diag.File(p, "is a link to a folder, which shiftbook does not follow inside content/; copy the folder in, or link the whole content folder instead"))
+				diags.Add(diag.File(p, "is a link to a folder, which shiftbook does not follow inside content/; "+
+					"copy the folder in, or make the whole content folder the link (see linkedFolders in README.md)"))
+				return nil
+			}
+			if d := guard.file(p); d != nil {
+				diags.Add(*d)
 				return nil
 			}
 			paths = append(paths, p)
@@ -138,17 +155,17 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	}
 	// A data folder outside content/ is read on its own.
 	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
-		site.Data, d = readDataDir(fsys, cfg.Data.Dir)
+		site.Data, d = readDataDir(fsys, cfg.Data.Dir, guard)
 		diags.Add(d...)
 	}
 
-	theme, d := readTheme(fsys, builtin, cfg.Theme)
+	theme, d := readTheme(fsys, builtin, cfg.Theme, guard)
 	diags.Add(d...)
 	site.Theme = theme
 	return site, diags
 }
 
-func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
+func readDataDir(fsys fs.FS, dir string, guard *linkGuard) ([]File, diag.List) {
 	var files []File
 	var diags diag.List
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
@@ -159,6 +176,12 @@ func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
 			diags.Add(diag.File(p, "cannot read: %v", err))
 			return nil
 		}
+		if p == dir {
+			if problem := guard.folder(p); problem != "" {
+				diags.Add(diag.File(p, "%s", problem))
+				return fs.SkipAll
+			}
+		}
 		if p != dir && Ignored(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
@@ -167,6 +190,12 @@ func readDataDir(fsys fs.FS, dir string) ([]File, diag.List) {
 		}
 		if e.IsDir() {
 			return nil
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if d := guard.file(p); d != nil {
+				diags.Add(*d)
+				return nil
+			}
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
@@ -217,16 +246,30 @@ func (t Theme) Paths(dir string) []string {
 // BuiltinPrefix names files of the embedded theme in diagnostics.
 const BuiltinPrefix = "(built-in theme)/"
 
-func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
+// readTheme reads the built-in theme and the site's own themes/NAME over it.
+// guard checks the links of the site's own (the built-in one has none).
+func readTheme(fsys fs.FS, builtin fs.FS, name string, guard *linkGuard) (Theme, diag.List) {
 	t := Theme{Files: map[string]File{}}
 	var diags diag.List
-	add := func(root fs.FS, dir, shown string) bool {
+	add := func(root fs.FS, dir, shown string, guard *linkGuard) bool {
 		found := false
 		_ = fs.WalkDir(root, dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
 			found = true
+			if guard != nil && p == dir {
+				if problem := guard.folder(p); problem != "" {
+					diags.Add(diag.File(p, "%s", problem))
+					return fs.SkipAll
+				}
+			}
+			if guard != nil && e.Type()&fs.ModeSymlink != 0 {
+				if d := guard.file(p); d != nil {
+					diags.Add(*d)
+					return nil
+				}
+			}
 			if p != dir && Ignored(e.Name()) && e.IsDir() {
 				return fs.SkipDir
 			}
@@ -244,8 +287,8 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string) (Theme, diag.List) {
 		})
 		return found
 	}
-	hasBuiltin := builtin != nil && add(builtin, name, BuiltinPrefix+name)
-	hasOwn := add(fsys, path.Join("themes", name), path.Join("themes", name))
+	hasBuiltin := builtin != nil && add(builtin, name, BuiltinPrefix+name, nil)
+	hasOwn := add(fsys, path.Join("themes", name), path.Join("themes", name), guard)
 	if !hasBuiltin && !hasOwn {
 		diags.Add(diag.File(parse.ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
 	}

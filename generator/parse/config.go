@@ -28,6 +28,9 @@ type Config struct {
 	Build struct {
 		Minify bool `toml:"minify"`
 		Drafts bool `toml:"drafts"`
+		// LinkedFolders are site folders (such as "content") that may be
+		// links to a folder outside the site folder.
+		LinkedFolders []string `toml:"linkedFolders"`
 	} `toml:"build"`
 
 	Data struct {
@@ -81,7 +84,7 @@ func DefaultConfig() Config {
 // knownKeys lists every key site.toml may hold, for unknown-key hints.
 var knownKeys = []string{
 	"title", "baseURL", "language", "theme", "version",
-	"build", "build.minify", "build.drafts",
+	"build", "build.minify", "build.drafts", "build.linkedFolders",
 	"data", "data.dir", "data.staleAfter",
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe",
@@ -129,6 +132,9 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		cfg.StaleAfterDuration = dur
 	}
 	cfg.Data.Dir = strings.Trim(path.Clean("/"+cfg.Data.Dir), "/")
+	for i, f := range cfg.Build.LinkedFolders {
+		cfg.Build.LinkedFolders[i] = strings.Trim(path.Clean("/"+f), "/")
+	}
 	if strings.ContainsAny(cfg.Version, `/\`) || strings.HasPrefix(cfg.Version, ".") {
 		diags.Add(diag.AtLine(ConfigFile, src, at("version"), 1,
 			"version %q cannot be a folder name; use letters, digits, dots and dashes such as \"2026.4\"", cfg.Version))
@@ -155,7 +161,7 @@ func ReadConfig(src []byte) (Config, diag.List) {
 // (of text) or "table".
 var configKinds = map[string]string{
 	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
-	"build": "table", "build.minify": "bool", "build.drafts": "bool",
+	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
 	"data": "table", "data.dir": "text", "data.staleAfter": "text",
 	"glossary": "table", "glossary.autolink": "bool",
 	"markdown": "table", "markdown.unsafe": "bool",

@@ -51,6 +51,9 @@ func valueColumn(src []byte, line int) int {
 		return 1
 	}
 	text := lines[line-1]
+	if line == 1 {
+		text = stripBOM(text) // not a character the author sees
+	}
 	eq := bytes.IndexByte(text, '=')
 	if eq < 0 {
 		return 1

@@ -29,6 +29,7 @@ func TestReadConfigBaseURLAndLanguage(t *testing.T) {
 		{"language en-GB", `language = "en-GB"`, ""},
 		{"language pt-BR", `language = "pt-BR"`, ""},
 		{"language zh-Hant-TW", `language = "zh-Hant-TW"`, ""},
+		{"after a byte-order mark", "\xef\xbb\xbfbaseURL = \"/cx/\"", `site.toml:1:11: baseURL "/cx/" must start with https://`},
 		{"language word", `language = "english"`, `site.toml:1:12: language "english" is not a language tag`},
 		{"language empty", `language = ""`, `site.toml:1:12: language "" is not a language tag`},
 		{"language payload", `language = "en\" onload=\"alert(1)"`, `site.toml:1:12: language "en\" onload=\"alert(1)" is not a language tag`},

@@ -20,7 +20,7 @@ func LocateTOMLKeys(src []byte) TOMLKeys {
 	counts := map[string]int{}
 	prefix := ""
 	inMultiline := ""
-	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc := bufio.NewScanner(bytes.NewReader(stripBOM(src))) // a BOM would hide the first key
 	sc.Buffer(nil, 1<<20)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())

@@ -207,6 +207,7 @@ func payloadSite(edition int) map[string]string {
 	return files
 }
 
+// writeFiles writes a site's files into dir, replacing its content/.
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	os.RemoveAll(filepath.Join(dir, "content"))

@@ -38,16 +38,7 @@ func pubSite(t *testing.T, dir, version string) {
 		files["content/metrics/nps.md"] = strings.NewReplacer("target = 40", "target = 45", `owner = "Ana"`, `owner = "Bo"`).Replace(files["content/metrics/nps.md"])
 		files["content/journeys/onboarding.md"] = strings.Replace(files["content/journeys/onboarding.md"], "feeling = 1", "feeling = -1", 1)
 	}
-	os.RemoveAll(filepath.Join(dir, "content"))
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 }
 
 func pubRun(t *testing.T, args ...string) (int, string, string) {

@@ -330,9 +330,10 @@ func newPage(siteDir, kind string, name pageName, stdout, stderr io.Writer) int 
 	data.Path = rel
 	site := os.DirFS(dir)
 
-	// A new metric gets a data file, unless the analysts got there first.
-	var dataRel string
-	var dataOut []byte
+	// A new metric uses the data file the analysts made, if there is one.
+	// Else it waits for real numbers: no data file and no target, so that
+	// the site shows "No data yet" rather than an example row judged
+	// against a target of 0 ("On track").
 	if kind == "metric" {
 		for _, ext := range []string{".csv", ".json", ".toml"} {
 			p := path.Join(cfg.dataDir, data.ID+ext)
@@ -342,14 +343,11 @@ func newPage(siteDir, kind string, name pageName, stdout, stderr io.Writer) int 
 				break
 			}
 		}
-		if data.Data == "" {
-			data.Data = data.ID + ".csv"
-			dataRel = path.Join(cfg.dataDir, data.Data)
-			dataOut, err = execArchetype(site, cfg.theme, "metric.csv", data)
-			if err != nil {
-				return fail("%v", err)
-			}
-		}
+	}
+	if other, err := sameTitle(site, kind, data.Title); err != nil {
+		return fail("%v", err)
+	} else if other != "" {
+		return fail("%s already has the title %q; edit it, or choose another name", shown(other), data.Title)
 	}
 	out, err := execArchetype(site, cfg.theme, kind+".md", data)
 	if err != nil {
@@ -365,13 +363,54 @@ func newPage(siteDir, kind string, name pageName, stdout, stderr io.Writer) int 
 		return fail("%v", err)
 	}
 	fmt.Fprintf(stdout, "created %s\n", shown(rel))
-	if dataRel != "" {
-		if err := createFile(dir, dataRel, dataOut); err != nil {
-			return fail("%v", err)
-		}
-		fmt.Fprintf(stdout, "created %s with one example row dated %s; replace it with real data\n", shown(dataRel), data.Date)
+	if kind == "metric" && data.Data == "" {
+		fmt.Fprintf(stdout, "it shows \"No data yet\" until %s exists: a date,value header, then one row per date\n",
+			shown(path.Join(cfg.dataDir, data.ID+".csv")))
 	}
 	return exitOK
+}
+
+// sameTitle returns the definition or metric page that already has title
+// (in any letter case), for a new page of that kind: two pages with one
+// title make two terms that mean the same, or a dashboard with the same
+// name twice. A definition's abbreviation and synonyms count as titles too.
+// Other kinds may share titles.
+func sameTitle(site fs.FS, kind, title string) (string, error) {
+	section := map[string]string{"definition": "definitions", "metric": "metrics"}[kind]
+	if section == "" {
+		return "", nil
+	}
+	found := ""
+	err := fs.WalkDir(site, path.Join(load.ContentDir, section), func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if found != "" || e.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
+			return nil
+		}
+		src, err := fs.ReadFile(site, p)
+		if err != nil {
+			return err
+		}
+		page, _ := parse.ReadPage(p, src) // a page with errors still has a title
+		if page == nil {
+			return nil
+		}
+		names := []string{page.Meta.Title}
+		if kind == "definition" {
+			names = append(append(names, page.Meta.Abbr), page.Meta.Synonyms...)
+		}
+		for _, n := range names {
+			if n != "" && strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(title)) {
+				found = p
+			}
+		}
+		return nil
+	})
+	return found, err
 }
 
 // sameAddress returns a content file that the site publishes at the address

@@ -54,7 +54,7 @@ var (
 	kindKeys   = map[string][]string{
 		"definition": {"abbr", "synonyms", "summary"},
 		"journey":    {"persona", "kind", "[[stages]]", "name", "feeling", "touchpoints", "pains", "metrics"},
-		"metric":     {"metric", "unit", "direction", "target", "data", "definition"},
+		"metric":     {"metric", "unit", "direction", "# target", "data", "definition"},
 		"page":       nil,
 	}
 )
@@ -136,12 +136,13 @@ func TestNewKinds(t *testing.T) {
 				t.Errorf("body does not show the shortcode for its own id %q", tt.id)
 			}
 			if tt.data != "" {
+				// No example data: the metric waits, visibly, for real numbers.
 				data := filepath.Join(dir, filepath.FromSlash(tt.data))
-				if got, want := readFile(t, data), "date,value\n2026-01-15,0\n"; got != want {
-					t.Errorf("%s = %q, want %q", tt.data, got, want)
+				if _, err := os.Stat(data); err == nil {
+					t.Errorf("new metric wrote %s; it must wait for real data", tt.data)
 				}
-				if !strings.Contains(stdout, "created "+data+" with one example row dated 2026-01-15") {
-					t.Errorf("stdout does not name the data file:\n%s", stdout)
+				if !strings.Contains(stdout, `it shows "No data yet" until `+data+" exists") {
+					t.Errorf("stdout does not say the metric waits for %s:\n%s", data, stdout)
 				}
 			}
 			// The archetype makes a page that builds.
@@ -187,6 +188,22 @@ func TestNewAllKindsOneSite(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
 			t.Errorf("build wrote no %s", p)
 		}
+	}
+	// A new metric is a visible placeholder, on its page and on the
+	// dashboard, never "On track" against a target of 0.
+	for _, p := range []string{"metrics/churn-rate/index.html", "metrics/index.html"} {
+		page := readFile(t, filepath.Join(out, p))
+		i := strings.Index(page, "Churn Rate")
+		if i < 0 {
+			t.Errorf("%s does not show the new metric", p)
+			continue
+		}
+		if !strings.Contains(page[i:], "No data yet") {
+			t.Errorf("%s does not show the new metric as \"No data yet\"", p)
+		}
+	}
+	if page := readFile(t, filepath.Join(out, "metrics/churn-rate/index.html")); strings.Contains(page, "On track") {
+		t.Errorf("the new metric's page says \"On track\"")
 	}
 }
 
@@ -269,6 +286,24 @@ func TestNewRefuses(t *testing.T) {
 			args:    []string{"metric", "NPS", "-s", "SITE"},
 			wantErr: "SITE/content/metrics/nps.md already exists",
 			keep:    "content/data/nps.csv",
+		},
+		{
+			name:    "a metric with a title already taken, in other capitals",
+			args:    []string{"metric", "net promoter SCORE", "-s", "SITE"},
+			wantErr: `SITE/content/metrics/nps.md already has the title "net promoter SCORE"`,
+			keep:    "content/metrics/nps.md",
+		},
+		{
+			name:    "a definition named as another's abbreviation",
+			args:    []string{"definition", "NPS", "-s", "SITE"},
+			wantErr: `SITE/content/definitions/net-promoter-score.md already has the title "NPS"`,
+			keep:    "content/definitions/net-promoter-score.md",
+		},
+		{
+			name:    "a definition with another's synonym as title",
+			args:    []string{"definition", "Promoter score", "-s", "SITE"},
+			wantErr: `SITE/content/definitions/net-promoter-score.md already has the title "Promoter score"`,
+			keep:    "content/definitions/net-promoter-score.md",
 		},
 		{
 			name:    "existing journey",

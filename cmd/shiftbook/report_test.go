@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -100,5 +101,37 @@ func TestPrintTextCap(t *testing.T) {
 	printText(&b, l, true)
 	if got := strings.Count(b.String(), ": broken"); got != 60 || strings.Contains(b.String(), "more") {
 		t.Errorf("--all printed %d of 60, or a cap line", got)
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	settings := func(kv ...string) []debug.BuildSetting {
+		var s []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			s = append(s, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		info *debug.BuildInfo
+		want string
+	}{
+		{"no build info", nil, "shiftbook (version unknown: built without module information)"},
+		{"a release", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.4.0"}},
+			"shiftbook v1.4.0, go1.26.8"},
+		{"a checkout", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261202042543-16a5b59d73c1"},
+			Settings: settings("vcs.revision", "16a5b59d73c12d0c4d86148d5a80a0650e2cab5e", "vcs.time", "2026-12-02T04:25:43Z", "vcs.modified", "false")},
+			"shiftbook v0.0.0-20261202042543-16a5b59d73c1, commit 16a5b59d73c1 of 2026-12-02T04:25:43Z, go1.26.8"},
+		{"uncommitted changes", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"},
+			Settings: settings("vcs.revision", "16a5b59d73c12d0c4d86148d5a80a0650e2cab5e", "vcs.modified", "true")},
+			"shiftbook (devel), commit 16a5b59d73c1, with uncommitted changes, go1.26.8"},
+		{"no vcs record", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}},
+			"shiftbook (devel), commit unknown (built with -buildvcs=false or outside a git checkout; go build ./cmd/shiftbook in a checkout records it), go1.26.8"},
+	}
+	for _, tt := range tests {
+		if got := versionLine(tt.info); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
 	}
 }

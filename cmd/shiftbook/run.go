@@ -264,17 +264,48 @@ func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
-	v := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if info.Main.Version != "" {
-			v = info.Main.Version
-		}
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " " + s.Value[:12]
-			}
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprintln(stdout, versionLine(info))
+	return exitOK
+}
+
+// versionLine says which shiftbook this is: the module version, and the
+// commit it was built from (marked when the checkout had uncommitted
+// changes), as the Go toolchain recorded them. A build without that record
+// says how to get one instead of a bare "(devel)".
+func versionLine(info *debug.BuildInfo) string {
+	if info == nil {
+		return "shiftbook (version unknown: built without module information)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
 		}
 	}
-	fmt.Fprintf(stdout, "shiftbook %s\n", strings.TrimSpace(v))
-	return exitOK
+	line := "shiftbook " + v
+	if rev == "" {
+		if v == "(devel)" {
+			line += ", commit unknown (built with -buildvcs=false or outside a git checkout; go build ./cmd/shiftbook in a checkout records it)"
+		}
+		return line + ", " + info.GoVersion
+	}
+	commit := "commit " + rev[:min(12, len(rev))]
+	if when != "" {
+		commit += " of " + when
+	}
+	if modified {
+		commit += ", with uncommitted changes"
+	}
+	return line + ", " + commit + ", " + info.GoVersion
 }

@@ -196,6 +196,7 @@ type bodyContext struct {
 	cursor int // next of doc.Links, to give each rendered link its position
 	body   *Body
 	linked map[*Page]bool
+	names  map[string]bool // longer names that held a term, warned about once
 	tips   int
 }
 
@@ -255,6 +256,10 @@ func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape
 func escapeText(w util.BufWriter, b []byte) { w.WriteString(html.EscapeString(string(b))) }
 
 func (c *bodyContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
+	if t.NoLink {
+		escapeText(w, []byte(t.Label))
+		return
+	}
 	def := c.site.Terms.Lookup(t.Target)
 	if def == nil {
 		msg := "unknown term %q"
@@ -269,13 +274,31 @@ func (c *bodyContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
 }
 
 func (c *bodyContext) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
-	if !c.site.Config.Glossary.Autolink || len(c.site.Terms.List) == 0 {
+	if !c.site.Config.Glossary.Autolink || len(c.site.Terms.List) == 0 ||
+		c.page.Meta.NoAutolink && c.page.Kind != KindDefinition {
 		write(w, text)
 		return
 	}
 	last := 0
 	for _, m := range c.site.Terms.match(text) {
 		if c.linked[m.Def] {
+			continue
+		}
+		if from, to, inside := longerName(text, m.Start, m.End); inside {
+			// "Customer Experience Week" is an event, not the term
+			// "customer experience": said once per name and page.
+			name := string(text[from:to])
+			if !c.names[name] {
+				if c.names == nil {
+					c.names = map[string]bool{}
+				}
+				c.names[name] = true
+				p := c.page
+				mention := string(text[m.Start:m.End])
+				c.body.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+offset+m.Start,
+					"%q is part of the longer name %q, so it is not linked to the term %q; write [[%s]] to link it anyway, or [[!%s]] to say it is a name",
+					mention, name, m.Def.Title(), mention, name)))
+			}
 			continue
 		}
 		c.use(m.Def)
@@ -305,7 +328,7 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 	}
 	for _, k := range keys {
 		def := t.byKey[k]
-		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Abbr, Summary(def)} {
+		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}

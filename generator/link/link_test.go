@@ -346,3 +346,29 @@ func TestAutolinkOff(t *testing.T) {
 		t.Errorf("an explicit [[term]] is still a use: uses %d", len(home.Uses))
 	}
 }
+
+func TestLongerName(t *testing.T) {
+	tests := []struct {
+		text, mention, want string // want: the longer name, "" when none
+	}{
+		{"Join Customer Experience Week in May.", "Customer Experience", "Customer Experience Week"},
+		{"Our Customer Experience matters.", "Customer Experience", ""},    // "Our" begins the sentence
+		{"It is. Customer Experience matters.", "Customer Experience", ""}, // so does this one
+		{"the Northwind Customer Experience team", "Customer Experience", "Northwind Customer Experience"},
+		{"customer experience week", "customer experience", ""},          // not capitalised
+		{"Customer Experience, Week by week", "Customer Experience", ""}, // a comma ends the name
+		{"Net Promoter Score (NPS) rose", "Net Promoter Score", ""},
+		{"the Q3 NPS Review is out", "NPS", "Q3 NPS Review"},
+	}
+	for _, tt := range tests {
+		start := strings.Index(tt.text, tt.mention)
+		from, to, inside := longerName([]byte(tt.text), start, start+len(tt.mention))
+		got := ""
+		if inside {
+			got = tt.text[from:to]
+		}
+		if got != tt.want {
+			t.Errorf("longerName(%q, %q) = %q; want %q", tt.text, tt.mention, got, tt.want)
+		}
+	}
+}

@@ -157,9 +157,19 @@ func (s *Site) indexTerms() diag.List {
 		}
 		t.byKey[lower] = def
 		t.names = append(t.names, key)
+		if field == "abbr" {
+			t.abbrs[lower] = true
+		}
+		switch {
+		case def.Meta.NoAutolink:
+			return // linked only where a page writes [[term]]
+		case field != "abbr" && utf8.RuneCountInString(key) <= 2:
+			return // "IT", "Go", "UX" as a title: too many words look like it
+		case allCaps(key):
+			exact = true // an all-caps title ("ENGAGE") matches as written, like an abbreviation
+		}
 		t.addStart(key)
 		if exact {
-			t.abbrs[lower] = true
 			t.exact.insert(key, def)
 		} else {
 			t.folded.insert(lower, def)
@@ -175,6 +185,20 @@ func (s *Site) indexTerms() diag.List {
 		}
 	}
 	return diags
+}
+
+// allCaps reports a key written in capitals only ("ENGAGE", "Q3 OKR").
+func allCaps(key string) bool {
+	letters := 0
+	for _, r := range key {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // TermMatch is a mention of a defined term in a run of text.
@@ -351,4 +375,60 @@ func boundary(text []byte, i int) bool {
 		return r == '\'' && !isWordRune(next)
 	}
 	return !isWordRune(r)
+}
+
+// longerName reports whether the mention text[start:end] is part of a
+// longer proper name: it starts with a capital, and the capitalised run of
+// words it is in goes on after it ("Customer Experience Week"), or starts
+// before it with a word that does not begin a sentence ("the Northwind
+// Customer Experience"). It returns the run.
+func longerName(text []byte, start, end int) (from, to int, inside bool) {
+	if r, _ := utf8.DecodeRune(text[start:]); !unicode.IsUpper(r) {
+		return 0, 0, false
+	}
+	from, to = start, end
+	for to < len(text) && text[to] == ' ' {
+		next := to + 1
+		if r, _ := utf8.DecodeRune(text[next:]); !unicode.IsUpper(r) {
+			break
+		}
+		to = wordEnd(text, next)
+	}
+	for from > 1 && text[from-1] == ' ' {
+		prev := from - 1
+		wordStart := prev
+		for wordStart > 0 {
+			r, size := utf8.DecodeLastRune(text[:wordStart])
+			if !isWordRune(r) {
+				break
+			}
+			wordStart -= size
+		}
+		if wordStart == prev || sentenceStart(text, wordStart) {
+			break
+		}
+		if r, _ := utf8.DecodeRune(text[wordStart:]); !unicode.IsUpper(r) {
+			break
+		}
+		from = wordStart
+	}
+	return from, to, from < start || to > end
+}
+
+// sentenceStart reports whether the word at i begins a sentence (or the
+// run of text: what came before it is not known here), where any word is
+// capitalised.
+func sentenceStart(text []byte, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	switch text[j-1] {
+	case '.', '!', '?', ':', '\n', '"', '(':
+		return true
+	}
+	return false
 }

@@ -17,6 +17,10 @@ type TermLink struct {
 	Target string // the term as written, trimmed
 	Label  string // the text shown; Target when no label is given
 	Offset int    // byte offset of "[[" in the body
+	// NoLink is [[!text]]: the text is shown as written, never linked,
+	// not even by autolinking (a name that contains a term, a word used in
+	// another sense).
+	NoLink bool
 }
 
 // Kind implements ast.Node.
@@ -45,6 +49,13 @@ func (termLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	inner := line[2:end]
 	if bytes.ContainsAny(inner, "[]\n") || len(bytes.TrimSpace(inner)) == 0 {
 		return nil
+	}
+	if text, ok := bytes.CutPrefix(inner, []byte("!")); ok {
+		if len(bytes.TrimSpace(text)) == 0 {
+			return nil
+		}
+		block.Advance(end + 2)
+		return &TermLink{Target: string(text), Label: string(text), Offset: seg.Start, NoLink: true}
 	}
 	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
 	if len(bytes.TrimSpace(target)) == 0 {

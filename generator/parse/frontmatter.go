@@ -51,14 +51,18 @@ type FrontMatter struct {
 	Slug, Owner, Layout string
 	TOC                 bool // show the table of contents (default true)
 	Abbr, Summary       string
-	Synonyms            []string
-	Persona, Kind       string
-	Stages              []Stage
-	Metric, Unit        string
-	Direction           string
-	Target              *float64
-	Data, Definition    string
-	Params              map[string]any
+	// NoAutolink is autolink = false: on a definition, the term is linked
+	// only where a page writes [[term]]; on any other page, nothing on the
+	// page is autolinked.
+	NoAutolink       bool
+	Synonyms         []string
+	Persona, Kind    string
+	Stages           []Stage
+	Metric, Unit     string
+	Direction        string
+	Target           *float64
+	Data, Definition string
+	Params           map[string]any
 
 	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
 	Aliases     []string  // old addresses that must keep working
@@ -99,7 +103,7 @@ func (fm FrontMatter) Line(path ...string) int {
 var frontMatterKeys = append([]string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
 	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
-	"stages", "metric", "unit", "direction", "target", "data", "definition", "params",
+	"stages", "metric", "unit", "direction", "target", "data", "definition", "params", "autolink",
 }, otherToolKeys...)
 
 var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
@@ -458,6 +462,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			fm.Draft = d.boolean(v, k)
 		case "toc":
 			fm.TOC = d.boolean(v, k)
+		case "autolink":
+			fm.NoAutolink = !d.boolean(v, k)
 		case "tags":
 			fm.Tags = d.strs(v, k)
 		case "slug":

@@ -277,7 +277,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	renderer, d := render.Prepare(resolved, site.Theme, b.md, render.Options{
+	renderer, d := render.Prepare(ctx, resolved, site.Theme, b.md, render.Options{
 		Minify:     minify,
 		LiveReload: opts.LiveReload,
 		Published:  opts.Published,

@@ -130,7 +130,8 @@ func (l *lazyFile) get() []byte {
 }
 
 // Prepare checks the theme and makes the shared files.
-func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Options) (*Renderer, diag.List) {
+// Once ctx is done it stops between metrics with link.ErrCancelled.
+func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdown.Engine, opts Options) (*Renderer, diag.List) {
 	eager := &memSink{files: map[string][]byte{}}
 	r := &run{site: site, md: md, opts: opts, sink: eager, metrics: map[string]*MetricData{}}
 	if opts.Minify {
@@ -162,6 +163,9 @@ func Prepare(site *link.Site, theme load.Theme, md *markdown.Engine, opts Option
 	}
 	r.siteData = r.buildSiteData()
 	for _, m := range site.Metrics {
+		if ctx.Err() != nil {
+			return nil, diag.List{link.ErrCancelled}
+		}
 		r.metricData(m)
 	}
 	r.writeSeriesCSV()

@@ -209,14 +209,17 @@ func decodeYAML(path string, file, fm []byte, lineOffset int) (map[string]any, f
 		if errors.As(err, &ye) && ye.GetToken() != nil {
 			pos := ye.GetToken().Position
 			d := diag.AtLine(path, file, pos.Line+lineOffset, max(pos.Column, 1),
-				"invalid YAML: %s; check the indentation and put text with a colon in quotes", ye.GetMessage())
+				"invalid YAML: %s", plainYAML(ye.GetMessage()))
 			return &d
 		}
-		d := diag.AtLine(path, file, lineOffset+1, 1, "invalid YAML: %v", err)
+		d := diag.AtLine(path, file, lineOffset+1, 1, "invalid YAML: %s", plainYAML(err.Error()))
 		return &d
 	}
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return map[string]any{}, func(...string) int { return 0 }, nil
+	}
+	if d, ok := yamlTab(path, file, fm, lineOffset); ok {
+		return nil, nil, &d
 	}
 	f, err := yamlparser.ParseBytes(fm, 0)
 	if err != nil {

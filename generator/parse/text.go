@@ -56,9 +56,9 @@ func TOMLError(path string, file []byte, lineOffset int, err error) diag.Diagnos
 		if off < lineStart || off > lineEnd {
 			off = lineStart
 		}
-		return diag.At(path, file, off, "invalid TOML: %s; fix the syntax (strings need \"quotes\", dates are written 2026-10-14)", pe.Message)
+		return diag.At(path, file, off, "invalid TOML: %s", plainTOML(pe.Message))
 	}
-	return diag.AtLine(path, file, lineOffset+1, 1, "invalid TOML: %v", err)
+	return diag.AtLine(path, file, lineOffset+1, 1, "invalid TOML: %s", plainTOML(err.Error()))
 }
 
 // stripBOM drops a UTF-8 byte order mark, which some Windows editors write.

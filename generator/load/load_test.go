@@ -66,7 +66,7 @@ func TestParseConfigErrors(t *testing.T) {
 				`site.toml:6:1: unknown key "glosary.autolink" in site.toml: did you mean "glossary.autolink"?`,
 			}},
 		{"syntax", "title = \"T\"\n[build]\nminify = yes\n",
-			[]string{`site.toml:3:10: invalid TOML: expected value but found "yes" instead; fix the syntax (strings need "quotes", dates are written 2026-10-14)`}},
+			[]string{`site.toml:3:10: invalid TOML: write true or false (in small letters, without quotes), not yes`}},
 		{"wrong types", "title = 1\n[build]\nminify = \"yes\"\n[data]\nstaleAfter = 45\n[book]\nchapters = [\"a\", 2]\n",
 			[]string{
 				`site.toml:1:1: title must be text in quotes, not the number 1`,

@@ -63,7 +63,26 @@ func watched(rel, dataDir string) bool {
 		return false
 	}
 	// Editors' temp and swap files come and go around every save.
-	return !load.Ignored(filepath.Base(rel))
+	name := filepath.Base(rel)
+	return !load.Ignored(name) && !editorTemp(name)
+}
+
+// editorTemp reports the names of the files editors write for a moment
+// while saving, which load.Ignored does not already skip: without this, the
+// log would name the temporary file instead of the one the author saved.
+func editorTemp(name string) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.Trim(name, "0123456789") == "": // vim's write probe "4913", numbered temp files
+	case strings.Contains(lower, "___jb_"): // JetBrains safe write: page.md___jb_tmp___
+	case strings.HasSuffix(lower, ".kate-swp"), strings.HasSuffix(lower, ".swx"), strings.HasSuffix(lower, ".swo"):
+	case strings.Contains(lower, ".sb-"): // macOS safe save: page.md.sb-1a2b3c-XYZ
+	case strings.Contains(lower, ".tmp."), strings.HasSuffix(lower, ".temp"): // page.md.tmp.1234
+	case strings.HasSuffix(lower, ".crdownload"), strings.HasSuffix(lower, ".part"): // a download not finished
+	default:
+		return false
+	}
+	return true
 }
 
 // watcher turns file system events into batches.

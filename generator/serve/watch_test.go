@@ -1,0 +1,38 @@
+package serve
+
+import "testing"
+
+// TestWatchedSkipsEditorTemporaries: the files editors write for a moment
+// while saving never reach a batch, so the log names the file the author
+// saved.
+func TestWatchedSkipsEditorTemporaries(t *testing.T) {
+	tests := []struct {
+		rel  string
+		want bool
+	}{
+		{"content/vision/promise.md", true},
+		{"content/data/nps.csv", true},
+		{"themes/default/layouts/page.html", true},
+		{"themes/default/layouts/page.tmpl", true}, // not a temporary file
+		{"content/2026.md", true},
+		{"site.toml", true},
+		{"content/4913", false},                        // vim's write probe
+		{"content/promise.md~", false},                 // vim, emacs backups
+		{"content/.promise.md.swp", false},             // vim swap
+		{"content/promise.md___jb_tmp___", false},      // JetBrains
+		{"content/promise.md___jb_old___", false},      // JetBrains
+		{"content/promise.md.kate-swp", false},         // Kate
+		{"content/promise.md.sb-1a2b3c4d-Xy9Z", false}, // macOS safe save
+		{"content/promise.md.tmp.84213", false},        // atomic writers
+		{"content/#promise.md#", false},                // emacs autosave
+		{"content/.#promise.md", false},                // emacs lock
+		{"content/.goutputstream-ABC123", false},       // GNOME
+		{"content/slides.pdf.crdownload", false},       // a download not finished
+		{"README.md", false},                           // outside the site's folders
+	}
+	for _, tt := range tests {
+		if got := watched(tt.rel, "content/data"); got != tt.want {
+			t.Errorf("watched(%q) = %v; want %v", tt.rel, got, tt.want)
+		}
+	}
+}

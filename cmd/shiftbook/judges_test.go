@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,8 +38,29 @@ func tool(t *testing.T, env, what string) string {
 	if os.Getenv("CI") != "" {
 		t.Fatalf("%s is not set to %s; .ci/run installs it", env, what)
 	}
+	skippedJudges.Store(true)
 	t.Skipf("set %s to %s to run this test", env, what)
 	return ""
+}
+
+// skippedJudges records that a judge's test was skipped for want of its
+// tool, for the note after the tests.
+var skippedJudges atomic.Bool
+
+// noteSkippedJudges says, after the tests, that the judges did not run and
+// how to run them. go test ./... shows a passing package's output only with
+// -v, so the note also goes to the terminal itself when there is one: a
+// plain run must not look as if the judges passed.
+func noteSkippedJudges() {
+	if !skippedJudges.Load() {
+		return
+	}
+	const note = "shiftbook: the Nu HTML Checker and axe-core judges were SKIPPED; to run them, set SHIFTBOOK_VNU_JAR and SHIFTBOOK_AXE_JS (see README, \"Two commands\")\n"
+	fmt.Fprint(os.Stderr, note)
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		fmt.Fprint(tty, note)
+		tty.Close()
+	}
 }
 
 func TestNuHTMLCheckerFindsNoError(t *testing.T) {

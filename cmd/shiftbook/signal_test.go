@@ -27,7 +27,9 @@ func TestMain(m *testing.M) {
 		main() // the child process: os.Args are shiftbook's
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	noteSkippedJudges()
+	os.Exit(code)
 }
 
 // codeSite writes n pages with two long highlighted code blocks each: the

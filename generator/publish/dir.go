@@ -73,6 +73,11 @@ func ReplaceDir(dir string, fill func(stage string) error) error {
 		return err
 	}
 	removeStale(dir)
+	// Checked first, so that a read-only or immutable file in the old
+	// output stops the build before it swaps, not after.
+	if problems := canReplace(dir, "the new output is staged there"); len(problems) > 0 {
+		return &StuckError{Dest: dir, Action: "build into", Problems: problems}
+	}
 	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".staging-")
 	if err != nil {
 		return err
@@ -100,8 +105,11 @@ func swap(stage, dir string) error {
 		return os.Rename(stage, dir)
 	}
 	if exchange(stage, dir) == nil {
-		// stage now holds the old output.
-		return removeAll(stage)
+		// stage now holds the old output. dir is the new one whatever
+		// happens now: an old output that cannot be removed (changed
+		// since the check) is left for the next run to try again.
+		removeAll(stage)
+		return nil
 	}
 	old := stage + ".old"
 	if err := os.Rename(dir, old); err != nil {
@@ -111,7 +119,8 @@ func swap(stage, dir string) error {
 		os.Rename(old, dir)
 		return err
 	}
-	return removeAll(old)
+	removeAll(old)
+	return nil
 }
 
 // removeAll removes a folder, its subfolders in parallel at every level:
@@ -153,7 +162,8 @@ func removeTree(dir string, sem chan struct{}) {
 	removeEmptyDir(dir)
 }
 
-// removeStale deletes staging folders left by a run that was killed.
+// removeStale deletes staging folders left by a run that was killed, and
+// old outputs a run could not remove (STAGE.old matches too).
 func removeStale(dir string) {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".staging-*"))
 	for _, m := range matches {

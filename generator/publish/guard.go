@@ -20,15 +20,20 @@ import (
 // maxShown bounds the paths an error lists; the rest are counted.
 const maxShown = 5
 
-// StuckError says which paths in or beside DEST would stop a publish.
+// StuckError says which paths in or beside a folder would stop replacing it.
 type StuckError struct {
 	Dest     string
+	Action   string   // "publish into", "build into"; "" is "publish into"
 	Problems []string // "PATH is ...; fix", topmost first
 }
 
 func (e *StuckError) Error() string {
+	action := e.Action
+	if action == "" {
+		action = "publish into"
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "cannot publish into %s, and nothing was changed: publish replaces the folders of %s with new ones and removes the old ones, which ", e.Dest, e.Dest)
+	fmt.Fprintf(&b, "cannot %s %s, and nothing was changed: shiftbook replaces the folders of %s with new ones and removes the old ones, which ", action, e.Dest, e.Dest)
 	if len(e.Problems) == 1 {
 		b.WriteString("this stops:\n\t")
 	} else {
@@ -50,16 +55,28 @@ func (e *StuckError) Error() string {
 // checkCanFinish walks DEST (and checks its parent) for folders this user
 // cannot write and entries that cannot be removed.
 func (t *txn) checkCanFinish() error {
-	var problems []string
-	if !writable(t.parent) {
-		problems = append(problems, t.parentProblem())
+	if problems := canReplace(t.dest, "publish keeps its lock file and stages the new tree there"); len(problems) > 0 {
+		return &StuckError{Dest: t.dest, Problems: problems}
 	}
-	err := filepath.WalkDir(t.dest, func(p string, d fs.DirEntry, err error) error {
+	return nil
+}
+
+// canReplace lists what would stop replacing the folder dest by a new one
+// staged beside it and removing the old: a parent this user cannot write
+// (staging says why it must be writable), a folder in dest this user
+// cannot write, an immutable or append-only entry. A dest that does not
+// exist yet has nothing to remove.
+func canReplace(dest, staging string) []string {
+	var problems []string
+	if parent := filepath.Dir(dest); !writable(parent) {
+		problems = append(problems, parentProblem(parent, filepath.Base(dest), staging))
+	}
+	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == t.dest {
-				return filepath.SkipAll // a first publish: nothing to remove
+			if errors.Is(err, fs.ErrNotExist) && p == dest {
+				return filepath.SkipAll
 			}
-			problems = append(problems, fmt.Sprintf("%s cannot be read (%v): publish needs read permission on it to keep it", p, unwrapPath(err)))
+			problems = append(problems, fmt.Sprintf("%s cannot be read (%v): shiftbook needs read permission on it to keep or remove it", p, unwrapPath(err)))
 			return nil
 		}
 		if a := stuckAttr(p); a != "" {
@@ -71,21 +88,19 @@ func (t *txn) checkCanFinish() error {
 			if info != nil {
 				mode = fmt.Sprintf(" (mode %o)", info.Mode().Perm())
 			}
-			problems = append(problems, fmt.Sprintf("%s is a read-only folder for this user%s; publish needs write permission on it to remove its old copy: run chmod u+w %s, or publish as its owner", p, mode, p))
+			problems = append(problems, fmt.Sprintf("%s is a read-only folder for this user%s; shiftbook needs write permission on it to remove its old copy: run chmod u+w %s, or run as its owner", p, mode, p))
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		return &StuckError{Dest: t.dest, Problems: problems}
-	}
-	return nil
+	return problems
 }
 
 func (t *txn) parentProblem() string {
-	return fmt.Sprintf("%s (the folder holding %s) is not writable for this user; publish keeps its lock file and stages the new tree there: run chmod u+w %s, or publish as its owner", t.parent, t.base, t.parent)
+	return parentProblem(t.parent, t.base, "publish keeps its lock file and stages the new tree there")
+}
+
+func parentProblem(parent, base, why string) string {
+	return fmt.Sprintf("%s (the folder holding %s) is not writable for this user; %s: run chmod u+w %s, or run as its owner", parent, base, why, parent)
 }
 
 var attrWords = map[string]string{"i": "immutable (chattr +i)", "a": "append-only (chattr +a)"}

@@ -315,3 +315,31 @@ func TestDestModeAndFlagsKept(t *testing.T) {
 		t.Errorf("DEST lost its nodump flag (lsattr d): flags %#x, %v", got, err)
 	}
 }
+
+// A build's output folder is replaced the same way: an immutable file in the
+// old output stops the build before it swaps, naming the file.
+func TestReplaceDirRefusesWhatItCannotRemove(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	write := func(stage string) error { return os.WriteFile(filepath.Join(stage, "index.html"), []byte("new"), 0o644) }
+	if err := ReplaceDir(dir, write); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "index.html")
+	chattr(t, "i", file)
+	before := treeHash(t, dir)
+	filled := false
+	err := ReplaceDir(dir, func(stage string) error { filled = true; return write(stage) })
+	var stuck *StuckError
+	if !errors.As(err, &stuck) || !strings.Contains(err.Error(), "cannot build into "+dir) || !strings.Contains(err.Error(), file+" is immutable") {
+		t.Fatalf("err = %v; want a StuckError naming %s", err, file)
+	}
+	if filled {
+		t.Error("the build ran although its output could not be swapped in")
+	}
+	if treeHash(t, dir) != before {
+		t.Error("the refused build changed the output")
+	}
+	if got := names(t, filepath.Dir(dir)); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("left beside the output: %v", got)
+	}
+}

@@ -320,7 +320,9 @@ func TestDestModeAndFlagsKept(t *testing.T) {
 // old output stops the build before it swaps, naming the file.
 func TestReplaceDirRefusesWhatItCannotRemove(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	write := func(stage string) error { return os.WriteFile(filepath.Join(stage, "index.html"), []byte("new"), 0o644) }
+	write := func(stage string) error {
+		return os.WriteFile(filepath.Join(stage, "index.html"), []byte("new"), 0o644)
+	}
 	if err := ReplaceDir(dir, write); err != nil {
 		t.Fatal(err)
 	}

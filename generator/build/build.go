@@ -275,6 +275,8 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	stats.BodiesRendered = lstats.BodiesRendered
 	b.keepHeadroom()
 	if diags.HasErrors() {
+		// No page is rendered, but a broken template is still news.
+		diags.Add(render.CheckTemplates(site.Theme).WithKind(kindTheme)...)
 		return nil, diags
 	}
 	renderer, d := render.Prepare(ctx, resolved, site.Theme, b.md, render.Options{

@@ -4,6 +4,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -75,7 +76,7 @@ func ReplaceDir(dir string, fill func(stage string) error) error {
 	removeStale(dir)
 	// Checked first, so that a read-only or immutable file in the old
 	// output stops the build before it swaps, not after.
-	if problems := canReplace(dir, "the new output is staged there"); len(problems) > 0 {
+	if problems, _ := canReplace(context.Background(), dir, "the new output is staged there"); len(problems) > 0 {
 		return &StuckError{Dest: dir, Action: "build into", Problems: problems}
 	}
 	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".staging-")

@@ -228,7 +228,7 @@ func Publish(ctx context.Context, opts Options) (*Result, error) {
 		}
 		for _, a := range entry.Aliases {
 			t.skip[a] = true
-			if err := copyTree(dir, filepath.Join(stage, a)); err != nil {
+			if err := copyTree(ctx, dir, filepath.Join(stage, a)); err != nil {
 				return fmt.Errorf("cannot copy edition %s to alias %s: %w", v, a, err)
 			}
 		}
@@ -388,7 +388,7 @@ func Delete(ctx context.Context, opts DeleteOptions) ([]Entry, error) {
 		}
 		for _, a := range slices.Sorted(maps.Keys(opts.Move)) {
 			t.skip[a] = true
-			if err := copyTree(filepath.Join(t.dest, opts.Move[a]), filepath.Join(stage, a)); err != nil {
+			if err := copyTree(ctx, filepath.Join(t.dest, opts.Move[a]), filepath.Join(stage, a)); err != nil {
 				return fmt.Errorf("cannot copy edition %s to alias %s: %w", opts.Move[a], a, err)
 			}
 		}
@@ -783,7 +783,7 @@ func (t *txn) writeTop(stage string, entries []Entry, siteTitle, language string
 // commit stages a new DEST beside it, fills it with fill and every entry of
 // DEST that fill did not claim (t.skip), and swaps it in.
 func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err error) {
-	if err := t.checkCanFinish(); err != nil {
+	if err := t.checkCanFinish(ctx); err != nil {
 		return err
 	}
 	stage, err := os.MkdirTemp(t.parent, t.prefix())
@@ -813,7 +813,7 @@ func (t *txn) commit(ctx context.Context, fill func(stage string) error) (err er
 			if t.skip[e.Name()] {
 				continue
 			}
-			if err := linkTree(filepath.Join(t.dest, e.Name()), filepath.Join(stage, e.Name())); err != nil {
+			if err := linkTree(ctx, filepath.Join(t.dest, e.Name()), filepath.Join(stage, e.Name())); err != nil {
 				return fmt.Errorf("cannot keep %s: %w", e.Name(), err)
 			}
 		}

@@ -480,7 +480,7 @@ func TestKilledAtEachStep(t *testing.T) {
 			// What DEST must be if the publish gets through: the same
 			// publish, not killed, into a copy.
 			ref := filepath.Join(tmp, "ref")
-			if err := copyTree(dest, ref); err != nil {
+			if err := copyTree(context.Background(), dest, ref); err != nil {
 				t.Fatal(err)
 			}
 			mustPublish(t, Options{Dest: ref, Version: "2026.4", Now: day2, Build: edition("2026.4").builder(nil)})

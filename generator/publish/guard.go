@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -54,8 +55,12 @@ func (e *StuckError) Error() string {
 
 // checkCanFinish walks DEST (and checks its parent) for folders this user
 // cannot write and entries that cannot be removed.
-func (t *txn) checkCanFinish() error {
-	if problems := canReplace(t.dest, "publish keeps its lock file and stages the new tree there"); len(problems) > 0 {
+func (t *txn) checkCanFinish(ctx context.Context) error {
+	problems, err := canReplace(ctx, t.dest, "publish keeps its lock file and stages the new tree there")
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
 		return &StuckError{Dest: t.dest, Problems: problems}
 	}
 	return nil
@@ -65,13 +70,17 @@ func (t *txn) checkCanFinish() error {
 // staged beside it and removing the old: a parent this user cannot write
 // (staging says why it must be writable), a folder in dest this user
 // cannot write, an immutable or append-only entry. A dest that does not
-// exist yet has nothing to remove.
-func canReplace(dest, staging string) []string {
+// exist yet has nothing to remove. The walk stops with ctx's error once
+// ctx is done.
+func canReplace(ctx context.Context, dest, staging string) ([]string, error) {
 	var problems []string
 	if parent := filepath.Dir(dest); !writable(parent) {
 		problems = append(problems, parentProblem(parent, filepath.Base(dest), staging))
 	}
-	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dest {
 				return filepath.SkipAll
@@ -92,7 +101,7 @@ func canReplace(dest, staging string) []string {
 		}
 		return nil
 	})
-	return problems
+	return problems, err
 }
 
 func (t *txn) parentProblem() string {

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,13 +15,16 @@ import (
 // the file system refuses links), symbolic links with the same target. A
 // kept edition is never opened for writing, so it stays byte for byte what
 // it was.
-func linkTree(src, dst string) error { return cloneTree(src, dst, true) }
+//
+// Both stop at the next folder once ctx is done: a large DEST takes
+// seconds to clone, and Ctrl-C must not wait for it.
+func linkTree(ctx context.Context, src, dst string) error { return cloneTree(ctx, src, dst, true) }
 
 // copyTree is linkTree with every file copied: an alias is a folder of its
 // own, not the edition's files under a second name.
-func copyTree(src, dst string) error { return cloneTree(src, dst, false) }
+func copyTree(ctx context.Context, src, dst string) error { return cloneTree(ctx, src, dst, false) }
 
-func cloneTree(src, dst string, link bool) error {
+func cloneTree(ctx context.Context, src, dst string, link bool) error {
 	info, err := os.Lstat(src)
 	if err != nil {
 		return err
@@ -28,6 +32,9 @@ func cloneTree(src, dst string, link bool) error {
 	mode := info.Mode()
 	switch {
 	case mode.IsDir():
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := os.Mkdir(dst, 0o700); err != nil {
 			return err
 		}
@@ -36,7 +43,7 @@ func cloneTree(src, dst string, link bool) error {
 			return err
 		}
 		for _, e := range entries {
-			if err := cloneTree(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()), link); err != nil {
+			if err := cloneTree(ctx, filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()), link); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 // TestFolderSymlinkHidesNothing: a link to a folder inside content/ is an
@@ -19,18 +21,8 @@ func TestFolderSymlinkHidesNothing(t *testing.T) {
 		"content/_index.md": "+++\ntitle = \"Home\"\n+++\nSee [nowhere](nowhere.md).\n",
 		"content/b.md":      "+++\ntitle = \"B\"\ncolour = \"red\"\n+++\nB.\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(outside, "x.md"), []byte("+++\ntitle = \"X\"\n+++\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfiles.WriteTree(t, dir, files)
+	testfiles.WriteTree(t, outside, map[string]string{"x.md": "+++\ntitle = \"X\"\n+++\n"})
 	if err := os.Symlink(outside, filepath.Join(dir, "content", "shared")); err != nil {
 		t.Skipf("no symlinks here: %v", err)
 	}

@@ -58,3 +58,18 @@ func Seed(f *testing.F, pattern string, extra ...string) {
 		f.Add([]byte(s))
 	}
 }
+
+// WriteTree writes files (slash paths relative to dir → content) into dir,
+// making the folders they need.
+func WriteTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -178,7 +178,7 @@ const (
 	kindFiles   = "files"
 	kindPage    = "front matter"
 	kindData    = "data"
-	kindContent = "links and references"
+	kindContent = "content"
 	kindTheme   = "theme"
 	kindOutput  = "output"
 )

@@ -35,6 +35,7 @@ func (s *Site) resolveLinks(p *Page) diag.List {
 		target, msg := s.resolve(p, l.Dest)
 		if msg != "" {
 			d := diag.At(p.Path, p.Source, p.BodyOffset+l.Offset, "%s", msg)
+			d.Kind = "links"
 			if start, end, repl, ok := s.anchorFix(p, l); ok {
 				d = d.WithFix(p.Source, start, end, repl)
 			}
@@ -61,8 +62,10 @@ func spacedImage(p *Page, l markdown.Link, target string) (diag.Diagnostic, bool
 		return diag.Diagnostic{}, false
 	}
 	better := strings.Join(strings.Fields(name), "-")
-	return diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset,
-		"image %q has a space in its file name; rename the file to %q and change the link to match", name, better)), true
+	d := diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+l.Offset,
+		"image %q has a space in its file name; rename the file to %q and change the link to match", name, better))
+	d.Kind = "images"
+	return d, true
 }
 
 // resolve returns the site-absolute URL (with fragment) of a destination

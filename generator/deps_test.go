@@ -34,14 +34,15 @@ var allowed = map[string][]string{
 
 // homes is where each third-party library may be imported (its prefix).
 var homes = map[string][]string{
-	"github.com/BurntSushi/toml":   {"generator/parse"},
-	"github.com/goccy/go-yaml":     {"generator/parse"},
-	"github.com/yuin/goldmark":     {"generator/markdown", "generator/link"},
-	"github.com/alecthomas/chroma": {"generator/markdown"},
-	"github.com/tdewolff/minify":   {"generator/render"},
-	"github.com/fsnotify/fsnotify": {"generator/serve"},
-	"golang.org/x/text":            {"generator/parse"},  // BCP 47 language tags
-	"golang.org/x/net/html":        {"generator/render"}, // reading output HTML (the output check)
+	"github.com/BurntSushi/toml":         {"generator/parse"},
+	"github.com/goccy/go-yaml":           {"generator/parse"},
+	"github.com/yuin/goldmark":           {"generator/markdown", "generator/link"},
+	"github.com/alecthomas/chroma":       {"generator/markdown"},
+	"github.com/tdewolff/minify":         {"generator/render"},
+	"github.com/fsnotify/fsnotify":       {"generator/serve"},
+	"golang.org/x/text":                  {"generator/parse"},                        // BCP 47 language tags
+	"golang.org/x/net/html":              {"generator/render", "generator/markdown"}, // reading HTML: the output check, raw HTML in markdown
+	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                     // [markdown] html = "safe"
 }
 
 func TestImportPolicy(t *testing.T) {

@@ -66,15 +66,15 @@ type Result struct {
 // Builder builds a site again and again, keeping parsed files between builds.
 // It is not safe for concurrent use.
 type Builder struct {
-	seed     maphash.Seed
-	md       *markdown.Engine
-	mdUnsafe bool
-	minify   bool   // the bodies in the cache are minified
-	allow    string // the [frontmatter] allow list the cached pages were read with
-	pages    map[string]pageEntry
-	data     map[string]dataEntry
-	bodies   *link.Bodies
-	files    *load.Files
+	seed   maphash.Seed
+	md     *markdown.Engine
+	mdHTML string
+	minify bool   // the bodies in the cache are minified
+	allow  string // the [frontmatter] allow list the cached pages were read with
+	pages  map[string]pageEntry
+	data   map[string]dataEntry
+	bodies *link.Bodies
+	files  *load.Files
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
 	unlimit func()
 }
@@ -229,11 +229,11 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		site.Config.Version = opts.Version
 	}
 	minify := site.Config.Build.Minify && !opts.NoMinify
-	if b.md == nil || b.mdUnsafe != site.Config.Markdown.Unsafe || b.minify != minify {
+	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify {
 		// A new markdown dialect, or minifying turned on or off, invalidates
 		// every rendered body.
-		b.md = markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe, NoCache: opts.OneShot})
-		b.mdUnsafe, b.minify = site.Config.Markdown.Unsafe, minify
+		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: opts.OneShot})
+		b.mdHTML, b.minify = site.Config.RawHTML(), minify
 		b.bodies = b.newBodies()
 	}
 	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00"); allow != b.allow {

@@ -3,6 +3,7 @@ package link
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"hash/fnv"
 	"html"
 	"io"
@@ -156,6 +157,12 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	}
 	doc.DropTitle(p.Title(), p.TitleFromBody) // the layout shows the title
 	b := &Body{Headings: doc.Headings, IDs: doc.IDs, Shortcodes: doc.Shortcodes, Text: searchText(doc.TextUpTo(2 * MaxSearchText))}
+	for _, e := range doc.RawErrors {
+		b.Diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+e.Offset, "%s", e.Message))
+	}
+	for _, d := range doc.Dropped {
+		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+d.Offset, "%s", droppedHTML(s.Config.RawHTML(), d.Tag))))
+	}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == KindDefinition {
 		ctx.linked[p] = true // a term is never linked on its own page
@@ -176,6 +183,14 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
 	cache.buffers.Put(buf)
 	return b
+}
+
+// droppedHTML says what raw HTML a page leaves out, and how to keep it.
+func droppedHTML(mode, tag string) string {
+	if mode == markdown.HTMLSafe {
+		return fmt.Sprintf("raw HTML %s is not in the safe subset of [markdown] html = \"safe\" and is left out of the page; write it in markdown, or set html = \"unsafe\" in site.toml to keep all raw HTML (scripts included)", tag)
+	}
+	return fmt.Sprintf("raw HTML %s is left out of the page (raw HTML is off); set [markdown] html = \"safe\" in site.toml to keep tables, details, kbd, sub/sup, images and links, or write it in markdown", tag)
 }
 
 // buffer returns an empty buffer, grown by an earlier body.

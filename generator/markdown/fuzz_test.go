@@ -3,7 +3,10 @@ package markdown
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
@@ -20,8 +23,9 @@ func FuzzParse(f *testing.F) {
 		"# [[a]] {#id}\n## [[a]]\n", "| [[a]] | {{< b >}} |\n|:-|-:|\n| x | y |\n",
 		"[^1]\n\n[^1]: [[a]]\n", "- [ ] {{< a \"b\" >}}\n", "> {{< a\n> >}}\n", "\t[[a]]\n", "<div>[[a]]</div>\n",
 		"# a\n# a\n# a-1\n", "[x](<a b.md> \"t\")", "![[[a]]](i.png)", "www.[[a]].com",
+		"<a href='x' id=y>z</a>", "foo <!--> bar -->", "<div id=\"a\"\n*b*\n", "> <p id=\"q\">\n> x\n", "<!-- open",
 	)
-	engines := []*Engine{New(Options{}), New(Options{Unsafe: true})}
+	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, e := range engines {
 			doc := e.Parse(src)
@@ -108,6 +112,50 @@ func FuzzShortcode(f *testing.F) {
 		}
 		if n.consumed > 0 && !bytes.HasSuffix(line[:n.consumed], []byte(">}}")) {
 			t.Fatalf("consumed %q, which does not end the shortcode", line[:n.consumed])
+		}
+	})
+}
+
+// FuzzSafeHTML: with html = "safe", no input, however it mixes markdown
+// and raw HTML, makes a page with a script, a style, a frame, an event
+// handler or a javascript: URL.
+func FuzzSafeHTML(f *testing.F) {
+	for _, s := range []string{
+		"<script>alert(1)</script>", "a <b onclick=\"x()\">b</b>", "<a href=\"javascript:alert(1)\">x</a>",
+		"<img src=x onerror=alert(1)>", "<!--> <script>x</script> -->", "<div id=\"a\"\n*b*\n", "<style>p{}</style>",
+		"<table><tr><td colspan=2>x</td></tr></table>", "<details><summary>s</summary>\n\n*x*\n\n</details>",
+		"[a](<javascript:x>) <a href='JaVaScRiPt:x'>y</a>", "<svg><script>x</script></svg>", "<iframe src=x>",
+		"<a href=\"x\">y</a> </a></a>", "<scr<script>ipt>", "<math><mi xlink:href=\"javascript:x\">",
+	} {
+		f.Add([]byte(s))
+	}
+	e := New(Options{HTML: HTMLSafe})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := e.Parse(src)
+		var out bytes.Buffer
+		if err := e.Render(&out, doc, fakeContext{}); err != nil {
+			t.Fatal(err)
+		}
+		z := html.NewTokenizer(bytes.NewReader(out.Bytes()))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "style", "iframe", "frame", "object", "embed", "form", "svg", "math", "base", "meta", "link":
+				t.Fatalf("<%s> in safe output of %q:\n%s", tok.Data, src, out.Bytes())
+			}
+			for _, a := range tok.Attr {
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(a.Key, "on") || a.Key == "style" || strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:") {
+					t.Fatalf("attribute %s=%q in safe output of %q:\n%s", a.Key, a.Val, src, out.Bytes())
+				}
+			}
 		}
 	})
 }

@@ -24,9 +24,10 @@ import (
 
 // Options configure an Engine.
 type Options struct {
-	// Unsafe renders raw HTML written in markdown. Off by default: authors
-	// paste from many places, and the site must not run their scripts.
-	Unsafe bool
+	// HTML is what becomes of raw HTML written in markdown: HTMLDrop (the
+	// default: authors paste from many places, and the site must not run
+	// their scripts), HTMLSafe or HTMLUnsafe.
+	HTML string
 	// NoCache highlights every code block afresh: for a build that is not
 	// rebuilt, where a cache only holds memory.
 	NoCache bool
@@ -82,8 +83,13 @@ type Doc struct {
 	Links      []Link
 	Terms      []*TermLink
 	Shortcodes []*Shortcode
-	IDs        map[string]bool // every id a link may point at: headings and {#id} attributes
+	IDs        map[string]bool // every id a link may point at: headings, {#id} attributes, raw HTML ids
+	Dropped    []Dropped       // raw HTML left out of the page, for warnings
+	RawErrors  []RawError      // raw HTML kept that would break the page
 	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
+
+	raw      map[ast.Node]rawHTML // the raw HTML kept (html = "safe" or "unsafe"), ready to write
+	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
 }
 
 // Parse parses a markdown body.
@@ -116,6 +122,16 @@ func (e *Engine) Parse(src []byte) *Doc {
 			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src), Image: true})
 		case *TermLink:
 			doc.Terms = append(doc.Terms, n)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if e.opts.HTML == HTMLSafe || e.opts.HTML == HTMLUnsafe {
+				if doc.raw == nil {
+					doc.raw = map[ast.Node]rawHTML{}
+				}
+				doc.raw[n] = doc.parseRawHTML(n, e.opts.HTML)
+			} else if raw, at := rawNode(n, src); droppedTag(raw) != "" {
+				doc.Dropped = append(doc.Dropped, Dropped{Offset: at(0), Tag: droppedTag(raw)})
+			}
+			return ast.WalkSkipChildren, nil
 		case *Shortcode:
 			if p, ok := n.Parent().(*ast.Paragraph); ok && onlyChild(p, n, src) {
 				n.Alone = true
@@ -301,9 +317,9 @@ type Context interface {
 func (e *Engine) Render(w io.Writer, doc *Doc, ctx Context) error {
 	pr := e.renderers.Get().(*pageRenderer)
 	defer e.renderers.Put(pr)
-	pr.nodes.ctx = ctx
+	pr.nodes.ctx, pr.nodes.doc = ctx, doc
 	pr.nodes.depth = 0
-	defer func() { pr.nodes.ctx = nil }()
+	defer func() { pr.nodes.ctx, pr.nodes.doc = nil, nil }()
 	return pr.r.Render(w, doc.Source, doc.Root)
 }
 
@@ -316,8 +332,8 @@ func (e *Engine) newPageRenderer() *pageRenderer {
 	nr := &nodeRenderer{engine: e}
 	nr.escape = nr.writeEscaped
 	var htmlOpts []html.Option
-	if e.opts.Unsafe {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	if e.opts.HTML == HTMLUnsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe()) // javascript: links kept too
 	}
 	nr.Config = html.NewConfig()
 	for _, o := range htmlOpts {

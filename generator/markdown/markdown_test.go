@@ -117,7 +117,7 @@ func TestGolden(t *testing.T) {
 	golden(t, "representative.book.html", render(t, e, doc, fakeContext{prefix: "b1-"}))
 	golden(t, "representative.doc.txt", describeDoc(doc))
 
-	unsafe := New(Options{Unsafe: true})
+	unsafe := New(Options{HTML: HTMLUnsafe})
 	golden(t, "representative.unsafe.html", render(t, unsafe, unsafe.Parse(src), fakeContext{}))
 }
 

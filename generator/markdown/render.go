@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -18,6 +19,7 @@ type nodeRenderer struct {
 	html.Config
 	engine *Engine
 	ctx    Context
+	doc    *Doc
 	depth  int                          // > 0 inside a heading or a link, where terms are not autolinked
 	escape func(util.BufWriter, []byte) // writeEscaped, bound once: not a closure per text node
 }
@@ -36,6 +38,48 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, r.shortcode)
 	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.tableCell)
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindHTMLBlock, r.rawHTML)
+}
+
+// rawHTML writes raw HTML as Parse kept it, its links and ids filled in
+// like those of markdown, or a comment where it was left out.
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var frag rawHTML
+	ok := false
+	if r.doc != nil {
+		frag, ok = r.doc.raw[node]
+	}
+	if !ok {
+		w.WriteString("<!-- raw HTML omitted -->")
+		if node.Kind() == ast.KindHTMLBlock {
+			w.WriteByte('\n')
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	for _, part := range frag {
+		switch part.kind {
+		case 0:
+			w.Write(part.literal)
+		case 'L':
+			r.writeURL(w, []byte(part.value))
+		case 'I':
+			w.WriteString(r.prefix())
+			w.Write(util.EscapeHTML([]byte(part.value)))
+		case 'R':
+			for i, id := range strings.Fields(part.value) {
+				if i > 0 {
+					w.WriteByte(' ')
+				}
+				w.WriteString(r.prefix())
+				w.Write(util.EscapeHTML([]byte(id)))
+			}
+		}
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 func (r *nodeRenderer) writeEscaped(w util.BufWriter, b []byte) { r.Writer.Write(w, b) }

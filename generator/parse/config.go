@@ -44,6 +44,10 @@ type Config struct {
 
 	Markdown struct {
 		Unsafe bool `toml:"unsafe"`
+		// HTML is what becomes of raw HTML written in markdown: "drop"
+		// (the default), "safe" (a sanitized subset) or "unsafe" (all
+		// of it, as unsafe = true).
+		HTML string `toml:"html"`
 	} `toml:"markdown"`
 
 	Book struct {
@@ -87,7 +91,7 @@ var knownKeys = []string{
 	"build", "build.minify", "build.drafts", "build.linkedFolders",
 	"data", "data.dir", "data.staleAfter",
 	"glossary", "glossary.autolink",
-	"markdown", "markdown.unsafe",
+	"markdown", "markdown.unsafe", "markdown.html",
 	"book", "book.title", "book.chapters",
 	"frontmatter", "frontmatter.allow",
 }
@@ -150,6 +154,13 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
 			"language %q is not a language tag; write one such as \"en\", \"en-GB\", \"de\" or \"pt-BR\" (BCP 47, as in HTML's lang)", cfg.Language))
 	}
+	switch cfg.Markdown.HTML {
+	case "", "drop", "safe", "unsafe":
+	default:
+		line := at("markdown", "html")
+		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
+			"markdown.html %q is not a choice; write \"drop\" (raw HTML is left out), \"safe\" (tables, details, kbd, images and links are kept, cleaned) or \"unsafe\" (all of it is kept)", cfg.Markdown.HTML))
+	}
 	if cfg.Theme == "" || strings.ContainsAny(cfg.Theme, `/\`) || strings.HasPrefix(cfg.Theme, ".") {
 		diags.Add(diag.AtLine(ConfigFile, src, at("theme"), 1,
 			"theme %q is not a folder name under themes/; use a plain name such as \"default\"", cfg.Theme))
@@ -164,7 +175,7 @@ var configKinds = map[string]string{
 	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
 	"data": "table", "data.dir": "text", "data.staleAfter": "text",
 	"glossary": "table", "glossary.autolink": "bool",
-	"markdown": "table", "markdown.unsafe": "bool",
+	"markdown": "table", "markdown.unsafe": "bool", "markdown.html": "text",
 	"book": "table", "book.title": "text", "book.chapters": "list",
 	"frontmatter": "table", "frontmatter.allow": "list",
 }
@@ -245,4 +256,16 @@ func isLanguageTag(s string) bool {
 	}
 	_, err := language.Parse(s)
 	return err == nil
+}
+
+// RawHTML is what becomes of raw HTML written in markdown: "drop", "safe"
+// or "unsafe", from [markdown] html, and unsafe = true.
+func (c *Config) RawHTML() string {
+	switch {
+	case c.Markdown.Unsafe || c.Markdown.HTML == "unsafe":
+		return "unsafe"
+	case c.Markdown.HTML == "safe":
+		return "safe"
+	}
+	return "drop"
 }

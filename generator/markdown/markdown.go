@@ -90,6 +90,10 @@ type Doc struct {
 
 	raw      map[ast.Node]rawHTML // the raw HTML kept (html = "safe" or "unsafe"), ready to write
 	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
+	// openRaw is a raw text element (<script>, <style>, <textarea>) raw
+	// HTML opened and has not closed yet, an error if it never does.
+	openRaw     *RawError
+	openRawName string
 }
 
 // Parse parses a markdown body.
@@ -145,6 +149,9 @@ func (e *Engine) Parse(src []byte) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
+	if doc.openRaw != nil {
+		doc.RawErrors = append(doc.RawErrors, *doc.openRaw)
+	}
 	return doc
 }
 

@@ -34,6 +34,11 @@ type RawError struct {
 	Message string
 }
 
+// rawTextElements hold text up to their end tag, which a browser looks for
+// to the end of the page: one left open swallows the rest of it.
+var rawTextElements = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true}
+
 // rawHTML is a raw HTML fragment as the page shows it: literal parts, and
 // the values whose form depends on where the body is shown (link targets,
 // ids), which the Context fills in when the page is rendered.
@@ -162,6 +167,22 @@ func (doc *Doc) parseRawHTML(n ast.Node, mode string) rawHTML {
 		tag := z.Raw()
 		start := consumed
 		consumed += len(tag)
+		var tok html.Token
+		if tt == html.StartTagToken || tt == html.EndTagToken || tt == html.SelfClosingTagToken {
+			tok = z.Token() // once: the tokenizer hands out a tag's name and attributes once
+		}
+		switch tt {
+		case html.StartTagToken:
+			if name := tok.Data; rawTextElements[name] && doc.openRaw == nil {
+				doc.openRaw = &RawError{Offset: at(start), Message: fmt.Sprintf(
+					"raw HTML %s is not closed with </%s>, so everything after it on the page would be read as its content; close it", shorten(string(tag)), name)}
+				doc.openRawName = name
+			}
+		case html.EndTagToken:
+			if doc.openRaw != nil && tok.Data == doc.openRawName {
+				doc.openRaw = nil
+			}
+		}
 		if tt == html.CommentToken {
 			switch {
 			case !bytes.HasSuffix(tag, []byte(">")):
@@ -178,7 +199,6 @@ func (doc *Doc) parseRawHTML(n ast.Node, mode string) rawHTML {
 			literal(tag)
 			continue
 		}
-		tok := z.Token()
 		literal([]byte("<" + tok.Data))
 		for _, a := range tok.Attr {
 			if a.Namespace != "" {

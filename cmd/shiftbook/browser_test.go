@@ -162,6 +162,8 @@ func TestBrowserDashboardRendersCharts(t *testing.T) {
 	base := exampleSite(t)
 	ctx := browser(t)
 	do(t, ctx, chromedp.Navigate(base+"/metrics/"), chromedp.WaitReady("table.dashboard-table"))
+	// The charts are collapsed under the table; open them as a reader would.
+	do(t, ctx, chromedp.Click("details.dashboard-charts > summary"))
 	charts := eval[int](t, ctx, `document.querySelectorAll("svg.chart-linechart").length`)
 	sparks := eval[int](t, ctx, `document.querySelectorAll("svg.chart-sparkline").length`)
 	if charts < 9 || sparks < 9 {

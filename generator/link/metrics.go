@@ -204,9 +204,13 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
-		if len(sc.Args) != 1 || len(sc.Named) > 0 {
+		if len(sc.Args) != 1 || (len(sc.Named) > 0 && sc.Name != "metric") {
 			diags.Add(diag.At(p.Path, p.Source, at,
 				"%s takes exactly one argument, %s: write {{< %s \"id\" >}}", sc.Name, want, sc.Name))
+			continue
+		}
+		if msg := metricOptions(sc.Named); msg != "" {
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
 		id := sc.Args[0]
@@ -229,4 +233,19 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		}
 	}
 	return diags
+}
+
+// metricOptions checks the named options of {{< metric "id" ... >}}: only
+// name=true or name=false (show the metric's name before its value).
+func metricOptions(named map[string]string) string {
+	for _, k := range slices.Sorted(maps.Keys(named)) {
+		v := named[k]
+		if k != "name" {
+			return fmt.Sprintf("metric has no option %q; its one option is name=true (show the metric's name): write {{< metric \"id\" name=true >}}", k)
+		}
+		if v != "true" && v != "false" {
+			return fmt.Sprintf("name=%q is not true or false; write name=true to show the metric's name", v)
+		}
+	}
+	return ""
 }

@@ -58,6 +58,12 @@ type Config struct {
 		Scorecard *bool `toml:"scorecard"`
 	} `toml:"book"`
 
+	// Dashboard is how /metrics/ groups its table: GroupBy is "" (one
+	// table), "tags" (by each metric's first tag) or "owner".
+	Dashboard struct {
+		GroupBy string `toml:"groupBy"`
+	} `toml:"dashboard"`
+
 	// FrontMatter.Allow lists a site's own front matter keys: accepted on
 	// every page and kept under params, instead of an unknown-key error.
 	FrontMatter struct {
@@ -92,6 +98,7 @@ var knownKeys = []string{
 	"data", "data.dir", "data.staleAfter",
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe", "markdown.html",
+	"dashboard", "dashboard.groupBy",
 	"book", "book.title", "book.chapters",
 	"frontmatter", "frontmatter.allow",
 }
@@ -161,6 +168,14 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
 			"markdown.html %q is not a choice; write \"drop\" (raw HTML is left out), \"safe\" (tables, details, kbd, images and links are kept, cleaned) or \"unsafe\" (all of it is kept)", cfg.Markdown.HTML))
 	}
+	if g := cfg.Dashboard.GroupBy; g != "" && !slices.Contains(DashboardGroups, g) {
+		line := at("dashboard", "groupBy")
+		msg := fmt.Sprintf("dashboard.groupBy %q is not a way to group metrics; write \"tags\" (by each metric's first tag), \"owner\", or leave it out for one table", g)
+		if sug := diag.Suggest(g, DashboardGroups); sug != "" {
+			msg = fmt.Sprintf("dashboard.groupBy %q is not a way to group metrics: did you mean %q?", g, sug)
+		}
+		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), "%s", msg))
+	}
 	if cfg.Theme == "" || strings.ContainsAny(cfg.Theme, `/\`) || strings.HasPrefix(cfg.Theme, ".") {
 		diags.Add(diag.AtLine(ConfigFile, src, at("theme"), 1,
 			"theme %q is not a folder name under themes/; use a plain name such as \"default\"", cfg.Theme))
@@ -178,7 +193,11 @@ var configKinds = map[string]string{
 	"markdown": "table", "markdown.unsafe": "bool", "markdown.html": "text",
 	"book": "table", "book.title": "text", "book.chapters": "list",
 	"frontmatter": "table", "frontmatter.allow": "list",
+	"dashboard": "table", "dashboard.groupBy": "text",
 }
+
+// DashboardGroups are the values of [dashboard] groupBy.
+var DashboardGroups = []string{"tags", "owner"}
 
 // checkConfigTypes reports known keys whose value has the wrong type.
 // Unknown keys are left to the decoder's Undecoded list.

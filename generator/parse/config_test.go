@@ -53,3 +53,22 @@ func TestReadConfigBaseURLAndLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigDashboardGroupBy(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"[dashboard]\ngroupBy = \"tags\"\n", ""},
+		{"[dashboard]\ngroupBy = \"owner\"\n", ""},
+		{"[dashboard]\ngroupBy = \"tag\"\n", `site.toml:2:11: dashboard.groupBy "tag" is not a way to group metrics: did you mean "tags"?`},
+		{"[dashboard]\ngroupBy = \"focus\"\n", `site.toml:2:11: dashboard.groupBy "focus" is not a way to group metrics; write "tags"`},
+	}
+	for _, tt := range tests {
+		_, diags := ReadConfig([]byte(tt.src))
+		got := ""
+		if len(diags) > 0 {
+			got = diags[0].String()
+		}
+		if (tt.want == "") != (got == "") || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -61,6 +61,7 @@ type FrontMatter struct {
 	Metric, Unit     string
 	Direction        string
 	Target           *float64
+	Headline         bool // a metric shown as a tile on top of the dashboard
 	Data, Definition string
 	Params           map[string]any
 
@@ -104,6 +105,7 @@ var frontMatterKeys = append([]string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
 	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
 	"stages", "metric", "unit", "direction", "target", "data", "definition", "params", "autolink",
+	"headline",
 }, otherToolKeys...)
 
 var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
@@ -463,6 +465,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			fm.Weight, _ = d.integer(v, k)
 		case "draft":
 			fm.Draft = d.boolean(v, k)
+		case "headline":
+			fm.Headline = d.boolean(v, k)
 		case "toc":
 			fm.TOC = d.boolean(v, k)
 		case "autolink":

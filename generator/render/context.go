@@ -16,6 +16,7 @@ import (
 type ShortcodeData struct {
 	Root    string
 	Alone   bool
+	Named   bool // {{< metric "id" name=true >}}: the metric's name before its value
 	Metric  *MetricData
 	Journey *JourneyData
 }
@@ -99,7 +100,7 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid strin
 	if len(sc.Args) != 1 {
 		return
 	}
-	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone}
+	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone, Named: sc.Named["name"] == "true"}
 	switch sc.Name {
 	case "metric", "chart":
 		m := r.site.MetricByID(sc.Args[0])

@@ -60,7 +60,8 @@ type PageData struct {
 	Journey    *JourneyData
 
 	Glossary     []LetterGroup
-	Dashboard    []*MetricData
+	Dashboard    []*MetricData // every metric, by weight then title
+	Board        *DashboardData
 	Customer     []CardData // journeys index
 	Employee     []CardData
 	TagList      []TagData
@@ -149,11 +150,19 @@ type MetricData struct {
 	Unit, Direction, DirectionText string
 	Owner                          string
 	Target                         string
+	TargetShort                    string // the target without a unit word ("40", "85%"), beside a value that has it
+	Weight                         int
+	Tags                           []string
+	Headline                       bool   // headline = true: a tile on top of the dashboard
+	ChangeMood                     string // "good", "bad" or "" (no direction, or no change): the change in the metric's direction
+	ChangeWord                     string // "better", "worse" or "no change"
 	HasData                        bool
 	Latest, LatestRaw              string
 	AsOf, AsOfISO                  string
 	Change, ChangeDir              string
 	Status, StatusText             string
+	Name                           string // what prose calls it: its definition's abbreviation ("NPS"), else its title
+	Said                           string // the chip as a sentence: "NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026"
 	Stale                          bool
 	StaleText                      string
 	Definition                     *LinkData
@@ -300,9 +309,18 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	}
 	if p.Meta.Target != nil {
 		d.Target = withUnit(formatNumber(*p.Meta.Target), p.Meta.Unit)
+		d.TargetShort = formatNumber(*p.Meta.Target)
+		if p.Meta.Unit == "%" {
+			d.TargetShort += "%"
+		}
 	}
+	d.Weight, d.Tags, d.Headline = p.Meta.Weight, p.Meta.Tags, p.Meta.Headline
 	if m.Definition != nil {
 		d.Definition = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL)}
+	}
+	d.Name = d.Title
+	if m.Definition != nil && strings.TrimSpace(m.Definition.Meta.Abbr) != "" {
+		d.Name = strings.TrimSpace(m.Definition.Meta.Abbr)
 	}
 	if m.Series != nil {
 		d.DataFile = m.Series.Path
@@ -324,6 +342,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			default:
 				d.Change, d.ChangeDir = "±0", "flat"
 			}
+			d.ChangeMood, d.ChangeWord = changeMood(s.Change, p.Meta.Direction)
 		}
 		if s.Stale {
 			d.Stale = true
@@ -339,8 +358,38 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Chart = r.lineChart(m, d.ChartID, d.Notes)
 		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
 	}
+	d.Said = said(d)
 	r.metrics[m.ID] = d
 	return d
+}
+
+// said is a metric's value as a sentence, for the chip's tooltip and the
+// printed page: "NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026".
+func said(d *MetricData) string {
+	if !d.HasData {
+		return d.Name + ": no data yet"
+	}
+	s := d.Name + " " + d.Latest + ", " + strings.ToLower(d.StatusText)
+	if d.Target != "" {
+		s += " (target " + d.Target + ")"
+	}
+	if d.Stale {
+		s += ", stale"
+	}
+	return s + ", as of " + d.AsOf
+}
+
+// changeMood says whether a change is good in the metric's direction.
+func changeMood(change float64, direction string) (mood, word string) {
+	switch {
+	case change == 0 || math.Round(change*100) == 0:
+		return "", "no change"
+	case direction == "up" && change > 0, direction == "down" && change < 0:
+		return "good", "better"
+	case direction == "up", direction == "down":
+		return "bad", "worse"
+	}
+	return "", ""
 }
 
 func chartPoints(m *link.Metric) []chart.Point {

@@ -583,9 +583,8 @@ func (r *run) pageData(p *link.Page) *PageData {
 	if p.Kind == link.KindSection && p.Parent != nil && p.Parent.Kind == link.KindHome {
 		switch p.Section {
 		case link.MetricsSection:
-			for _, m := range r.site.Metrics {
-				d.Dashboard = append(d.Dashboard, r.metricData(m))
-			}
+			d.Board = r.dashboardData()
+			d.Dashboard = d.Board.All
 		case link.JourneysSection:
 			for _, j := range r.site.Journeys {
 				c := r.card(j)

@@ -1,0 +1,182 @@
+package main
+
+// The metrics a reader sees, measured in real Chromium: the dashboard's order
+// and summary, chart labels readable on a phone, and inline values that never
+// break inside a sentence.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// exampleMetricOrder is the example site's metrics as the dashboard must
+// list them: by weight (metrics without one last), then title.
+func exampleMetricOrder(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../content/metrics/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type metric struct {
+		title  string
+		weight int
+	}
+	var ms []metric
+	titleRe := regexp.MustCompile(`(?m)^title\s*=\s*"([^"]+)"`)
+	weightRe := regexp.MustCompile(`(?m)^weight\s*=\s*(\d+)`)
+	for _, f := range files {
+		if filepath.Base(f) == "_index.md" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := metric{title: titleRe.FindStringSubmatch(string(src))[1]}
+		if w := weightRe.FindStringSubmatch(string(src)); w != nil {
+			m.weight, _ = strconv.Atoi(w[1])
+		}
+		ms = append(ms, m)
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if (a.weight == 0) != (b.weight == 0) {
+			return a.weight != 0
+		}
+		if a.weight != b.weight {
+			return a.weight < b.weight
+		}
+		return strings.ToLower(a.title) < strings.ToLower(b.title)
+	})
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.title)
+	}
+	return out
+}
+
+func TestBrowserDashboardOrderAndSummary(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, width := range []int64{1366, 390} {
+		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/"), chromedp.WaitReady("table.dashboard-table"))
+		rows := eval[[]string](t, ctx, `[...document.querySelectorAll(".dashboard-table tbody th[scope=row]")].map(th => th.textContent.trim())`)
+		if want := exampleMetricOrder(t); strings.Join(rows, "|") != strings.Join(want, "|") {
+			t.Errorf("at %d px the dashboard lists\n  %s\nwant (by weight, then title)\n  %s", width, strings.Join(rows, ", "), strings.Join(want, ", "))
+		}
+		// The summary's counts are the statuses of the rows.
+		on := eval[int](t, ctx, `document.querySelectorAll(".dashboard-table tbody .status-on-track").length`)
+		off := eval[int](t, ctx, `document.querySelectorAll(".dashboard-table tbody .status-off-track").length`)
+		stale := eval[int](t, ctx, `document.querySelectorAll(".dashboard-table tbody .status-stale").length`)
+		summary := eval[string](t, ctx, `document.querySelector(".dashboard-summary").textContent.trim()`)
+		want := fmt.Sprintf("%d of %d on track, %d off track", on, len(rows), off)
+		if stale > 0 {
+			want += fmt.Sprintf(", %d stale", stale)
+		}
+		if summary != want {
+			t.Errorf("at %d px the summary says %q, the rows say %q", width, summary, want)
+		}
+		// No status is drawn as a triangle or written with an arrow.
+		if got := eval[string](t, ctx, `[...document.querySelectorAll(".status")].map(s => s.textContent + getComputedStyle(s, "::before").content).find(t => /[▲▼△▽↑↓]/.test(t)) || ""`); got != "" {
+			t.Errorf("a status reads as a trend arrow: %q", got)
+		}
+		// The table does not hide its last row in a scroll box of its own.
+		if got := eval[string](t, ctx, `(() => { const s = document.querySelector(".dashboard-scroll"); return s.scrollHeight > s.clientHeight + 1 ? s.scrollHeight + " > " + s.clientHeight : "" })()`); got != "" {
+			t.Errorf("at %d px the table scrolls in its own box (%s px)", width, got)
+		}
+		// Scrolled sideways on a phone, the metric's name stays in view.
+		if width < 600 {
+			got := eval[string](t, ctx, `(() => {
+			  const s = document.querySelector(".dashboard-scroll"); s.scrollLeft = s.scrollWidth;
+			  const th = document.querySelector(".dashboard-table tbody th[scope=row]"), r = th.getBoundingClientRect(), b = s.getBoundingClientRect();
+			  return s.scrollLeft > 0 && (r.left < b.left - 1 || r.right > b.right + 1) ? "name at " + r.left + ".." + r.right + ", box " + b.left + ".." + b.right : "" })()`)
+			if got != "" {
+				t.Errorf("scrolled sideways, the metric name leaves the view: %s", got)
+			}
+		}
+		// The charts are collapsed under the table: the page is not 5,000 px long.
+		if h := eval[float64](t, ctx, `document.documentElement.scrollHeight`); width > 1000 && h > 3500 {
+			t.Errorf("the dashboard is %.0f px long at %d px", h, width)
+		}
+	}
+}
+
+// chartTickPx is the smallest rendered font size, in CSS px, of any visible
+// label of the page's line charts.
+const chartTickPx = `(() => {
+  let least = 1e9;
+  for (const svg of document.querySelectorAll("svg.chart-linechart")) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll("text")) {
+      if (getComputedStyle(t).display === "none" || t.getBoundingClientRect().width === 0) continue;
+      least = Math.min(least, parseFloat(getComputedStyle(t).fontSize) * scale);
+    }
+  }
+  return least;
+})()`
+
+// chartLabelOverlaps lists visible chart labels whose boxes overlap.
+const chartLabelOverlaps = `(() => {
+  const out = [];
+  for (const svg of document.querySelectorAll("svg.chart-linechart")) {
+    const ts = [...svg.querySelectorAll("text")].filter(t => getComputedStyle(t).display !== "none").map(t => [t.textContent, t.getBoundingClientRect()]);
+    for (let i = 0; i < ts.length; i++) for (let j = i + 1; j < ts.length; j++) {
+      const [a, ra] = ts[i], [b, rb] = ts[j];
+      if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(a + " / " + b);
+    }
+  }
+  return out.join("; ");
+})()`
+
+func TestBrowserChartTicksReadable(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, width := range []int64{320, 390, 768, 1366} {
+		for _, page := range []string{"/metrics/nps/", "/metrics/ces/"} {
+			do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+page), chromedp.WaitReady("svg.chart-linechart"))
+			if px := eval[float64](t, ctx, chartTickPx); px < 11 {
+				t.Errorf("%s at %d px: chart labels render at %.1f px, want at least 11", page, width, px)
+			}
+			if got := eval[string](t, ctx, chartLabelOverlaps); got != "" {
+				t.Errorf("%s at %d px: chart labels overlap: %s", page, width, got)
+			}
+		}
+	}
+}
+
+func TestBrowserMetricChipKeepsTogether(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, width := range []int64{320, 390} {
+		for _, page := range []string{"/", "/metrics/"} {
+			do(t, ctx, viewport(width, 900, true), chromedp.Navigate(base+page), chromedp.WaitReady("body"))
+			n := eval[int](t, ctx, `document.querySelectorAll(".content .metric-inline").length`)
+			if page == "/" && n == 0 {
+				t.Fatalf("no inline metric on %s", page)
+			}
+			// Each chip is one box on one line.
+			if got := eval[string](t, ctx, `[...document.querySelectorAll(".content .metric-inline")].filter(a => a.getClientRects().length !== 1).map(a => a.textContent.trim()).join(" | ")`); got != "" {
+				t.Errorf("%s at %d px: a chip breaks across lines: %s", page, width, got)
+			}
+			// The punctuation after a chip stays on its line: no line starts
+			// with ", up from" or ".".
+			got := eval[string](t, ctx, `[...document.querySelectorAll(".content .metric-inline")].map(a => {
+			  const n = a.nextSibling; if (!n || n.nodeType !== 3 || !/^[,.;:!?)]/.test(n.textContent)) return "";
+			  const r = document.createRange(); r.setStart(n, 0); r.setEnd(n, 1);
+			  const p = r.getBoundingClientRect(), c = a.getClientRects(); const last = c[c.length - 1];
+			  return Math.abs(p.top - last.top) > 4 ? a.textContent.trim() + " then " + JSON.stringify(n.textContent.slice(0, 12)) : "";
+			}).filter(Boolean).join(" | ")`)
+			if got != "" {
+				t.Errorf("%s at %d px: punctuation after a chip starts a new line: %s", page, width, got)
+			}
+		}
+	}
+}

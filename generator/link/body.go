@@ -34,7 +34,9 @@ import (
 //
 //	"\x00I\x00"       the id prefix ("" on the page, "b12-" in the book)
 //	"\x00L" n "\x00"  the URL of Body.Links[n], relative to where it is shown
-//	"\x00S" n "\x00"  the HTML of Body.Shortcodes[n]
+//	"\x00S" n "\x00"  the HTML of Body.Shortcodes[n]; for a call with a
+//	                  closing tag, its inner content follows, up to
+//	"\x00E" n "\x00"  the end of the inner content of Body.Shortcodes[n]
 const (
 	Mark     = '\x00'
 	IDPrefix = "\x00I\x00"
@@ -332,6 +334,19 @@ func (c *bodyContext) Shortcode(w util.BufWriter, sc *markdown.Shortcode) {
 		}
 	}
 }
+
+func (c *bodyContext) ShortcodeEnd(w util.BufWriter, sc *markdown.Shortcode) {
+	for i, s := range c.body.Shortcodes {
+		if s == sc {
+			w.WriteString(ShortcodeEnd(i))
+			return
+		}
+	}
+}
+
+// ShortcodeEnd is the placeholder that ends the inner content of
+// Body.Shortcodes[n].
+func ShortcodeEnd(n int) string { return "\x00E" + strconv.Itoa(n) + "\x00" }
 
 // fingerprint identifies the vocabulary as autolinking and tooltips see it:
 // a body rendered with the same fingerprint is the same HTML.

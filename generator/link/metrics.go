@@ -184,8 +184,20 @@ var Shortcodes = map[string]string{
 	"journey": "a journey id",
 }
 
-func shortcodeNames() []string {
+// blockShortcodes write a block (a figure, a journey map): in a paragraph
+// among other text they would make invalid HTML.
+var blockShortcodes = map[string]bool{"chart": true, "journey": true}
+
+// shortcodeNames are the shortcodes a page may call: shiftbook's own and
+// the templates of the site's theme (layouts/shortcodes/NAME.html).
+func (s *Site) shortcodeNames() []string {
 	names := slices.Sorted(maps.Keys(Shortcodes))
+	for _, n := range s.Config.Shortcodes {
+		if _, builtin := Shortcodes[n]; !builtin {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
 	return names
 }
 
@@ -197,10 +209,32 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))
 			continue
 		}
-		want, ok := Shortcodes[sc.Name]
-		if !ok {
+		known := slices.Contains(s.Config.Shortcodes, sc.Name)
+		want, builtin := Shortcodes[sc.Name]
+		if sc.Closing {
+			msg := fmt.Sprintf("closing tag {{< /%s >}} has no {{< %s >}} before it to close", sc.Name, sc.Name)
+			switch sug := diag.Suggest(sc.Name, s.shortcodeNames()); {
+			case builtin || known:
+				msg += fmt.Sprintf("; open it with {{< %s >}} on the same line, or put both tags on lines of their own", sc.Name)
+			case sug != "":
+				msg += fmt.Sprintf(": %q is not a shortcode; did you mean {{< /%s >}}?", sc.Name, sug)
+			default:
+				msg += fmt.Sprintf(": %q is not a shortcode; remove the tag", sc.Name)
+			}
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			continue
+		}
+		if !builtin && known {
+			continue // the site's own: its template takes what it takes
+		}
+		if !builtin {
 			msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
-			msg += diag.DidYouMean(sc.Name, shortcodeNames(), "; the shortcodes are "+strings.Join(shortcodeNames(), ", "))
+			if sug := diag.Suggest(sc.Name, s.shortcodeNames()); sug != "" {
+				msg += fmt.Sprintf(": did you mean %q?", sug)
+			} else {
+				msg += "; the shortcodes are " + strings.Join(s.shortcodeNames(), ", ") +
+					", and a site adds its own as layouts/shortcodes/NAME.html"
+			}
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
@@ -211,6 +245,11 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		}
 		if msg := metricOptions(sc.Named); msg != "" {
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			continue
+		}
+		if blockShortcodes[sc.Name] && sc.InParagraph {
+			diags.Add(diag.At(p.Path, p.Source, at,
+				"{{< %s >}} makes a block, which cannot stand inside a paragraph's text; put it on a line of its own, with a blank line before and after", sc.Name))
 			continue
 		}
 		id := sc.Args[0]

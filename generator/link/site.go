@@ -517,5 +517,8 @@ func (s *Site) targetsFingerprint() uint64 {
 	for id := range s.journeyBy {
 		add("journey", id)
 	}
+	for _, name := range s.Config.Shortcodes {
+		add("shortcode", name)
+	}
 	return sum
 }

@@ -6,6 +6,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -160,6 +161,11 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	}
 
 	theme, d := readTheme(fsys, builtin, cfg.Theme, guard)
+	for _, p := range theme.Paths("layouts/shortcodes") {
+		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/shortcodes/"), ".html"); ok && !strings.Contains(name, "/") {
+			site.Config.Shortcodes = append(site.Config.Shortcodes, name)
+		}
+	}
 	diags.Add(d...)
 	site.Theme = theme
 	return site, diags
@@ -251,7 +257,11 @@ const BuiltinPrefix = "(built-in theme)/"
 func readTheme(fsys fs.FS, builtin fs.FS, name string, guard *linkGuard) (Theme, diag.List) {
 	t := Theme{Files: map[string]File{}}
 	var diags diag.List
+	var addTree func(root fs.FS, dir, shown, prefix string, guard *linkGuard) bool
 	add := func(root fs.FS, dir, shown string, guard *linkGuard) bool {
+		return addTree(root, dir, shown, "", guard)
+	}
+	addTree = func(root fs.FS, dir, shown, prefix string, guard *linkGuard) bool {
 		found := false
 		_ = fs.WalkDir(root, dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
@@ -281,7 +291,7 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string, guard *linkGuard) (Theme,
 				diags.Add(diag.File(p, "cannot read: %v", err))
 				return nil
 			}
-			rel := strings.TrimPrefix(p, dir+"/")
+			rel := prefix + strings.TrimPrefix(p, dir+"/")
 			t.Files[rel] = File{Path: path.Join(shown, rel), Data: data}
 			return nil
 		})
@@ -292,6 +302,17 @@ func readTheme(fsys fs.FS, builtin fs.FS, name string, guard *linkGuard) (Theme,
 	if !hasBuiltin && !hasOwn {
 		diags.Add(diag.File(parse.ConfigFile, "theme %q not found: there is no themes/%s folder and no built-in theme of that name; use theme = \"default\"", name, name))
 	}
+	if !hasBuiltin && hasOwn && builtin != nil {
+		// A site's own theme of another name (themes/handbook with a few
+		// shortcodes) overrides the built-in default theme file by file.
+		own := t.Files
+		t.Files = map[string]File{}
+		add(builtin, "default", BuiltinPrefix+"default", nil)
+		maps.Copy(t.Files, own)
+	}
+	// A site's own layouts/ folder overrides its theme, as in Hugo: a
+	// shortcode or partial of the site's own without a theme folder.
+	addTree(fsys, "layouts", ".", "layouts/", guard)
 	return t, diags
 }
 

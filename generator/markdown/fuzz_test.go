@@ -24,6 +24,7 @@ func FuzzParse(f *testing.F) {
 		"[^1]\n\n[^1]: [[a]]\n", "- [ ] {{< a \"b\" >}}\n", "> {{< a\n> >}}\n", "\t[[a]]\n", "<div>[[a]]</div>\n",
 		"# a\n# a\n# a-1\n", "[x](<a b.md> \"t\")", "![[[a]]](i.png)", "www.[[a]].com",
 		"<a href='x' id=y>z</a>", "foo <!--> bar -->", "<div id=\"a\"\n*b*\n", "> <p id=\"q\">\n> x\n", "<!-- open",
+		"{{< n >}}\nA\n{{< /n >}}\n", "{{% n %}}\n- a\n{{% /n %}}\n", "{{< n >}}\n{{< n >}}\n{{< /n >}}\n", "> {{< n >}}\n> a\n{{< /n >}}\n", "a {{< k >}}b{{< /k >}} {{< /k >}}", "{{< n />}}", "[[!a]]", "[[! ]]",
 	)
 	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -68,8 +69,8 @@ func checkDoc(t *testing.T, doc *Doc) {
 		}
 	}
 	for _, s := range doc.Shortcodes {
-		if !in(s.Offset) || !bytes.HasPrefix(src[s.Offset:], []byte("{{<")) {
-			t.Errorf("shortcode %q at %d, not at {{<", s.Name, s.Offset)
+		if !in(s.Offset) || !bytes.HasPrefix(src[s.Offset:], []byte("{{<")) && !bytes.HasPrefix(src[s.Offset:], []byte("{{%")) {
+			t.Errorf("shortcode %q at %d, not at {{< or {{%%", s.Name, s.Offset)
 		}
 		if s.Err != "" {
 			lineEnd := bytes.IndexByte(src[s.Offset:], '\n')
@@ -89,7 +90,7 @@ func FuzzShortcode(f *testing.F) {
 	for _, s := range []string{
 		`{{< metric "nps" >}}`, `{{<metric "nps">}} rest`, `{{< chart nps >}}`, `{{< x "a b" c "d\"e" >}}`,
 		`{{< x id="nps" size=large >}}`, `{{< metric "nps"`, `{{< "nps" >}}`, `{{< >}}`, `{{< metric "nps >}}`,
-		`{{< metric id= >}}`, `{{< metric "\q" >}}`, `{{< a "\" >}}`, `{{< a ">}}" >}}`, `{{< é >}}`, "{{< a\t\"b\"\t>}}",
+		`{{< metric id= >}}`, `{{< metric "\q" >}}`, `{{< /note >}}`, `{{< note />}}`, `{{< / >}}`, `{{< /note x >}}`, `{{< a "\" >}}`, `{{< a ">}}" >}}`, `{{< é >}}`, "{{< a\t\"b\"\t>}}",
 	} {
 		f.Add([]byte(s))
 	}

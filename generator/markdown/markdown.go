@@ -52,6 +52,8 @@ func New(opts Options) *Engine {
 				util.Prioritized(termLinkParser{}, 199), // before the link parser (200)
 				util.Prioritized(shortcodeParser{}, 150),
 			),
+			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)), // before paragraphs and lists
+			parser.WithASTTransformers(util.Prioritized(shortcodePairs{}, 100)),
 		),
 	)
 	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}
@@ -137,10 +139,13 @@ func (e *Engine) Parse(src []byte) *Doc {
 			}
 			return ast.WalkSkipChildren, nil
 		case *Shortcode:
-			if p, ok := n.Parent().(*ast.Paragraph); ok && onlyChild(p, n, src) {
-				n.Alone = true
+			if p, ok := n.Parent().(*ast.Paragraph); ok {
+				n.Alone = onlyChild(p, n, src)
+				n.InParagraph = !n.Alone
 			}
 			doc.Shortcodes = append(doc.Shortcodes, n)
+		case *ShortcodeBlock:
+			doc.Shortcodes = append(doc.Shortcodes, n.Call)
 		}
 		if id, ok := n.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
@@ -260,7 +265,11 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
 			b.Write(c.Label(src))
 		case *TermLink:
 			b.WriteString(c.Label)
-		case *ast.RawHTML, *Shortcode:
+		case *Shortcode:
+			if c.Paired {
+				writePlainText(b, c, src) // its inner content is text of the page
+			}
+		case *ast.RawHTML:
 		default:
 			writePlainText(b, c, src)
 		}
@@ -311,6 +320,9 @@ type Context interface {
 	// Shortcode writes the HTML of a shortcode call. alone is true when it
 	// stands in a paragraph of its own, which is then not written.
 	Shortcode(w util.BufWriter, s *Shortcode)
+	// ShortcodeEnd ends the inner content of a call with a closing tag,
+	// written (as HTML) between Shortcode and ShortcodeEnd.
+	ShortcodeEnd(w util.BufWriter, s *Shortcode)
 	// Autolink writes a run of prose text that starts at offset of the body,
 	// escaped with write, linking the mentions of defined terms planned for
 	// it. It is never called inside headings, links or code.

@@ -31,6 +31,10 @@ func (c fakeContext) Shortcode(w util.BufWriter, s *Shortcode) {
 	fmt.Fprintf(w, `<shortcode name=%q args=%q named=%q alone="%v" offset="%d">`, s.Name, s.Args, fmt.Sprint(s.Named), s.Alone, s.Offset)
 }
 
+func (c fakeContext) ShortcodeEnd(w util.BufWriter, s *Shortcode) {
+	fmt.Fprintf(w, `</shortcode name=%q>`, s.Name)
+}
+
 func (c fakeContext) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
 	i := bytes.Index(text, []byte("customer"))
 	if i < 0 {
@@ -329,4 +333,38 @@ type runRecorder struct {
 func (r runRecorder) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
 	*r.runs = append(*r.runs, string(text))
 	write(w, text)
+}
+
+func TestShortcodeInnerContent(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"inline pair", "Press {{< kbd >}}Ctrl **C**{{< /kbd >}} now.\n",
+			`<p>Press <shortcode name="kbd" args=[] named="map[]" alone="false" offset="6">Ctrl <strong>C</strong></shortcode name="kbd"> now.</p>`},
+		{"percent form", "{{% kbd %}}x{{% /kbd %}}\n",
+			`<shortcode name="kbd" args=[] named="map[]" alone="true" offset="0">x</shortcode name="kbd">`},
+		{"blocks between tag lines", "{{< note \"Hi\" >}}\nOne.\n\n- two\n{{< /note >}}\nAfter.\n",
+			"<shortcode name=\"note\" args=[\"Hi\"] named=\"map[]\" alone=\"false\" offset=\"0\"><p>One.</p>\n<ul>\n<li>two</li>\n</ul>\n</shortcode name=\"note\"><p>After.</p>"},
+		{"nested blocks of one name", "{{< note >}}\n{{< note >}}\nIn.\n{{< /note >}}\nOut.\n{{< /note >}}\n",
+			"<shortcode name=\"note\" args=[] named=\"map[]\" alone=\"false\" offset=\"0\"><shortcode name=\"note\" args=[] named=\"map[]\" alone=\"false\" offset=\"13\"><p>In.</p>\n</shortcode name=\"note\"><p>Out.</p>\n</shortcode name=\"note\">"},
+		{"no closing tag: a call without content", "{{< note >}}\nText.\n",
+			`<p><shortcode name="note" args=[] named="map[]" alone="false" offset="0">` + "\nText.</p>"},
+		{"self-closing", "{{< note />}}\n", `<shortcode name="note" args=[] named="map[]" alone="true" offset="0">`},
+	}
+	e := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := e.Render(&b, e.Parse([]byte(tt.src)), fakeContext{}); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(b.String()); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+	doc := e.Parse([]byte("Text {{< /note >}} and {{< chart \"x\" >}}.\n"))
+	if len(doc.Shortcodes) != 2 || !doc.Shortcodes[0].Closing || !doc.Shortcodes[1].InParagraph {
+		t.Errorf("a stray closing tag and a call in a sentence: got %+v", doc.Shortcodes)
+	}
 }

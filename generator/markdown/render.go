@@ -36,6 +36,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
+	reg.Register(KindShortcodeBlock, r.shortcodeBlock)
 	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.tableCell)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
@@ -290,10 +291,36 @@ func (r *nodeRenderer) termLink(w util.BufWriter, src []byte, node ast.Node, ent
 }
 
 func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering && r.ctx != nil {
-		r.ctx.Shortcode(w, node.(*Shortcode))
+	sc := node.(*Shortcode)
+	if r.ctx == nil {
+		return ast.WalkSkipChildren, nil
 	}
-	return ast.WalkSkipChildren, nil
+	if !entering {
+		if sc.Paired { // the walk ends every node, skipped children or not
+			r.ctx.ShortcodeEnd(w, sc)
+		}
+		return ast.WalkContinue, nil
+	}
+	r.ctx.Shortcode(w, sc)
+	if !sc.Paired {
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+// shortcodeBlock writes a call holding blocks: the blocks are its inner
+// content.
+func (r *nodeRenderer) shortcodeBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	sc := node.(*ShortcodeBlock).Call
+	if r.ctx == nil {
+		return ast.WalkContinue, nil
+	}
+	if entering {
+		r.ctx.Shortcode(w, sc)
+	} else {
+		r.ctx.ShortcodeEnd(w, sc)
+	}
+	return ast.WalkContinue, nil
 }
 
 // tableCell writes a table cell with its alignment as a style. goldmark's

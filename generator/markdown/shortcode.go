@@ -14,16 +14,26 @@ import (
 // KindShortcode is the node kind of {{< name args >}}.
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
-// Shortcode is {{< name "arg" key="value" >}}, written on one line.
+// Shortcode is {{< name "arg" key="value" >}}, written on one line, or
+// {{% ... %}}, which shiftbook reads the same way (Hugo's form whose inner
+// content is markdown: here inner content is always markdown). A call may
+// hold inner content up to its closing tag {{< /name >}}: inline, on one
+// line, as the node's children; or as blocks, when the opening and closing
+// tags each stand on a line of their own (see ShortcodeBlock).
 type Shortcode struct {
 	ast.BaseInline
-	Name   string
-	Args   []string          // positional arguments, unquoted
-	Named  map[string]string // key="value" arguments
-	Offset int               // byte offset of "{{<" in the body
-	Alone  bool              // the only thing in its paragraph (a block such as a chart)
-	Err    string            // a syntax error, reported by the link stage
-	ErrAt  int               // byte offset of the error
+	Name    string
+	Args    []string          // positional arguments, unquoted
+	Named   map[string]string // key="value" arguments
+	Offset  int               // byte offset of "{{<" in the body
+	Alone   bool              // the only thing in its paragraph (a block such as a chart)
+	Paired  bool              // it has a closing tag: its inner content is its children (or its block's)
+	Closing bool              // {{< /name >}} with no opening tag before it: reported by the link stage
+	// InParagraph is true for a call written in a paragraph among other
+	// text, where a block (a chart, a journey map) would make invalid HTML.
+	InParagraph bool
+	Err         string // a syntax error, reported by the link stage
+	ErrAt       int    // byte offset of the error
 }
 
 // Kind implements ast.Node.
@@ -40,7 +50,7 @@ func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
 
 func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !bytes.HasPrefix(line, []byte("{{<")) {
+	if !bytes.HasPrefix(line, []byte("{{<")) && !bytes.HasPrefix(line, []byte("{{%")) {
 		return nil
 	}
 	n := parseShortcode(line)
@@ -69,9 +79,13 @@ func parseShortcode(line []byte) parsedShortcode {
 		n.ErrAt = at
 		return n
 	}
-	end := bytes.Index(line, []byte(">}}"))
+	closer := []byte(">}}")
+	if bytes.HasPrefix(line, []byte("{{%")) {
+		closer = []byte("%}}")
+	}
+	end := closingDelimiter(line, closer)
 	if end < 0 {
-		return fail(0, "shortcode is not closed; end it with >}} on the same line, as in {{< metric \"nps\" >}}")
+		return fail(0, "shortcode is not closed; end it with %s on the same line, as in %s metric \"nps\" %s", closer, line[:3], closer)
 	}
 	body := line[3:end]
 	i := 0
@@ -81,6 +95,14 @@ func parseShortcode(line []byte) parsedShortcode {
 		}
 	}
 	skip()
+	if i < len(body) && body[i] == '/' {
+		n.Closing = true
+		i++
+		skip()
+	}
+	if bytes.HasSuffix(bytes.TrimRight(body, " \t"), []byte("/")) && !n.Closing {
+		body = bytes.TrimSuffix(bytes.TrimRight(body, " \t"), []byte("/")) // {{< name />}}: closed at once
+	}
 	start := i
 	for i < len(body) && isNameByte(body[i]) {
 		i++
@@ -90,6 +112,14 @@ func parseShortcode(line []byte) parsedShortcode {
 		return fail(3+i, "shortcode has no name; write {{< metric \"id\" >}}, {{< chart \"id\" >}} or {{< journey \"id\" >}}")
 	}
 	n.Name = string(body[start:i])
+	if n.Closing {
+		if skip(); i < len(body) {
+			n.consumed = end + 3
+			return fail(3+i, "a closing tag takes no arguments; write {{< /%s >}}", n.Name)
+		}
+		n.consumed = end + 3
+		return n
+	}
 	for {
 		skip()
 		if i >= len(body) {
@@ -150,6 +180,29 @@ func parseShortcode(line []byte) parsedShortcode {
 	}
 	n.consumed = end + 3
 	return n
+}
+
+// closingDelimiter is the offset of the closer (">}}" or "%}}") that ends
+// the call at the start of line, outside quoted arguments.
+func closingDelimiter(line, closer []byte) int {
+	quoted := false
+	for i := 3; i < len(line); i++ {
+		switch {
+		case quoted && line[i] == '\\':
+			i++
+		case line[i] == '"':
+			quoted = !quoted
+		case !quoted && bytes.HasPrefix(line[i:], closer):
+			return i
+		}
+	}
+	if len(line) < 3 {
+		return -1
+	}
+	if i := bytes.Index(line[3:], closer); i >= 0 {
+		return i + 3 // a quote never closed: the argument's error says so
+	}
+	return -1
 }
 
 func isNameByte(b byte) bool {

@@ -70,6 +70,10 @@ type Config struct {
 		Allow []string `toml:"allow"`
 	} `toml:"frontmatter"`
 
+	// Shortcodes are the names of the theme's shortcode templates
+	// (layouts/shortcodes/NAME.html), built-in and the site's own, sorted:
+	// found by load, not written in site.toml.
+	Shortcodes []string `toml:"-"`
 	// StaleAfterDuration is Data.StaleAfter decoded.
 	StaleAfterDuration time.Duration `toml:"-"`
 	// Source and Lines let later stages report errors at a line of site.toml.

@@ -36,16 +36,32 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 	defer scratch.Put(b)
 	b.Reset()
 	b.Grow(len(src) + len(src)/8)
+	r.fill(b, p, src, from, idPrefix)
+	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
+		// Minified straight into the string the template receives: one
+		// copy of the body, not three.
+		var out strings.Builder
+		out.Grow(b.Len())
+		if err := r.mini.m.Minify("text/html", &out, b); err == nil {
+			return template.HTML(out.String())
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// fill writes src with its placeholders filled in. A call with inner
+// content gets that content filled in first, as its .Inner.
+func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix string) {
 	for {
 		i := bytes.IndexByte(src, link.Mark)
 		if i < 0 {
 			b.Write(src)
-			break
+			return
 		}
 		b.Write(src[:i])
 		j := bytes.IndexByte(src[i+1:], link.Mark)
 		if j < 0 {
-			break // cannot happen: placeholders are written whole
+			return // cannot happen: placeholders are written whole
 		}
 		token := src[i+1 : i+1+j]
 		src = src[i+2+j:]
@@ -77,26 +93,34 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 				b.WriteString(html.EscapeString(markdown.EscapeURL(abs)))
 			}
 		case 'S':
-			if n < len(p.Body.Shortcodes) {
-				r.shortcode(b, p.Body.Shortcodes[n], from, idPrefix+"sc"+strconv.Itoa(n)+"-")
+			if n >= len(p.Body.Shortcodes) {
+				continue
 			}
+			sc := p.Body.Shortcodes[n]
+			var inner template.HTML
+			if sc.Paired {
+				end := []byte(link.ShortcodeEnd(n))
+				k := bytes.Index(src, end)
+				if k < 0 {
+					k = len(src)
+				}
+				var ib bytes.Buffer
+				r.fill(&ib, p, src[:k], from, idPrefix)
+				inner = template.HTML(ib.String())
+				src = src[min(k+len(end), len(src)):]
+			}
+			r.shortcode(b, p, sc, inner, from, idPrefix+"sc"+strconv.Itoa(n)+"-")
 		}
 	}
-	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
-		// Minified straight into the string the template receives: one
-		// copy of the body, not three.
-		var out strings.Builder
-		out.Grow(b.Len())
-		if err := r.mini.m.Minify("text/html", &out, b); err == nil {
-			return template.HTML(out.String())
-		}
-	}
-	return template.HTML(b.String())
 }
 
 // shortcode writes a shortcode's HTML; uid makes its element ids unique on
 // the page, where the same chart or map may be shown more than once.
-func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid string) {
+func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from, uid string) {
+	if _, builtin := link.Shortcodes[sc.Name]; !builtin {
+		r.siteShortcode(b, p, sc, inner, from)
+		return
+	}
 	if len(sc.Args) != 1 {
 		return
 	}
@@ -127,4 +151,73 @@ func (r *run) shortcode(b *bytes.Buffer, sc *markdown.Shortcode, from, uid strin
 	if err := r.tmpl.partial(b, name, data); err != nil {
 		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.partial(b, name, data) }))
 	}
+}
+
+// SiteShortcodeData is what a site's own shortcode template
+// (layouts/shortcodes/NAME.html) sees, as in Hugo: {{.Get 0}} and
+// {{.Get "name"}} for its arguments, {{.Inner}} for its inner content
+// (markdown, rendered), {{.Page.Title}} for the page that calls it.
+type SiteShortcodeData struct {
+	Name   string
+	Args   []string
+	Named  map[string]string
+	Inner  template.HTML
+	Page   ShortcodePage
+	Site   *SiteData
+	Root   string // the way back to the site root, for links
+	Alone  bool   // alone in its paragraph, or holding blocks
+	Paired bool   // written with a closing tag
+}
+
+// ShortcodePage is the calling page, for a shortcode template.
+type ShortcodePage struct {
+	Title, Description string
+	URL                string // from the site root
+	Params             map[string]any
+	Site               *SiteData
+}
+
+// Get returns a positional argument by number or a named one by name, or
+// "" when there is none (Hugo's .Get).
+func (d SiteShortcodeData) Get(key any) string {
+	switch k := key.(type) {
+	case int:
+		if k >= 0 && k < len(d.Args) {
+			return d.Args[k]
+		}
+	case string:
+		if n, err := strconv.Atoi(k); err == nil {
+			return d.Get(n)
+		}
+		return d.Named[k]
+	}
+	return ""
+}
+
+// IsNamedParams reports a call written with name="value" arguments.
+func (d SiteShortcodeData) IsNamedParams() bool { return len(d.Named) > 0 }
+
+// Params are the named arguments, or the positional ones (Hugo's .Params).
+func (d SiteShortcodeData) Params() any {
+	if len(d.Named) > 0 {
+		return d.Named
+	}
+	return d.Args
+}
+
+func (r *run) siteShortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from string) {
+	data := SiteShortcodeData{
+		Name: sc.Name, Args: sc.Args, Named: sc.Named, Inner: inner, Site: r.siteData,
+		Root: rootFrom(from), Alone: sc.Alone || !sc.InParagraph, Paired: sc.Paired,
+		Page: ShortcodePage{Title: p.Title(), Description: p.Meta.Description, URL: rootRel(p.URL), Params: p.Meta.Params, Site: r.siteData},
+	}
+	name := "shortcodes/" + sc.Name + ".html"
+	var out bytes.Buffer
+	if err := r.tmpl.partial(&out, name, data); err != nil {
+		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.partial(b, name, data) }))
+		return
+	}
+	// The file's last line break is not part of what it writes: a call in
+	// a sentence stays in the sentence.
+	b.Write(bytes.TrimRight(out.Bytes(), "\r\n"))
 }

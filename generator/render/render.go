@@ -667,6 +667,21 @@ func (r *run) funcs() template.FuncMap {
 			return false
 		},
 		"year": func() int { return r.site.Now.Year() },
+		// markdownify, as in Hugo's shortcode templates ({{.Inner |
+		// markdownify}}): .Inner is markdown rendered already and is kept
+		// as it is; text is rendered as markdown (raw HTML dropped unless
+		// the site allows it).
+		"markdownify": func(v any) (template.HTML, error) {
+			switch v := v.(type) {
+			case template.HTML:
+				return v, nil
+			case string:
+				var b bytes.Buffer
+				err := r.md.Render(&b, r.md.Parse([]byte(v)), nil)
+				return template.HTML(b.String()), err
+			}
+			return "", fmt.Errorf("markdownify takes text, not %T", v)
+		},
 	}
 }
 

@@ -415,7 +415,15 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 			// checked like any other, its headings are targets, and what
 			// its front matter did say (a journey's stages) still counts,
 			// so that one mistake is one error.
-			inputs[n] = link.Input{Page: e.page, Hash: e.hash, Broken: true}
+			page := e.page
+			if page.Meta.Title == "" {
+				// Not rendered, so no title is needed: taking one from the
+				// first heading would take that heading out of the targets.
+				cp := *page
+				cp.Meta.Title = f.Path
+				page = &cp
+			}
+			inputs[n] = link.Input{Page: page, Hash: e.hash, Broken: true}
 		default:
 			// Placed anyway, so that links to it are not reported as well.
 			inputs[n] = link.Input{Page: &parse.Page{Path: f.Path, Source: f.Data, Meta: parse.FrontMatter{Title: f.Path}}, Hash: e.hash, Broken: true, Unread: true}

@@ -156,7 +156,10 @@ func ReadPageWith(path string, src []byte, opts PageOptions) (*Page, diag.List) 
 	lineOffset := bytes.Count(src[:fmStart], []byte("\n"))
 	fields, lines, d := decodeFields(path, src, fmText, lineOffset, delim)
 	if d != nil {
-		return nil, diag.List{*d}
+		// The body is still known: its headings are link targets and its
+		// own links are checked, so one run reports everything.
+		p.Meta = FrontMatter{TOC: true}
+		return p, diag.List{*d}
 	}
 	var diags diag.List
 	p.Meta, diags = fieldsToFrontMatter(path, src, fields, lines, opts)

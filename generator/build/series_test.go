@@ -88,6 +88,10 @@ func TestLargeSeries(t *testing.T) {
 	if want := `"'=HYPERLINK(""x""), <b>launch</b>"`; !strings.Contains(data, want) {
 		t.Errorf("the note is not quoted and defused as %s in the CSV", want)
 	}
+	// The search index reads the home page with its value filled in.
+	if idx := string(sink.files["search/index.json"]); !regexp.MustCompile(`The score is \d+(\.\d+)? points \((on|off) track, as of 30 Nov 2026\)\.`).MatchString(idx) {
+		t.Errorf("the search index lacks the home page's value: %.300s", idx)
+	}
 	// Every numbered marker links to an element of the page.
 	for _, m := range regexp.MustCompile(`class="chart-note-mark" href="#([^"]+)"`).FindAllStringSubmatch(page, -1) {
 		if !strings.Contains(page, `id="`+m[1]+`"`) {

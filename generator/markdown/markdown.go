@@ -245,11 +245,11 @@ func inlineOffset(n ast.Node, src []byte) int {
 // plainText is the text of a node without markup, as a reader sees it.
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
-	writePlainText(&b, n, src)
+	writePlainText(&b, n, src, false)
 	return b.String()
 }
 
-func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
+func writePlainText(b *bytes.Buffer, n ast.Node, src []byte, marks bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -260,24 +260,27 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
-			writePlainText(b, c, src)
+			writePlainText(b, c, src, marks)
 		case *ast.AutoLink: // its text is its URL, not a child
 			b.Write(c.Label(src))
 		case *TermLink:
 			b.WriteString(c.Label)
 		case *Shortcode:
 			if c.Paired {
-				writePlainText(b, c, src) // its inner content is text of the page
+				writePlainText(b, c, src, marks) // its inner content is text of the page
+			} else if marks {
+				b.WriteString(ShortcodeMark(c.Offset))
 			}
 		case *ast.RawHTML:
 		default:
-			writePlainText(b, c, src)
+			writePlainText(b, c, src, marks)
 		}
 	}
 }
 
 // Text is the readable text of the whole body, for the search index:
-// paragraphs, lists, tables and code, without markup.
+// paragraphs, lists, tables and code, without markup. Each shortcode is a
+// ShortcodeMark, for the renderer to fill in with what the shortcode shows.
 func (d *Doc) Text() string { return d.TextUpTo(-1) }
 
 // TextUpTo is Text, stopping once at least limit bytes are written (a
@@ -296,7 +299,7 @@ func (d *Doc) TextUpTo(limit int) string {
 		}
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *extast.TableCell:
-			writePlainText(&b, n, d.Source)
+			writePlainText(&b, n, d.Source, true)
 			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:

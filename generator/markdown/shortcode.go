@@ -208,3 +208,18 @@ func closingDelimiter(line, closer []byte) int {
 func isNameByte(b byte) bool {
 	return b == '-' || b == '_' || b < 0x80 && (unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b)))
 }
+
+// In the text of a body (Doc.Text), a shortcode is written as
+// ShortcodeMarkStart, the byte offset of its "{{<" in decimal, and
+// ShortcodeMarkEnd: two characters of Unicode's private use area, which no
+// prose holds, so that the renderer can put in what the shortcode shows
+// ("currently 2.31 score") instead of leaving a hole in the sentence.
+const (
+	ShortcodeMarkStart = '\uE000'
+	ShortcodeMarkEnd   = '\uE001'
+)
+
+// ShortcodeMark is the mark of the shortcode at offset in a body's text.
+func ShortcodeMark(offset int) string {
+	return string(ShortcodeMarkStart) + strconv.Itoa(offset) + string(ShortcodeMarkEnd)
+}

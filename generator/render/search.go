@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/markdown"
 )
 
 // The search index, search/index.json, is what the theme's site.js loads the
@@ -46,7 +48,7 @@ type searchEntry struct {
 }
 
 func (r *run) writeSearchIndex() {
-	data, err := encodeSearchIndex(searchEntries(r.site.Pages))
+	data, err := encodeSearchIndex(searchEntries(r.site.Pages, r.shortcodeText))
 	if err != nil {
 		r.fail(diag.File("search/index.json", "cannot encode the search index: %v", err))
 		return
@@ -58,11 +60,14 @@ func (r *run) writeSearchIndex() {
 
 // searchEntries makes the index documents of pages, sorted by URL. Section
 // pages made up for a folder without an _index.md have nothing to find.
-func searchEntries(pages []*link.Page) []searchEntry {
+// fill gives the text a shortcode of a page shows (see fillShortcodes).
+func searchEntries(pages []*link.Page, fill func(*link.Page, *markdown.Shortcode) string) []searchEntry {
 	entries := make([]searchEntry, 0, len(pages))
 	for _, p := range pages {
 		if !p.Virtual {
-			entries = append(entries, searchEntryOf(p))
+			e := searchEntryOf(p)
+			e.Text = fillShortcodes(e.Text, p, fill)
+			entries = append(entries, e)
 		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
@@ -123,6 +128,69 @@ func searchEntryOf(p *link.Page) searchEntry {
 		e.Text = withoutPrefix(p.Body.Text, e.Summary)
 	}
 	return e
+}
+
+// fillShortcodes replaces each shortcode mark of a body's text (see
+// markdown.ShortcodeMark) with what the shortcode shows, so that a search
+// snippet reads "currently 2.31 score (off track, as of 31 Oct 2026)", not
+// "currently ." A mark cut short by the text's limit is dropped.
+func fillShortcodes(text string, p *link.Page, fill func(*link.Page, *markdown.Shortcode) string) string {
+	start := string(markdown.ShortcodeMarkStart)
+	if !strings.Contains(text, start) || p.Body == nil {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(text, start)
+		if i < 0 {
+			b.WriteString(text)
+			break
+		}
+		b.WriteString(text[:i])
+		rest := text[i+len(start):]
+		j := strings.IndexRune(rest, markdown.ShortcodeMarkEnd)
+		if j < 0 {
+			break // cut by the limit
+		}
+		if off, err := strconv.Atoi(rest[:j]); err == nil {
+			for _, sc := range p.Body.Shortcodes {
+				if sc.Offset == off {
+					b.WriteString(fill(p, sc))
+					break
+				}
+			}
+		}
+		text = rest[j+len(string(markdown.ShortcodeMarkEnd)):]
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// shortcodeText is the text a shortcode shows a reader, for the search index.
+func (r *run) shortcodeText(_ *link.Page, sc *markdown.Shortcode) string {
+	if len(sc.Args) != 1 {
+		return ""
+	}
+	switch sc.Name {
+	case "metric", "chart":
+		m := r.site.MetricByID(sc.Args[0])
+		if m == nil {
+			return ""
+		}
+		d := r.metricData(m)
+		if !d.HasData {
+			return d.Name + ": no data yet"
+		}
+		s := d.Latest + " (" + strings.ToLower(d.StatusText) + ", as of " + d.AsOf + ")"
+		if sc.Name == "chart" || sc.Named["name"] == "true" {
+			s = d.Name + " " + s
+		}
+		return s
+	case "journey":
+		if j := r.site.JourneyByID(sc.Args[0]); j != nil {
+			return j.Title()
+		}
+	}
+	return ""
 }
 
 // foldKey is s as compared for duplicates: case and spacing ignored.

@@ -46,7 +46,7 @@ func TestSearchIndex(t *testing.T) {
 		}, "How a new customer starts.", "Discover"),
 		testPage("/vision/promise/", link.KindPage, home, parse.FrontMatter{Title: "Our promise"}, "Plain words."),
 	}
-	got := searchEntries(pages)
+	got := searchEntries(pages, noFill)
 	want := []searchEntry{
 		{Title: "Home", URL: "", Kind: "home", Summary: "Our CX vision.", Text: "Welcome."},
 		{Title: "Definitions", URL: "definitions/", Kind: "section", Text: "One vocabulary."},
@@ -101,11 +101,11 @@ func TestSearchIndex(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil || !reflect.DeepEqual(back, got) {
 		t.Errorf("index does not decode to its entries: %v", err)
 	}
-	again, _ := encodeSearchIndex(searchEntries(pages))
+	again, _ := encodeSearchIndex(searchEntries(pages, noFill))
 	if string(again) != s {
 		t.Error("two encodings of the same pages differ")
 	}
-	if empty, _ := encodeSearchIndex(searchEntries(nil)); string(empty) != "[]" {
+	if empty, _ := encodeSearchIndex(searchEntries(nil, noFill)); string(empty) != "[]" {
 		t.Errorf("empty index is %s, want []", empty)
 	}
 }
@@ -135,6 +135,29 @@ func TestSearchScript(t *testing.T) {
 		out, err := exec.Command(node, "testdata/search.node.js", script).CombinedOutput()
 		if err != nil {
 			t.Errorf("node testdata/search.node.js %s: %v\n%s", script, err, out)
+		}
+	}
+}
+
+func noFill(*link.Page, *markdown.Shortcode) string { return "" }
+
+func TestFillShortcodes(t *testing.T) {
+	p := &link.Page{Body: &link.Body{Shortcodes: []*markdown.Shortcode{
+		{Name: "metric", Args: []string{"ces"}, Offset: 30},
+		{Name: "chart", Args: []string{"nps"}, Offset: 90},
+	}}}
+	fill := func(_ *link.Page, sc *markdown.Shortcode) string { return "<" + sc.Name + " " + sc.Args[0] + ">" }
+	tests := []struct{ text, want string }{
+		{"The main measure is CES, currently " + markdown.ShortcodeMark(30) + ". Lower is better.",
+			"The main measure is CES, currently <metric ces>. Lower is better."},
+		{markdown.ShortcodeMark(90) + " Then text.", "<chart nps> Then text."},
+		{"Unknown " + markdown.ShortcodeMark(7) + " mark.", "Unknown mark."},
+		{"Cut at the limit " + string(markdown.ShortcodeMarkStart) + "3", "Cut at the limit"},
+		{"No marks.", "No marks."},
+	}
+	for _, tt := range tests {
+		if got := fillShortcodes(tt.text, p, fill); got != tt.want {
+			t.Errorf("fillShortcodes(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

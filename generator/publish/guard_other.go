@@ -1,8 +1,11 @@
-//go:build !linux
+//go:build !unix
 
 package publish
 
-import "os"
+import (
+	"errors"
+	"os"
+)
 
 // writable is a guess from the mode bits where there is no access(2):
 // the owner's write and search bits.
@@ -14,3 +17,6 @@ func writable(dir string) bool {
 func stuckAttr(path string) string { return "" }
 
 func keepFlags(from, to string) error { return nil }
+
+// dirFlags: inode flags are Linux's (lsattr).
+func dirFlags(dir string) (uint32, error) { return 0, errors.ErrUnsupported }

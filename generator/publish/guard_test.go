@@ -1,3 +1,5 @@
+//go:build unix
+
 package publish
 
 import (
@@ -343,46 +345,5 @@ func TestReplaceDirRefusesWhatItCannotRemove(t *testing.T) {
 	}
 	if got := names(t, filepath.Dir(dir)); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("left beside the output: %v", got)
-	}
-}
-
-// Ctrl-C while DEST's editions are being linked into the new tree (seconds
-// for a large DEST) stops the publish at the next folder, DEST unchanged.
-func TestCancelWhileKeepingEditions(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "site")
-	mustPublish(t, Options{Dest: dest, Version: "2026.3", Now: day1, Build: edition("2026.3").builder(nil)})
-	before := treeHash(t, dest)
-	for _, step := range []string{stepLock, stepKeep} {
-		ctx, cancel := context.WithCancel(context.Background())
-		_, err := Publish(ctx, Options{Dest: dest, Version: "2026.4", Now: day2, Build: edition("2026.4").builder(nil),
-			failAt: func(at string) error {
-				if at == step {
-					cancel() // as the signal handler does, in the middle of the step
-				}
-				return nil
-			}})
-		cancel()
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("cancelled at %s: err = %v, want context.Canceled", step, err)
-		}
-		if treeHash(t, dest) != before {
-			t.Errorf("cancelled at %s: DEST changed", step)
-		}
-		if l := leftovers(t, dest); len(l) > 0 {
-			t.Errorf("cancelled at %s: left behind %v", step, l)
-		}
-	}
-	// The walks themselves stop: nothing is cloned or checked once ctx is done.
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	copyDir := filepath.Join(t.TempDir(), "copy")
-	if err := linkTree(ctx, dest, copyDir); !errors.Is(err, context.Canceled) {
-		t.Errorf("linkTree after cancel: %v", err)
-	}
-	if _, err := os.Lstat(copyDir); err == nil {
-		t.Error("linkTree cloned after cancel")
-	}
-	if _, err := canReplace(ctx, dest, "test"); !errors.Is(err, context.Canceled) {
-		t.Errorf("canReplace after cancel: %v", err)
 	}
 }

@@ -428,3 +428,115 @@ func TestBrowserPrintedBook(t *testing.T) {
 		t.Error("no visible print button on the book")
 	}
 }
+
+// touch makes the page a touch screen without a mouse: (hover: none) and
+// (pointer: coarse) match, as on a phone.
+func touch(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+	_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+	if err != nil {
+		return chromedp.Void{}, err
+	}
+	_, err = cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "hover", Value: "none"}, {Name: "pointer", Value: "coarse"}, {Name: "any-hover", Value: "none"}, {Name: "any-pointer", Value: "coarse"}},
+	})
+	return chromedp.Void{}, err
+}
+
+// TestBrowserPhoneHeaderIsCompact: on a phone the header is one row, the
+// Menu and "On this page" buttons share one row below it, and the content
+// starts high on the screen; a touch screen shows no keyboard hint.
+func TestBrowserPhoneHeaderIsCompact(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, w := range []int64{320, 390} {
+		do(t, ctx, viewport(w, 800, true), chromedp.Action[chromedp.Void](touch), chromedp.Navigate(base+"/shift-book/who-we-serve/"), chromedp.WaitReady("body"))
+		got := eval[string](t, ctx, `(() => {
+		  const bad = [];
+		  if (!matchMedia("(hover: none)").matches) bad.push("touch emulation did not take");
+		  const header = document.querySelector(".header-inner");
+		  const items = [".site-title", ".header-search", ".version-switcher"].map(s => document.querySelector(s).getBoundingClientRect());
+		  const top = Math.min(...items.map(r => r.top)), bottom = Math.max(...items.map(r => r.bottom));
+		  if (items.some(r => r.top >= items[0].bottom - 2)) bad.push("the header takes more than one row");
+		  if (header.getBoundingClientRect().height > 60) bad.push("the header is " + Math.round(header.getBoundingClientRect().height) + " px tall");
+		  const nav = document.querySelector(".site-nav .sidebar-summary").getBoundingClientRect();
+		  const toc = document.querySelector(".page-toc .sidebar-summary").getBoundingClientRect();
+		  if (Math.abs(nav.top - toc.top) > 1) bad.push("Menu and On this page are not on one row");
+		  const content = document.querySelector("main").getBoundingClientRect().top + scrollY;
+		  if (content > 120) bad.push("the content starts " + Math.round(content) + " px down");
+		  const h1 = document.querySelector("main h1").getBoundingClientRect().top + scrollY;
+		  if (h1 > 190) bad.push("the page title starts " + Math.round(h1) + " px down");
+		  const q = document.getElementById("header-q");
+		  if (q.placeholder.includes("/")) bad.push("the search box hints at a key: " + q.placeholder);
+		  for (const k of document.querySelectorAll(".site-header kbd, .search-hint")) if (k.getClientRects().length) bad.push("a keyboard hint shows on a touch screen");
+		  return bad.join("; ");
+		})()`)
+		if got != "" {
+			t.Errorf("at %d px: %s", w, got)
+		}
+	}
+	// With a keyboard the hint is there.
+	ctx2 := browser(t)
+	do(t, ctx2, viewport(1366, 900, false), chromedp.Navigate(base+"/"), chromedp.WaitReady("body"))
+	if !eval[bool](t, ctx2, `[...document.querySelectorAll(".search-hint")].some(k => k.getClientRects().length && k.textContent.includes("/"))`) {
+		t.Error("no keyboard hint for search on a desktop")
+	}
+}
+
+// TestBrowserEditionMenu: the edition menu keeps its width when the list of
+// editions arrives, and a page the chosen edition lacks opens that
+// edition's home with a note saying so.
+func TestBrowserEditionMenu(t *testing.T) {
+	chromiumPath(t)
+	site := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(site, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"Editions\"\n")
+	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	write("content/vision/old-only.md", "+++\ntitle = \"Old <only>\"\n+++\nOnly in the first edition.\n")
+	dest := filepath.Join(t.TempDir(), "cx")
+	publish := func(version, title string) {
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version, "--title", title}, &out, &errb); code != 0 {
+			t.Fatalf("publish %s: %s", version, errb.String())
+		}
+	}
+	publish("2026.3", "Autumn edition with a long title")
+	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
+	publish("2026.4", "Winter edition with an even longer title")
+	mux := http.NewServeMux()
+	mux.Handle("/cx/", http.StripPrefix("/cx", http.FileServer(http.Dir(dest))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx := browser(t)
+	for _, w := range []int64{1366, 390} {
+		do(t, ctx, viewport(w, 800, w < 600), chromedp.Navigate(srv.URL+"/cx/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
+		before := eval[float64](t, ctx, `document.getElementById("version-select").getBoundingClientRect().width`)
+		search := eval[float64](t, ctx, `document.querySelector(".header-search").getBoundingClientRect().width`)
+		if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
+			t.Fatal("the switcher did not list the published editions")
+		}
+		after := eval[float64](t, ctx, `document.getElementById("version-select").getBoundingClientRect().width`)
+		searchAfter := eval[float64](t, ctx, `document.querySelector(".header-search").getBoundingClientRect().width`)
+		if after != before || searchAfter < search-1 {
+			t.Errorf("at %d px the edition menu grew from %.0f to %.0f px (search %.0f → %.0f) when the list arrived", w, before, after, search, searchAfter)
+		}
+	}
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("version-select"); s.value = "2026.4"; s.dispatchEvent(new Event("change")) })()`))
+	if !waitTrue(t, ctx, `location.pathname === "/cx/2026.4/" && !!document.querySelector(".edition-missing")`, 10*time.Second) {
+		t.Fatalf("no note on the home of 2026.4: at %s", eval[string](t, ctx, `location.href`))
+	}
+	note := eval[string](t, ctx, `document.querySelector(".edition-missing").textContent`)
+	if want := "“Old <only>” (/vision/old-only/) is not in edition 2026.4; this is its home."; note != want {
+		t.Errorf("the note says %q, want %q", note, want)
+	}
+	// A crafted address shows nothing it should not.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.4/?missing=javascript:alert(1)"), chromedp.WaitReady("body"))
+	if eval[bool](t, ctx, `!!document.querySelector(".edition-missing")`) {
+		t.Error("a missing path that is not a page path is shown")
+	}
+}

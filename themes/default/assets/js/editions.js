@@ -30,6 +30,29 @@
   if (document.body.classList.contains("kind-404") || !/^[^/:?#]*(\/[^/:?#]+)*\/?$/.test(page) || /(^|\/)\.\.?(\/|$)/.test(page)) {
     page = "";
   }
+  // showMissing: on an edition's home reached from a page that edition does
+  // not have, say so at the top of the page. The path and title come from
+  // the address, so they are checked and shown as text only.
+  const showMissing = () => {
+    const params = new URLSearchParams(location.search);
+    const missing = params.get("missing");
+    const main = document.getElementById("main");
+    if (page !== "" || document.body.classList.contains("kind-404") || missing === null || !main || !/^[^/:?#]+(\/[^/:?#]+)*\/?$/.test(missing) || /(^|\/)\.\.?(\/|$)/.test(missing)) {
+      return;
+    }
+    const title = (params.get("title") || "").replace(/\s+/g, " ").trim().slice(0, 200);
+    const version = metaContent("shiftbook-version");
+    const note = document.createElement("p");
+    note.className = "edition-missing";
+    note.setAttribute("role", "status");
+    const what = document.createElement("strong");
+    what.textContent = title ? "“" + title + "”" : "/" + missing;
+    note.appendChild(what);
+    note.appendChild(document.createTextNode((title ? " (/" + missing + ")" : "") + " is not in edition " + version + "; this is its home."));
+    main.insertBefore(note, main.firstChild);
+  };
+  showMissing();
+
   const root = new URL(rootMeta.getAttribute("content") || "./", location.href);
   const top = new URL("../", root); // DEST
   // Only a published edition has versions.json beside it; a plain build or
@@ -58,13 +81,20 @@
   };
 
   // samePage is the URL of this page in another edition's folder, or that
-  // edition's home when the page is not there.
+  // edition's home when the page is not there: then the address carries the
+  // missing page (?missing=path&title=...) so that the home can say why the
+  // reader landed there (see showMissing).
   const samePage = async (name) => {
     if (page === "") {
       return editionURL(name, "");
     }
     const url = editionURL(name, page);
-    return (await exists(url)) ? url + location.search + location.hash : editionURL(name, "");
+    if (await exists(url)) {
+      return url + location.search + location.hash;
+    }
+    const h1 = document.querySelector("main h1");
+    const title = h1 ? h1.textContent.replace(/\s+/g, " ").trim().slice(0, 200) : "";
+    return editionURL(name, "") + "?missing=" + encodeURIComponent(page) + (title ? "&title=" + encodeURIComponent(title) : "");
   };
 
   const readEditions = async () => {
@@ -172,7 +202,7 @@
     banner.appendChild(link);
     banner.hidden = false;
     const url = await samePage(latestFolder);
-    if (url === editionURL(latestFolder, "") && page !== "") {
+    if (page !== "" && url.startsWith(editionURL(latestFolder, "") + "?missing=")) {
       link.textContent = "Go to the latest edition (" + latest.version + "); this page is not in it";
     }
     link.href = url;

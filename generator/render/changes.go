@@ -37,6 +37,10 @@ type ManifestPage struct {
 	Path  string `json:"path"`
 	Title string `json:"title"`
 	Hash  string `json:"hash"`
+	// Kind and Sections came later: an older manifest has neither (see
+	// kindOf and diffSections).
+	Kind     string            `json:"kind,omitempty"`
+	Sections []ManifestSection `json:"sections"`
 }
 
 // ManifestDefinition is a term of the vocabulary.
@@ -75,7 +79,8 @@ func ManifestOf(site *link.Site) *Manifest {
 	m := &Manifest{Format: manifestFormat, Version: site.Config.Version,
 		Pages: []ManifestPage{}, Definitions: []ManifestDefinition{}, Metrics: []ManifestMetric{}, Journeys: []ManifestJourney{}}
 	for _, p := range site.Pages {
-		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: fmt.Sprintf("%016x", p.Digest)})
+		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: fmt.Sprintf("%016x", p.Digest),
+			Kind: string(p.Kind), Sections: pageSections(p)})
 	}
 	for _, def := range site.Terms.List {
 		m.Definitions = append(m.Definitions, ManifestDefinition{Path: rootRel(def.URL), Title: def.Title(), Summary: link.Summary(def)})
@@ -127,9 +132,9 @@ type ChangesData struct {
 	First       bool   // there is none: this is the first edition
 	Unknown     bool   // the previous edition keeps no manifest: nothing can be listed
 	None        bool   // nothing below changed
-	Added       []LinkData
-	Removed     []LinkData // URL is the page's path in the previous edition
-	Changed     []LinkData
+	Added       []PageChange
+	Removed     []PageChange // URL is the page's path in the previous edition
+	Changed     []PageChange
 	Definitions []DefinitionChange
 	Metrics     []MetricChange
 	Journeys    []JourneyChange
@@ -165,7 +170,7 @@ type StageChange struct {
 func (r *run) changesData() *PageData {
 	d := r.generatedBase("/changes/", "What changed", "changes")
 	d.Description = "What is new in this edition of the site, page by page."
-	d.Changes = Changes(r.opts.Previous, ManifestOf(r.site))
+	d.Changes = Changes(r.opts.Previous, r.manifest())
 	return d
 }
 
@@ -192,14 +197,16 @@ func Changes(prev, cur *Manifest) *ChangesData {
 		old, ok := oldPages[p.Path]
 		switch {
 		case !ok:
-			c.Added = append(c.Added, LinkData{Title: p.Title, URL: p.Path})
+			c.Added = append(c.Added, pageChange(p))
 		case old.Hash != p.Hash:
-			c.Changed = append(c.Changed, LinkData{Title: p.Title, URL: p.Path})
+			pc := pageChange(p)
+			diffSections(&pc, old.Sections, p.Sections)
+			c.Changed = append(c.Changed, pc)
 		}
 	}
 	for _, p := range prev.Pages {
 		if !newPages[p.Path] {
-			c.Removed = append(c.Removed, LinkData{Title: p.Title, URL: p.Path})
+			c.Removed = append(c.Removed, pageChange(p))
 		}
 	}
 

@@ -56,9 +56,36 @@ func TestChanges(t *testing.T) {
 				}
 			},
 			want: ChangesData{Version: "2026.4", Previous: "2026.3",
-				Added:   []LinkData{{Title: "New", URL: "vision/new/"}},
-				Changed: []LinkData{{Title: "Our vision", URL: "vision/"}},
-				Removed: []LinkData{{Title: "Old", URL: "vision/old/"}}},
+				Added:   []PageChange{{Title: "New", URL: "vision/new/", Kind: "page", KindText: "Page"}},
+				Changed: []PageChange{{Title: "Our vision", URL: "vision/", Kind: "page", KindText: "Page"}},
+				Removed: []PageChange{{Title: "Old", URL: "vision/old/", Kind: "page", KindText: "Page"}}},
+		},
+		{
+			name: "a definition and a metric of the same name are told apart",
+			prev: base(),
+			change: func(m *Manifest) {
+				m.Pages = append(m.Pages,
+					ManifestPage{Path: "definitions/customer-effort-score/", Title: "Customer Effort Score", Hash: "d", Kind: "definition"},
+					ManifestPage{Path: "metrics/ces/", Title: "Customer Effort Score", Hash: "m"}) // an older manifest: no kind
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Added: []PageChange{
+				{Title: "Customer Effort Score", URL: "definitions/customer-effort-score/", Kind: "definition", KindText: "Definition"},
+				{Title: "Customer Effort Score", URL: "metrics/ces/", Kind: "metric", KindText: "Metric"},
+			}},
+		},
+		{
+			name: "sections added, removed and reworded",
+			prev: func() *Manifest {
+				m := base()
+				m.Pages[1].Sections = []ManifestSection{{ID: "", Hash: "i", Words: 50}, {ID: "why", Title: "Why", Hash: "w1", Words: 100}, {ID: "old", Title: "Old part", Hash: "o", Words: 30}, {ID: "same", Title: "Same", Hash: "s", Words: 20}}
+				return m
+			}(),
+			change: func(m *Manifest) {
+				m.Pages[1].Hash = "h1b"
+				m.Pages[1].Sections = []ManifestSection{{ID: "", Hash: "i", Words: 50}, {ID: "why", Title: "Why", Hash: "w2", Words: 110}, {ID: "same", Title: "Same", Hash: "s", Words: 20}, {ID: "new", Title: "New part", Hash: "n", Words: 40}}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Changed: []PageChange{{Title: "Vision", URL: "vision/", Kind: "page", KindText: "Page",
+				Added: []string{"“New part”"}, Removed: []string{"“Old part”"}, Reworded: []string{"“Why”"}, Words: 180, Total: 220}}},
 		},
 		{
 			name:   "a definition reworded",

@@ -102,7 +102,9 @@ type TOCItem struct {
 type CardData struct {
 	Title, URL, Description, Kind string
 	Summary                       string
+	Owner                         string
 	Metric                        *MetricData
+	Journey                       *JourneyData // on /journeys/: the journey in brief
 }
 
 // DefinitionData is a term's own data.
@@ -184,6 +186,18 @@ type JourneyData struct {
 	ID, Title, URL, Persona, Kind string
 	Stages                        []StageData
 	Curve                         template.HTML
+}
+
+// Lowest is the stage where the persona feels worst (the first of equals),
+// the one a journey list names as its low point.
+func (d *JourneyData) Lowest() *StageData {
+	var low *StageData
+	for i := range d.Stages {
+		if low == nil || d.Stages[i].Feeling < low.Feeling {
+			low = &d.Stages[i]
+		}
+	}
+	return low
 }
 
 // StageData is a stage of a journey map.

@@ -69,6 +69,7 @@ type run struct {
 	assets      map[string]string // theme asset path → root-relative fingerprinted URL
 	metrics     map[string]*MetricData
 	bookIDs     map[string]string // URL of a page the book holds → its id in the book
+	manifest    func() *Manifest  // this edition's manifest
 	mini        *minifier
 
 	mu     sync.Mutex
@@ -161,6 +162,13 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 				"the theme has no %s layout; add layouts/%s.html", need, need)}
 		}
 	}
+	// The manifest hashes each page's sections from its body: made when
+	// first asked for, or now for a one-shot build, which releases bodies as
+	// their pages are written.
+	r.manifest = sync.OnceValue(func() *Manifest { return ManifestOf(site) })
+	if opts.Release {
+		r.manifest()
+	}
 	r.siteData = r.buildSiteData()
 	for _, m := range site.Metrics {
 		if ctx.Err() != nil {
@@ -187,7 +195,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		data, _ := eager.get("search/index.json")
 		return data
 	}}
-	x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return ManifestOf(site).Encode() }}
+	x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }}
 	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
 	for _, j := range r.jobs() {
 		x.jobs[j.out] = j
@@ -217,6 +225,10 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 
 // Paths lists every output file.
 func (x *Renderer) Paths() []string { return x.paths }
+
+// Pages counts the HTML pages of the site, generated ones included: the
+// number build reports as written and serve as served, so both say the same.
+func (x *Renderer) Pages() int { return len(x.jobs) }
 
 // File renders one output file. ok is false when there is no such file or
 // it failed; Diags says why.
@@ -588,6 +600,10 @@ func (r *run) pageData(p *link.Page) *PageData {
 		case link.JourneysSection:
 			for _, j := range r.site.Journeys {
 				c := r.card(j)
+				c.Owner = j.Meta.Owner
+				if j.Journey != nil {
+					c.Journey = r.journeyData(j, "list-")
+				}
 				if j.Meta.Kind == "employee" {
 					d.Employee = append(d.Employee, c)
 				} else {

@@ -290,7 +290,7 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	}
 	st := prepared.Stats
 	fmt.Fprintf(s.opts.Log, "%s: %d files parsed, %d bodies rendered, %d pages, %d reloaded, %s\n",
-		what, st.FilesParsed, st.BodiesRendered, len(prepared.Site.Pages), len(pages), time.Since(start).Round(100*time.Microsecond))
+		what, st.FilesParsed, st.BodiesRendered, prepared.Renderer.Pages(), len(pages), time.Since(start).Round(100*time.Microsecond))
 	for _, d := range diags { // warnings: the build succeeded
 		fmt.Fprintf(s.opts.Log, "  %s\n", d)
 	}

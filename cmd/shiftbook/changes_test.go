@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestChangesSaysWhatChangedInAPage: two builds of a site, the second with
+// --compare: /changes/ names each entry's kind and, for a changed page, the
+// sections added, removed and reworded and how much of the page that is.
+func TestChangesSaysWhatChangedInAPage(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(site, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"Changes\"\n")
+	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	write("content/guide.md", "+++\ntitle = \"Guide\"\n+++\nIntro text stays.\n\n## Why\n\nBecause it [matters](_index.md).\n\n## Old part\n\nThis goes away.\n\n## Same\n\nThis stays.\n")
+	build := func(out string, args ...string) {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), append([]string{"build", "-s", site, "-o", out}, args...), &stdout, &stderr); code != 0 {
+			t.Fatalf("build: %s", stderr.String())
+		}
+	}
+	old := filepath.Join(t.TempDir(), "old")
+	build(old)
+	write("content/guide.md", "+++\ntitle = \"Guide\"\n+++\nA [new link](_index.md) first. Intro text stays.\n\n## Why\n\nBecause it really [matters](_index.md).\n\n## Same\n\nThis stays.\n\n## New part\n\nThis is new.\n")
+	write("content/definitions/customer-effort-score.md", "+++\ntitle = \"Customer Effort Score\"\nsummary = \"How easy it was.\"\n+++\nText.\n")
+	write("content/metrics/ces.md", "+++\ntitle = \"Customer Effort Score\"\nmetric = \"ces\"\nunit = \"score\"\ndirection = \"down\"\n+++\nText.\n")
+	write("content/data/ces.csv", "date,value\n2026-01-01,2.3\n")
+	cur := filepath.Join(t.TempDir(), "new")
+	build(cur, "--compare", old)
+	data, err := os.ReadFile(filepath.Join(cur, "changes", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`changes-kind-definition">Definition</span> <a href="../definitions/customer-effort-score/">Customer Effort Score`,
+		`changes-kind-metric">Metric</span> <a href="../metrics/ces/">Customer Effort Score`,
+		"Sections added:</span> “New part”",
+		"Sections removed:</span> “Old part”",
+		"Reworded:</span> the introduction, “Why”",
+		"of its",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/changes/ lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "“Same”") {
+		t.Error("/changes/ lists the section that did not change")
+	}
+}

@@ -1,0 +1,268 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/link"
+)
+
+// What changed inside a page: the manifest keeps, for each page, a hash and
+// a word count of each of its sections (the text before the first heading,
+// then each ## and ### heading with the text up to the next), so that a
+// later edition can say which sections were added, removed or reworded,
+// and how much of the page that is.
+
+// ManifestSection is a section of a page. ID is its heading's id ("" for
+// the text before the first heading).
+type ManifestSection struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Hash  string `json:"hash"`
+	Words int    `json:"words"`
+}
+
+// PageChange is a page added, removed or changed, with its kind and, for a
+// changed page, what changed in it.
+type PageChange struct {
+	Title, URL string
+	Kind       string // "page", "section", "definition", "metric", "journey", "home"
+	KindText   string // "Definition", "Metric", ...
+	Added      []string
+	Removed    []string
+	Reworded   []string
+	Words      int // words in the sections added, removed and reworded
+	Total      int // words of the page now (or then, for a removed page)
+}
+
+// Sized reports whether the change is known section by section.
+func (c PageChange) Sized() bool { return c.Total > 0 || c.Words > 0 }
+
+// Percent is the share of the page's words in changed sections, at least 1.
+func (c PageChange) Percent() int {
+	if c.Total == 0 {
+		return 100
+	}
+	return max(1, min(100, c.Words*100/c.Total))
+}
+
+var kindTexts = map[string]string{
+	"home": "Home page", "section": "Section", "page": "Page",
+	"definition": "Definition", "metric": "Metric", "journey": "Journey",
+}
+
+// kindOf is a manifest page's kind; an older manifest without kinds is
+// read from the path, as the sections of a site are fixed.
+func kindOf(p ManifestPage) string {
+	if p.Kind != "" {
+		return p.Kind
+	}
+	for prefix, kind := range map[string]string{"definitions/": "definition", "metrics/": "metric", "journeys/": "journey"} {
+		if strings.HasPrefix(p.Path, prefix) && p.Path != prefix {
+			return kind
+		}
+	}
+	if p.Path == "" {
+		return "home"
+	}
+	return "page"
+}
+
+func pageChange(p ManifestPage) PageChange {
+	kind := kindOf(p)
+	text := kindTexts[kind]
+	if text == "" {
+		text = "Page"
+	}
+	return PageChange{Title: p.Title, URL: p.Path, Kind: kind, KindText: text, Total: words(p.Sections)}
+}
+
+func words(sections []ManifestSection) int {
+	n := 0
+	for _, s := range sections {
+		n += s.Words
+	}
+	return n
+}
+
+// diffSections fills in what changed between a page's sections then and now.
+// Without sections on both sides (an edition made before they were kept)
+// nothing more than "changed" can be said.
+func diffSections(c *PageChange, old, cur []ManifestSection) {
+	if old == nil || cur == nil {
+		c.Total = 0
+		return
+	}
+	was := map[string]ManifestSection{}
+	for _, s := range old {
+		was[s.ID] = s
+	}
+	now := map[string]bool{}
+	for _, s := range cur {
+		now[s.ID] = true
+		o, ok := was[s.ID]
+		switch {
+		case !ok:
+			c.Added = append(c.Added, sectionName(s))
+			c.Words += s.Words
+		case o.Hash != s.Hash:
+			c.Reworded = append(c.Reworded, sectionName(s))
+			c.Words += max(s.Words, o.Words)
+		}
+	}
+	for _, s := range old {
+		if !now[s.ID] {
+			c.Removed = append(c.Removed, sectionName(s))
+			c.Words += s.Words
+		}
+	}
+}
+
+func sectionName(s ManifestSection) string {
+	if s.ID == "" {
+		return "the introduction"
+	}
+	return "“" + s.Title + "”"
+}
+
+// pageSections splits a page's body at its ## and ### headings. Each
+// section's hash is of its HTML with the placeholders resolved (a link's
+// target, a shortcode's name and arguments), so that a link added in one
+// section does not make the next one look reworded.
+func pageSections(p *link.Page) []ManifestSection {
+	if p.Body == nil {
+		return []ManifestSection{}
+	}
+	src := p.Body.HTML
+	titles := map[string]string{}
+	for _, h := range p.Body.Headings {
+		titles[h.ID] = h.Text
+	}
+	var out []ManifestSection
+	start, id := 0, ""
+	flush := func(end int) {
+		chunk := src[start:end]
+		if id == "" && len(bytes.TrimSpace(chunk)) == 0 {
+			return
+		}
+		text := resolvePlaceholders(p, chunk)
+		h := fnv.New64a()
+		h.Write(text)
+		out = append(out, ManifestSection{ID: id, Title: titles[id], Hash: fmt.Sprintf("%016x", h.Sum64()), Words: countWords(text)})
+	}
+	for i := 0; i < len(src); {
+		j := nextHeading(src[i:])
+		if j < 0 {
+			break
+		}
+		at := i + j
+		flush(at)
+		id = headingID(src[at:])
+		start = at
+		i = at + 4
+	}
+	flush(len(src))
+	if out == nil {
+		return []ManifestSection{}
+	}
+	return out
+}
+
+// nextHeading finds the next <h2 or <h3 tag.
+func nextHeading(b []byte) int {
+	for off := 0; ; {
+		k := bytes.Index(b[off:], []byte("<h"))
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if k+3 < len(b) && (b[k+2] == '2' || b[k+2] == '3') && (b[k+3] == ' ' || b[k+3] == '>') {
+			return k
+		}
+		off = k + 2
+	}
+}
+
+// headingID reads the id of the heading tag at the start of b, without the
+// id prefix placeholder.
+func headingID(b []byte) string {
+	end := bytes.IndexByte(b, '>')
+	if end < 0 {
+		return ""
+	}
+	tag := b[:end]
+	i := bytes.Index(tag, []byte(`id="`))
+	if i < 0 {
+		return ""
+	}
+	v := tag[i+4:]
+	if q := bytes.IndexByte(v, '"'); q >= 0 {
+		v = v[:q]
+	}
+	return html.UnescapeString(strings.ReplaceAll(string(v), link.IDPrefix, ""))
+}
+
+// resolvePlaceholders writes a body chunk with its placeholders replaced by
+// what they stand for, independent of where the page is shown.
+func resolvePlaceholders(p *link.Page, chunk []byte) []byte {
+	if bytes.IndexByte(chunk, link.Mark) < 0 {
+		return chunk
+	}
+	var b bytes.Buffer
+	for {
+		i := bytes.IndexByte(chunk, link.Mark)
+		if i < 0 {
+			b.Write(chunk)
+			return b.Bytes()
+		}
+		b.Write(chunk[:i])
+		j := bytes.IndexByte(chunk[i+1:], link.Mark)
+		if j < 0 {
+			return b.Bytes()
+		}
+		token := chunk[i+1 : i+1+j]
+		chunk = chunk[i+2+j:]
+		if len(token) == 0 {
+			continue
+		}
+		n, _ := strconv.Atoi(string(token[1:]))
+		switch token[0] {
+		case 'L':
+			if n < len(p.Targets) {
+				b.WriteString(p.Targets[n])
+			}
+		case 'S':
+			if n < len(p.Body.Shortcodes) {
+				sc := p.Body.Shortcodes[n]
+				b.WriteString("{{" + sc.Name + " " + strings.Join(sc.Args, " ") + "}}")
+			}
+		}
+	}
+}
+
+// countWords counts the words of HTML text, tags left out.
+func countWords(h []byte) int {
+	n, in, tag := 0, false, false
+	for _, c := range h {
+		switch {
+		case c == '<':
+			tag = true
+			in = false
+		case c == '>':
+			tag = false
+		case tag:
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			in = false
+		default:
+			if !in {
+				n++
+				in = true
+			}
+		}
+	}
+	return n
+}

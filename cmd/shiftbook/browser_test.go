@@ -39,8 +39,18 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// browser starts a headless Chromium for one test.
+// browser starts a headless Chromium for one test. Generous: the judges
+// walk every page, and a loaded machine is slow; a hung browser still ends
+// well before go test's own timeout.
 func browser(t *testing.T) context.Context {
+	t.Helper()
+	return browserWithin(t, 5*time.Minute)
+}
+
+// browserWithin starts a headless Chromium for a test that may take up to
+// timeout: one that visits every page of a site. (A deadline set on the
+// context browser returns cannot be later than its own.)
+func browserWithin(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(t)),
@@ -55,9 +65,7 @@ func browser(t *testing.T) context.Context {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	// Generous: the judges walk every page, and a loaded machine is slow; a
-	// hung browser still ends well before go test's own timeout.
-	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start Chromium: %v", err)

@@ -113,9 +113,7 @@ func TestAxeAndConsoleOnEveryPage(t *testing.T) {
 	pages := examplePages(t)
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
-			ctx := browser(t)
-			ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
-			defer cancel()
+			ctx := browserWithin(t, 10*time.Minute)
 			var mu sync.Mutex
 			var problems []string
 			current := ""

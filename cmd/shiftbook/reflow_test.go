@@ -113,9 +113,7 @@ const overflowJS = `((want) => {
 // than the window.
 func checkReflow(t *testing.T, base string, pages []string, widths []int64) {
 	t.Helper()
-	ctx := browser(t)
-	ctx, cancel := context.WithTimeout(ctx, 8*time.Minute)
-	defer cancel()
+	ctx := browserWithin(t, 8*time.Minute)
 	do(t, ctx, viewport(widths[0], 800, true))
 	for _, page := range pages {
 		do(t, ctx, viewport(widths[0], 800, true), chromedp.Navigate(base+page), chromedp.WaitReady("body"))

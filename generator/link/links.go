@@ -77,11 +77,11 @@ func spacedImage(p *Page, l markdown.Link, target string) (diag.Diagnostic, bool
 // a page (an image) is first looked for beside the page's file.
 func (s *Site) resolve(p *Page, dest string) (string, string) {
 	raw, frag, _ := strings.Cut(dest, "#")
+	if q := strings.IndexByte(raw, '?'); q >= 0 {
+		raw = raw[:q] // before unescaping: %3F is a ? of the file name
+	}
 	if unescaped, err := url.PathUnescape(raw); err == nil {
 		raw = unescaped
-	}
-	if q := strings.IndexByte(raw, '?'); q >= 0 {
-		raw = raw[:q]
 	}
 	var target *Page
 	var targetURL string

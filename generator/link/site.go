@@ -431,8 +431,26 @@ func SortPages(pages []*Page) {
 		if wa != wb {
 			return wa < wb
 		}
-		return byTitle(a, b)
+		if ka, kb := sortName(a), sortName(b); ka != kb {
+			return ka < kb
+		}
+		return a.URL < b.URL
 	})
+}
+
+// sortName is what pages without a weight are ordered by: the title, or
+// the file name for a page written for MkDocs or GitHub (no title in its
+// front matter) and for a numbered file ("01-welcome.md"), as those tools
+// list them.
+func sortName(p *Page) string {
+	base := strings.ToLower(path.Base(p.Path))
+	if p.sectionPage {
+		base = strings.ToLower(path.Base(path.Dir(p.Path)))
+	}
+	if p.TitleFromBody || base != "" && base[0] >= '0' && base[0] <= '9' {
+		return base
+	}
+	return strings.ToLower(p.Title())
 }
 
 // byTitle orders pages by title, ignoring case, then by URL: the order of

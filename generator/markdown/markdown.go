@@ -44,7 +44,7 @@ type Engine struct {
 // New makes an Engine.
 func New(opts Options) *Engine {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
@@ -92,6 +92,8 @@ type Doc struct {
 
 	raw      map[ast.Node]rawHTML // the raw HTML kept (html = "safe" or "unsafe"), ready to write
 	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
+	alerts   map[ast.Node]string  // quotes that are GitHub alerts → their kind ("note")
+	termIDs  map[ast.Node]string  // terms of definition lists → their ids
 	// openRaw is a raw text element (<script>, <style>, <textarea>) raw
 	// HTML opened and has not closed yet, an error if it never does.
 	openRaw     *RawError
@@ -128,6 +130,20 @@ func (e *Engine) Parse(src []byte) *Doc {
 			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src), Image: true})
 		case *TermLink:
 			doc.Terms = append(doc.Terms, n)
+		case *ast.Blockquote:
+			if kind := alertKind(n, src); kind != "" {
+				if doc.alerts == nil {
+					doc.alerts = map[ast.Node]string{}
+				}
+				doc.alerts[n] = kind
+			}
+		case *extast.DefinitionTerm:
+			id := string(ctx.IDs().Generate([]byte(plainText(n, src)), n.Kind()))
+			if doc.termIDs == nil {
+				doc.termIDs = map[ast.Node]string{}
+			}
+			doc.termIDs[n] = id
+			doc.IDs[id] = true
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if e.opts.HTML == HTMLSafe || e.opts.HTML == HTMLUnsafe {
 				if doc.raw == nil {
@@ -366,6 +382,7 @@ func (e *Engine) newPageRenderer() *pageRenderer {
 		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
 		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
+		util.Prioritized(extension.NewDefinitionListHTMLRenderer(), 500),
 		util.Prioritized(extension.NewFootnoteHTMLRenderer(
 			extension.WithFootnoteIDPrefixFunction(func(ast.Node) []byte {
 				if nr.ctx == nil {

@@ -23,6 +23,8 @@ func FuzzResolve(f *testing.F) {
 		"---\ntitle: P\n---\n## H\n[h](#h) [[customer|label]]\n",
 		"+++\ntitle = \"P\"\nslug = \"other\"\n+++\n",
 		"+++\ntitle = \"J\"\npersona = \"p\"\n[[stages]]\nname = \"s\"\nfeeling = 1\nmetrics = [\"nps\", \"x\"]\n+++\n",
+		"# Title\n\nNo front matter: [a](Other.md) [b](../other/) [[customers]] [[!NPS]] Customer Effort Week.\n",
+		"---\naliases: [/other/, /old/, old]\n---\n## Only h2\n{{< note >}}\nx\n{{< /note >}} {{< /nope >}} {{% k %}}y{{% /k %}}\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -35,6 +37,7 @@ func FuzzResolve(f *testing.F) {
 		"content/metrics/nps.md":                 "+++\ntitle = \"NPS\"\nmetric = \"nps\"\ndirection = \"up\"\n+++\n",
 		"content/journeys/onboarding.md":         "+++\ntitle = \"O\"\npersona = \"p\"\n[[stages]]\nname = \"s\"\nfeeling = 0\n+++\n",
 		"content/definitions/customer-effort.md": "+++\ntitle = \"Customer effort\"\n+++\n",
+		"content/vision/README.md":               "# Vision\n",
 	}
 	var base []Input
 	for p, src := range fixed {

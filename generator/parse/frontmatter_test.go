@@ -439,6 +439,10 @@ func FuzzReadPage(f *testing.F) {
 		"+++\n[[stages]]\n[[stages]]\nname = 1\nfeeling = 9\n+++\n",
 		"+++\ntitle = \"\"\"\n+++\n\"\"\"\n+++\n",
 		"---\nstages:\n  - {name: a, feeling: 1e9}\n  - 3\n---\n",
+		"---\naliases: [/a/, b, '//c', 'http://d', '/e/../f']\nlinkTitle: L\nsidebar_label: S\n---\n",
+		"---\nauthors:\n  - name: A\n  - {name: 1}\n  - 2\nauthor: {name: B}\n---\n",
+		"+++\nkeywords = \"a, ,b\"\nhide = [\"toc\", 1]\nurl = \"/\"\nsidebar_position = 1.5\nweight = 2\n+++\n",
+		"---\npublishDate: soon\nexpirydate: 2026-01-01\nLinkTitle: x\nlinktitle: y\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

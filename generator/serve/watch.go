@@ -47,7 +47,7 @@ func classify(rel, dataDir string) string {
 		return ChangeData
 	case strings.HasPrefix(rel, "content/"):
 		return ChangeContent
-	case strings.HasPrefix(rel, "themes/"):
+	case strings.HasPrefix(rel, "themes/"), strings.HasPrefix(rel, "layouts/"): // layouts/: the site's own, over its theme
 		return ChangeTheme
 	}
 	return ""
@@ -58,7 +58,7 @@ func watched(rel, dataDir string) bool {
 	if rel == "site.toml" {
 		return true
 	}
-	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") &&
+	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") && !strings.HasPrefix(rel, "layouts/") &&
 		(dataDir == "" || !strings.HasPrefix(rel, dataDir+"/")) {
 		return false
 	}
@@ -115,7 +115,7 @@ func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher
 		w.Close()
 		return nil, err
 	}
-	for _, dir := range []string{"content", "themes", dataDir} {
+	for _, dir := range []string{"content", "themes", "layouts", dataDir} {
 		if dir != "" {
 			nw.addTree(filepath.Join(root, dir))
 		}
@@ -307,8 +307,8 @@ func (pw *pollWatcher) scan() map[string]stamp {
 	if info, err := os.Stat(filepath.Join(pw.root, "site.toml")); err == nil {
 		add(filepath.Join(pw.root, "site.toml"), info)
 	}
-	for _, dir := range []string{"content", "themes", pw.dataDir} {
-		if dir == "" || dir != "content" && dir != "themes" && strings.HasPrefix(dir, "content/") {
+	for _, dir := range []string{"content", "themes", "layouts", pw.dataDir} {
+		if dir == "" || dir != "content" && dir != "themes" && dir != "layouts" && strings.HasPrefix(dir, "content/") {
 			continue // inside content/: walked already
 		}
 		_ = filepath.WalkDir(filepath.Join(pw.root, dir), func(p string, e fs.DirEntry, err error) error {

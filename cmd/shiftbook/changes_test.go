@@ -14,13 +14,7 @@ import (
 // sections added, removed and reworded and how much of the page that is.
 func TestChangesSaysWhatChangedInAPage(t *testing.T) {
 	site := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(site, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { addFiles(t, site, map[string]string{name: text}) }
 	write("site.toml", "title = \"Changes\"\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/guide.md", "+++\ntitle = \"Guide\"\n+++\nIntro text stays.\n\n## Why\n\nBecause it [matters](_index.md).\n\n## Old part\n\nThis goes away.\n\n## Same\n\nThis stays.\n")

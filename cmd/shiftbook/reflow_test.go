@@ -49,19 +49,25 @@ func serveDir(t *testing.T, dir string) string {
 func buildSite(t *testing.T, files map[string]string) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addFiles(t, dir, files)
 	out := filepath.Join(dir, "public")
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: %s", stderr.String())
 	}
 	return serveDir(t, out), out
+}
+
+// addFiles writes files (slash-separated paths → text) into dir, keeping what is there.
+func addFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // pagesOf lists the HTML pages of a built folder as URL paths.
@@ -486,16 +492,11 @@ func TestBrowserPhoneHeaderIsCompact(t *testing.T) {
 func TestBrowserEditionMenu(t *testing.T) {
 	chromiumPath(t)
 	site := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(site, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("site.toml", "title = \"Editions\"\n")
-	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
-	write("content/vision/old-only.md", "+++\ntitle = \"Old <only>\"\n+++\nOnly in the first edition.\n")
+	addFiles(t, site, map[string]string{
+		"site.toml":                  "title = \"Editions\"\n",
+		"content/_index.md":          "+++\ntitle = \"Home\"\n+++\nHome.\n",
+		"content/vision/old-only.md": "+++\ntitle = \"Old <only>\"\n+++\nOnly in the first edition.\n",
+	})
 	dest := filepath.Join(t.TempDir(), "cx")
 	publish := func(version, title string) {
 		var out, errb bytes.Buffer

@@ -5,6 +5,7 @@ package main
 // break inside a sentence.
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -178,5 +181,28 @@ func TestBrowserMetricChipKeepsTogether(t *testing.T) {
 				t.Errorf("%s at %d px: punctuation after a chip starts a new line: %s", page, width, got)
 			}
 		}
+	}
+}
+
+// printMedia makes the page render as it prints.
+func printMedia(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+	_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	return chromedp.Void{}, err
+}
+
+// Printed, a chip is a plain sentence naming the metric; on screen its
+// tooltip is that sentence.
+func TestBrowserMetricChipPrintsAsText(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(".metric-inline"))
+	const want = "NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026"
+	if got := eval[string](t, ctx, `document.querySelector(".content .metric-inline").title`); got != want {
+		t.Errorf("the chip's tooltip is %q, want %q", got, want)
+	}
+	do(t, ctx, chromedp.Action[chromedp.Void](printMedia))
+	got := eval[string](t, ctx, `document.querySelector(".content .metric-inline").innerText.replace(/\s+/g, " ").trim()`)
+	if got != want {
+		t.Errorf("printed, the chip reads %q, want %q", got, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/tools/txtar"
 )
 
 // viewport sets the window's size as a phone or a desktop would have it.
@@ -545,5 +547,68 @@ func TestBrowserEditionMenu(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.4/?missing=javascript:alert(1)"), chromedp.WaitReady("body"))
 	if eval[bool](t, ctx, `!!document.querySelector(".edition-missing")`) {
 		t.Error("a missing path that is not a page path is shown")
+	}
+}
+
+// TestBrowserFixturesFitAPhone: every whole-site fixture that builds is
+// held to the same rule at 320 px, so odd content an author writes (and a
+// later fixture adds) never widens a page.
+func TestBrowserFixturesFitAPhone(t *testing.T) {
+	chromiumPath(t)
+	files, _ := filepath.Glob(filepath.Join("testdata", "sites", "*.txtar"))
+	var bases, names []string
+	var pages [][]string
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site := map[string]string{}
+		for _, f := range ar.Files {
+			if siteFile(f.Name) {
+				site[f.Name] = string(f.Data)
+			}
+		}
+		if _, ok := site["site.toml"]; !ok {
+			continue
+		}
+		dir := t.TempDir()
+		addFiles(t, dir, site)
+		out := filepath.Join(dir, "public")
+		var stdout, stderr bytes.Buffer
+		if run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr) != 0 {
+			continue // a fixture of a mistake: nothing is built
+		}
+		// The pages of the fixture's own content, and the book that holds
+		// them: the generated pages are alike in every fixture.
+		var own []string
+		for name := range site {
+			if rest, ok := strings.CutPrefix(name, "content/"); ok && strings.HasSuffix(rest, ".md") {
+				rest = strings.TrimSuffix(rest, ".md")
+				rest = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(rest, "_index"), "index"), "README")
+				if rest != "" && !strings.HasSuffix(rest, "/") {
+					rest += "/"
+				}
+				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rest), "index.html")); err == nil {
+					own = append(own, "/"+rest)
+				}
+			}
+		}
+		slices.Sort(own)
+		bases = append(bases, serveDir(t, out))
+		names = append(names, filepath.Base(file))
+		pages = append(pages, append(own, "/book/"))
+	}
+	if len(bases) < 10 {
+		t.Fatalf("only %d fixtures build", len(bases))
+	}
+	ctx := browserWithin(t, 8*time.Minute)
+	for i, base := range bases {
+		for _, p := range pages[i] {
+			do(t, ctx, viewport(320, 800, true), chromedp.Navigate(base+p), chromedp.WaitReady("body"))
+			if got := eval[string](t, ctx, fmt.Sprintf("%s(%d)", overflowJS, 320)); got != "" {
+				t.Errorf("%s %s at 320 px: %s", names[i], p, got)
+			}
+		}
 	}
 }

@@ -69,22 +69,36 @@ func scanAttrs(page []byte, fn func(kind byte, value []byte)) {
 }
 
 // mayHoldRef reports whether a tag as written could have an id, href or
-// src attribute: whether one of those names is in it, in any case. The
-// tokenizer copies every attribute it is asked for, and most tags have
-// none of these, so they are not asked.
+// src attribute: whether one of those names is in it, in any case, where
+// an attribute name can start (after white space, a quote or a slash) and
+// end (before white space, "=", "/" or ">"). The tokenizer copies every
+// attribute it is asked for, and most tags have none of these (<p>,
+// chroma's <span class="...">, aria-hidden), so they are not asked.
 func mayHoldRef(tag []byte) bool {
-	for i := 1; i+1 < len(tag); i++ {
+	for i := 1; i < len(tag); i++ {
+		switch tag[i-1] {
+		case ' ', '\t', '\n', '\r', '\f', '"', '\'', '/':
+		default:
+			continue
+		}
+		n := 0
 		switch tag[i] | 0x20 {
 		case 'i':
-			if tag[i+1]|0x20 == 'd' {
-				return true
+			if i+1 < len(tag) && tag[i+1]|0x20 == 'd' {
+				n = 2
 			}
 		case 'h':
 			if i+3 < len(tag) && tag[i+1]|0x20 == 'r' && tag[i+2]|0x20 == 'e' && tag[i+3]|0x20 == 'f' {
-				return true
+				n = 4
 			}
 		case 's':
 			if i+2 < len(tag) && tag[i+1]|0x20 == 'r' && tag[i+2]|0x20 == 'c' {
+				n = 3
+			}
+		}
+		if n > 0 && i+n < len(tag) {
+			switch tag[i+n] {
+			case '=', ' ', '\t', '\n', '\r', '\f', '/', '>':
 				return true
 			}
 		}

@@ -84,3 +84,19 @@ func FuzzLinkCheck(f *testing.F) {
 		c.verify()
 	})
 }
+
+func TestMayHoldRef(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		want bool
+	}{
+		{`<a href="x">`, true}, {`<A HREF=x>`, true}, {`<img src='x'>`, true}, {`<h2 id="a">`, true},
+		{`<p class="a"id="b">`, true}, {`<input id>`, true}, {`<a href = "x">`, true}, {"<a\nhref=x>", true},
+		{`<span class="sidebar">`, false}, {`<span aria-hidden="true">`, false}, {`<img width="3">`, false},
+		{`<p>`, false}, {`<span class="line">`, false}, {`<a data-href="x">`, false}, {`<video srcset="a">`, false},
+	} {
+		if got := mayHoldRef([]byte(tc.tag)); got != tc.want {
+			t.Errorf("mayHoldRef(%q) = %v, want %v", tc.tag, got, tc.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type ShortcodeData struct {
 	Root    string
 	Alone   bool
 	Named   bool // {{< metric "id" name=true >}}: the metric's name before its value
+	InBook  bool // shown in /book/, which reads as a document: a value is a sentence
 	Metric  *MetricData
 	Journey *JourneyData
 }
@@ -124,7 +125,7 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 	if len(sc.Args) != 1 {
 		return
 	}
-	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone, Named: sc.Named["name"] == "true"}
+	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone, Named: sc.Named["name"] == "true", InBook: from == bookURL}
 	switch sc.Name {
 	case "metric", "chart":
 		m := r.site.MetricByID(sc.Args[0])
@@ -221,3 +222,6 @@ func (r *run) siteShortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcod
 	// a sentence stays in the sentence.
 	b.Write(bytes.TrimRight(out.Bytes(), "\r\n"))
 }
+
+// bookURL is the address of the book, the page that shows every chapter.
+const bookURL = "/book/"

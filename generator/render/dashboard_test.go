@@ -88,8 +88,8 @@ func TestSaid(t *testing.T) {
 		d    MetricData
 		want string
 	}{
-		{MetricData{Name: "NPS", HasData: true, Latest: "34.2 points", StatusText: "Off track", Target: "40 points", AsOf: "31 Oct 2026"},
-			"NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026"},
+		{MetricData{Name: "NPS", HasData: true, Latest: "34.2 points", StatusText: "Off track", Target: "40 points", TargetShort: "40", AsOf: "31 Oct 2026"},
+			"NPS 34.2 points, off track (target 40), as of 31 Oct 2026"},
 		{MetricData{Name: "Leads", HasData: true, Latest: "455 leads", StatusText: "No target", AsOf: "31 Oct 2026", Stale: true},
 			"Leads 455 leads, no target, stale, as of 31 Oct 2026"},
 		{MetricData{Name: "CES"}, "CES: no data yet"},

@@ -164,7 +164,7 @@ type MetricData struct {
 	Change, ChangeDir              string
 	Status, StatusText             string
 	Name                           string // what prose calls it: its definition's abbreviation ("NPS"), else its title
-	Said                           string // the chip as a sentence: "NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026"
+	Said                           string // the chip as a sentence: "NPS 34.2 points, off track (target 40), as of 31 Oct 2026"
 	Stale                          bool
 	StaleText                      string
 	Definition                     *LinkData
@@ -378,14 +378,14 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 }
 
 // said is a metric's value as a sentence, for the chip's tooltip and the
-// printed page: "NPS 34.2 points, off track (target 40 points), as of 31 Oct 2026".
+// printed page, with the unit written once: "NPS 34.2 points, off track (target 40), as of 31 Oct 2026".
 func said(d *MetricData) string {
 	if !d.HasData {
 		return d.Name + ": no data yet"
 	}
 	s := d.Name + " " + d.Latest + ", " + strings.ToLower(d.StatusText)
-	if d.Target != "" {
-		s += " (target " + d.Target + ")"
+	if d.TargetShort != "" {
+		s += " (target " + d.TargetShort + ")"
 	}
 	if d.Stale {
 		s += ", stale"

@@ -149,7 +149,7 @@ func (r *run) bookAnchor(target string) (string, bool) {
 }
 
 func (r *run) bookData() *PageData {
-	d := r.generatedBase("/book/", r.bookTitle(), "book")
+	d := r.generatedBase(bookURL, r.bookTitle(), "book")
 	d.Description = "The whole book on one page, in reading order, ready to print."
 	used := map[*link.Page]bool{}
 	var add func(part *BookPart, p *link.Page, level int, chapter bool)
@@ -157,7 +157,7 @@ func (r *run) bookData() *PageData {
 		id := r.bookIDs[p.URL]
 		e := BookEntry{
 			ID: id, Title: p.Title(), Level: level, Chapter: chapter,
-			content: func() template.HTML { return r.renderContent(p, "/book/", id+"-") },
+			content: func() template.HTML { return r.renderContent(p, bookURL, id+"-") },
 		}
 		if p.Journey != nil {
 			e.Journey = r.journeyData(p, id+"-")

@@ -23,17 +23,24 @@ func TestLinkCheckSkipsOnlyTheNavigation(t *testing.T) {
 		{"a nav-like list elsewhere", navOpen + `<li><a href="../elsewhere/">E</a></li></ul>` + nav, nav, []string{`broken link "../elsewhere/"`}},
 	}
 	for _, tt := range tests {
-		c := newLinkCheck(exists)
-		c.add("b/index.html", []byte(tt.page), tt.nav)
-		diags := c.verify()
-		if len(diags) != len(tt.want) {
-			t.Errorf("%s: got %v, want %d messages", tt.name, diags, len(tt.want))
-			continue
-		}
-		for i, w := range tt.want {
-			if !strings.Contains(diags[i].Message, w) {
-				t.Errorf("%s: message %d = %q, want it to hold %q", tt.name, i, diags[i].Message, w)
-			}
+		checkPage(t, tt.name, exists, tt.page, tt.nav, tt.want)
+	}
+}
+
+// checkPage runs the output check over one page at b/index.html and
+// compares its messages with want (substrings, in order).
+func checkPage(t *testing.T, name string, exists func(string) bool, page, nav string, want []string) {
+	t.Helper()
+	c := newLinkCheck(exists)
+	c.add("b/index.html", []byte(page), nav)
+	diags := c.verify()
+	if len(diags) != len(want) {
+		t.Errorf("%s: got %v, want %d messages", name, diags, len(want))
+		return
+	}
+	for i, w := range want {
+		if !strings.Contains(diags[i].Message, w) {
+			t.Errorf("%s: message %d = %q, want it to hold %q", name, i, diags[i].Message, w)
 		}
 	}
 }
@@ -60,18 +67,7 @@ func TestLinkCheckReadsHTML(t *testing.T) {
 		{"duplicate id", `<h2 id="h">H</h2><p id='h'>x</p>`, []string{`id "h" appears twice`}},
 	}
 	for _, tt := range tests {
-		c := newLinkCheck(exists)
-		c.add("b/index.html", []byte(tt.page), "")
-		diags := c.verify()
-		if len(diags) != len(tt.want) {
-			t.Errorf("%s: got %v, want %d messages", tt.name, diags, len(tt.want))
-			continue
-		}
-		for i, w := range tt.want {
-			if !strings.Contains(diags[i].Message, w) {
-				t.Errorf("%s: message %d = %q, want it to hold %q", tt.name, i, diags[i].Message, w)
-			}
-		}
+		checkPage(t, tt.name, exists, tt.page, "", tt.want)
 	}
 }
 

@@ -100,6 +100,9 @@ func (r *nodeRenderer) text(w util.BufWriter, src []byte, node ast.Node, enterin
 	}
 	n := node.(*ast.Text)
 	value := n.Segment.Value(src)
+	if n.HardLineBreak() && !n.IsRaw() {
+		value = bytes.TrimRight(value, " \t") // the spaces that make the break are not text
+	}
 	switch {
 	case n.IsRaw():
 		r.Writer.RawWrite(w, value)

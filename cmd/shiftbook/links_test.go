@@ -21,19 +21,13 @@ func TestLinkOutsideTheSiteIsAnError(t *testing.T) {
 	root := t.TempDir()
 	site := filepath.Join(root, "site")
 	secret := filepath.Join(root, "passwd")
-	for name, text := range map[string]string{
+	writeFiles(t, site, map[string]string{
 		"site.toml":             "title = \"T\"\nversion = \"2026.1\"\n",
 		"content/_index.md":     "+++\ntitle = \"Home\"\n+++\nHome.\n",
 		"content/vision/a.md":   "+++\ntitle = \"A\"\n+++\nA.\n",
 		"../passwd":             "root:x:0:0:the secret\n",
 		"content/vision/ok.txt": "a file of the site\n",
-	} {
-		p := filepath.Join(site, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	if err := os.Symlink(secret, filepath.Join(site, "content/vision/passwd.txt")); err != nil {
 		t.Skipf("cannot make links here: %v", err)
 	}

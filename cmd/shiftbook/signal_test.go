@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // Ctrl-C and SIGTERM: every command that works on a whole site stops within
@@ -11,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,12 +35,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// codeSite writes n pages with two long highlighted code blocks each: the
-// link stage (markdown and highlighting) takes most of its build.
+// codeSite writes n pages with two highlighted code blocks each: the link
+// stage (markdown and highlighting) takes most of its build. Each page is
+// a few milliseconds of work, so that the pages in hand when the signal
+// comes end soon even on a machine busy with other work.
 func codeSite(t *testing.T, dir string, n int) {
 	t.Helper()
 	var code strings.Builder
-	for i := range 30 {
+	for i := range 8 {
 		fmt.Fprintf(&code, "func step%d(x int) (int, error) { if x > %d { return x * %d, nil }; return 0, fmt.Errorf(\"bad %%d\", x) }\n", i, i, i)
 	}
 	writeSite(t, dir, n, func(i int) string {
@@ -58,15 +63,7 @@ func writeSite(t *testing.T, dir string, n int, body func(i int) string) {
 	for i := range n {
 		files[fmt.Sprintf("content/s%d/p%d.md", i/50, i)] = fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n%s", i, body(i))
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 }
 
 // snapshot lists every file and folder under dir with its mode and content.
@@ -191,9 +188,21 @@ func (c *child) stop(t *testing.T, sig syscall.Signal) {
 	select {
 	case <-c.done:
 	case <-time.After(time.Second):
-		c.cmd.Process.Kill()
-		<-c.done
-		t.Fatalf("still running 1 s after %v; output:\n%s", sig, c.output())
+		// Where it is: SIGQUIT makes a Go program print every goroutine.
+		c.cmd.Process.Signal(syscall.SIGQUIT)
+		select {
+		case <-c.done:
+		case <-time.After(2 * time.Second):
+			c.cmd.Process.Kill()
+			<-c.done
+		}
+		var stacks []string
+		for _, line := range strings.Split(c.output(), "\n") {
+			if strings.HasPrefix(line, "goroutine ") || strings.Contains(line, "shiftbook/") {
+				stacks = append(stacks, line)
+			}
+		}
+		t.Fatalf("still running 1 s after %v; its goroutines:\n%s", sig, strings.Join(stacks, "\n"))
 	}
 	took := time.Since(sent)
 	if got, want := c.cmd.ProcessState.ExitCode(), 128+int(sig); got != want {
@@ -226,7 +235,7 @@ func stagedPages(dir string) int {
 // waits for the moment to signal, signals and checks. When the command
 // finished before that moment (a fast machine), it tries again with a
 // site twice as large.
-func interrupt(t *testing.T, n int, makeSite func(*testing.T, string, int), prepare func(t *testing.T, work, site string) (args []string, ready func() bool, check func()), sig syscall.Signal) {
+func interrupt(t *testing.T, n int, makeSite func(*testing.T, string, int), prepare func(t *testing.T, work, site string) (args []string, ready func(*child) bool, check func()), sig syscall.Signal) {
 	t.Helper()
 	for range 4 {
 		work := t.TempDir()
@@ -234,12 +243,15 @@ func interrupt(t *testing.T, n int, makeSite func(*testing.T, string, int), prep
 		makeSite(t, site, n)
 		args, ready, check := prepare(t, work, site)
 		c := startChild(t, args...)
-		if !c.waitUntil(ready, 60*time.Second) {
-			if !c.running() && c.cmd.ProcessState.ExitCode() == 0 {
-				t.Logf("%d pages: done before the signal; trying a larger site", n)
-				n *= 2
-				continue
-			}
+		// serve says "serving" once its first build is done.
+		served := func() bool { return strings.Contains(c.output(), "serving ") }
+		came := c.waitUntil(func() bool { return ready(c) || served() }, 60*time.Second)
+		if served() || !c.running() && c.cmd.ProcessState.ExitCode() == 0 {
+			t.Logf("%d pages: done before the signal; trying a larger site", n)
+			n *= 2
+			continue // the cleanup stops a child still serving
+		}
+		if !came {
 			t.Fatalf("the moment to signal never came; output:\n%s", c.output())
 		}
 		c.stop(t, sig)
@@ -249,9 +261,32 @@ func interrupt(t *testing.T, n int, makeSite func(*testing.T, string, int), prep
 	t.Fatal("every site built before the signal")
 }
 
-func after(d time.Duration) func() bool {
+// busy is the moment d after the start, once the child has also worked
+// for a while: on a machine busy with other work a process may take long
+// to start at all, and a signal before it listens for signals would end it
+// as any program ends, not as shiftbook stops.
+func busy(d time.Duration) func(c *child) bool {
 	start := time.Now()
-	return func() bool { return time.Since(start) >= d }
+	return func(c *child) bool { return time.Since(start) >= d && c.cpu() >= 300*time.Millisecond }
+}
+
+// cpu is the processor time the child has used, from /proc; where there is
+// no /proc it reports enough.
+func (c *child) cpu() time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.cmd.Process.Pid))
+	if err != nil {
+		return time.Hour
+	}
+	// Fields after the command name (in parentheses): utime and stime
+	// are the 12th and 13th, in clock ticks (100 a second on Linux).
+	fields := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(fields) < 13 {
+		return time.Hour
+	}
+	var utime, stime int64
+	fmt.Sscan(fields[11], &utime)
+	fmt.Sscan(fields[12], &stime)
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // oldOutput fills dir with an earlier build and returns a check that it is
@@ -265,7 +300,7 @@ func oldOutput(t *testing.T, parent, name string) func() {
 	}
 	before, beside := snapshot(t, dir), names(t, parent)
 	return func() {
-		if after := snapshot(t, dir); !mapsEqual(before, after) {
+		if after := snapshot(t, dir); !maps.Equal(before, after) {
 			t.Errorf("the output changed:\nbefore %v\nafter  %v", before, after)
 		}
 		if now := names(t, parent); !slices.Equal(beside, now) {
@@ -274,35 +309,23 @@ func oldOutput(t *testing.T, parent, name string) func() {
 	}
 }
 
-func mapsEqual(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
 func TestSignalStopsBuild(t *testing.T) {
 	cases := []struct {
 		name  string
 		pages int
 		site  func(*testing.T, string, int)
 		sig   syscall.Signal
-		when  func(out string) func() bool
+		when  func(out string) func(*child) bool
 	}{
-		{"SIGINT while rendering bodies", 300, codeSite, syscall.SIGINT, func(string) func() bool { return after(time.Second) }},
-		{"SIGTERM while rendering bodies", 300, codeSite, syscall.SIGTERM, func(string) func() bool { return after(time.Second) }},
-		{"SIGINT while writing pages", 3000, wideSite, syscall.SIGINT, func(out string) func() bool {
-			return func() bool { return stagedPages(filepath.Dir(out)) >= 20 }
+		{"SIGINT while rendering bodies", 1000, codeSite, syscall.SIGINT, func(string) func(*child) bool { return busy(time.Second) }},
+		{"SIGTERM while rendering bodies", 1000, codeSite, syscall.SIGTERM, func(string) func(*child) bool { return busy(time.Second) }},
+		{"SIGINT while writing pages", 1500, wideSite, syscall.SIGINT, func(out string) func(*child) bool {
+			return func(*child) bool { return stagedPages(filepath.Dir(out)) >= 20 }
 		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			interrupt(t, c.pages, c.site, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+			interrupt(t, c.pages, c.site, func(t *testing.T, work, site string) ([]string, func(*child) bool, func()) {
 				parent := filepath.Join(work, "out")
 				os.Mkdir(parent, 0o755)
 				check := oldOutput(t, parent, "public")
@@ -314,13 +337,13 @@ func TestSignalStopsBuild(t *testing.T) {
 }
 
 func TestSignalStopsCheck(t *testing.T) {
-	interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
-		return []string{"check", "-s", site}, after(time.Second), func() {}
+	interrupt(t, 1000, codeSite, func(t *testing.T, work, site string) ([]string, func(*child) bool, func()) {
+		return []string{"check", "-s", site}, busy(time.Second), func() {}
 	}, syscall.SIGINT)
 }
 
 func TestSignalStopsPublish(t *testing.T) {
-	interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
+	interrupt(t, 1000, codeSite, func(t *testing.T, work, site string) ([]string, func(*child) bool, func()) {
 		// An edition published earlier, from a small site.
 		small := filepath.Join(work, "small")
 		wideSite(t, small, 3)
@@ -331,8 +354,8 @@ func TestSignalStopsPublish(t *testing.T) {
 			t.Fatalf("first publish: %s", stderr.String())
 		}
 		before, beside := snapshot(t, dest), names(t, parent)
-		return []string{"publish", "-s", site, "--dest", dest}, after(time.Second), func() {
-			if !mapsEqual(before, snapshot(t, dest)) {
+		return []string{"publish", "-s", site, "--dest", dest}, busy(time.Second), func() {
+			if !maps.Equal(before, snapshot(t, dest)) {
 				t.Error("the published tree changed")
 			}
 			if now := names(t, parent); !slices.Equal(beside, now) {
@@ -344,8 +367,9 @@ func TestSignalStopsPublish(t *testing.T) {
 
 func TestSignalStopsServe(t *testing.T) {
 	t.Run("SIGINT during the first build", func(t *testing.T) {
-		interrupt(t, 300, codeSite, func(t *testing.T, work, site string) ([]string, func() bool, func()) {
-			return []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, after(time.Second), func() {}
+		// serve builds faster (no minifying, pages made when asked for).
+		interrupt(t, 4000, codeSite, func(t *testing.T, work, site string) ([]string, func(*child) bool, func()) {
+			return []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, busy(time.Second), func() {}
 		}, syscall.SIGINT)
 	})
 	t.Run("SIGTERM while serving", func(t *testing.T) {

@@ -84,7 +84,7 @@ func ReplaceDir(dir string, fill func(stage string) error) error {
 		return err
 	}
 	if err := fill(stage); err != nil {
-		os.RemoveAll(stage)
+		removeAll(stage) // in parallel: a stopped build must end soon
 		return err
 	}
 	if err := os.Chmod(stage, 0o755); err != nil {

@@ -29,8 +29,8 @@ var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // renderContent fills in the placeholders of a page's body (see link.Body)
 // for the body shown at URL from, its ids prefixed with idPrefix.
 func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
-	if p.Body == nil {
-		return ""
+	if p.Body == nil || r.ctx != nil && r.ctx.Err() != nil {
+		return "" // none, or a cancelled build: the book, all bodies, stops early
 	}
 	src := p.Body.HTML
 	b := scratch.Get().(*bytes.Buffer)

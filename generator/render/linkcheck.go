@@ -24,10 +24,13 @@ import (
 // would hold tens of megabytes.
 type linkCheck struct {
 	exists func(string) bool // whether an output file exists
-	mu     sync.Mutex
-	ids    map[string]string   // output path → its ids, each after a NUL: one string, not a map, per page
-	later  map[string][]anchor // output path → its references to anchors on other pages
-	msgs   map[string][]string // output path → what is wrong with it, in page order
+	// stopped, when set, reports a cancelled build: a long page (the
+	// book) is then read no further.
+	stopped func() bool
+	mu      sync.Mutex
+	ids     map[string]string   // output path → its ids, each after a NUL: one string, not a map, per page
+	later   map[string][]anchor // output path → its references to anchors on other pages
+	msgs    map[string][]string // output path → what is wrong with it, in page order
 }
 
 // anchor is a reference to an id on another page, checked once that page is in.
@@ -43,9 +46,12 @@ func newLinkCheck(exists func(string) bool) *linkCheck {
 // attribute (a code span showing `<img src="chart.png">`, which the
 // minifier writes with bare quotes) is text, and a value is whatever its
 // quotes, or none, hold.
-func scanAttrs(page []byte, fn func(kind byte, value []byte)) {
+func scanAttrs(page []byte, stopped func() bool, fn func(kind byte, value []byte)) {
 	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
+	for n := 1; ; n++ {
+		if n%1024 == 0 && stopped != nil && stopped() {
+			return
+		}
 		switch z.Next() {
 		case html.ErrorToken:
 			return
@@ -153,8 +159,8 @@ func (c *linkCheck) add(out string, page []byte, nav string) {
 			}
 		}
 	}
-	scanAttrs(page, scan)
-	scanAttrs(rest, scan)
+	scanAttrs(page, c.stopped, scan)
+	scanAttrs(rest, c.stopped, scan)
 	own := ids.String()
 	var dups []string
 	seen := map[string]bool{}

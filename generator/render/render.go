@@ -55,7 +55,8 @@ type Stats struct {
 
 // run is the state of one render.
 type run struct {
-	navSize atomic.Int64 // the longest navigation written yet
+	ctx     context.Context // the build's: done when it is cancelled
+	navSize atomic.Int64    // the longest navigation written yet
 	site    *link.Site
 	md      *markdown.Engine
 	tmpl    *Templates // what pages are made with (minified when the site is)
@@ -134,7 +135,7 @@ func (l *lazyFile) get() []byte {
 // Once ctx is done it stops between metrics with link.ErrCancelled.
 func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdown.Engine, opts Options) (*Renderer, diag.List) {
 	eager := &memSink{files: map[string][]byte{}}
-	r := &run{site: site, md: md, opts: opts, sink: eager, metrics: map[string]*MetricData{}}
+	r := &run{ctx: ctx, site: site, md: md, opts: opts, sink: eager, metrics: map[string]*MetricData{}}
 	if opts.Minify {
 		r.mini = newMinifier()
 	}
@@ -308,6 +309,7 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 			}
 		}
 		check = newLinkCheck(func(p string) bool { return known[p] })
+		check.stopped = func() bool { return ctx.Err() != nil }
 	}
 	// The generated pages first: the book holds every chapter and is by far
 	// the longest page to make; started last, it would keep one CPU busy
@@ -340,7 +342,9 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 			var buf bytes.Buffer
 			for j := range next {
 				buf.Reset()
-				if out, nav, ok := r.renderPage(&buf, j); ok {
+				// A page made after the build was cancelled may be cut short:
+				// neither checked nor written.
+				if out, nav, ok := r.renderPage(&buf, j); ok && ctx.Err() == nil {
 					if check != nil {
 						check.add(j.out, out, string(nav))
 					}

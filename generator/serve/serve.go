@@ -125,7 +125,7 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	addr := ln.Addr().String()
 	s.hosts = newHosts(s.opts.AllowHosts, s.opts.Addr, addr)
-	if addr != s.opts.Addr {
+	if _, port, _ := net.SplitHostPort(s.opts.Addr); addr != s.opts.Addr && port != "0" {
 		fmt.Fprintf(s.opts.Log, "port of %s is busy; serving on %s instead\n", s.opts.Addr, addr)
 	}
 	fmt.Fprintf(s.opts.Log, "serving %s at http://%s/ (first build %s); Ctrl-C stops\n", s.opts.Dir, addr, time.Since(start).Round(time.Millisecond))

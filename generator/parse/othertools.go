@@ -17,7 +17,7 @@ import (
 // ("linktitle", "publishdate"), so these match ignoring case too.
 var otherToolKeys = []string{
 	"aliases", "linkTitle", "sidebar_label", "sidebar_position", "keywords", "categories",
-	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents",
+	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
 }
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
@@ -29,6 +29,7 @@ type otherToolFields struct {
 	navLabel, weight, author string // the key written
 	weightValue              int
 	hasWeight                bool
+	id                       string // Docusaurus's id: the slug unless one is written
 }
 
 // otherTool decodes key k when it is one of otherToolKeys, and reports
@@ -136,6 +137,14 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 				fm.TOC = false
 			}
 		}
+	case "id":
+		// Docusaurus names a doc by its id, which is also the last part of
+		// its address unless slug is written: that is what slug does here.
+		seen.id = strings.TrimSpace(d.str(v, k))
+		if seen.id != "" && (strings.ContainsAny(seen.id, "/\\?#") || seen.id == "." || seen.id == "..") {
+			d.errorf(key, "id %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", seen.id)
+			seen.id = ""
+		}
 	case "hide_table_of_contents":
 		if d.boolean(v, k) {
 			fm.TOC = false
@@ -147,6 +156,9 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 // finishOtherTool applies what needs every key read: sidebar_position is the
 // weight unless weight is written too, which is an error.
 func (d *fieldDecoder) finishOtherTool(fm *FrontMatter, seen *otherToolFields) {
+	if fm.Slug == "" {
+		fm.Slug = seen.id
+	}
 	if !seen.hasWeight {
 		return
 	}

@@ -32,3 +32,21 @@ func TestCertainAnchor(t *testing.T) {
 		t.Errorf("certainAnchor with two candidates = %q; want none", got)
 	}
 }
+
+// FuzzCertainAnchor: any fragment and id, however odd, gives no panic, and
+// a certain answer is one of the ids, differs from the fragment, and means
+// the same once case and separators are set aside.
+func FuzzCertainAnchor(f *testing.F) {
+	f.Add("Our_Promise", "our-promise")
+	f.Add("ÉTÉ", "été")
+	f.Add("--", "-")
+	f.Fuzz(func(t *testing.T, frag, id string) {
+		got, ok := certainAnchor(frag, []string{id, "other"})
+		if !ok {
+			return
+		}
+		if got != id && got != "other" || got == frag || anchorKey(got) != anchorKey(frag) {
+			t.Fatalf("certainAnchor(%q) = %q", frag, got)
+		}
+	})
+}

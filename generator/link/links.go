@@ -76,6 +76,9 @@ func spacedImage(p *Page, l markdown.Link, target string) (diag.Diagnostic, bool
 // relative to the page's URL as a browser would take it; a file that is not
 // a page (an image) is first looked for beside the page's file.
 func (s *Site) resolve(p *Page, dest string) (string, string) {
+	if ref, ok := markdown.RefDest(dest); ok {
+		return s.resolveRef(p, ref)
+	}
 	raw, frag, _ := strings.Cut(dest, "#")
 	if q := strings.IndexByte(raw, '?'); q >= 0 {
 		raw = raw[:q] // before unescaping: %3F is a ? of the file name

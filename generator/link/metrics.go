@@ -227,6 +227,10 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		if !builtin && known {
 			continue // the site's own: its template takes what it takes
 		}
+		if !builtin && (sc.Name == "ref" || sc.Name == "relref") {
+			diags.Add(diag.At(p.Path, p.Source, at, "{{< %s >}} works only as a link's address; write [the text]({{< %s \"page.md\" >}})", sc.Name, sc.Name))
+			continue
+		}
 		if !builtin {
 			msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
 			if sug := diag.Suggest(sc.Name, s.shortcodeNames()); sug != "" {

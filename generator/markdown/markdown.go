@@ -105,9 +105,11 @@ func (e *Engine) Parse(src []byte) *Doc {
 	if off, depth := Nesting(src); off >= 0 {
 		return tooDeep(src, off, depth)
 	}
+	src, refs := rewriteRefs(src)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := e.parser.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Doc{Source: src, Root: root, IDs: map[string]bool{}}
+	doc.restoreRefs(refs)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

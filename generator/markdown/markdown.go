@@ -94,6 +94,7 @@ type Doc struct {
 	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
 	alerts   map[ast.Node]string  // quotes that are GitHub alerts → their kind ("note")
 	termIDs  map[ast.Node]string  // terms of definition lists → their ids
+	titleID  string               // the id of the heading DropTitle removed
 	// openRaw is a raw text element (<script>, <style>, <textarea>) raw
 	// HTML opened and has not closed yet, an error if it never does.
 	openRaw     *RawError
@@ -360,6 +361,18 @@ func (e *Engine) Render(w io.Writer, doc *Doc, ctx Context) error {
 	pr.nodes.ctx, pr.nodes.doc = ctx, doc
 	pr.nodes.depth = 0
 	defer func() { pr.nodes.ctx, pr.nodes.doc = nil, nil }()
+	if doc.titleID != "" {
+		var b bytes.Buffer
+		b.WriteString(`<span id="`)
+		if ctx != nil {
+			b.WriteString(ctx.IDPrefix())
+		}
+		b.Write(util.EscapeHTML([]byte(doc.titleID)))
+		b.WriteString("\"></span>\n")
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
+	}
 	return pr.r.Render(w, doc.Source, doc.Root)
 }
 
@@ -425,13 +438,14 @@ func (d *Doc) DropTitle(title string, fromBody bool) {
 	if drop == nil {
 		return
 	}
+	// The heading leaves the body and "On this page", but its id stays: a
+	// link to it (GitHub READMEs often start with [top](#my-handbook)) goes
+	// to the start of the body, where Render writes it.
 	offset := blockOffset(drop, d.Source)
 	for i, h := range d.Headings {
 		if h.Offset == offset {
 			d.Headings = slices.Delete(d.Headings, i, i+1)
-			if h.ID != "" {
-				delete(d.IDs, h.ID)
-			}
+			d.titleID = h.ID
 			break
 		}
 	}

@@ -14,9 +14,12 @@ import (
 // symbolic link, as git and every file system keep them) is followed only
 // as far as the site folder. A link to a file outside it
 // (content/notes.txt -> /etc/passwd) would publish that file; it is an
-// error naming the link. A site folder named in [build] linkedFolders (such
-// as "content") may itself be a link to a folder elsewhere: the site then
-// reaches into that folder, and no further.
+// error naming the link. The content folder, and a site folder named in
+// [build] linkedFolders, may itself be a link to a folder elsewhere: the
+// site then reaches into that folder, and no further. The content folder
+// needs no setting because linking it whole is a deliberate act at the
+// site's root (content kept in another checkout, a generated corpus as
+// ../shared/bench lays out), not a file slipped in among the pages.
 
 // linkGuard follows links inside fsys lexically, with fs.ReadLink, so that
 // it needs no path on disk and treats every file system alike.
@@ -27,7 +30,7 @@ type linkGuard struct {
 }
 
 func newLinkGuard(fsys fs.FS, linkedFolders []string) *linkGuard {
-	g := &linkGuard{fsys: fsys, linked: map[string]bool{}, checked: map[string]string{}}
+	g := &linkGuard{fsys: fsys, linked: map[string]bool{ContentDir: true}, checked: map[string]string{}}
 	for _, f := range linkedFolders {
 		g.linked[f] = true
 	}

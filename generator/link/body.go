@@ -165,6 +165,15 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	for _, d := range doc.Dropped {
 		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+d.Offset, "%s", droppedHTML(s.Config.RawHTML(), d.Tag))))
 	}
+	for _, u := range doc.Unsafe {
+		msg := "the link to %s:… is removed; links may only go to web pages, mail and files of the site"
+		if u.Image {
+			msg = "the picture from %s:… is removed; pictures may only come from web pages and files of the site"
+		}
+		d := diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+u.Offset, msg, u.Scheme))
+		d.Kind = "links"
+		b.Diags.Add(d)
+	}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == KindDefinition {
 		ctx.linked[p] = true // a term is never linked on its own page

@@ -87,6 +87,7 @@ type Doc struct {
 	Shortcodes []*Shortcode
 	IDs        map[string]bool // every id a link may point at: headings, {#id} attributes, raw HTML ids
 	Dropped    []Dropped       // raw HTML left out of the page, for warnings
+	Unsafe     []UnsafeLink    // links and pictures written without their address, for warnings
 	RawErrors  []RawError      // raw HTML kept that would break the page
 	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
 
@@ -128,9 +129,13 @@ func (e *Engine) Parse(src []byte) *Doc {
 			}
 			doc.Headings = append(doc.Headings, h)
 		case *ast.Link:
-			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src)})
+			doc.Links = append(doc.Links, Link{Dest: string(Destination(n.Destination)), Offset: inlineOffset(n, src)})
+			doc.unsafeLink(n.Destination, n, false, e.opts.HTML == HTMLUnsafe)
 		case *ast.Image:
-			doc.Links = append(doc.Links, Link{Dest: string(Unescape(n.Destination)), Offset: inlineOffset(n, src), Image: true})
+			doc.Links = append(doc.Links, Link{Dest: string(Destination(n.Destination)), Offset: inlineOffset(n, src), Image: true})
+			doc.unsafeLink(n.Destination, n, true, e.opts.HTML == HTMLUnsafe)
+		case *ast.AutoLink:
+			doc.unsafeLink(n.URL(src), n, false, e.opts.HTML == HTMLUnsafe)
 		case *TermLink:
 			doc.Terms = append(doc.Terms, n)
 		case *ast.Blockquote:

@@ -185,7 +185,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	}
 	r.depth++
 	w.WriteString(`<a href="`)
-	if dest := Unescape(n.Destination); r.Unsafe || !dangerous(dest) {
+	if dest := Destination(n.Destination); r.Unsafe || !dangerous(dest) {
 		r.writeURL(w, dest)
 	}
 	w.WriteByte('"')
@@ -224,7 +224,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	w.WriteString(`<img src="`)
-	if dest := Unescape(n.Destination); r.Unsafe || !dangerous(dest) {
+	if dest := Destination(n.Destination); r.Unsafe || !dangerous(dest) {
 		r.writeURL(w, dest)
 	}
 	w.WriteString(`" alt="`)

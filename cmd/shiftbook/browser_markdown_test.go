@@ -44,6 +44,23 @@ func TestBrowserAlertsAndDefinitionTerms(t *testing.T) {
 		if eval[string](t, ctx, `getComputedStyle(document.querySelector(".alert")).backgroundColor`) == eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`) {
 			t.Errorf("%s: the alert does not stand out from the page", scheme)
 		}
+		// An MkDocs admonition that opens on a click: its label reads as
+		// an alert's, and a click shows what it hides.
+		summary := `document.querySelector("details.alert > summary.alert-title")`
+		if w := eval[int](t, ctx, `parseInt(getComputedStyle(`+summary+`).fontWeight)`); w < 600 {
+			t.Errorf("%s: the collapsible callout's label is not bold (weight %d)", scheme, w)
+		}
+		if c := eval[float64](t, ctx, contrastJS+`(getComputedStyle(`+summary+`).color, getComputedStyle(document.querySelector("details.alert")).backgroundColor)`); c < 4.5 {
+			t.Errorf("%s: collapsible callout label contrast %.2f, want 4.5 or more", scheme, c)
+		}
+		shown := `document.querySelector("details.alert > p").checkVisibility()`
+		if eval[bool](t, ctx, shown) {
+			t.Errorf("%s: the collapsible callout shows its text before a click", scheme)
+		}
+		do(t, ctx, chromedp.Click("details.alert > summary"))
+		if !eval[bool](t, ctx, shown) || eval[float64](t, ctx, `document.querySelector("details.alert > p").getBoundingClientRect().height`) < 10 {
+			t.Errorf("%s: a click on the collapsible callout's label does not show its text", scheme)
+		}
 	}
 	do(t, ctx, chromedp.Navigate(base+"/plan/100-days/#fix"), chromedp.WaitReady("dt#fix"))
 	if got := eval[string](t, ctx, `(document.querySelector(":target") || {}).tagName || ""`); got != "DT" {

@@ -25,6 +25,8 @@ func FuzzParse(f *testing.F) {
 		"# a\n# a\n# a-1\n", "[x](<a b.md> \"t\")", "![[[a]]](i.png)", "www.[[a]].com",
 		"<a href='x' id=y>z</a>", "foo <!--> bar -->", "<div id=\"a\"\n*b*\n", "> <p id=\"q\">\n> x\n", "<!-- open",
 		"{{< n >}}\nA\n{{< /n >}}\n", "{{% n %}}\n- a\n{{% /n %}}\n", "{{< n >}}\n{{< n >}}\n{{< /n >}}\n", "> {{< n >}}\n> a\n{{< /n >}}\n", "a {{< k >}}b{{< /k >}} {{< /k >}}", "{{< n />}}", "[[!a]]", "[[! ]]",
+		"[a]({{< ref \"b.md\" >}})", "[a]: {{% relref \"b#c\" %}}\n\n[a]", "`[a]({{< ref \"b\" >}})`", "x]({{<ref \"b\">}})", "[a](java&#x09;script:x)",
+		"!!! note \"T\"\n    a\n\n    - b\nc\n", "??? tip\n    x\n", "???+ info \"\"\n\n    > y\n", "- !!! warning\n      z\n",
 	)
 	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
 	f.Fuzz(func(t *testing.T, src []byte) {

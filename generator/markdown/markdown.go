@@ -52,7 +52,10 @@ func New(opts Options) *Engine {
 				util.Prioritized(termLinkParser{}, 199), // before the link parser (200)
 				util.Prioritized(shortcodeParser{}, 150),
 			),
-			parser.WithBlockParsers(util.Prioritized(shortcodeBlockParser{}, 50)), // before paragraphs and lists
+			parser.WithBlockParsers(
+				util.Prioritized(shortcodeBlockParser{}, 50), // before paragraphs and lists
+				util.Prioritized(admonitionParser{}, 60),
+			),
 			parser.WithASTTransformers(util.Prioritized(shortcodePairs{}, 100)),
 		),
 	)

@@ -40,6 +40,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.tableCell)
 	reg.Register(ast.KindBlockquote, r.blockquote)
+	reg.Register(KindAdmonition, r.admonition)
 	reg.Register(extast.KindDefinitionTerm, r.definitionTerm)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(ast.KindHTMLBlock, r.rawHTML)

@@ -22,7 +22,7 @@ type UnsafeLink struct {
 // "java&#x09;script:" is the javascript: it becomes.
 func Destination(raw []byte) []byte {
 	dest := Unescape(raw)
-	if bytes.IndexAny(dest, "\t\n\r") < 0 {
+	if !bytes.ContainsAny(dest, "\t\n\r") {
 		return dest
 	}
 	return bytes.Map(func(r rune) rune {

@@ -258,7 +258,7 @@ func TestNewSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check of a new site: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if want := "1 metrics, 1 terms"; !strings.Contains(stdout, want) {
+	if want := "1 metric, 1 term"; !strings.Contains(stdout, want) {
 		t.Errorf("check: %q, want %q", stdout, want)
 	}
 	if code, _, stderr := runArgs(t, "build", "-s", dir, "-o", filepath.Join(t.TempDir(), "out")); code != 0 {

@@ -248,8 +248,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if rep.format != "text" {
 		okOut = stderr // stdout holds only annotations or JSON
 	}
-	fmt.Fprintf(okOut, "ok: %d pages, %d metrics, %d terms, %s\n",
-		res.Stats.PagesRendered, len(res.Site.Metrics), len(res.Site.Terms.List), found)
+	fmt.Fprintf(okOut, "ok: %s, %s, %s, %s\n", plural(res.Stats.PagesRendered, "page", "pages"),
+		plural(len(res.Site.Metrics), "metric", "metrics"), plural(len(res.Site.Terms.List), "term", "terms"), found)
 	return exitOK
 }
 

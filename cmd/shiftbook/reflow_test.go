@@ -486,6 +486,21 @@ func TestBrowserPhoneHeaderIsCompact(t *testing.T) {
 	if !eval[bool](t, ctx2, `[...document.querySelectorAll(".search-hint")].some(k => k.getClientRects().length && k.textContent.includes("/"))`) {
 		t.Error("no keyboard hint for search on a desktop")
 	}
+	// Where the hint shows, it stands inside the search box, never over
+	// the edition menu beside it.
+	for _, w := range []int64{1366, 800, 390} {
+		do(t, ctx2, viewport(w, 900, false), chromedp.Navigate(base+"/"), chromedp.WaitReady("body"))
+		if !eval[bool](t, ctx2, `(() => {
+		  const q = document.getElementById("header-q").getBoundingClientRect();
+		  return [...document.querySelectorAll(".search-hint")].every(k => {
+		    if (!k.getClientRects().length) return true;
+		    const r = k.getBoundingClientRect();
+		    return r.left >= q.left && r.right <= q.right && r.top >= q.top && r.bottom <= q.bottom;
+		  });
+		})()`) {
+			t.Errorf("at %d px the / hint stands outside the search box", w)
+		}
+	}
 }
 
 // TestBrowserEditionMenu: the edition menu keeps its width when the list of

@@ -1,0 +1,243 @@
+package parse
+
+// The JSON reader of metric data files (see series.go for what they share).
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+)
+
+// ---- JSON ----
+
+const seriesJSONPoint = `{"date": "2025-11-30", "value": 41.2}`
+
+func seriesReadJSON(c *seriesCollector) {
+	// A whole-document check first: the streaming decoder's syntax error
+	// offsets are not reliable, those of Unmarshal are.
+	var whole json.RawMessage
+	if err := json.Unmarshal(c.src, &whole); err != nil {
+		c.add(seriesJSONError(c, err, 0))
+		return
+	}
+	dec := json.NewDecoder(bytes.NewReader(c.src))
+	dec.UseNumber()
+	start := seriesSkip(c.src, 0)
+	tok, err := dec.Token()
+	if err != nil {
+		c.add(seriesJSONError(c, err, start))
+		return
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		c.add(c.at(start, "the file holds %s; it must be a JSON array of points, such as [%s]",
+			seriesJSONKind(c.src[start:]), seriesJSONPoint))
+		return
+	}
+	for dec.More() {
+		if !seriesJSONPointAt(c, dec) {
+			return
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing ]
+		c.add(seriesJSONError(c, err, int(dec.InputOffset())))
+	}
+}
+
+// seriesJSONPointAt reads one element of the array; false when reading must stop.
+func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
+	start := seriesSkip(c.src, int(dec.InputOffset()))
+	if start >= len(c.src) || c.src[start] != '{' {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			c.add(seriesJSONError(c, err, start))
+			return false
+		}
+		c.add(c.at(start, "this item is %s, not a point; write each point as %s", seriesJSONKind(raw), seriesJSONPoint))
+		return true
+	}
+	if _, err := dec.Token(); err != nil { // {
+		c.add(seriesJSONError(c, err, start))
+		return false
+	}
+	line := c.lineOf(start)
+	var diags []diag.Diagnostic
+	rowDiag := func(d diag.Diagnostic) { diags = append(diags, d) }
+	p := Point{Line: line}
+	dateOff, haveDate, haveValue, bad := start, false, false, false
+	seen := map[string]bool{}
+	for dec.More() {
+		keyOff := seriesSkip(c.src, int(dec.InputOffset()))
+		tok, err := dec.Token()
+		if err != nil {
+			c.addRow(append(diags, seriesJSONError(c, err, keyOff)))
+			return false
+		}
+		key, _ := tok.(string)
+		valOff := seriesSkip(c.src, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			c.addRow(append(diags, seriesJSONError(c, err, valOff)))
+			return false
+		}
+		name := strings.ToLower(key)
+		if seen[name] {
+			rowDiag(c.at(keyOff, "this point has %q twice; keep only one", key))
+			bad = true
+			continue
+		}
+		seen[name] = true
+		switch name {
+		case "date":
+			haveDate, dateOff = true, valOff
+			var s string
+			if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+				rowDiag(c.at(valOff, "date must be text in quotes, not %s; write it like \"date\": \"2025-11-30\"", seriesJSONKind(raw)))
+				bad = true
+				continue
+			}
+			d, msg := seriesParseDate(s)
+			if msg != "" {
+				rowDiag(c.at(valOff, "%s", msg))
+				bad = true
+				continue
+			}
+			p.Date = d
+		case "value":
+			haveValue = true
+			v, msg := seriesJSONValue(raw)
+			if msg != "" {
+				rowDiag(c.at(valOff, "%s", msg))
+				bad = true
+				continue
+			}
+			p.Value = v
+		default:
+			var text string
+			switch raw[0] {
+			case '"':
+				if json.Unmarshal(raw, &text) != nil {
+					text = string(raw)
+				}
+			case 'n': // null: the field is absent
+				continue
+			case '{', '[':
+				rowDiag(c.at(valOff, "field %q holds %s; besides date and value a point may only hold plain fields such as \"segment\": \"SMB\"; remove it or make it text",
+					key, seriesJSONKind(raw)))
+				bad = true
+				continue
+			default: // numbers and booleans are kept as written, like a CSV column
+				text = string(raw)
+			}
+			if p.Extra == nil {
+				p.Extra = map[string]string{}
+			}
+			p.Extra[name] = text
+		}
+	}
+	if _, err := dec.Token(); err != nil { // }
+		c.addRow(append(diags, seriesJSONError(c, err, int(dec.InputOffset()))))
+		return false
+	}
+	if !haveDate {
+		rowDiag(c.at(start, "this point has no date; add one, such as \"date\": \"2025-11-30\""))
+		bad = true
+	}
+	if !haveValue {
+		rowDiag(c.at(start, "this point has no value; add one, such as \"value\": 41.2"))
+		bad = true
+	}
+	c.addRow(diags)
+	if !bad {
+		c.point(p, dateOff)
+	}
+	return true
+}
+
+// seriesQuotedValue says what is wrong with a value written as text in
+// quotes; assign is how the format writes the key (`"value": `, `value = `).
+func seriesQuotedValue(s, assign string) string {
+	t := strings.TrimSpace(s)
+	if seriesPlainNumber(t) {
+		return fmt.Sprintf("value %q is text in quotes, not a number; remove the quotes: %s%s", s, assign, t)
+	}
+	if t == "" {
+		return "value is empty text; write a number such as " + assign + "41.2, or remove the point"
+	}
+	return seriesNotNumber(t)
+}
+
+func seriesJSONValue(raw json.RawMessage) (float64, string) {
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return 0, "value must be a number; write it like \"value\": 41.2"
+		}
+		return 0, seriesQuotedValue(s, `"value": `)
+	case 'n':
+		return 0, "value is null; write a number such as \"value\": 41.2, or remove the point"
+	case 't', 'f', '{', '[':
+		return 0, fmt.Sprintf("value must be a number, not %s; write it like \"value\": 41.2", seriesJSONKind(raw))
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, fmt.Sprintf("value %s is too large to store; write an ordinary number such as 41.2", raw)
+	}
+	return f, ""
+}
+
+// seriesJSONKind names the kind of the JSON value that raw starts with.
+func seriesJSONKind(raw []byte) string {
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "text"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func seriesJSONError(c *seriesCollector, err error, offset int) diag.Diagnostic {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se) && se.Error() == "unexpected end of JSON input",
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return c.at(len(c.src), "the file ends before the JSON is complete; close every open [, { and \" (the whole file must be one array such as [%s])", seriesJSONPoint)
+	case errors.As(err, &se):
+		msg := se.Error()
+		return c.at(int(se.Offset)-1, "this is not valid JSON (%s); fix the punctuation here, each point is written like %s", msg, seriesJSONPoint)
+	case errors.As(err, &te):
+		return c.at(int(te.Offset), "this is %s where %s was expected; write each point like %s", te.Value, te.Type, seriesJSONPoint)
+	}
+	return c.at(offset, "cannot read this JSON (%v); each point is written like %s", err, seriesJSONPoint)
+}
+
+// seriesSkip skips white space and the separators , and : from offset.
+func seriesSkip(src []byte, offset int) int {
+	for offset < len(src) {
+		switch src[offset] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			offset++
+		default:
+			return offset
+		}
+	}
+	return offset
+}

@@ -20,7 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -285,7 +285,7 @@ func readNewConfig(dir, shownDir string) (newConfig, error) {
 
 // today is the date of the build clock, as new pages are dated.
 func today() (time.Time, error) {
-	now, err := build.Clock()
+	now, err := pipeline.Clock()
 	if err != nil {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be whole seconds since 1970, not %q", os.Getenv("SOURCE_DATE_EPOCH"))
 	}

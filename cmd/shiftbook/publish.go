@@ -13,7 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/publish"
@@ -123,14 +123,14 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return usageErr("--alias: %v", err)
 		}
 	}
-	now, err := build.Clock()
+	now, err := pipeline.Clock()
 	if err != nil {
 		fmt.Fprintf(stderr, "SOURCE_DATE_EPOCH: must be whole seconds since 1970, not %q\n", os.Getenv("SOURCE_DATE_EPOCH"))
 		return exitUsage
 	}
 	var (
 		diags diag.List
-		stats build.Stats
+		stats pipeline.Stats
 	)
 	opts := publish.Options{
 		Dest: *dest, Version: v, Title: *title, Now: now,
@@ -146,7 +146,7 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				fmt.Fprintf(stderr, "shiftbook publish: note: %v\n", err)
 				prev = &render.Manifest{Version: filepath.Base(previous)}
 			}
-			res, d := build.New().Build(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Now: now,
+			res, d := pipeline.New().Build(ctx, pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Now: now,
 				Version: v, Previous: prev, Published: true, Strict: rep.strict}, publish.NewDirSink(out))
 			diags = d
 			if res == nil {

@@ -12,7 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
@@ -189,7 +189,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, diags := build.ToDir(ctx, build.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
+	res, diags := pipeline.ToDir(ctx, pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
 	if res == nil && ctx.Err() != nil {
 		return stopped(stderr, "build", *out)
 	}
@@ -221,8 +221,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
 		return exitUsage
 	}
-	opts := build.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}
-	res, diags := build.New().Build(ctx, opts, discard{})
+	opts := pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}
+	res, diags := pipeline.New().Build(ctx, opts, discard{})
 	if *fix {
 		n, err := applyFixes(dir, diags, stdout)
 		if err != nil {
@@ -231,7 +231,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if n > 0 {
 			// What is left, checked afresh.
-			res, diags = build.New().Build(ctx, opts, discard{})
+			res, diags = pipeline.New().Build(ctx, opts, discard{})
 		}
 	}
 	if res == nil && ctx.Err() != nil {

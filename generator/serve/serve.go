@@ -25,7 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/shiftbook/shiftbook/generator/build"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
@@ -49,7 +49,7 @@ type Options struct {
 // Server holds the current generation of the site and the open browsers.
 type Server struct {
 	opts    Options
-	builder *build.Builder
+	builder *pipeline.Builder
 	hosts   hosts // the Host values answered; set before serving
 
 	mu      sync.RWMutex
@@ -68,7 +68,7 @@ type Server struct {
 // generation is one good build, its pages rendered on first request.
 type generation struct {
 	id    int
-	built *build.Prepared
+	built *pipeline.Prepared
 	mu    sync.Mutex
 	cache map[string][]byte
 }
@@ -108,7 +108,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, builder: build.New(), hosts: newHosts(opts.AllowHosts, opts.Addr),
+	return &Server{opts: opts, builder: pipeline.New(), hosts: newHosts(opts.AllowHosts, opts.Addr),
 		clients: map[*client]bool{}, stopped: make(chan struct{})}
 }
 
@@ -206,9 +206,9 @@ func (s *Server) Rebuilds() int {
 func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	start := time.Now()
 	if b != nil && b.Kinds[ChangeConfig] {
-		s.builder = build.New() // a new configuration: nothing cached holds
+		s.builder = pipeline.New() // a new configuration: nothing cached holds
 	}
-	prepared, diags := s.builder.Prepare(ctx, build.Options{
+	prepared, diags := s.builder.Prepare(ctx, pipeline.Options{
 		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
 	})
 	if ctx.Err() != nil {

@@ -1,9 +1,9 @@
-// Package build runs the stages in order (load → parse → link → render →
+// Package pipeline runs the stages in order (load → parse → link → render →
 // write) and owns the per-file cache that makes rebuilds fast: parsed pages
 // and data series are kept by path and content hash, and everything after
 // parsing is recomputed from them on every build, so a rebuild is correct by
 // construction.
-package build
+package pipeline
 
 import (
 	"context"

@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"generator/render/chart":       {},
 	"generator/render":             {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
 	"generator/publish":            {},
-	"generator/pipeline":              {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
+	"generator/pipeline":           {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/internal/testfiles": {}, // imported by tests only
 }

@@ -20,10 +20,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/themes"
 )
 

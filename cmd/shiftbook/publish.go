@@ -13,9 +13,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/publish"
 	"github.com/shiftbook/shiftbook/generator/render"
 )

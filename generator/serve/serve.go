@@ -25,8 +25,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/pipeline"
 )
 
 // Options configure the dev server.

@@ -22,19 +22,20 @@ var allowed = map[string][]string{
 	"generator/diag":               {},
 	"generator/parse":              {"generator/diag"},
 	"generator/markdown":           {},
+	"generator/series":             {"generator/diag"},
 	"generator/load":               {"generator/diag", "generator/parse"},
-	"generator/link":               {"generator/diag", "generator/parse", "generator/markdown", "generator/load"},
+	"generator/link":               {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},
-	"generator/render":             {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
+	"generator/render":             {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
 	"generator/publish":            {},
-	"generator/pipeline":           {"generator/diag", "generator/parse", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
+	"generator/pipeline":           {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/internal/testfiles": {}, // imported by tests only
 }
 
 // homes is where each third-party library may be imported (its prefix).
 var homes = map[string][]string{
-	"github.com/BurntSushi/toml":         {"generator/parse"},
+	"github.com/BurntSushi/toml":         {"generator/parse", "generator/series"},
 	"github.com/goccy/go-yaml":           {"generator/parse"},
 	"github.com/yuin/goldmark":           {"generator/markdown", "generator/link"},
 	"github.com/alecthomas/chroma":       {"generator/markdown"},

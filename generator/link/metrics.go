@@ -10,14 +10,15 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // Metric is a metric page joined with its data series and computed summary.
 type Metric struct {
 	ID         string
 	Page       *Page
-	Series     *parse.Series // nil when the metric has no data file yet
-	Summary    parse.Summary
+	Series     *series.File // nil when the metric has no data file yet
+	Summary    MetricSummary
 	Definition *Page // the definition that explains it, if any
 }
 
@@ -40,10 +41,10 @@ type JourneyStage struct {
 // data key looks for a file named after its id.
 var dataExtensions = []string{".csv", ".json", ".toml"}
 
-func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
+func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 	var diags diag.List
 	var dataPaths []string
-	for p := range series {
+	for p := range data {
 		dataPaths = append(dataPaths, strings.TrimPrefix(p, s.Config.Data.Dir+"/"))
 	}
 	sort.Strings(dataPaths)
@@ -67,22 +68,22 @@ func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
 		}
 		if p.Meta.Data != "" {
 			file := path.Join(s.Config.Data.Dir, p.Meta.Data)
-			m.Series = series[file]
-			if m.Series == nil && !s.dataFileFailed(file, series) {
+			m.Series = data[file]
+			if m.Series == nil && !s.dataFileFailed(file, data) {
 				msg := fmt.Sprintf("data file %s not found", file)
 				msg += diag.DidYouMean(p.Meta.Data, dataPaths, fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir))
 				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("data"), 1, "%s", msg))
 			}
 		} else {
 			for _, ext := range dataExtensions {
-				if ser := series[path.Join(s.Config.Data.Dir, id+ext)]; ser != nil {
+				if ser := data[path.Join(s.Config.Data.Dir, id+ext)]; ser != nil {
 					m.Series = ser
 					break
 				}
 			}
 		}
 		if m.Series != nil && len(m.Series.Points) > 0 {
-			m.Summary = parse.Summarize(m.Series, p.Meta.Target, parse.Direction(p.Meta.Direction), s.Config.StaleAfterDuration, s.Now)
+			m.Summary = Summarize(m.Series, p.Meta.Target, Direction(p.Meta.Direction), s.Config.StaleAfterDuration, s.Now)
 		}
 		if d := p.Meta.Definition; d != "" {
 			def := s.ByURL["/"+DefinitionsSection+"/"+urlize(d)+"/"]
@@ -114,8 +115,8 @@ func (s *Site) indexMetrics(series map[string]*parse.Series) diag.List {
 
 // dataFileFailed reports a data file that exists but did not parse: its own
 // errors are already reported, so the metric page says nothing more.
-func (s *Site) dataFileFailed(file string, series map[string]*parse.Series) bool {
-	v, ok := series[file]
+func (s *Site) dataFileFailed(file string, data map[string]*series.File) bool {
+	v, ok := data[file]
 	return ok && v == nil
 }
 

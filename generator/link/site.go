@@ -19,6 +19,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // Kind says what a page is.
@@ -129,9 +130,9 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
-func Resolve(cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
+func Resolve(cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
-	return ResolveContext(context.Background(), cfg, inputs, series, static, now, md, bodies)
+	return ResolveContext(context.Background(), cfg, inputs, data, static, now, md, bodies)
 }
 
 // ErrCancelled is the one diagnostic of a Resolve stopped by its context:
@@ -140,7 +141,7 @@ var ErrCancelled = diag.File(".", "build cancelled")
 
 // ResolveContext is Resolve, stopping early (with ErrCancelled) once ctx is
 // done: the page loops check it before each page.
-func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, series map[string]*parse.Series, static []string, now time.Time,
+func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:       cfg,
@@ -226,7 +227,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, serie
 			}
 		}
 	}
-	diags.Add(s.indexMetrics(series)...)
+	diags.Add(s.indexMetrics(data)...)
 	diags.Add(s.indexJourneys()...)
 	s.Generated["/glossary/"] = s.Terms.anchors()
 	diags.Add(s.resolveBook()...)

@@ -26,6 +26,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/publish"
 	"github.com/shiftbook/shiftbook/generator/render"
+	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/themes"
 )
 
@@ -93,7 +94,7 @@ func sameBytes(a, b []byte) bool {
 
 type dataEntry struct {
 	hash   uint64
-	series *parse.Series
+	series *series.File
 	diags  diag.List
 }
 
@@ -241,7 +242,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.pages, b.allow = map[string]pageEntry{}, allow
 	}
 	var stats Stats
-	inputs, series, d := b.parseAll(ctx, site, &stats)
+	inputs, data, d := b.parseAll(ctx, site, &stats)
 	diags.Add(d...)
 	if ctx.Err() != nil {
 		return nil, diag.List{link.ErrCancelled}
@@ -270,7 +271,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.bodies.Release = true
 		site.Pages = nil
 	}
-	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, series, static, now, b.md, b.bodies)
+	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, data, static, now, b.md, b.bodies)
 	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	b.keepHeadroom()
@@ -365,7 +366,7 @@ func trimContent(p string) string {
 
 // parseAll parses every content and data file not already in the cache, in
 // parallel, and drops cache entries of files that are gone.
-func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) ([]link.Input, map[string]*parse.Series, diag.List) {
+func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) ([]link.Input, map[string]*series.File, diag.List) {
 	var diags diag.List
 	type task struct {
 		i    int
@@ -432,7 +433,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	}
 	b.pages = live
 
-	series := map[string]*parse.Series{}
+	data := map[string]*series.File{}
 	liveData := make(map[string]dataEntry, len(site.Data))
 	for _, f := range site.Data {
 		if ctx.Err() != nil {
@@ -443,7 +444,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		if !ok || e.hash != h {
 			e = dataEntry{hash: h}
 			var ds []diag.Diagnostic
-			e.series, ds = parse.ReadSeries(f.Path, f.Data)
+			e.series, ds = series.Read(f.Path, f.Data)
 			e.diags = ds
 			stats.FilesParsed++
 		} else {
@@ -452,13 +453,13 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		liveData[f.Path] = e
 		diags.Add(e.diags.WithKind(kindData)...)
 		if !e.diags.HasErrors() {
-			series[f.Path] = e.series
+			data[f.Path] = e.series
 		} else {
-			series[f.Path] = nil // exists, but broken: reported already
+			data[f.Path] = nil // exists, but broken: reported already
 		}
 	}
 	b.data = liveData
-	return inputs[:n], series, diags
+	return inputs[:n], data, diags
 }
 
 // parallel runs fn(0..n-1) on every CPU.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/link"
-	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/render/chart"
 )
 
@@ -299,10 +298,10 @@ func withUnit(v, unit string) string {
 	return v + " " + unit
 }
 
-var statusText = map[parse.Status]string{
-	parse.OnTrack:  "On track",
-	parse.OffTrack: "Off track",
-	parse.NoTarget: "No target",
+var statusText = map[link.Status]string{
+	link.OnTrack:  "On track",
+	link.OffTrack: "Off track",
+	link.NoTarget: "No target",
 }
 
 func (r *run) metricData(m *link.Metric) *MetricData {

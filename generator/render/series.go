@@ -11,7 +11,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
-	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // A metric's series is shown three ways, each made in one pass over the
@@ -29,7 +29,7 @@ const maxNotes = 30
 
 // tableOf makes the table rows (the newest tableRows, newest first) and the
 // numbered notes (the newest maxNotes, oldest first) of points, sorted by date.
-func tableOf(points []parse.Point, unit string) ([]PointData, []NoteData) {
+func tableOf(points []series.Point, unit string) ([]PointData, []NoteData) {
 	var notes []NoteData
 	for i := len(points) - 1; i >= 0 && len(notes) < maxNotes; i-- {
 		pt := points[i]
@@ -85,7 +85,7 @@ func (r *run) writeSeriesCSV() {
 // needs quoting; a text cell that a spreadsheet would run as a formula
 // (starting with = + - @, a tab or a carriage return) gets a leading
 // apostrophe, as OWASP advises against CSV injection.
-func seriesCSV(points []parse.Point) []byte {
+func seriesCSV(points []series.Point) []byte {
 	cols := map[string]bool{}
 	for _, pt := range points {
 		for k := range pt.Extra {

@@ -1,4 +1,4 @@
-package parse
+package series
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// BenchmarkReadSeries reads CSV files of 50,000, 100,000 and 200,000 daily
+// BenchmarkRead reads CSV files of 50,000, 100,000 and 200,000 daily
 // rows: the time per file grows with the rows, not faster.
-func BenchmarkReadSeries(b *testing.B) {
+func BenchmarkRead(b *testing.B) {
 	for _, rows := range []int{50000, 100000, 200000} {
 		var src bytes.Buffer
 		src.WriteString("date,value,note\n")
@@ -25,7 +25,7 @@ func BenchmarkReadSeries(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
 			b.SetBytes(int64(src.Len()))
 			for b.Loop() {
-				if s, diags := ReadSeries("content/data/big.csv", src.Bytes()); len(diags) > 0 || len(s.Points) != rows {
+				if s, diags := Read("content/data/big.csv", src.Bytes()); len(diags) > 0 || len(s.Points) != rows {
 					b.Fatal(diags)
 				}
 			}

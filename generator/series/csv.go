@@ -1,4 +1,4 @@
-package parse
+package series
 
 // The CSV reader of metric data files (see series.go for what they share).
 
@@ -12,13 +12,11 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
-// ---- CSV ----
-
-func seriesReadCSV(c *seriesCollector) {
+func readCSV(c *collector) {
 	r := csv.NewReader(bytes.NewReader(c.src))
 	r.FieldsPerRecord = -1 // field counts are checked below, with a message per row
 	r.TrimLeadingSpace = true
-	c.lines = seriesLineStarts(c.src)
+	c.lines = lineStarts(c.src)
 	lines := c.lines
 	// fieldOff turns a csv position (1-based line, 1-based byte column) into a byte offset.
 	fieldOff := func(line, col int) int {
@@ -40,13 +38,13 @@ func seriesReadCSV(c *seriesCollector) {
 				c.add(diag.File(c.path, "cannot read the file as CSV (%v); check that it is plain comma-separated text", err))
 				return
 			}
-			c.add(seriesCSVError(c, pe, fieldOff))
+			c.add(csvError(c, pe, fieldOff))
 			if names == nil {
 				return // without a header the rows cannot be understood
 			}
 			continue
 		}
-		if seriesBlankRecord(rec) {
+		if blankRecord(rec) {
 			continue
 		}
 		pos := func(i int) int {
@@ -59,7 +57,7 @@ func seriesReadCSV(c *seriesCollector) {
 				names[i] = strings.ToLower(strings.TrimSpace(f))
 			}
 			var ok bool
-			if dateCol, valueCol, ok = seriesCSVHeader(c, rec, names, pos); !ok {
+			if dateCol, valueCol, ok = csvHeader(c, rec, names, pos); !ok {
 				return
 			}
 			continue
@@ -73,16 +71,16 @@ func seriesReadCSV(c *seriesCollector) {
 		// A short row may leave out trailing optional columns, not date or value.
 		if missing := max(dateCol, valueCol); missing >= len(rec) {
 			c.add(c.at(pos(len(rec)-1), "this row has %d %s but the header names %d columns (%s); add the missing %s",
-				len(rec), seriesPlural(len(rec), "field", "fields"), len(names), strings.Join(names, ","),
+				len(rec), plural(len(rec), "field", "fields"), len(names), strings.Join(names, ","),
 				map[bool]string{true: "date", false: "value"}[dateCol >= len(rec)]))
 			continue
 		}
 		var diags []diag.Diagnostic
-		date, dmsg := seriesParseDate(rec[dateCol])
+		date, dmsg := parseDate(rec[dateCol])
 		if dmsg != "" {
 			diags = append(diags, c.at(pos(dateCol), "%s", dmsg))
 		}
-		value, vmsg := seriesParseValue(rec[valueCol])
+		value, vmsg := parseValue(rec[valueCol])
 		if vmsg != "" {
 			diags = append(diags, c.at(pos(valueCol), "%s", vmsg))
 		}
@@ -111,8 +109,8 @@ func seriesReadCSV(c *seriesCollector) {
 	}
 }
 
-// seriesCSVHeader checks the header row and finds the date and value columns.
-func seriesCSVHeader(c *seriesCollector, rec, names []string, pos func(int) int) (dateCol, valueCol int, ok bool) {
+// csvHeader checks the header row and finds the date and value columns.
+func csvHeader(c *collector, rec, names []string, pos func(int) int) (dateCol, valueCol int, ok bool) {
 	dateCol, valueCol = -1, -1
 	seen := map[string]int{}
 	ok = true
@@ -140,7 +138,7 @@ func seriesCSVHeader(c *seriesCollector, rec, names []string, pos func(int) int)
 	case len(rec) == 1 && strings.ContainsAny(rec[0], ";\t|"):
 		sep := map[bool]string{true: "semicolons", false: "tabs or bars"}[strings.Contains(rec[0], ";")]
 		c.add(c.at(pos(0), "the header separates its columns with %s; separate them with commas, such as date,value", sep))
-	case dateCol < 0 && valueCol < 0 && seriesLooksLikeData(rec):
+	case dateCol < 0 && valueCol < 0 && looksLikeData(rec):
 		c.add(c.at(pos(0), "the first row looks like data, not a header; add a header row such as date,value above it"))
 	default:
 		for _, want := range []string{"date", "value"} {
@@ -163,20 +161,20 @@ func seriesCSVHeader(c *seriesCollector, rec, names []string, pos func(int) int)
 	return -1, -1, false
 }
 
-func seriesLooksLikeData(rec []string) bool {
+func looksLikeData(rec []string) bool {
 	for _, f := range rec {
 		f = strings.TrimSpace(f)
-		if _, msg := seriesParseDate(f); msg == "" {
+		if _, msg := parseDate(f); msg == "" {
 			return true
 		}
-		if seriesPlainNumber(f) {
+		if plainNumber(f) {
 			return true
 		}
 	}
 	return false
 }
 
-func seriesCSVError(c *seriesCollector, pe *csv.ParseError, fieldOff func(line, col int) int) diag.Diagnostic {
+func csvError(c *collector, pe *csv.ParseError, fieldOff func(line, col int) int) diag.Diagnostic {
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		return c.at(fieldOff(pe.Line, pe.Column),
@@ -191,7 +189,7 @@ func seriesCSVError(c *seriesCollector, pe *csv.ParseError, fieldOff func(line, 
 	return c.at(fieldOff(pe.Line, pe.Column), "this row is not valid CSV (%v); check its quotes and commas", pe.Err)
 }
 
-func seriesBlankRecord(rec []string) bool {
+func blankRecord(rec []string) bool {
 	for _, f := range rec {
 		if strings.TrimSpace(f) != "" {
 			return false
@@ -200,8 +198,8 @@ func seriesBlankRecord(rec []string) bool {
 	return true
 }
 
-// seriesLineStarts returns the byte offset at which each line of src starts.
-func seriesLineStarts(src []byte) []int {
+// lineStarts returns the byte offset at which each line of src starts.
+func lineStarts(src []byte) []int {
 	starts := []int{0}
 	for i, b := range src {
 		if b == '\n' {
@@ -211,7 +209,7 @@ func seriesLineStarts(src []byte) []int {
 	return starts
 }
 
-func seriesPlural(n int, one, many string) string {
+func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

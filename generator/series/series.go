@@ -1,13 +1,11 @@
-package parse
-
-// Readers for the data files of live metrics (CSV in series_csv.go, JSON in
-// series_json.go, TOML in series_toml.go) and what they share; the summary
-// the site shows for a metric is in summary.go.
+// Package series reads the data files of live metrics: CSV in csv.go, JSON
+// in json.go, TOML in toml.go, and here what they share. What the site makes
+// of a metric's points (latest value, status, freshness) is decided where
+// metrics are resolved, in package link.
 //
 // Every problem is a diagnostic at the row (and, where it can be found, the
 // field) that causes it; bad rows are reported, never silently dropped.
-// Unexported names in these files start with "series" so that they cannot
-// collide with the other readers of package parse.
+package series
 
 import (
 	"bytes"
@@ -31,28 +29,28 @@ type Point struct {
 	Extra map[string]string // further CSV columns / JSON or TOML string fields (segment, note), nil when none
 }
 
-// Series is the parsed content of one data file, points sorted by date ascending.
-type Series struct {
+// File is the parsed content of one data file, points sorted by date ascending.
+type File struct {
 	Path   string
 	Points []Point
 }
 
-// seriesMaxDiags is the most diagnostics ReadSeries reports for one file;
+// maxDiags is the most diagnostics Read reports for one file;
 // the last one then carries a note saying how many more were found.
-const seriesMaxDiags = 50
+const maxDiags = 50
 
-// ReadSeries parses a data file. path is the slash path relative to the site
+// Read parses a data file. path is the slash path relative to the site
 // root used in diagnostics (e.g. "content/data/nps.csv"); the format is
 // chosen by extension (.csv, .json, .toml, in any case; anything else is an
 // error).
 //
-// The returned Series is never nil. When there are diagnostics it holds the
+// The returned File is never nil. When there are diagnostics it holds the
 // rows that were read without problems (the first of two rows with the same
 // date); callers should treat any diagnostic as a failed file. A UTF-8 byte
 // order mark at the start of the file is ignored in every format, and
 // columns in diagnostics are counted after it.
-func ReadSeries(path string, src []byte) (*Series, []diag.Diagnostic) {
-	s := &Series{Path: path}
+func Read(path string, src []byte) (*File, []diag.Diagnostic) {
+	s := &File{Path: path}
 	ext := strings.ToLower(pathpkg.Ext(path))
 	switch ext {
 	case ".csv", ".json", ".toml":
@@ -65,8 +63,8 @@ func ReadSeries(path string, src []byte) (*Series, []diag.Diagnostic) {
 			"cannot read %s as metric data; save the data as .csv, .json or .toml", what)}
 	}
 	body := bytes.TrimPrefix(src, []byte("\uFEFF"))
-	c := &seriesCollector{path: path, src: body, first: map[time.Time]int{}}
-	if i := seriesInvalidUTF8(body); i >= 0 {
+	c := &collector{path: path, src: body, first: map[time.Time]int{}}
+	if i := invalidUTF8(body); i >= 0 {
 		c.add(diag.At(path, body, i,
 			"the file is not valid UTF-8 text (byte 0x%02X); save it with UTF-8 encoding", body[i]))
 		return s, c.finish()
@@ -74,29 +72,29 @@ func ReadSeries(path string, src []byte) (*Series, []diag.Diagnostic) {
 	if len(bytes.TrimSpace(body)) > 0 {
 		switch ext {
 		case ".csv":
-			seriesReadCSV(c)
+			readCSV(c)
 		case ".json":
-			seriesReadJSON(c)
+			readJSON(c)
 		case ".toml":
-			seriesReadTOML(c)
+			readTOML(c)
 		}
 	}
 	if len(c.points) == 0 && c.total == 0 {
-		c.add(diag.File(path, "has no data points; add at least one %s", seriesExample[ext]))
+		c.add(diag.File(path, "has no data points; add at least one %s", example[ext]))
 	}
 	sort.SliceStable(c.points, func(i, j int) bool { return c.points[i].Date.Before(c.points[j].Date) })
 	s.Points = c.points
 	return s, c.finish()
 }
 
-var seriesExample = map[string]string{
+var example = map[string]string{
 	".csv":  `row below a header row, such as "date,value" then "2025-11-30,41.2"`,
 	".json": `point, such as [{"date": "2025-11-30", "value": 41.2}]`,
 	".toml": `point, such as a [[points]] table with date = 2025-11-30 and value = 41.2`,
 }
 
-// seriesCollector gathers the points and diagnostics of one file, in file order.
-type seriesCollector struct {
+// collector gathers the points and diagnostics of one file, in file order.
+type collector struct {
 	path   string
 	src    []byte // the file without its byte order mark
 	diags  []diag.Diagnostic
@@ -106,15 +104,15 @@ type seriesCollector struct {
 	lines  []int             // start offsets of the lines, made when first needed
 }
 
-func (c *seriesCollector) add(d diag.Diagnostic) {
+func (c *collector) add(d diag.Diagnostic) {
 	c.total++
-	if len(c.diags) < seriesMaxDiags {
+	if len(c.diags) < maxDiags {
 		c.diags = append(c.diags, d)
 	}
 }
 
 // addRow adds the diagnostics of one row, ordered by position.
-func (c *seriesCollector) addRow(ds []diag.Diagnostic) {
+func (c *collector) addRow(ds []diag.Diagnostic) {
 	sort.SliceStable(ds, func(a, b int) bool {
 		if ds[a].Line != ds[b].Line {
 			return ds[a].Line < ds[b].Line
@@ -129,23 +127,23 @@ func (c *seriesCollector) addRow(ds []diag.Diagnostic) {
 // at makes a diagnostic at a byte offset of the file. Once the cap is
 // reached it makes an empty one, which add only counts: locating costs a
 // pass over the file, and a file may have a bad row on every line.
-func (c *seriesCollector) at(offset int, format string, args ...any) diag.Diagnostic {
-	if len(c.diags) >= seriesMaxDiags {
+func (c *collector) at(offset int, format string, args ...any) diag.Diagnostic {
+	if len(c.diags) >= maxDiags {
 		return diag.Diagnostic{}
 	}
 	return diag.At(c.path, c.src, offset, format, args...)
 }
 
 // lineOf is the 1-based line of a byte offset, in logarithmic time.
-func (c *seriesCollector) lineOf(offset int) int {
+func (c *collector) lineOf(offset int) int {
 	if c.lines == nil {
-		c.lines = seriesLineStarts(c.src)
+		c.lines = lineStarts(c.src)
 	}
 	return sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > offset })
 }
 
 // point keeps a good point, or reports its date as a repeat at dateOffset.
-func (c *seriesCollector) point(p Point, dateOffset int) {
+func (c *collector) point(p Point, dateOffset int) {
 	if line, dup := c.first[p.Date]; dup {
 		d := c.at(dateOffset, "date %s appears twice; keep one row per date and delete or fix the other",
 			p.Date.Format(time.DateOnly))
@@ -157,12 +155,12 @@ func (c *seriesCollector) point(p Point, dateOffset int) {
 	c.points = append(c.points, p)
 }
 
-func (c *seriesCollector) finish() []diag.Diagnostic {
+func (c *collector) finish() []diag.Diagnostic {
 	if c.total > len(c.diags) && len(c.diags) > 0 {
 		last := &c.diags[len(c.diags)-1]
 		n := c.total - len(c.diags)
 		last.Notes = append(last.Notes, fmt.Sprintf("%d more %s in this file %s not shown; fix these and check again",
-			n, seriesPlural(n, "problem", "problems"), seriesPlural(n, "is", "are")))
+			n, plural(n, "problem", "problems"), plural(n, "is", "are")))
 	}
 	if len(c.diags) == 0 {
 		return nil
@@ -170,7 +168,7 @@ func (c *seriesCollector) finish() []diag.Diagnostic {
 	return c.diags
 }
 
-func seriesInvalidUTF8(b []byte) int {
+func invalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
@@ -187,22 +185,22 @@ func seriesInvalidUTF8(b []byte) int {
 
 // ---- dates and values, shared by the three formats ----
 
-// seriesParseDate reads an ISO date (YYYY-MM-DD) or an RFC 3339 timestamp,
+// parseDate reads an ISO date (YYYY-MM-DD) or an RFC 3339 timestamp,
 // whose date part (as written, in its own offset) is kept. It returns UTC
 // midnight of the date, or a message saying what is wrong and what to do.
-func seriesParseDate(s string) (time.Time, string) {
+func parseDate(s string) (time.Time, string) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return time.Time{}, "date is empty; write the date as YYYY-MM-DD, such as 2025-11-30"
 	}
-	if seriesDateShape(t) {
+	if dateShape(t) {
 		d, err := time.Parse(time.DateOnly, t)
 		if err != nil {
 			return time.Time{}, fmt.Sprintf("date %q is not a real calendar date; check the month (01-12) and the day", t)
 		}
 		return d, ""
 	}
-	if len(t) > 10 && seriesDateShape(t[:10]) && (t[10] == 'T' || t[10] == 't' || t[10] == ' ') {
+	if len(t) > 10 && dateShape(t[:10]) && (t[10] == 'T' || t[10] == 't' || t[10] == ' ') {
 		if ts, err := time.Parse(time.RFC3339Nano, strings.ToUpper(t[:10])+"T"+strings.ToUpper(t[11:])); err == nil {
 			return time.Date(ts.Year(), ts.Month(), ts.Day(), 0, 0, 0, 0, time.UTC), ""
 		}
@@ -214,7 +212,7 @@ func seriesParseDate(s string) (time.Time, string) {
 	return time.Time{}, fmt.Sprintf("date %q is not in YYYY-MM-DD form; write it like 2025-11-30", t)
 }
 
-func seriesDateShape(t string) bool {
+func dateShape(t string) bool {
 	if len(t) != 10 {
 		return false
 	}
@@ -233,9 +231,9 @@ func seriesDateShape(t string) bool {
 	return true
 }
 
-// seriesPlainNumber reports whether s is a decimal number: an optional sign,
+// plainNumber reports whether s is a decimal number: an optional sign,
 // digits with an optional decimal point, and an optional exponent.
-func seriesPlainNumber(s string) bool {
+func plainNumber(s string) bool {
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
@@ -272,46 +270,46 @@ func seriesPlainNumber(s string) bool {
 	return i == len(s)
 }
 
-// seriesParseValue reads a value written as text (a CSV field, or a JSON or
+// parseValue reads a value written as text (a CSV field, or a JSON or
 // TOML string checked by the caller) and says what to do when it is not a
 // finite plain number.
-func seriesParseValue(s string) (float64, string) {
+func parseValue(s string) (float64, string) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, "value is empty; write a number such as 41.2, or remove the row"
 	}
-	if seriesPlainNumber(t) {
+	if plainNumber(t) {
 		f, err := strconv.ParseFloat(t, 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			return 0, fmt.Sprintf("value %q is too large to store; write an ordinary number such as 41.2", t)
 		}
 		return f, ""
 	}
-	return 0, seriesNotNumber(t)
+	return 0, notNumber(t)
 }
 
-// seriesNotNumber explains why t, which is not a plain number, is refused.
-func seriesNotNumber(t string) string {
+// notNumber explains why t, which is not a plain number, is refused.
+func notNumber(t string) string {
 	switch strings.ToLower(strings.TrimLeft(t, "+-")) {
 	case "nan", "inf", "infinity", "∞":
 		return fmt.Sprintf("value %q is not a finite number; write a plain number such as 41.2, or remove the row", t)
 	}
-	if n := strings.TrimSpace(strings.TrimSuffix(t, "%")); n != t && seriesPlainNumber(n) {
+	if n := strings.TrimSpace(strings.TrimSuffix(t, "%")); n != t && plainNumber(n) {
 		return fmt.Sprintf("value %q is not a number; write it without the %% sign, such as %s", t, n)
 	}
 	if strings.Contains(t, ",") {
-		if n := strings.ReplaceAll(t, ",", ""); seriesThousands(t) && seriesPlainNumber(n) {
+		if n := strings.ReplaceAll(t, ",", ""); thousands(t) && plainNumber(n) {
 			return fmt.Sprintf("value %q is not a number; write it without thousands separators, such as %s", t, n)
 		}
-		if n := strings.Replace(t, ",", ".", 1); strings.Count(t, ",") == 1 && !strings.Contains(t, ".") && seriesPlainNumber(n) {
+		if n := strings.Replace(t, ",", ".", 1); strings.Count(t, ",") == 1 && !strings.Contains(t, ".") && plainNumber(n) {
 			return fmt.Sprintf("value %q is not a number; use a point as the decimal mark, such as %s", t, n)
 		}
 	}
 	return fmt.Sprintf("value %q is not a number; write a plain number such as 41.2", t)
 }
 
-// seriesThousands reports whether t groups its integer digits by three with commas.
-func seriesThousands(t string) bool {
+// thousands reports whether t groups its integer digits by three with commas.
+func thousands(t string) bool {
 	t = strings.TrimLeft(t, "+-")
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		t = t[:i]

@@ -1,4 +1,4 @@
-package parse
+package series
 
 // The TOML reader of metric data files, and the scanner that finds where
 // each row and key stands in the file (see series.go for what they share).
@@ -19,18 +19,16 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
-// ---- TOML ----
+var tomlKeys = []string{"date", "value", "segment", "note"}
 
-var seriesTOMLKeys = []string{"date", "value", "segment", "note"}
-
-func seriesReadTOML(c *seriesCollector) {
+func readTOML(c *collector) {
 	var doc map[string]any
-	md, err := seriesDecodeTOML(c.src, &doc)
+	md, err := decodeTOML(c.src, &doc)
 	if err != nil {
-		c.add(seriesTOMLError(c, err))
+		c.add(tomlError(c, err))
 		return
 	}
-	lay := seriesScanTOML(c.src)
+	lay := scanTOML(c.src)
 	reported := map[string]bool{}
 	for _, k := range md.Keys() {
 		name := k[0]
@@ -65,7 +63,7 @@ func seriesReadTOML(c *seriesCollector) {
 		for _, p := range pts {
 			m, ok := p.(map[string]any)
 			if !ok {
-				c.add(c.at(lay.top["points"], "points must hold tables, not %s; write each point as a [[points]] table with date and value", seriesTOMLKind(p)))
+				c.add(c.at(lay.top["points"], "points must hold tables, not %s; write each point as a [[points]] table with date and value", tomlKind(p)))
 				return
 			}
 			rows = append(rows, m)
@@ -74,19 +72,19 @@ func seriesReadTOML(c *seriesCollector) {
 		c.add(c.at(lay.top["points"], "[points] is a single table; write [[points]] with double brackets above each point"))
 		return
 	default:
-		c.add(c.at(lay.top["points"], "points is %s; write each point as a [[points]] table with date and value", seriesTOMLKind(pts)))
+		c.add(c.at(lay.top["points"], "points is %s; write each point as a [[points]] table with date and value", tomlKind(pts)))
 		return
 	}
 	if len(lay.rows) != len(rows) {
 		lay.rows = nil // the scan did not understand the layout: report without positions
 	}
 	for i, row := range rows {
-		seriesTOMLPoint(c, i, row, lay)
+		tomlPoint(c, i, row, lay)
 	}
 }
 
-func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesTOMLLayout) {
-	var pos seriesTOMLRow
+func tomlPoint(c *collector, i int, row map[string]any, lay *tomlLayout) {
+	var pos tomlRow
 	if i < len(lay.rows) {
 		pos = lay.rows[i]
 	}
@@ -120,7 +118,7 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 		switch k {
 		case "date":
 			off, known := keyAt(k, true)
-			d, msg := seriesTOMLDate(v)
+			d, msg := tomlDate(v)
 			if msg != "" {
 				report(off, known, "%s", msg)
 				bad = true
@@ -128,7 +126,7 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 			p.Date = d
 		case "value":
 			off, known := keyAt(k, true)
-			f, msg := seriesTOMLValue(v)
+			f, msg := tomlValue(v)
 			if msg != "" {
 				report(off, known, "%s", msg)
 				bad = true
@@ -138,7 +136,7 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 			s, ok := v.(string)
 			if !ok {
 				off, known := keyAt(k, true)
-				report(off, known, "%s must be text in quotes, not %s; write it like %s = \"SMB\"", k, seriesTOMLKind(v), k)
+				report(off, known, "%s must be text in quotes, not %s; write it like %s = \"SMB\"", k, tomlKind(v), k)
 				bad = true
 				continue
 			}
@@ -148,7 +146,7 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 			p.Extra[k] = s
 		default:
 			off, known := keyAt(k, false)
-			if s := diag.Suggest(k, seriesTOMLKeys); s != "" {
+			if s := diag.Suggest(k, tomlKeys); s != "" {
 				report(off, known, "unknown key %q in [[points]]; did you mean %q?", k, s)
 			} else {
 				report(off, known, "unknown key %q in [[points]]; a point takes only date, value, segment and note, so remove it", k)
@@ -172,10 +170,10 @@ func seriesTOMLPoint(c *seriesCollector, i int, row map[string]any, lay *seriesT
 	}
 }
 
-func seriesTOMLDate(v any) (time.Time, string) {
+func tomlDate(v any) (time.Time, string) {
 	switch d := v.(type) {
 	case string:
-		return seriesParseDate(d)
+		return parseDate(d)
 	case time.Time:
 		switch d.Location().String() {
 		case "date-local":
@@ -188,10 +186,10 @@ func seriesTOMLDate(v any) (time.Time, string) {
 		}
 		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), ""
 	}
-	return time.Time{}, fmt.Sprintf("date must be a date, not %s; write it like date = 2025-11-30", seriesTOMLKind(v))
+	return time.Time{}, fmt.Sprintf("date must be a date, not %s; write it like date = 2025-11-30", tomlKind(v))
 }
 
-func seriesTOMLValue(v any) (float64, string) {
+func tomlValue(v any) (float64, string) {
 	switch n := v.(type) {
 	case int64:
 		return float64(n), ""
@@ -201,12 +199,12 @@ func seriesTOMLValue(v any) (float64, string) {
 		}
 		return n, ""
 	case string:
-		return 0, seriesQuotedValue(n, "value = ")
+		return 0, quotedValue(n, "value = ")
 	}
-	return 0, fmt.Sprintf("value must be a number, not %s; write it like value = 41.2", seriesTOMLKind(v))
+	return 0, fmt.Sprintf("value must be a number, not %s; write it like value = 41.2", tomlKind(v))
 }
 
-func seriesTOMLKind(v any) string {
+func tomlKind(v any) string {
 	switch v.(type) {
 	case string:
 		return "text"
@@ -225,8 +223,8 @@ func seriesTOMLKind(v any) string {
 	}
 }
 
-// seriesDecodeTOML decodes src; a panic in the TOML library becomes an error.
-func seriesDecodeTOML(src []byte, doc *map[string]any) (md toml.MetaData, err error) {
+// decodeTOML decodes src; a panic in the TOML library becomes an error.
+func decodeTOML(src []byte, doc *map[string]any) (md toml.MetaData, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the TOML reader failed: %v", r)
@@ -235,7 +233,7 @@ func seriesDecodeTOML(src []byte, doc *map[string]any) (md toml.MetaData, err er
 	return toml.NewDecoder(bytes.NewReader(src)).Decode(doc)
 }
 
-func seriesTOMLError(c *seriesCollector, err error) diag.Diagnostic {
+func tomlError(c *collector, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		return diag.File(c.path, "cannot read the file as TOML (%v); write each point as a [[points]] table with date and value", err)
@@ -251,7 +249,7 @@ func seriesTOMLError(c *seriesCollector, err error) diag.Diagnostic {
 		}
 	}
 	if off < 0 && pe.Position.Line > 0 {
-		lines := seriesLineStarts(c.src)
+		lines := lineStarts(c.src)
 		if pe.Position.Line <= len(lines) {
 			off = lines[pe.Position.Line-1]
 			if pe.Position.Col > 0 {
@@ -269,27 +267,27 @@ func seriesTOMLError(c *seriesCollector, err error) diag.Diagnostic {
 	return c.at(off, "this is not valid TOML (%s); fix it so each point reads [[points]], date = 2025-11-30, value = 41.2", msg)
 }
 
-// seriesTOMLLayout is where things are in a TOML data file. BurntSushi/toml
+// tomlLayout is where things are in a TOML data file. BurntSushi/toml
 // v1.6 keeps key positions private (MetaData offers only Keys, Type,
 // IsDefined and Undecoded), so the file is scanned here, after it decoded
 // without error: table headers [[points]] (also written [[ points ]] or
 // [["points"]], with a comment after), inline tables in points = [{...}],
 // and the keys of each point, skipping strings and multi-line strings.
-type seriesTOMLLayout struct {
-	rows   []seriesTOMLRow
+type tomlLayout struct {
+	rows   []tomlRow
 	top    map[string]int  // top-level key or table name -> byte offset of its first mention
 	tables map[string]bool // top-level names first seen in a table header
 }
 
-type seriesTOMLRow struct {
+type tomlRow struct {
 	off  int // the [[points]] header, or the { of an inline table
-	keys map[string]seriesTOMLKey
+	keys map[string]tomlKey
 }
 
-type seriesTOMLKey struct{ key, val int }
+type tomlKey struct{ key, val int }
 
-type seriesTOMLScanner struct {
-	lay     *seriesTOMLLayout
+type tomlScanner struct {
+	lay     *tomlLayout
 	multi   string // the delimiter of an open multi-line string, "" when none
 	open    []byte // the brackets open inside points = [ ... ], empty outside
 	wantKey bool   // an inline point table expects a key, on the next line
@@ -297,8 +295,8 @@ type seriesTOMLScanner struct {
 	table   bool   // a table header has been seen: keys are no longer top-level
 }
 
-func seriesScanTOML(src []byte) *seriesTOMLLayout {
-	s := &seriesTOMLScanner{lay: &seriesTOMLLayout{top: map[string]int{}, tables: map[string]bool{}}}
+func scanTOML(src []byte) *tomlLayout {
+	s := &tomlScanner{lay: &tomlLayout{top: map[string]int{}, tables: map[string]bool{}}}
 	for off := 0; off <= len(src); {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
@@ -312,10 +310,10 @@ func seriesScanTOML(src []byte) *seriesTOMLLayout {
 	return s.lay
 }
 
-func (s *seriesTOMLScanner) line(line []byte, base int) {
+func (s *tomlScanner) line(line []byte, base int) {
 	i := 0
 	if s.multi != "" {
-		j, closed := seriesCloseMulti(line, 0, s.multi)
+		j, closed := closeMulti(line, 0, s.multi)
 		if !closed {
 			return
 		}
@@ -327,7 +325,7 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 		s.rest(line, 0, base)
 		return
 	}
-	i = seriesSkipBlank(line, i)
+	i = skipBlank(line, i)
 	if i >= len(line) || line[i] == '#' || line[i] == '\r' {
 		return
 	}
@@ -337,12 +335,12 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 		if dbl {
 			at++
 		}
-		parts, j, ok := seriesTOMLKeyAt(line, at)
+		parts, j, ok := tomlKeyAt(line, at)
 		s.inRow = false
 		s.table = true
 		if ok && dbl && len(parts) == 1 && parts[0] == "points" {
 			s.inRow = true
-			s.lay.rows = append(s.lay.rows, seriesTOMLRow{off: base + i, keys: map[string]seriesTOMLKey{}})
+			s.lay.rows = append(s.lay.rows, tomlRow{off: base + i, keys: map[string]tomlKey{}})
 		} else if ok {
 			if _, seen := s.lay.top[parts[0]]; !seen {
 				s.lay.top[parts[0]] = base + i
@@ -354,22 +352,22 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 		}
 		return
 	}
-	parts, j, ok := seriesTOMLKeyAt(line, i)
+	parts, j, ok := tomlKeyAt(line, i)
 	if !ok {
 		s.rest(line, i, base)
 		return
 	}
-	j = seriesSkipBlank(line, j)
+	j = skipBlank(line, j)
 	if j >= len(line) || line[j] != '=' {
 		s.rest(line, i, base)
 		return
 	}
-	val := seriesSkipBlank(line, j+1)
+	val := skipBlank(line, j+1)
 	switch {
 	case s.inRow:
 		row := &s.lay.rows[len(s.lay.rows)-1]
 		if _, seen := row.keys[parts[0]]; !seen {
-			row.keys[parts[0]] = seriesTOMLKey{key: base + i, val: base + val}
+			row.keys[parts[0]] = tomlKey{key: base + i, val: base + val}
 		}
 	case !s.table:
 		if _, seen := s.lay.top[parts[0]]; !seen {
@@ -386,7 +384,7 @@ func (s *seriesTOMLScanner) line(line []byte, base int) {
 
 // rest scans line from i for strings (to find multi-line ones that stay
 // open) and, inside points = [ ... ], for inline tables and their keys.
-func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
+func (s *tomlScanner) rest(line []byte, i, base int) {
 	if s.wantKey {
 		i = s.inlineKey(line, i, base)
 	}
@@ -398,7 +396,7 @@ func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
 		case ch == '"' || ch == '\'':
 			delim := strings.Repeat(string(ch), 3)
 			if bytes.HasPrefix(line[i:], []byte(delim)) {
-				j, closed := seriesCloseMulti(line, i+3, delim)
+				j, closed := closeMulti(line, i+3, delim)
 				if !closed {
 					s.multi = delim
 					return
@@ -406,12 +404,12 @@ func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
 				i = j
 				continue
 			}
-			i = seriesEndString(line, i)
+			i = endString(line, i)
 			continue
 		case len(s.open) > 0 && (ch == '[' || ch == '{'):
 			s.open = append(s.open, ch)
 			if ch == '{' && len(s.open) == 2 {
-				s.lay.rows = append(s.lay.rows, seriesTOMLRow{off: base + i, keys: map[string]seriesTOMLKey{}})
+				s.lay.rows = append(s.lay.rows, tomlRow{off: base + i, keys: map[string]tomlKey{}})
 				i = s.inlineKey(line, i+1, base)
 				continue
 			}
@@ -428,37 +426,37 @@ func (s *seriesTOMLScanner) rest(line []byte, i, base int) {
 
 // inlineKey records the key of an inline point table that starts at i, if
 // any; at the end of the line it waits for the key on the next line.
-func (s *seriesTOMLScanner) inlineKey(line []byte, i, base int) int {
-	k := seriesSkipBlank(line, i)
+func (s *tomlScanner) inlineKey(line []byte, i, base int) int {
+	k := skipBlank(line, i)
 	s.wantKey = k >= len(line) || line[k] == '\r' || line[k] == '#'
-	parts, j, ok := seriesTOMLKeyAt(line, k)
+	parts, j, ok := tomlKeyAt(line, k)
 	if !ok || len(s.lay.rows) == 0 {
 		return k
 	}
-	j = seriesSkipBlank(line, j)
+	j = skipBlank(line, j)
 	if j >= len(line) || line[j] != '=' {
 		return k
 	}
-	val := seriesSkipBlank(line, j+1)
+	val := skipBlank(line, j+1)
 	row := &s.lay.rows[len(s.lay.rows)-1]
 	if _, seen := row.keys[parts[0]]; !seen {
-		row.keys[parts[0]] = seriesTOMLKey{key: base + k, val: base + val}
+		row.keys[parts[0]] = tomlKey{key: base + k, val: base + val}
 	}
 	return val
 }
 
-// seriesTOMLKeyAt reads a dotted key (bare or quoted parts) at i; it
+// tomlKeyAt reads a dotted key (bare or quoted parts) at i; it
 // returns the parts and the index after the key.
-func seriesTOMLKeyAt(line []byte, i int) ([]string, int, bool) {
+func tomlKeyAt(line []byte, i int) ([]string, int, bool) {
 	var parts []string
 	for {
-		i = seriesSkipBlank(line, i)
+		i = skipBlank(line, i)
 		if i >= len(line) {
 			return nil, i, false
 		}
 		switch ch := line[i]; {
 		case ch == '"' || ch == '\'':
-			end := seriesEndString(line, i)
+			end := endString(line, i)
 			raw := string(line[i:end])
 			part := strings.Trim(raw, `"'`)
 			if ch == '"' {
@@ -468,9 +466,9 @@ func seriesTOMLKeyAt(line []byte, i int) ([]string, int, bool) {
 			}
 			parts = append(parts, part)
 			i = end
-		case seriesBareKeyChar(ch):
+		case bareKeyChar(ch):
 			j := i
-			for j < len(line) && seriesBareKeyChar(line[j]) {
+			for j < len(line) && bareKeyChar(line[j]) {
 				j++
 			}
 			parts = append(parts, string(line[i:j]))
@@ -478,7 +476,7 @@ func seriesTOMLKeyAt(line []byte, i int) ([]string, int, bool) {
 		default:
 			return nil, i, false
 		}
-		j := seriesSkipBlank(line, i)
+		j := skipBlank(line, i)
 		if j < len(line) && line[j] == '.' {
 			i = j + 1
 			continue
@@ -487,20 +485,20 @@ func seriesTOMLKeyAt(line []byte, i int) ([]string, int, bool) {
 	}
 }
 
-func seriesBareKeyChar(ch byte) bool {
+func bareKeyChar(ch byte) bool {
 	return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_' || ch == '-'
 }
 
-func seriesSkipBlank(line []byte, i int) int {
+func skipBlank(line []byte, i int) int {
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		i++
 	}
 	return i
 }
 
-// seriesEndString returns the index after the one-line string starting at
+// endString returns the index after the one-line string starting at
 // line[i] (a quote), or len(line) when it does not end on this line.
-func seriesEndString(line []byte, i int) int {
+func endString(line []byte, i int) int {
 	q := line[i]
 	for j := i + 1; j < len(line); j++ {
 		switch line[j] {
@@ -515,10 +513,10 @@ func seriesEndString(line []byte, i int) int {
 	return len(line)
 }
 
-// seriesCloseMulti looks for the end of a multi-line string from line[i];
+// closeMulti looks for the end of a multi-line string from line[i];
 // it returns the index after the closing delimiter (and up to two quotes
 // before it that belong to the string) and whether it was found.
-func seriesCloseMulti(line []byte, i int, delim string) (int, bool) {
+func closeMulti(line []byte, i int, delim string) (int, bool) {
 	for j := i; j < len(line); j++ {
 		if delim[0] == '"' && line[j] == '\\' {
 			j++

@@ -1,4 +1,4 @@
-package parse
+package series
 
 import (
 	"bytes"
@@ -16,15 +16,15 @@ import (
 	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
-// seriesPt is a point in a compact form for tables.
-type seriesPt struct {
+// pt is a point in a compact form for tables.
+type pt struct {
 	date  string
 	value float64
 	line  int
 	extra map[string]string
 }
 
-func seriesDay(s string) time.Time {
+func day(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
@@ -32,64 +32,64 @@ func seriesDay(s string) time.Time {
 	return t
 }
 
-func TestReadSeriesGood(t *testing.T) {
+func TestReadGood(t *testing.T) {
 	tests := []struct {
 		name, path, src string
-		want            []seriesPt
+		want            []pt
 	}{
 		{"csv minimal", "d/m.csv", "date,value\n2025-11-30,41.2\n",
-			[]seriesPt{{"2025-11-30", 41.2, 2, nil}}},
+			[]pt{{"2025-11-30", 41.2, 2, nil}}},
 		{"csv columns in any order, any case, padded", "d/m.CSV", " Value ,DATE,Segment\n41.2,2025-11-30,SMB\n",
-			[]seriesPt{{"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
+			[]pt{{"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
 		{"csv sorted by date", "d/m.csv", "date,value\n2025-12-01,3\n2025-10-01,1\n2025-11-01,2\n",
-			[]seriesPt{{"2025-10-01", 1, 3, nil}, {"2025-11-01", 2, 4, nil}, {"2025-12-01", 3, 2, nil}}},
+			[]pt{{"2025-10-01", 1, 3, nil}, {"2025-11-01", 2, 4, nil}, {"2025-12-01", 3, 2, nil}}},
 		{"csv bom crlf and blank trailing lines", "d/m.csv", "\uFEFFdate,value\r\n2025-11-30,41.2\r\n\r\n\r\n",
-			[]seriesPt{{"2025-11-30", 41.2, 2, nil}}},
+			[]pt{{"2025-11-30", 41.2, 2, nil}}},
 		{"csv no final newline", "d/m.csv", "date,value\n2025-11-30,-7",
-			[]seriesPt{{"2025-11-30", -7, 2, nil}}},
+			[]pt{{"2025-11-30", -7, 2, nil}}},
 		{"csv blank line and empty row between rows", "d/m.csv", "date,value\n2025-11-30,1\n\n,\n2025-12-01,2\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 5, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 5, nil}}},
 		{"csv quoted fields and spaces", "d/m.csv", "date,value,note\n\"2025-11-30\", \"41.2\",\"a, \"\"b\"\"\"\n",
-			[]seriesPt{{"2025-11-30", 41.2, 2, map[string]string{"note": `a, "b"`}}}},
+			[]pt{{"2025-11-30", 41.2, 2, map[string]string{"note": `a, "b"`}}}},
 		{"csv multi-line quoted note", "d/m.csv", "date,value,note\n2025-11-30,1,\"two\nlines\"\n2025-12-01,2,\n",
-			[]seriesPt{{"2025-11-30", 1, 2, map[string]string{"note": "two\nlines"}}, {"2025-12-01", 2, 4, nil}}},
+			[]pt{{"2025-11-30", 1, 2, map[string]string{"note": "two\nlines"}}, {"2025-12-01", 2, 4, nil}}},
 		{"csv short row leaves out optional columns", "d/m.csv", "date,value,segment\n2025-11-30,1\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}}},
 		{"csv unnamed empty column", "d/m.csv", "date,value,\n2025-11-30,1,\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}}},
 		{"csv rfc 3339 keeps the written date", "d/m.csv", "date,value\n2025-11-30T23:30:00-05:00,1\n2025-12-01T00:10:00.5+02:00,2\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
 		{"csv number forms", "d/m.csv", "date,value\n2025-01-01,+3\n2025-01-02,.5\n2025-01-03,5.\n2025-01-04,1e3\n2025-01-05,-2E-2\n",
-			[]seriesPt{{"2025-01-01", 3, 2, nil}, {"2025-01-02", 0.5, 3, nil}, {"2025-01-03", 5, 4, nil}, {"2025-01-04", 1000, 5, nil}, {"2025-01-05", -0.02, 6, nil}}},
+			[]pt{{"2025-01-01", 3, 2, nil}, {"2025-01-02", 0.5, 3, nil}, {"2025-01-03", 5, 4, nil}, {"2025-01-04", 1000, 5, nil}, {"2025-01-05", -0.02, 6, nil}}},
 
 		{"json", "d/m.json", "[\n  {\"date\": \"2025-11-30\", \"value\": 41.2, \"segment\": \"SMB\"},\n  {\"date\": \"2025-10-31\", \"value\": 40}\n]\n",
-			[]seriesPt{{"2025-10-31", 40, 3, nil}, {"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
+			[]pt{{"2025-10-31", 40, 3, nil}, {"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
 		{"json keys any case, numbers and booleans kept as text, null ignored", "d/m.JSON",
 			`[{"Value": 1, "DATE": "2025-11-30", "n": 12, "ok": true, "note": null, "Segment": "x"}]`,
-			[]seriesPt{{"2025-11-30", 1, 1, map[string]string{"n": "12", "ok": "true", "segment": "x"}}}},
+			[]pt{{"2025-11-30", 1, 1, map[string]string{"n": "12", "ok": "true", "segment": "x"}}}},
 		{"json crlf", "d/m.json", "[\r\n {\"date\":\"2025-11-30\",\"value\":1},\r\n {\"date\":\"2025-12-01\",\"value\":2}\r\n]\r\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
 		{"json bom", "d/m.json", "\uFEFF[{\"date\":\"2025-11-30\",\"value\":1}]",
-			[]seriesPt{{"2025-11-30", 1, 1, nil}}},
+			[]pt{{"2025-11-30", 1, 1, nil}}},
 		{"json rfc 3339", "d/m.json", `[{"date":"2025-11-30T10:00:00Z","value":1e2}]`,
-			[]seriesPt{{"2025-11-30", 100, 1, nil}}},
+			[]pt{{"2025-11-30", 100, 1, nil}}},
 
 		{"toml", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 41.2\nsegment = \"SMB\"\n\n[[points]]\ndate = \"2025-10-31\"\nvalue = 40\nnote = 'x'\n",
-			[]seriesPt{{"2025-10-31", 40, 6, map[string]string{"note": "x"}}, {"2025-11-30", 41.2, 1, map[string]string{"segment": "SMB"}}}},
+			[]pt{{"2025-10-31", 40, 6, map[string]string{"note": "x"}}, {"2025-11-30", 41.2, 1, map[string]string{"segment": "SMB"}}}},
 		{"toml crlf and bom", "d/m.toml", "\uFEFF[[points]]\r\ndate = 2025-11-30\r\nvalue = 1\r\n\r\n[[points]]\r\ndate = 2025-12-01\r\nvalue = 2\r\n",
-			[]seriesPt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 5, nil}}},
+			[]pt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 5, nil}}},
 		{"toml header spellings", "d/m.toml", "  [[ points ]]  # one\ndate = 2025-11-30\nvalue = 1\n[[\"points\"]]\ndate = 2025-12-01\nvalue = 2\n",
-			[]seriesPt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 4, nil}}},
+			[]pt{{"2025-11-30", 1, 1, nil}, {"2025-12-01", 2, 4, nil}}},
 		{"toml offset date-time keeps the written date", "d/m.toml", "[[points]]\ndate = 2025-11-30T23:00:00-05:00\nvalue = 1\n",
-			[]seriesPt{{"2025-11-30", 1, 1, nil}}},
+			[]pt{{"2025-11-30", 1, 1, nil}}},
 		{"toml multi-line string hides a header", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 1\nnote = \"\"\"\n[[points]]\n\"\"\"\n[[points]]\ndate = 2025-12-01\nvalue = 2\n",
-			[]seriesPt{{"2025-11-30", 1, 1, map[string]string{"note": "[[points]]\n"}}, {"2025-12-01", 2, 7, nil}}},
+			[]pt{{"2025-11-30", 1, 1, map[string]string{"note": "[[points]]\n"}}, {"2025-12-01", 2, 7, nil}}},
 		{"toml inline tables", "d/m.toml", "points = [\n  {date = 2025-11-30, value = 1},\n  {date = 2025-12-01, value = 2},\n]\n",
-			[]seriesPt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
+			[]pt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ds := ReadSeries(tt.path, []byte(tt.src))
+			s, ds := Read(tt.path, []byte(tt.src))
 			for _, d := range ds {
 				t.Errorf("unexpected diagnostic: %s", d)
 			}
@@ -98,16 +98,16 @@ func TestReadSeriesGood(t *testing.T) {
 			}
 			var want []Point
 			for _, p := range tt.want {
-				want = append(want, Point{Date: seriesDay(p.date), Value: p.value, Line: p.line, Extra: p.extra})
+				want = append(want, Point{Date: day(p.date), Value: p.value, Line: p.line, Extra: p.extra})
 			}
-			if got, w := seriesDump(s.Points), seriesDump(want); got != w {
+			if got, w := dump(s.Points), dump(want); got != w {
 				t.Errorf("points:\n%s\nwant:\n%s", got, w)
 			}
 		})
 	}
 }
 
-func TestReadSeriesErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	const (
 		csvP  = "content/data/nps.csv"
 		jsonP = "content/data/nps.json"
@@ -338,9 +338,9 @@ func TestReadSeriesErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ds := ReadSeries(tt.path, []byte(tt.src))
+			s, ds := Read(tt.path, []byte(tt.src))
 			if s == nil {
-				t.Fatal("ReadSeries returned a nil series")
+				t.Fatal("Read returned a nil series")
 			}
 			var got []string
 			for _, d := range ds {
@@ -357,26 +357,26 @@ func TestReadSeriesErrors(t *testing.T) {
 }
 
 // A bad row does not hide the good ones: they are returned, sorted.
-func TestReadSeriesKeepsGoodRows(t *testing.T) {
-	s, ds := ReadSeries("d/m.csv", []byte("date,value\n2025-12-01,2\n2025-11-30,x\n2025-10-31,1\n2025-12-01,3\n"))
+func TestReadKeepsGoodRows(t *testing.T) {
+	s, ds := Read("d/m.csv", []byte("date,value\n2025-12-01,2\n2025-11-30,x\n2025-10-31,1\n2025-12-01,3\n"))
 	if len(ds) != 2 {
 		t.Fatalf("got %d diagnostics, want 2: %v", len(ds), ds)
 	}
-	want := []Point{{Date: seriesDay("2025-10-31"), Value: 1, Line: 4}, {Date: seriesDay("2025-12-01"), Value: 2, Line: 2}}
-	if g, w := seriesDump(s.Points), seriesDump(want); g != w {
+	want := []Point{{Date: day("2025-10-31"), Value: 1, Line: 4}, {Date: day("2025-12-01"), Value: 2, Line: 2}}
+	if g, w := dump(s.Points), dump(want); g != w {
 		t.Errorf("points:\n%s\nwant:\n%s", g, w)
 	}
 }
 
-func TestReadSeriesCap(t *testing.T) {
+func TestReadCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("date,value\n")
 	for i := range 60 {
 		fmt.Fprintf(&b, "2025-01-%02d,x%d\n", i%28+1, i)
 	}
-	_, ds := ReadSeries("d/m.csv", []byte(b.String()))
-	if len(ds) != seriesMaxDiags {
-		t.Fatalf("got %d diagnostics, want %d", len(ds), seriesMaxDiags)
+	_, ds := Read("d/m.csv", []byte(b.String()))
+	if len(ds) != maxDiags {
+		t.Fatalf("got %d diagnostics, want %d", len(ds), maxDiags)
 	}
 	last := ds[len(ds)-1]
 	if last.Line != 51 {
@@ -387,8 +387,8 @@ func TestReadSeriesCap(t *testing.T) {
 	}
 }
 
-func TestReadSeriesGolden(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "series", "*"))
+func TestReadGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,21 +404,21 @@ func TestReadSeriesGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := "content/data/" + filepath.Base(in)
-			s, ds := ReadSeries(path, src)
+			s, ds := Read(path, src)
 			for _, d := range ds {
 				t.Errorf("unexpected diagnostic: %s", d)
 			}
-			got := "path: " + s.Path + "\n" + seriesDump(s.Points)
+			got := "path: " + s.Path + "\n" + dump(s.Points)
 			testfiles.Golden(t, in+".golden", []byte(got))
 		})
 	}
 	if n < 4 {
-		t.Errorf("found %d golden inputs under testdata/series, want at least 4", n)
+		t.Errorf("found %d golden inputs under testdata, want at least 4", n)
 	}
 }
 
-// seriesDump prints points one a line: date, value, line, extra fields.
-func seriesDump(ps []Point) string {
+// dump prints points one a line: date, value, line, extra fields.
+func dump(ps []Point) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s %s line %d", p.Date.Format(time.RFC3339), strconv.FormatFloat(p.Value, 'g', -1, 64), p.Line)
@@ -434,17 +434,17 @@ func seriesDump(ps []Point) string {
 	return b.String()
 }
 
-// seriesCheckInvariants is what must hold for any input: no panic, every
+// checkInvariants is what must hold for any input: no panic, every
 // diagnostic inside the file, at most the cap, points sorted and sane.
-func seriesCheckInvariants(t *testing.T, path string, src []byte) {
+func checkInvariants(t *testing.T, path string, src []byte) {
 	t.Helper()
-	s, ds := ReadSeries(path, src)
+	s, ds := Read(path, src)
 	if s == nil {
 		t.Fatal("nil series")
 	}
 	lines := bytes.Count(src, []byte{'\n'}) + 1
-	if len(ds) > seriesMaxDiags {
-		t.Errorf("%d diagnostics, more than the cap of %d", len(ds), seriesMaxDiags)
+	if len(ds) > maxDiags {
+		t.Errorf("%d diagnostics, more than the cap of %d", len(ds), maxDiags)
 	}
 	for _, d := range ds {
 		if d.Line < 0 || d.Line > lines || d.Col < 0 || (d.Line == 0 && d.Col != 0) {
@@ -471,130 +471,8 @@ func seriesCheckInvariants(t *testing.T, path string, src []byte) {
 	if len(ds) == 0 && len(s.Points) == 0 {
 		t.Error("no points and no diagnostic")
 	}
-	s2, ds2 := ReadSeries(path, src)
-	if fmt.Sprint(ds) != fmt.Sprint(ds2) || seriesDump(s.Points) != seriesDump(s2.Points) {
+	s2, ds2 := Read(path, src)
+	if fmt.Sprint(ds) != fmt.Sprint(ds2) || dump(s.Points) != dump(s2.Points) {
 		t.Error("two reads of the same input differ")
-	}
-}
-
-func TestSummarize(t *testing.T) {
-	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
-	pts := func(vals ...float64) *Series {
-		s := &Series{Path: "d/m.csv"}
-		for i, v := range vals {
-			s.Points = append(s.Points, Point{Date: seriesDay("2025-12-01").AddDate(0, 0, i), Value: v, Line: i + 2})
-		}
-		return s
-	}
-	f := func(v float64) *float64 { return &v }
-	lastDate := seriesDay("2025-12-01")
-	tests := []struct {
-		name       string
-		s          *Series
-		target     *float64
-		dir        Direction
-		staleAfter time.Duration
-		now        time.Time
-		latest     float64
-		hasPrev    bool
-		prev       float64
-		change     float64
-		status     Status
-		stale      bool
-		age        time.Duration
-	}{
-		{"up above target", pts(40, 46), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 46, true, 40, 6, OnTrack, false, 0},
-		{"up below target", pts(46, 40), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 40, true, 46, -6, OffTrack, false, 0},
-		{"up on target", pts(45, 45), f(45), Up, 0, lastDate.AddDate(0, 0, 1), 45, true, 45, 0, OnTrack, false, 0},
-		{"down below target", pts(3, 2), f(2.5), Down, 0, lastDate.AddDate(0, 0, 1), 2, true, 3, -1, OnTrack, false, 0},
-		{"down above target", pts(2, 3), f(2.5), Down, 0, lastDate.AddDate(0, 0, 1), 3, true, 2, 1, OffTrack, false, 0},
-		{"down on target", pts(2.5), f(2.5), Down, 0, lastDate, 2.5, false, 0, 0, OnTrack, false, 0},
-		{"no direction counts as up", pts(1), f(0), "", 0, lastDate, 1, false, 0, 0, OnTrack, false, 0},
-		{"no target", pts(1, 2), nil, Up, 0, lastDate.AddDate(0, 0, 1), 2, true, 1, 1, NoTarget, false, 0},
-		{"single point, 45.5 days old", pts(41.2), f(45), Up, 45 * 24 * time.Hour, now, 41.2, false, 0, 0, OffTrack, true, now.Sub(lastDate)},
-		{"stale boundary: exactly staleAfter is fresh", pts(1), nil, Up, 10 * 24 * time.Hour, lastDate.AddDate(0, 0, 10), 1, false, 0, 0, NoTarget, false, 240 * time.Hour},
-		{"stale boundary: one nanosecond more is stale", pts(1), nil, Up, 10 * 24 * time.Hour, lastDate.AddDate(0, 0, 10).Add(1), 1, false, 0, 0, NoTarget, true, 240*time.Hour + 1},
-		{"staleAfter zero turns staleness off", pts(1), nil, Up, 0, lastDate.AddDate(5, 0, 0), 1, false, 0, 0, NoTarget, false, lastDate.AddDate(5, 0, 0).Sub(lastDate)},
-		{"point in the future is fresh", pts(1), nil, Up, time.Hour, lastDate.Add(-time.Hour), 1, false, 0, 0, NoTarget, false, -time.Hour},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Summarize(tt.s, tt.target, tt.dir, tt.staleAfter, tt.now)
-			if got.Latest == nil || got.Latest.Value != tt.latest {
-				t.Errorf("Latest = %+v, want value %v", got.Latest, tt.latest)
-			}
-			if (got.Previous != nil) != tt.hasPrev || (tt.hasPrev && got.Previous.Value != tt.prev) {
-				t.Errorf("Previous = %+v, want %v (present %v)", got.Previous, tt.prev, tt.hasPrev)
-			}
-			if got.Change != tt.change || got.Status != tt.status || got.Stale != tt.stale || got.Age != tt.age {
-				t.Errorf("got change %v status %q stale %v age %v; want %v %q %v %v",
-					got.Change, got.Status, got.Stale, got.Age, tt.change, tt.status, tt.stale, tt.age)
-			}
-		})
-	}
-	// The summary holds copies: changing it leaves the series alone.
-	s := pts(1, 2)
-	sum := Summarize(s, nil, Up, 0, now)
-	sum.Latest.Value = 99
-	if s.Points[1].Value != 2 {
-		t.Error("Summarize's Latest aliases the series")
-	}
-	for _, empty := range []*Series{nil, {Path: "d/m.csv"}} {
-		got := Summarize(empty, f(1), Up, time.Hour, now)
-		if got.Latest != nil || got.Previous != nil || got.Status != OffTrack || !got.Stale {
-			t.Errorf("empty series: %+v", got)
-		}
-		if got := Summarize(empty, nil, Up, 0, now); got.Status != NoTarget || got.Stale {
-			t.Errorf("empty series without target or staleness: %+v", got)
-		}
-	}
-}
-
-func TestParseDuration(t *testing.T) {
-	day := 24 * time.Hour
-	good := []struct {
-		in   string
-		want time.Duration
-	}{
-		{"45d", 45 * day},
-		{"6w", 42 * day},
-		{"36h", 36 * time.Hour},
-		{"90m", 90 * time.Minute},
-		{"1h30m", 90 * time.Minute},
-		{"300ms", 300 * time.Millisecond},
-		{"1w3d", 10 * day},
-		{"1d12h", 36 * time.Hour},
-		{"1.5d", 36 * time.Hour},
-		{" 45d ", 45 * day},
-		{"45 d", 45 * day},
-		{"+2d", 2 * day},
-	}
-	for _, tt := range good {
-		got, err := ParseDuration(tt.in)
-		if err != nil || got != tt.want {
-			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
-		}
-	}
-	forms := `write a whole number with a unit: d (days), w (weeks), h (hours) or m (minutes), such as "45d", "6w", "36h" or "90m"`
-	bad := []struct{ in, want string }{
-		{"", `"" is not a duration; ` + forms},
-		{"45", `"45" is not a duration; ` + forms},
-		{"d", `"d" is not a duration; ` + forms},
-		{"3mo", `"3mo" is not a duration; ` + forms},
-		{"1y", `"1y" is not a duration; ` + forms},
-		{"45 days", `"45 days" is not a duration; ` + forms},
-		{"1..5d", `"1..5d" is not a duration; ` + forms},
-		{"-3d", `"-3d" is negative; write a duration longer than zero, such as "45d"`},
-		{"0d", `"0d" is zero; write a duration longer than zero, such as "45d"`},
-		{"0s", `"0s" is zero; write a duration longer than zero, such as "45d"`},
-		{"999999999d", `"999999999d" is too long; write a duration of at most a few years, such as "45d"`},
-		{"2000000h2000000h", `"2000000h2000000h" is too long; write a duration of at most a few years, such as "45d"`},
-		{"1x", `"1x" is not a duration; ` + forms},
-	}
-	for _, tt := range bad {
-		got, err := ParseDuration(tt.in)
-		if err == nil || err.Error() != tt.want {
-			t.Errorf("ParseDuration(%q) = %v, %v; want error %s", tt.in, got, err, tt.want)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package parse
+package series
 
 import (
 	"path/filepath"
@@ -8,13 +8,13 @@ import (
 	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
-// The fuzz targets are seeded from the inputs under testdata/series/ and a
+// The fuzz targets are seeded from the inputs under testdata/ and a
 // few troublesome fragments; the invariants are those of
-// seriesCheckInvariants: no panic, every diagnostic's line within the file
+// checkInvariants: no panic, every diagnostic's line within the file
 // (or 0 for the whole file), at most the cap, points sorted by date.
 
-func FuzzReadSeriesCSV(f *testing.F) {
-	testfiles.Seed(f, filepath.Join("testdata", "series", "*.csv"),
+func FuzzReadCSV(f *testing.F) {
+	testfiles.Seed(f, filepath.Join("testdata", "*.csv"),
 		"",
 		"date,value\n",
 		"\uFEFFdate,value\r\n2025-11-30,41.2\r\n",
@@ -27,12 +27,12 @@ func FuzzReadSeriesCSV(f *testing.F) {
 		"date,value\n\xff,1\n",
 	)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		seriesCheckInvariants(t, "content/data/fuzz.csv", src)
+		checkInvariants(t, "content/data/fuzz.csv", src)
 	})
 }
 
-func FuzzReadSeriesJSON(f *testing.F) {
-	testfiles.Seed(f, filepath.Join("testdata", "series", "*.json"),
+func FuzzReadJSON(f *testing.F) {
+	testfiles.Seed(f, filepath.Join("testdata", "*.json"),
 		"",
 		"[]",
 		`{"points": []}`,
@@ -44,12 +44,12 @@ func FuzzReadSeriesJSON(f *testing.F) {
 		"\uFEFF[{\"DATE\":\"2025-11-30T23:00:00-05:00\",\"value\":-0}]",
 	)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		seriesCheckInvariants(t, "content/data/fuzz.json", src)
+		checkInvariants(t, "content/data/fuzz.json", src)
 	})
 }
 
-func FuzzReadSeriesTOML(f *testing.F) {
-	testfiles.Seed(f, filepath.Join("testdata", "series", "*.toml"),
+func FuzzReadTOML(f *testing.F) {
+	testfiles.Seed(f, filepath.Join("testdata", "*.toml"),
 		"",
 		"[[points]]\ndate = 2025-11-30\nvalue = = 41.2\n",
 		"[[points]]\ndate = 2025-11-30T10:00:00\nvalue = nan\nvalu = 1\n[[points]]\nvalue = \"41.2\"\n",
@@ -62,6 +62,6 @@ func FuzzReadSeriesTOML(f *testing.F) {
 		strings.Repeat("[[points]]\ndate = 2025-11-30\nvalue = 1\n", 3),
 	)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		seriesCheckInvariants(t, "content/data/fuzz.toml", src)
+		checkInvariants(t, "content/data/fuzz.toml", src)
 	})
 }

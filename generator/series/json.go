@@ -1,4 +1,4 @@
-package parse
+package series
 
 // The JSON reader of metric data files (see series.go for what they share).
 
@@ -15,55 +15,53 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
-// ---- JSON ----
+const jsonPoint = `{"date": "2025-11-30", "value": 41.2}`
 
-const seriesJSONPoint = `{"date": "2025-11-30", "value": 41.2}`
-
-func seriesReadJSON(c *seriesCollector) {
+func readJSON(c *collector) {
 	// A whole-document check first: the streaming decoder's syntax error
 	// offsets are not reliable, those of Unmarshal are.
 	var whole json.RawMessage
 	if err := json.Unmarshal(c.src, &whole); err != nil {
-		c.add(seriesJSONError(c, err, 0))
+		c.add(jsonError(c, err, 0))
 		return
 	}
 	dec := json.NewDecoder(bytes.NewReader(c.src))
 	dec.UseNumber()
-	start := seriesSkip(c.src, 0)
+	start := skip(c.src, 0)
 	tok, err := dec.Token()
 	if err != nil {
-		c.add(seriesJSONError(c, err, start))
+		c.add(jsonError(c, err, start))
 		return
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
 		c.add(c.at(start, "the file holds %s; it must be a JSON array of points, such as [%s]",
-			seriesJSONKind(c.src[start:]), seriesJSONPoint))
+			jsonKind(c.src[start:]), jsonPoint))
 		return
 	}
 	for dec.More() {
-		if !seriesJSONPointAt(c, dec) {
+		if !jsonPointAt(c, dec) {
 			return
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing ]
-		c.add(seriesJSONError(c, err, int(dec.InputOffset())))
+		c.add(jsonError(c, err, int(dec.InputOffset())))
 	}
 }
 
-// seriesJSONPointAt reads one element of the array; false when reading must stop.
-func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
-	start := seriesSkip(c.src, int(dec.InputOffset()))
+// jsonPointAt reads one element of the array; false when reading must stop.
+func jsonPointAt(c *collector, dec *json.Decoder) bool {
+	start := skip(c.src, int(dec.InputOffset()))
 	if start >= len(c.src) || c.src[start] != '{' {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			c.add(seriesJSONError(c, err, start))
+			c.add(jsonError(c, err, start))
 			return false
 		}
-		c.add(c.at(start, "this item is %s, not a point; write each point as %s", seriesJSONKind(raw), seriesJSONPoint))
+		c.add(c.at(start, "this item is %s, not a point; write each point as %s", jsonKind(raw), jsonPoint))
 		return true
 	}
 	if _, err := dec.Token(); err != nil { // {
-		c.add(seriesJSONError(c, err, start))
+		c.add(jsonError(c, err, start))
 		return false
 	}
 	line := c.lineOf(start)
@@ -73,17 +71,17 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 	dateOff, haveDate, haveValue, bad := start, false, false, false
 	seen := map[string]bool{}
 	for dec.More() {
-		keyOff := seriesSkip(c.src, int(dec.InputOffset()))
+		keyOff := skip(c.src, int(dec.InputOffset()))
 		tok, err := dec.Token()
 		if err != nil {
-			c.addRow(append(diags, seriesJSONError(c, err, keyOff)))
+			c.addRow(append(diags, jsonError(c, err, keyOff)))
 			return false
 		}
 		key, _ := tok.(string)
-		valOff := seriesSkip(c.src, int(dec.InputOffset()))
+		valOff := skip(c.src, int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			c.addRow(append(diags, seriesJSONError(c, err, valOff)))
+			c.addRow(append(diags, jsonError(c, err, valOff)))
 			return false
 		}
 		name := strings.ToLower(key)
@@ -98,11 +96,11 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 			haveDate, dateOff = true, valOff
 			var s string
 			if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
-				rowDiag(c.at(valOff, "date must be text in quotes, not %s; write it like \"date\": \"2025-11-30\"", seriesJSONKind(raw)))
+				rowDiag(c.at(valOff, "date must be text in quotes, not %s; write it like \"date\": \"2025-11-30\"", jsonKind(raw)))
 				bad = true
 				continue
 			}
-			d, msg := seriesParseDate(s)
+			d, msg := parseDate(s)
 			if msg != "" {
 				rowDiag(c.at(valOff, "%s", msg))
 				bad = true
@@ -111,7 +109,7 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 			p.Date = d
 		case "value":
 			haveValue = true
-			v, msg := seriesJSONValue(raw)
+			v, msg := jsonValue(raw)
 			if msg != "" {
 				rowDiag(c.at(valOff, "%s", msg))
 				bad = true
@@ -129,7 +127,7 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 				continue
 			case '{', '[':
 				rowDiag(c.at(valOff, "field %q holds %s; besides date and value a point may only hold plain fields such as \"segment\": \"SMB\"; remove it or make it text",
-					key, seriesJSONKind(raw)))
+					key, jsonKind(raw)))
 				bad = true
 				continue
 			default: // numbers and booleans are kept as written, like a CSV column
@@ -142,7 +140,7 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 		}
 	}
 	if _, err := dec.Token(); err != nil { // }
-		c.addRow(append(diags, seriesJSONError(c, err, int(dec.InputOffset()))))
+		c.addRow(append(diags, jsonError(c, err, int(dec.InputOffset()))))
 		return false
 	}
 	if !haveDate {
@@ -160,31 +158,31 @@ func seriesJSONPointAt(c *seriesCollector, dec *json.Decoder) bool {
 	return true
 }
 
-// seriesQuotedValue says what is wrong with a value written as text in
+// quotedValue says what is wrong with a value written as text in
 // quotes; assign is how the format writes the key (`"value": `, `value = `).
-func seriesQuotedValue(s, assign string) string {
+func quotedValue(s, assign string) string {
 	t := strings.TrimSpace(s)
-	if seriesPlainNumber(t) {
+	if plainNumber(t) {
 		return fmt.Sprintf("value %q is text in quotes, not a number; remove the quotes: %s%s", s, assign, t)
 	}
 	if t == "" {
 		return "value is empty text; write a number such as " + assign + "41.2, or remove the point"
 	}
-	return seriesNotNumber(t)
+	return notNumber(t)
 }
 
-func seriesJSONValue(raw json.RawMessage) (float64, string) {
+func jsonValue(raw json.RawMessage) (float64, string) {
 	switch raw[0] {
 	case '"':
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
 			return 0, "value must be a number; write it like \"value\": 41.2"
 		}
-		return 0, seriesQuotedValue(s, `"value": `)
+		return 0, quotedValue(s, `"value": `)
 	case 'n':
 		return 0, "value is null; write a number such as \"value\": 41.2, or remove the point"
 	case 't', 'f', '{', '[':
-		return 0, fmt.Sprintf("value must be a number, not %s; write it like \"value\": 41.2", seriesJSONKind(raw))
+		return 0, fmt.Sprintf("value must be a number, not %s; write it like \"value\": 41.2", jsonKind(raw))
 	}
 	f, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
@@ -193,8 +191,8 @@ func seriesJSONValue(raw json.RawMessage) (float64, string) {
 	return f, ""
 }
 
-// seriesJSONKind names the kind of the JSON value that raw starts with.
-func seriesJSONKind(raw []byte) string {
+// jsonKind names the kind of the JSON value that raw starts with.
+func jsonKind(raw []byte) string {
 	if len(raw) == 0 {
 		return "nothing"
 	}
@@ -213,24 +211,24 @@ func seriesJSONKind(raw []byte) string {
 	return "a number"
 }
 
-func seriesJSONError(c *seriesCollector, err error, offset int) diag.Diagnostic {
+func jsonError(c *collector, err error, offset int) diag.Diagnostic {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se) && se.Error() == "unexpected end of JSON input",
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return c.at(len(c.src), "the file ends before the JSON is complete; close every open [, { and \" (the whole file must be one array such as [%s])", seriesJSONPoint)
+		return c.at(len(c.src), "the file ends before the JSON is complete; close every open [, { and \" (the whole file must be one array such as [%s])", jsonPoint)
 	case errors.As(err, &se):
 		msg := se.Error()
-		return c.at(int(se.Offset)-1, "this is not valid JSON (%s); fix the punctuation here, each point is written like %s", msg, seriesJSONPoint)
+		return c.at(int(se.Offset)-1, "this is not valid JSON (%s); fix the punctuation here, each point is written like %s", msg, jsonPoint)
 	case errors.As(err, &te):
-		return c.at(int(te.Offset), "this is %s where %s was expected; write each point like %s", te.Value, te.Type, seriesJSONPoint)
+		return c.at(int(te.Offset), "this is %s where %s was expected; write each point like %s", te.Value, te.Type, jsonPoint)
 	}
-	return c.at(offset, "cannot read this JSON (%v); each point is written like %s", err, seriesJSONPoint)
+	return c.at(offset, "cannot read this JSON (%v); each point is written like %s", err, jsonPoint)
 }
 
-// seriesSkip skips white space and the separators , and : from offset.
-func seriesSkip(src []byte, offset int) int {
+// skip skips white space and the separators , and : from offset.
+func skip(src []byte, offset int) int {
 	for offset < len(src) {
 		switch src[offset] {
 		case ' ', '\t', '\r', '\n', ',', ':':

@@ -20,9 +20,10 @@ const module = "github.com/shiftbook/shiftbook/"
 // allowed lists, for each package, the project packages it may import.
 var allowed = map[string][]string{
 	"generator/diag":               {},
-	"generator/parse":              {"generator/diag"},
+	"generator/tomlpos":            {},
+	"generator/parse":              {"generator/diag", "generator/tomlpos"},
 	"generator/markdown":           {},
-	"generator/series":             {"generator/diag"},
+	"generator/series":             {"generator/diag", "generator/tomlpos"},
 	"generator/load":               {"generator/diag", "generator/parse"},
 	"generator/link":               {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},

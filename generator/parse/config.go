@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
 
 // ConfigFile is the name of the site configuration at the site root.
@@ -77,8 +78,8 @@ type Config struct {
 	// StaleAfterDuration is Data.StaleAfter decoded.
 	StaleAfterDuration time.Duration `toml:"-"`
 	// Source and Lines let later stages report errors at a line of site.toml.
-	Source []byte   `toml:"-"`
-	Lines  TOMLKeys `toml:"-"`
+	Source []byte       `toml:"-"`
+	Lines  *tomlpos.Map `toml:"-"`
 }
 
 // DefaultConfig is what a site gets for every key it leaves out.
@@ -122,7 +123,7 @@ func ReadConfig(src []byte) (Config, diag.List) {
 	if _, err := toml.Decode(string(src), &generic); err != nil {
 		return cfg, diag.List{TOMLError(ConfigFile, src, 0, err)}
 	}
-	keys := LocateTOMLKeys(src)
+	keys := tomlpos.Scan(src)
 	if d := checkConfigTypes(src, generic, keys); len(d) > 0 {
 		return cfg, d
 	}
@@ -205,7 +206,7 @@ var DashboardGroups = []string{"tags", "owner"}
 
 // checkConfigTypes reports known keys whose value has the wrong type.
 // Unknown keys are left to the decoder's Undecoded list.
-func checkConfigTypes(src []byte, generic map[string]any, keys TOMLKeys) diag.List {
+func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) diag.List {
 	var diags diag.List
 	var walk func(prefix string, m map[string]any)
 	walk = func(prefix string, m map[string]any) {

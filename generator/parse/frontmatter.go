@@ -17,6 +17,7 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
 
 // Page is a content file split into front matter and markdown body.
@@ -197,7 +198,7 @@ func decodeFields(path string, file, fm []byte, lineOffset int, delim string) (m
 			d := TOMLError(path, file, lineOffset, err)
 			return nil, nil, &d
 		}
-		keys := LocateTOMLKeys(fm)
+		keys := tomlpos.Scan(fm)
 		return fields, func(p ...string) int {
 			if l := keys.Line(p...); l > 0 {
 				return l + lineOffset

@@ -5,12 +5,11 @@ package generator_test
 // home. A new import that breaks the policy fails here, naming it.
 
 import (
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
+	"encoding/json"
+	"errors"
+	"io"
+	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -32,6 +31,10 @@ var allowed = map[string][]string{
 	"generator/pipeline":           {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/internal/testfiles": {}, // imported by tests only
+	"themes":                       {},
+	"generator":                    {}, // holds only this policy test
+	"cmd/shiftbook": {"generator/diag", "generator/parse", "generator/load", "generator/render", "generator/pipeline",
+		"generator/publish", "generator/serve", "themes"},
 }
 
 // homes is where each third-party library may be imported (its prefix).
@@ -45,66 +48,123 @@ var homes = map[string][]string{
 	"golang.org/x/text":                  {"generator/parse"},                        // BCP 47 language tags
 	"golang.org/x/net/html":              {"generator/render", "generator/markdown"}, // reading HTML: the output check, raw HTML in markdown
 	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                     // [markdown] html = "safe"
+	"golang.org/x/sys/unix":              {"generator/publish"},                      // atomic exchange, locks
+}
+
+// testHomes is where a library may be imported by tests only.
+var testHomes = map[string][]string{
+	"github.com/chromedp/":         {"cmd/shiftbook"}, // the browser tests
+	"github.com/tdewolff/parse":    {"cmd/shiftbook"}, // reading the CSS the payload test weighs
+	"golang.org/x/tools/txtar":     {"cmd/shiftbook", "generator/link", "generator/pipeline", "generator/serve"},
+	"golang.org/x/net/html":        {"cmd/shiftbook"},
+	"github.com/BurntSushi/toml":   {"cmd/shiftbook", "generator/tomlpos"},
+	"github.com/fsnotify/fsnotify": {"cmd/shiftbook"},
+}
+
+// listed is one package as `go list -json` prints it.
+type listed struct {
+	ImportPath                         string
+	Imports, TestImports, XTestImports []string
+	TestGoFiles, XTestGoFiles          []string
+}
+
+func goList(t *testing.T) []listed {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-json", module+"...")
+	cmd.Dir = ".."
+	out, err := cmd.Output()
+	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			t.Fatalf("go list: %v\n%s", err, exit.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []listed
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p listed
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		p.ImportPath = strings.TrimPrefix(p.ImportPath, module)
+		pkgs = append(pkgs, p)
+	}
+	if len(pkgs) == 0 {
+		t.Fatal("go list found no packages")
+	}
+	return pkgs
 }
 
 func TestImportPolicy(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for pkg, ok := range allowed {
-		imports := importsOf(t, filepath.Join(root, pkg))
-		for _, imp := range imports {
+	for _, p := range goList(t) {
+		ok, known := allowed[p.ImportPath]
+		if !known {
+			t.Errorf("%s is a new package: add its row to allowed in generator/deps_test.go, listing the stages it may import", p.ImportPath)
+			continue
+		}
+		for _, imp := range p.Imports {
 			if rel, ours := strings.CutPrefix(imp, module); ours {
-				if !contains(ok, rel) {
-					t.Errorf("%s imports %s: a stage imports only the stages before it (allowed: %v)", pkg, rel, ok)
+				if !slices.Contains(ok, rel) {
+					t.Errorf("%s imports %s: a stage imports only the stages before it (allowed: %v)", p.ImportPath, rel, ok)
 				}
 				continue
 			}
-			for lib, where := range homes {
-				if strings.HasPrefix(imp, lib) && !contains(where, pkg) {
-					t.Errorf("%s imports %s, whose home is %v", pkg, imp, where)
-				}
+			if isStd(imp) {
+				continue
+			}
+			if where, found := home(homes, imp); !found {
+				t.Errorf("%s imports %s, a library the policy does not know: give it a home in generator/deps_test.go (and check it is allowed at all)", p.ImportPath, imp)
+			} else if !slices.Contains(where, p.ImportPath) {
+				t.Errorf("%s imports %s, whose home is %v", p.ImportPath, imp, where)
+			}
+		}
+		for _, imp := range append(slices.Clone(p.TestImports), p.XTestImports...) {
+			if strings.HasPrefix(imp, module) || isStd(imp) || slices.Contains(p.Imports, imp) {
+				continue
+			}
+			where, found := home(homes, imp)
+			if twhere, tfound := home(testHomes, imp); tfound {
+				where, found = append(slices.Clone(where), twhere...), true
+			}
+			if !found || !slices.Contains(where, p.ImportPath) {
+				t.Errorf("the tests of %s import %s, which has no home there: add it to testHomes in generator/deps_test.go", p.ImportPath, imp)
 			}
 		}
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// importsOf lists the imports of a package's non-test files.
-func importsOf(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+// TestEveryTestPackageAcceptsUpdate keeps `go test ./... -update` working:
+// go test passes the flag to every package, and one that does not define it
+// fails. The flag lives in testfiles (cmd/shiftbook, outside generator/,
+// defines its own).
+func TestEveryTestPackageAcceptsUpdate(t *testing.T) {
+	const testfiles = module + "generator/internal/testfiles"
+	for _, p := range goList(t) {
+		if len(p.TestGoFiles)+len(p.XTestGoFiles) == 0 || p.ImportPath == "cmd/shiftbook" {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, name), nil, parser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			seen[p] = true
+		if !slices.Contains(p.TestImports, testfiles) && !slices.Contains(p.XTestImports, testfiles) {
+			t.Errorf("the tests of %s do not import generator/internal/testfiles, so `go test ./... -update` fails there: add an update_flag_test.go like generator/diag's", p.ImportPath)
 		}
 	}
-	var out []string
-	for p := range seen {
-		out = append(out, p)
+}
+
+// isStd reports whether an import path is in the standard library: its
+// first element has no dot.
+func isStd(imp string) bool {
+	first, _, _ := strings.Cut(imp, "/")
+	return !strings.Contains(first, ".")
+}
+
+// home finds the entry whose library prefix the import path has.
+func home(table map[string][]string, imp string) ([]string, bool) {
+	for lib, where := range table {
+		if strings.HasPrefix(imp, lib) {
+			return where, true
+		}
 	}
-	sort.Strings(out)
-	return out
+	return nil, false
 }

@@ -205,7 +205,7 @@ func (s *Server) Rebuilds() int {
 // rebuild builds the site again. b is nil for the first build.
 func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	start := time.Now()
-	if b != nil && b.Kinds[ChangeConfig] {
+	if b != nil && b.Changes.Has(ChangeConfig) {
 		s.builder = pipeline.New() // a new configuration: nothing cached holds
 	}
 	prepared, diags := s.builder.Prepare(ctx, pipeline.Options{

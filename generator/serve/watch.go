@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,23 +24,44 @@ const (
 	batchWindow = 100 * time.Millisecond
 )
 
-// Change kinds, each with one reaction: config rebuilds from scratch, the
-// others rebuild from the caches.
+// Change is the kind of file a change touched; each has one reaction:
+// config rebuilds from scratch, the others rebuild from the caches.
+type Change uint8
+
 const (
-	ChangeConfig  = "config"
-	ChangeContent = "content"
-	ChangeData    = "data"
-	ChangeTheme   = "theme"
+	ChangeNone Change = iota // a file the site does not read
+	ChangeConfig
+	ChangeContent
+	ChangeData
+	ChangeTheme
 )
+
+var changeNames = [...]string{ChangeNone: "none", ChangeConfig: "config", ChangeContent: "content", ChangeData: "data", ChangeTheme: "theme"}
+
+func (c Change) String() string {
+	if int(c) < len(changeNames) {
+		return changeNames[c]
+	}
+	return "Change(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Changes is a set of change kinds.
+type Changes uint8
+
+// Add puts c in the set.
+func (s *Changes) Add(c Change) { *s |= 1 << c }
+
+// Has reports whether c is in the set.
+func (s Changes) Has(c Change) bool { return s&(1<<c) != 0 }
 
 // Batch is a settled burst of file changes, paths relative to the site root.
 type Batch struct {
-	Paths []string
-	Kinds map[string]bool
+	Paths   []string
+	Changes Changes
 }
 
 // classify says what kind of file a site-relative path is.
-func classify(rel, dataDir string) string {
+func classify(rel, dataDir string) Change {
 	switch {
 	case rel == "site.toml":
 		return ChangeConfig
@@ -50,7 +72,7 @@ func classify(rel, dataDir string) string {
 	case strings.HasPrefix(rel, "themes/"), strings.HasPrefix(rel, "layouts/"): // layouts/: the site's own, over its theme
 		return ChangeTheme
 	}
-	return ""
+	return ChangeNone
 }
 
 // watched reports whether a change to rel matters to the site.
@@ -229,11 +251,11 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 }
 
 func makeBatch(pending map[string]bool, dataDir string) Batch {
-	b := Batch{Kinds: map[string]bool{}}
+	var b Batch
 	for p := range pending {
 		b.Paths = append(b.Paths, p)
-		if k := classify(p, dataDir); k != "" {
-			b.Kinds[k] = true
+		if c := classify(p, dataDir); c != ChangeNone {
+			b.Changes.Add(c)
 		}
 	}
 	sort.Strings(b.Paths)

@@ -36,3 +36,34 @@ func TestWatchedSkipsEditorTemporaries(t *testing.T) {
 		}
 	}
 }
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		rel  string
+		want Change
+	}{
+		{"site.toml", ChangeConfig},
+		{"content/vision/promise.md", ChangeContent},
+		{"content/data/nps.csv", ChangeData},
+		{"themes/default/layouts/page.html", ChangeTheme},
+		{"layouts/page.html", ChangeTheme},
+		{"README.md", ChangeNone},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.rel, "content/data"); got != tt.want {
+			t.Errorf("classify(%q) = %v, want %v", tt.rel, got, tt.want)
+		}
+	}
+}
+
+func TestBatchChanges(t *testing.T) {
+	b := makeBatch(map[string]bool{"content/a.md": true, "content/data/x.csv": true, "notes.txt": true}, "content/data")
+	for c, want := range map[Change]bool{ChangeContent: true, ChangeData: true, ChangeConfig: false, ChangeTheme: false, ChangeNone: false} {
+		if b.Changes.Has(c) != want {
+			t.Errorf("batch has %v = %v, want %v", c, !want, want)
+		}
+	}
+	if got := ChangeTheme.String(); got != "theme" {
+		t.Errorf("ChangeTheme.String() = %q", got)
+	}
+}

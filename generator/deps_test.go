@@ -23,9 +23,9 @@ const module = "github.com/shiftbook/shiftbook/"
 var allowed = map[string][]string{
 	"generator/diag":               {},
 	"generator/tomlpos":            {},
-	"generator/parse":              {"generator/diag", "generator/tomlpos"},
-	"generator/markdown":           {},
 	"generator/series":             {"generator/diag", "generator/tomlpos"},
+	"generator/parse":              {"generator/diag", "generator/tomlpos", "generator/series"},
+	"generator/markdown":           {},
 	"generator/load":               {"generator/diag", "generator/parse"},
 	"generator/link":               {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
 
@@ -37,6 +39,9 @@ type Config struct {
 	Data struct {
 		Dir        string `toml:"dir"`
 		StaleAfter string `toml:"staleAfter"`
+		// Columns are further columns the site's data files may have,
+		// lower case; see series.Options.
+		Columns []string `toml:"columns"`
 	} `toml:"data"`
 
 	Glossary struct {
@@ -100,7 +105,7 @@ func DefaultConfig() Config {
 var knownKeys = []string{
 	"title", "baseURL", "language", "theme", "version",
 	"build", "build.minify", "build.drafts", "build.linkedFolders",
-	"data", "data.dir", "data.staleAfter",
+	"data", "data.dir", "data.staleAfter", "data.columns",
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe", "markdown.html",
 	"dashboard", "dashboard.groupBy",
@@ -148,6 +153,7 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		cfg.StaleAfterDuration = dur
 	}
 	cfg.Data.Dir = strings.Trim(path.Clean("/"+cfg.Data.Dir), "/")
+	diags.Add(checkDataColumns(&cfg, src, keys)...)
 	for i, f := range cfg.Build.LinkedFolders {
 		cfg.Build.LinkedFolders[i] = strings.Trim(path.Clean("/"+f), "/")
 	}
@@ -188,12 +194,44 @@ func ReadConfig(src []byte) (Config, diag.List) {
 	return cfg, diags
 }
 
+// checkDataColumns checks [data] columns and writes them in lower case,
+// as data files are read.
+func checkDataColumns(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
+	var diags diag.List
+	seen := map[string]bool{}
+	var cols []string
+	for i, c := range cfg.Data.Columns {
+		key := strings.ToLower(strings.TrimSpace(c))
+		at := func(format string, args ...any) {
+			if p, ok := keys.At("data", "columns", strconv.Itoa(i)); ok {
+				diags.Add(diag.At(ConfigFile, src, p.Key, format, args...))
+				return
+			}
+			line := keys.Line("data", "columns")
+			diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), format, args...))
+		}
+		switch {
+		case key == "":
+			at("data.columns holds an empty name; remove it, or write the column's name as in the header of the data files")
+		case series.Reads(key):
+			at("data.columns names %q, a column shiftbook reads itself; remove it from the list", c)
+		case seen[key]:
+			at("data.columns names %q twice; remove one", c)
+		default:
+			seen[key] = true
+			cols = append(cols, key)
+		}
+	}
+	cfg.Data.Columns = cols
+	return diags
+}
+
 // configKinds is the type of each key of site.toml: "text", "bool", "list"
 // (of text) or "table".
 var configKinds = map[string]string{
 	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
 	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
-	"data": "table", "data.dir": "text", "data.staleAfter": "text",
+	"data": "table", "data.dir": "text", "data.staleAfter": "text", "data.columns": "list",
 	"glossary": "table", "glossary.autolink": "bool",
 	"markdown": "table", "markdown.unsafe": "bool", "markdown.html": "text",
 	"book": "table", "book.title": "text", "book.chapters": "list",

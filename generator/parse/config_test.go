@@ -72,3 +72,32 @@ func TestConfigDashboardGroupBy(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigDataColumns(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string // the columns kept
+		diag string   // the first diagnostic, "" for none
+	}{
+		{"[data]\ncolumns = [\"Region\", \" channel \"]\n", []string{"region", "channel"}, ""},
+		{"[data]\ncolumns = [\"region\", \"Segment\"]\n", []string{"region"},
+			`site.toml:2:22: data.columns names "Segment", a column shiftbook reads itself; remove it from the list`},
+		{"[data]\ncolumns = [\n  \"region\",\n  \"REGION\",\n]\n", []string{"region"},
+			`site.toml:4:3: data.columns names "REGION" twice; remove one`},
+		{"[data]\ncolumns = [\"\"]\n", nil,
+			`site.toml:2:12: data.columns holds an empty name; remove it, or write the column's name as in the header of the data files`},
+	}
+	for _, tt := range tests {
+		cfg, diags := ReadConfig([]byte(tt.src))
+		got := ""
+		if len(diags) > 0 {
+			got = diags[0].String()
+		}
+		if (tt.diag == "") != (got == "") || !strings.HasPrefix(got, tt.diag) || len(diags) > 1 {
+			t.Errorf("%q: got %v, want %q", tt.src, diags, tt.diag)
+		}
+		if strings.Join(cfg.Data.Columns, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%q: columns %q, want %q", tt.src, cfg.Data.Columns, tt.want)
+		}
+	}
+}

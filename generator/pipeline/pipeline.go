@@ -67,15 +67,16 @@ type Result struct {
 // Builder builds a site again and again, keeping parsed files between builds.
 // It is not safe for concurrent use.
 type Builder struct {
-	seed   maphash.Seed
-	md     *markdown.Engine
-	mdHTML string
-	minify bool   // the bodies in the cache are minified
-	allow  string // the [frontmatter] allow list the cached pages were read with
-	pages  map[string]pageEntry
-	data   map[string]dataEntry
-	bodies *link.Bodies
-	files  *load.Files
+	seed    maphash.Seed
+	md      *markdown.Engine
+	mdHTML  string
+	minify  bool   // the bodies in the cache are minified
+	allow   string // the [frontmatter] allow list the cached pages were read with
+	columns string // the [data] columns the cached data files were read with
+	pages   map[string]pageEntry
+	data    map[string]dataEntry
+	bodies  *link.Bodies
+	files   *load.Files
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
 	unlimit func()
 }
@@ -240,6 +241,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00"); allow != b.allow {
 		// The pages were read with other keys allowed.
 		b.pages, b.allow = map[string]pageEntry{}, allow
+	}
+	if cols := strings.Join(site.Config.Data.Columns, "\x00"); cols != b.columns {
+		// The data files were read with other columns named.
+		b.data, b.columns = map[string]dataEntry{}, cols
 	}
 	var stats Stats
 	inputs, data, d := b.parseAll(ctx, site, &stats)
@@ -444,7 +449,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		if !ok || e.hash != h {
 			e = dataEntry{hash: h}
 			var ds []diag.Diagnostic
-			e.series, ds = series.Read(f.Path, f.Data)
+			e.series, ds = series.Read(f.Path, f.Data, series.Options{Columns: site.Config.Data.Columns})
 			e.diags = ds
 			stats.FilesParsed++
 		} else {

@@ -130,7 +130,15 @@ type LetterGroup struct {
 // PointData is a row of a metric's data table.
 type PointData struct {
 	Date, DateISO, Value, Note string
-	NoteNum                    int // the number of its marker on the chart, 0 when none
+	NoteNum                    int        // the number of its marker on the chart, 0 when none
+	Cells                      []CellData // the other columns, as MetricData.Columns names them
+}
+
+// CellData is a cell of a table: its text, and whether it is a number
+// (aligned to the right, as numbers are).
+type CellData struct {
+	Text string
+	Num  bool
 }
 
 // NoteData is a note of a metric's data file, a numbered marker on its chart.
@@ -173,6 +181,7 @@ type MetricData struct {
 	Points                         []PointData // the newest tableRows rows, newest first
 	Rows                           int         // every row of the data file
 	HasNotes                       bool        // a row of Points has a note
+	Columns                        []CellData  // headers of the data file's other columns shown in the table, in file order
 	Notes                          []NoteData  // the numbered notes, oldest first
 	CSV                            string      // root-relative URL of the whole series as CSV
 }
@@ -361,8 +370,9 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			d.Stale = true
 			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
 		}
-		d.Points, d.Notes = tableOf(m.Series.Points, p.Meta.Unit)
-		d.Rows = len(m.Series.Points)
+		d.Columns = tableColumns(m.Series)
+		d.Points, d.Notes = tableOf(m.Series, p.Meta.Unit)
+		d.Rows = rowCount(m.Series)
 		for _, pt := range d.Points {
 			d.HasNotes = d.HasNotes || pt.Note != ""
 		}

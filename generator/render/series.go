@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -27,13 +26,47 @@ const tableRows = 100
 // would cover the line.
 const maxNotes = 30
 
+// tableColumns are the headers of the columns of f that the table shows
+// besides date, value and note, as the file names them. The segment is
+// left out: the table is of the headline series, whose segment is the
+// same in every row.
+func tableColumns(f *series.File) []CellData {
+	var out []CellData
+	for _, c := range tableKeys(f) {
+		out = append(out, CellData{Text: c.Name, Num: c.Key == "n"})
+	}
+	return out
+}
+
+func tableKeys(f *series.File) []series.Column {
+	var out []series.Column
+	for _, c := range f.Columns {
+		if c.Key != "segment" && c.Key != "note" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rowCount is every row of the data file: the headline series and the segments.
+func rowCount(f *series.File) int {
+	n := len(f.Points)
+	for _, seg := range f.Segments {
+		n += len(seg.Points)
+	}
+	return n
+}
+
 // tableOf makes the table rows (the newest tableRows, newest first) and the
-// numbered notes (the newest maxNotes, oldest first) of points, sorted by date.
-func tableOf(points []series.Point, unit string) ([]PointData, []NoteData) {
+// numbered notes (the newest maxNotes, oldest first) of the headline series
+// of f, sorted by date.
+func tableOf(f *series.File, unit string) ([]PointData, []NoteData) {
+	points := f.Points
+	cols := tableKeys(f)
 	var notes []NoteData
 	for i := len(points) - 1; i >= 0 && len(notes) < maxNotes; i-- {
 		pt := points[i]
-		if text := strings.TrimSpace(pt.Extra["note"]); text != "" {
+		if text := strings.TrimSpace(pt.Note); text != "" {
 			date, iso := formatDate(pt.Date)
 			notes = append(notes, NoteData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), unit),
 				Text: text, InTable: len(points)-i <= tableRows, date: pt.Date, value: pt.Value, idx: i})
@@ -49,14 +82,12 @@ func tableOf(points []series.Point, unit string) ([]PointData, []NoteData) {
 	for i := len(points) - 1; i >= 0 && len(rows) < tableRows; i-- {
 		pt := points[i]
 		date, iso := formatDate(pt.Date)
-		var parts []string
-		for _, k := range []string{"segment", "note"} {
-			if v := strings.TrimSpace(pt.Extra[k]); v != "" {
-				parts = append(parts, v)
-			}
+		var cells []CellData
+		for _, c := range cols {
+			cells = append(cells, CellData{Text: pt.Text(c.Key), Num: c.Key == "n"})
 		}
 		rows = append(rows, PointData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), unit),
-			Note: strings.Join(parts, " · "), NoteNum: num[i]})
+			Note: strings.TrimSpace(pt.Note), NoteNum: num[i], Cells: cells})
 	}
 	return rows, notes
 }
@@ -74,38 +105,40 @@ func (r *run) writeSeriesCSV() {
 		if d == nil || d.CSV == "" {
 			continue
 		}
-		if err := r.sink.Write(d.CSV, seriesCSV(m.Series.Points)); err != nil {
+		if err := r.sink.Write(d.CSV, seriesCSV(m.Series)); err != nil {
 			r.fail(diag.File(d.CSV, "cannot write: %v", err))
 		}
 	}
 }
 
-// seriesCSV is points as CSV: date, value (as exact as the data file
-// wrote it), then the other columns in name order. encoding/csv quotes what
-// needs quoting; a text cell that a spreadsheet would run as a formula
-// (starting with = + - @, a tab or a carriage return) gets a leading
-// apostrophe, as OWASP advises against CSV injection.
-func seriesCSV(points []series.Point) []byte {
-	cols := map[string]bool{}
-	for _, pt := range points {
-		for k := range pt.Extra {
-			cols[k] = true
+// seriesCSV is every row of f as CSV: date, value (as exact as the data
+// file wrote it), then the other columns in the file's order, headline
+// rows first, then each segment's. encoding/csv quotes what needs quoting;
+// a text cell that a spreadsheet would run as a formula (starting with = +
+// - @, a tab or a carriage return) gets a leading apostrophe, as OWASP
+// advises against CSV injection.
+func seriesCSV(f *series.File) []byte {
+	var b bytes.Buffer
+	b.Grow(rowCount(f) * 24)
+	w := csv.NewWriter(&b)
+	row := make([]string, 0, 2+len(f.Columns))
+	row = append(row, "date", "value")
+	for _, c := range f.Columns {
+		row = append(row, c.Key)
+	}
+	_ = w.Write(row) // a bytes.Buffer never fails
+	write := func(points []series.Point) {
+		for _, pt := range points {
+			row = append(row[:0], pt.Date.Format("2006-01-02"), strconv.FormatFloat(pt.Value, 'g', -1, 64))
+			for _, c := range f.Columns {
+				row = append(row, defuseFormula(pt.Text(c.Key)))
+			}
+			_ = w.Write(row)
 		}
 	}
-	delete(cols, "date")
-	delete(cols, "value")
-	extra := slices.Sorted(maps.Keys(cols))
-	var b bytes.Buffer
-	b.Grow(len(points) * 24)
-	w := csv.NewWriter(&b)
-	row := make([]string, 0, 2+len(extra))
-	_ = w.Write(append(append(row, "date", "value"), extra...)) // a bytes.Buffer never fails
-	for _, pt := range points {
-		row = append(row[:0], pt.Date.Format("2006-01-02"), strconv.FormatFloat(pt.Value, 'g', -1, 64))
-		for _, k := range extra {
-			row = append(row, defuseFormula(pt.Extra[k]))
-		}
-		_ = w.Write(row)
+	write(f.Points)
+	for _, seg := range f.Segments {
+		write(seg.Points)
 	}
 	w.Flush()
 	return b.Bytes()

@@ -25,7 +25,7 @@ func BenchmarkRead(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
 			b.SetBytes(int64(src.Len()))
 			for b.Loop() {
-				if s, diags := Read("content/data/big.csv", src.Bytes()); len(diags) > 0 || len(s.Points) != rows {
+				if s, diags := Read("content/data/big.csv", src.Bytes(), Options{}); len(diags) > 0 || len(s.Points) != rows {
 					b.Fatal(diags)
 				}
 			}

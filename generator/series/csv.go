@@ -18,6 +18,7 @@ func readCSV(c *collector) {
 	r.TrimLeadingSpace = true
 	c.lines = lineStarts(c.src)
 	lines := c.lines
+	c.points = make([]Point, 0, len(lines)) // a row a line, mostly: no regrowing on large files
 	// fieldOff turns a csv position (1-based line, 1-based byte column) into a byte offset.
 	fieldOff := func(line, col int) int {
 		if line < 1 || line > len(lines) {
@@ -26,6 +27,7 @@ func readCSV(c *collector) {
 		return min(lines[line-1]+max(col-1, 0), len(c.src))
 	}
 	var names []string
+	var kinds []columnKind
 	dateCol, valueCol := -1, -1
 	for guard := 0; guard <= len(c.src)+1; guard++ {
 		rec, err := r.Read()
@@ -60,6 +62,14 @@ func readCSV(c *collector) {
 			if dateCol, valueCol, ok = csvHeader(c, rec, names, pos); !ok {
 				return
 			}
+			kinds = make([]columnKind, len(rec))
+			for i, f := range rec {
+				var msg string
+				if kinds[i], msg = c.cols.kind(f); msg != "" {
+					c.add(c.at(pos(i), "%s", msg))
+				}
+				c.cols.note(f)
+			}
 			continue
 		}
 		line, _ := r.FieldPos(0)
@@ -84,10 +94,10 @@ func readCSV(c *collector) {
 		if vmsg != "" {
 			diags = append(diags, c.at(pos(valueCol), "%s", vmsg))
 		}
-		p := Point{Date: date, Value: value, Line: line}
+		p := Point{Date: date, Value: value, Line: line, valueAt: pos(valueCol)}
 		for i, f := range rec {
-			if i == dateCol || i == valueCol {
-				continue
+			if i == dateCol || i == valueCol || kinds[i] == kindTypo {
+				continue // a misspelt column is reported once, at the header
 			}
 			if f = strings.TrimSpace(f); f == "" {
 				continue
@@ -96,10 +106,9 @@ func readCSV(c *collector) {
 				diags = append(diags, c.at(pos(i), "this field is in column %d, which has no name in the header; name the column (such as segment) or remove the field", i+1))
 				continue
 			}
-			if p.Extra == nil {
-				p.Extra = map[string]string{}
+			if msg := set(&p, kinds[i], names[i], f); msg != "" {
+				diags = append(diags, c.at(pos(i), "%s", msg))
 			}
-			p.Extra[names[i]] = f
 		}
 		if len(diags) > 0 {
 			c.addRow(diags)

@@ -109,6 +109,7 @@ func jsonPointAt(c *collector, dec *json.Decoder) bool {
 			p.Date = d
 		case "value":
 			haveValue = true
+			p.valueAt = valOff
 			v, msg := jsonValue(raw)
 			if msg != "" {
 				rowDiag(c.at(valOff, "%s", msg))
@@ -117,26 +118,28 @@ func jsonPointAt(c *collector, dec *json.Decoder) bool {
 			}
 			p.Value = v
 		default:
-			var text string
-			switch raw[0] {
-			case '"':
-				if json.Unmarshal(raw, &text) != nil {
-					text = string(raw)
+			kind, typo := c.cols.kind(key)
+			if typo != "" {
+				if c.cols.firstTypo(name) {
+					rowDiag(c.at(keyOff, "%s", typo))
 				}
-			case 'n': // null: the field is absent
-				continue
-			case '{', '[':
-				rowDiag(c.at(valOff, "field %q holds %s; besides date and value a point may only hold plain fields such as \"segment\": \"SMB\"; remove it or make it text",
-					key, jsonKind(raw)))
 				bad = true
 				continue
-			default: // numbers and booleans are kept as written, like a CSV column
-				text = string(raw)
 			}
-			if p.Extra == nil {
-				p.Extra = map[string]string{}
+			c.cols.note(key)
+			text, msg := jsonText(raw, key, kind)
+			if msg != "" {
+				rowDiag(c.at(valOff, "%s", msg))
+				bad = true
+				continue
 			}
-			p.Extra[name] = text
+			if text == "" && raw[0] == 'n' {
+				continue // null: the field is absent
+			}
+			if msg := set(&p, kind, name, text); msg != "" {
+				rowDiag(c.at(valOff, "%s", msg))
+				bad = true
+			}
 		}
 	}
 	if _, err := dec.Token(); err != nil { // }
@@ -156,6 +159,39 @@ func jsonPointAt(c *collector, dec *json.Decoder) bool {
 		c.point(p, dateOff)
 	}
 	return true
+}
+
+// jsonText is the text of a field besides date and value, or what is
+// wrong with it: segment and note are text, n a whole number, any other
+// column text, a number or true or false (kept as written, like a CSV
+// field). null is no value: "" without a message.
+func jsonText(raw json.RawMessage, key string, kind columnKind) (string, string) {
+	switch raw[0] {
+	case 'n':
+		return "", ""
+	case '"':
+		var text string
+		if json.Unmarshal(raw, &text) != nil {
+			text = string(raw)
+		}
+		if kind == kindN {
+			if plainNumber(strings.TrimSpace(text)) {
+				return "", fmt.Sprintf("n %q is text in quotes, not a number; remove the quotes: \"n\": %s", text, strings.TrimSpace(text))
+			}
+			return "", fmt.Sprintf("n must be a whole number of responses, not text; write it like \"n\": 412")
+		}
+		return text, ""
+	case '{', '[':
+		return "", fmt.Sprintf("field %q holds %s; besides date and value a point may only hold plain fields such as \"segment\": \"business\"; remove it or make it text",
+			key, jsonKind(raw))
+	}
+	if kind == kindSegment || kind == kindNote {
+		return "", fmt.Sprintf("%s must be text in quotes, not %s; write it like \"%s\": \"%s\"", kind.name(), jsonKind(raw), kind.name(), kind.example())
+	}
+	if kind == kindN && (raw[0] == 't' || raw[0] == 'f') {
+		return "", "n must be a whole number of responses, not true or false; write it like \"n\": 412"
+	}
+	return string(raw), ""
 }
 
 // quotedValue says what is wrong with a value written as text in

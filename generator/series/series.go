@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	pathpkg "path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,16 +24,45 @@ import (
 
 // Point is one observation of a metric.
 type Point struct {
-	Date  time.Time // UTC midnight
-	Value float64
-	Line  int               // 1-based line in the data file, for diagnostics
-	Extra map[string]string // further CSV columns / JSON or TOML string fields (segment, note), nil when none
+	Date    time.Time // UTC midnight
+	Value   float64
+	Segment string            // who the value is for, as written; "" (or "all") for everyone
+	N       int               // responses behind the value; 0 when the file does not say
+	Note    string            // a remark on the point, shown numbered on the chart
+	Extra   map[string]string // the other columns, by lower-case name; nil when none
+	Line    int               // 1-based line in the data file, for diagnostics
+	valueAt int               // byte offset of the value in the file; -1 when not known
 }
 
-// File is the parsed content of one data file, points sorted by date ascending.
+// File is the parsed content of one data file.
 type File struct {
-	Path   string
+	Path string
+	// Points is the headline series, sorted by date: the rows for
+	// everyone (no segment, or segment "all"), or the rows of the only
+	// segment the file names.
 	Points []Point
+	// Segments are the other rows, by segment in the order first written,
+	// each sorted by date.
+	Segments []Segment
+	// Columns are the columns besides date and value, in the order written.
+	Columns []Column
+	src     []byte // the text, without its byte order mark, for diagnostics about values
+}
+
+// Segment is the series of one segment of a data file.
+type Segment struct {
+	Name   string
+	Points []Point
+}
+
+// HasColumn reports whether the file has the column (a lower-case name).
+func (f *File) HasColumn(key string) bool {
+	for _, c := range f.Columns {
+		if c.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDiags is the most diagnostics Read reports for one file;
@@ -46,10 +76,10 @@ const maxDiags = 50
 //
 // The returned File is never nil. When there are diagnostics it holds the
 // rows that were read without problems (the first of two rows with the same
-// date); callers should treat any diagnostic as a failed file. A UTF-8 byte
-// order mark at the start of the file is ignored in every format, and
-// columns in diagnostics are counted after it.
-func Read(path string, src []byte) (*File, []diag.Diagnostic) {
+// date and segment); callers should treat any diagnostic as a failed file.
+// A UTF-8 byte order mark at the start of the file is ignored in every
+// format, and columns in diagnostics are counted after it.
+func Read(path string, src []byte, opt Options) (*File, []diag.Diagnostic) {
 	s := &File{Path: path}
 	ext := strings.ToLower(pathpkg.Ext(path))
 	switch ext {
@@ -63,7 +93,8 @@ func Read(path string, src []byte) (*File, []diag.Diagnostic) {
 			"cannot read %s as metric data; save the data as .csv, .json or .toml", what)}
 	}
 	body := bytes.TrimPrefix(src, []byte("\uFEFF"))
-	c := &collector{path: path, src: body, first: map[time.Time]int{}}
+	s.src = body
+	c := &collector{path: path, src: body, first: map[rowKey]int{}, cols: columns{opt: opt}}
 	if i := invalidUTF8(body); i >= 0 {
 		c.add(diag.At(path, body, i,
 			"the file is not valid UTF-8 text (byte 0x%02X); save it with UTF-8 encoding", body[i]))
@@ -82,9 +113,54 @@ func Read(path string, src []byte) (*File, []diag.Diagnostic) {
 	if len(c.points) == 0 && c.total == 0 {
 		c.add(diag.File(path, "has no data points; add at least one %s", example[ext]))
 	}
-	sort.SliceStable(c.points, func(i, j int) bool { return c.points[i].Date.Before(c.points[j].Date) })
-	s.Points = c.points
+	s.Columns = c.cols.list
+	s.Points, s.Segments = c.split()
+	if len(s.Points) == 0 && len(s.Segments) > 1 && c.total == 0 {
+		names := make([]string, len(s.Segments))
+		for i, seg := range s.Segments {
+			names[i] = fmt.Sprintf("%q", seg.Name)
+		}
+		c.add(diag.File(path, "every row names a segment (%s), so there is no value for everyone to lead the page with; add rows with segment %q (or no segment) for the overall value of each date",
+			strings.Join(names, ", "), Whole))
+	}
 	return s, c.finish()
+}
+
+// split sorts the points into the headline series and the segments.
+func (c *collector) split() ([]Point, []Segment) {
+	byDate := func(ps []Point) {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Date.Before(ps[j].Date) })
+	}
+	var whole []Point
+	var segs []Segment
+	if !slices.ContainsFunc(c.points, func(p Point) bool { return !forWhole(p.Segment) }) {
+		whole = c.points // the common case: no segments, nothing to copy
+		byDate(whole)
+		return whole, nil
+	}
+	at := map[string]int{}
+	for _, p := range c.points {
+		if forWhole(p.Segment) {
+			whole = append(whole, p)
+			continue
+		}
+		i, ok := at[p.Segment]
+		if !ok {
+			i = len(segs)
+			at[p.Segment] = i
+			segs = append(segs, Segment{Name: p.Segment})
+		}
+		segs[i].Points = append(segs[i].Points, p)
+	}
+	if len(whole) == 0 && len(segs) == 1 {
+		// One segment only: the file is that group's series.
+		whole, segs = segs[0].Points, nil
+	}
+	byDate(whole)
+	for i := range segs {
+		byDate(segs[i].Points)
+	}
+	return whole, segs
 }
 
 var example = map[string]string{
@@ -100,8 +176,15 @@ type collector struct {
 	diags  []diag.Diagnostic
 	total  int // diagnostics found, kept or not
 	points []Point
-	first  map[time.Time]int // date -> line of the first row with it
-	lines  []int             // start offsets of the lines, made when first needed
+	first  map[rowKey]int // date and segment -> line of the first row with them
+	lines  []int          // start offsets of the lines, made when first needed
+	cols   columns
+}
+
+// rowKey is what two rows of a file may not share.
+type rowKey struct {
+	day     int64  // days since 1970-01-01
+	segment string // "" for everyone
 }
 
 func (c *collector) add(d diag.Diagnostic) {
@@ -144,14 +227,24 @@ func (c *collector) lineOf(offset int) int {
 
 // point keeps a good point, or reports its date as a repeat at dateOffset.
 func (c *collector) point(p Point, dateOffset int) {
-	if line, dup := c.first[p.Date]; dup {
-		d := c.at(dateOffset, "date %s appears twice; keep one row per date and delete or fix the other",
-			p.Date.Format(time.DateOnly))
+	key := rowKey{day: p.Date.Unix() / 86400}
+	if !forWhole(p.Segment) {
+		key.segment = p.Segment
+	}
+	if line, dup := c.first[key]; dup {
+		var d diag.Diagnostic
+		if key.segment == "" {
+			d = c.at(dateOffset, "date %s appears twice; keep one row per date and delete or fix the other",
+				p.Date.Format(time.DateOnly))
+		} else {
+			d = c.at(dateOffset, "date %s appears twice for segment %q; keep one row per date and segment and delete or fix the other",
+				p.Date.Format(time.DateOnly), p.Segment)
+		}
 		d.Notes = append(d.Notes, fmt.Sprintf("%s:%d: the first row with this date", c.path, line))
 		c.add(d)
 		return
 	}
-	c.first[p.Date] = p.Line
+	c.first[key] = p.Line
 	c.points = append(c.points, p)
 }
 

@@ -16,12 +16,22 @@ import (
 	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
-// pt is a point in a compact form for tables.
+// pt is a point in a compact form for tables; cols holds every column
+// besides date and value as Point.Text gives it.
 type pt struct {
 	date  string
 	value float64
 	line  int
-	extra map[string]string
+	cols  map[string]string
+}
+
+// rows is every point of f: the headline series, then each segment's.
+func rows(f *File) []Point {
+	out := append([]Point(nil), f.Points...)
+	for _, seg := range f.Segments {
+		out = append(out, seg.Points...)
+	}
+	return out
 }
 
 func day(s string) time.Time {
@@ -63,7 +73,7 @@ func TestReadGood(t *testing.T) {
 			[]pt{{"2025-01-01", 3, 2, nil}, {"2025-01-02", 0.5, 3, nil}, {"2025-01-03", 5, 4, nil}, {"2025-01-04", 1000, 5, nil}, {"2025-01-05", -0.02, 6, nil}}},
 
 		{"json", "d/m.json", "[\n  {\"date\": \"2025-11-30\", \"value\": 41.2, \"segment\": \"SMB\"},\n  {\"date\": \"2025-10-31\", \"value\": 40}\n]\n",
-			[]pt{{"2025-10-31", 40, 3, nil}, {"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}},
+			[]pt{{"2025-10-31", 40, 3, nil}, {"2025-11-30", 41.2, 2, map[string]string{"segment": "SMB"}}}}, // everyone, then the segment
 		{"json keys any case, numbers and booleans kept as text, null ignored", "d/m.JSON",
 			`[{"Value": 1, "DATE": "2025-11-30", "n": 12, "ok": true, "note": null, "Segment": "x"}]`,
 			[]pt{{"2025-11-30", 1, 1, map[string]string{"n": "12", "ok": "true", "segment": "x"}}}},
@@ -84,12 +94,23 @@ func TestReadGood(t *testing.T) {
 			[]pt{{"2025-11-30", 1, 1, nil}}},
 		{"toml multi-line string hides a header", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 1\nnote = \"\"\"\n[[points]]\n\"\"\"\n[[points]]\ndate = 2025-12-01\nvalue = 2\n",
 			[]pt{{"2025-11-30", 1, 1, map[string]string{"note": "[[points]]\n"}}, {"2025-12-01", 2, 7, nil}}},
+		{"csv columns by name: segment, n, note, and one of its own", "d/m.csv", "date,value,Region,segment,n,note\n2025-11-30,41,north,all,1204,launch\n2025-11-30,38,north,business,96,\n",
+			[]pt{{"2025-11-30", 41, 2, map[string]string{"region": "north", "segment": "all", "n": "1204", "note": "launch"}},
+				{"2025-11-30", 38, 3, map[string]string{"region": "north", "segment": "business", "n": "96"}}}},
+		{"csv segment column is not a note", "d/m.csv", "date,value,segment\n2025-11-30,1,all\n",
+			[]pt{{"2025-11-30", 1, 2, map[string]string{"segment": "all"}}}},
+		{"csv short names are never typos", "d/m.csv", "date,value,id,nps\n2025-11-30,1,7,x\n",
+			[]pt{{"2025-11-30", 1, 2, map[string]string{"id": "7", "nps": "x"}}}},
+		{"json n and a column of its own", "d/m.json", `[{"date": "2025-11-30", "value": 1, "n": 412, "channel": "app"}]`,
+			[]pt{{"2025-11-30", 1, 1, map[string]string{"n": "412", "channel": "app"}}}},
+		{"toml n and columns of its own", "d/m.toml", "[[points]]\ndate = 2025-11-30\nvalue = 1\nn = 412\nowner = 'Ann'\nwave = 3\n",
+			[]pt{{"2025-11-30", 1, 1, map[string]string{"n": "412", "owner": "Ann", "wave": "3"}}}},
 		{"toml inline tables", "d/m.toml", "points = [\n  {date = 2025-11-30, value = 1},\n  {date = 2025-12-01, value = 2},\n]\n",
 			[]pt{{"2025-11-30", 1, 2, nil}, {"2025-12-01", 2, 3, nil}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ds := Read(tt.path, []byte(tt.src))
+			s, ds := Read(tt.path, []byte(tt.src), Options{})
 			for _, d := range ds {
 				t.Errorf("unexpected diagnostic: %s", d)
 			}
@@ -98,9 +119,15 @@ func TestReadGood(t *testing.T) {
 			}
 			var want []Point
 			for _, p := range tt.want {
-				want = append(want, Point{Date: day(p.date), Value: p.value, Line: p.line, Extra: p.extra})
+				pt := Point{Date: day(p.date), Value: p.value, Line: p.line}
+				for k, v := range p.cols {
+					if msg := set(&pt, (&columns{}).kindOf(k), k, v); msg != "" {
+						t.Fatalf("bad test: %s", msg)
+					}
+				}
+				want = append(want, pt)
 			}
-			if got, w := dump(s.Points), dump(want); got != w {
+			if got, w := dump(rows(s)), dump(want); got != w {
 				t.Errorf("points:\n%s\nwant:\n%s", got, w)
 			}
 		})
@@ -273,7 +300,7 @@ func TestReadErrors(t *testing.T) {
 		{"json nested extra field, reported in column order", jsonP, `[{"meta": {"a": 1}, "value": 1}]`,
 			[]string{
 				jsonP + `:1:2: this point has no date; add one, such as "date": "2025-11-30"`,
-				jsonP + `:1:11: field "meta" holds an object; besides date and value a point may only hold plain fields such as "segment": "SMB"; remove it or make it text`,
+				jsonP + `:1:11: field "meta" holds an object; besides date and value a point may only hold plain fields such as "segment": "business"; remove it or make it text`,
 			}},
 		{"json duplicate date", jsonP, "[\n {\"date\": \"2025-11-30\", \"value\": 1},\n {\"date\": \"2025-11-30\", \"value\": 2}\n]",
 			[]string{jsonP + ":3:11: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
@@ -296,13 +323,60 @@ func TestReadErrors(t *testing.T) {
 				tomlP + `:7:9: value must be a number, not true or false; write it like value = 41.2`,
 				tomlP + `:10:8: date "2025/11/30" is not in YYYY-MM-DD form; write it like 2025-11-30`,
 				tomlP + `:11:9: value -inf is not a finite number; write a plain number such as 41.2, or remove the point`,
-				tomlP + `:12:11: segment must be text in quotes, not a number; write it like segment = "SMB"`,
+				tomlP + `:12:11: segment must be text in quotes, not a number; write it like segment = "business"`,
 			}},
-		{"toml unknown keys", tomlP, "[[points]]\ndate = 2025-11-30\nvalu = 1\nvalue = 1\nowner = \"Ann\"\n",
+		{"toml misspelt key, reported once", tomlP, "[[points]]\ndate = 2025-11-30\nvalu = 1\nvalue = 1\nowner = \"Ann\"\n[[points]]\ndate = 2025-12-01\nvalue = 2\nvalu = 2\n",
+			[]string{tomlP + `:3:1: column "valu" is not one shiftbook knows, nor one named in [data] columns of site.toml: did you mean "value"?`}},
+		{"toml key in capitals", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = 1\nSegment = 'x'\n",
+			[]string{tomlP + `:4:1: key "Segment" must be written in lower case: segment`}},
+
+		// The columns besides date and value.
+		{"csv misspelt column", csvP, "date,value,segmnet\n2025-11-30,1,business\n",
+			[]string{csvP + `:1:12: column "segmnet" is not one shiftbook knows, nor one named in [data] columns of site.toml: did you mean "segment"?`}},
+		{"csv misspelt date or value column is a missing one", csvP, "date,valeu\n2025-11-30,1\n",
+			[]string{csvP + `:1:6: the header has no "value" column; rename column "valeu" to "value"`}},
+		{"csv n with decimals", csvP, "date,value,n\n2025-11-30,1,12.0\n",
+			[]string{csvP + `:2:14: n "12.0" must be a whole number of responses; write it without the decimals, such as 12`}},
+		{"csv n a fraction", csvP, "date,value,n\n2025-11-30,1,0.4\n",
+			[]string{csvP + `:2:14: n "0.4" must be a whole number of responses, such as 412; a share or an average belongs in value`}},
+		{"csv n not a number", csvP, "date,value,n\n2025-11-30,1,many\n2025-12-01,1,\"1,204\"\n",
 			[]string{
-				tomlP + `:3:1: unknown key "valu" in [[points]]; did you mean "value"?`,
-				tomlP + `:5:1: unknown key "owner" in [[points]]; a point takes only date, value, segment and note, so remove it`,
+				csvP + `:2:14: n "many" is not a number; write the number of responses, such as 412, or leave it empty`,
+				csvP + `:3:14: n "1,204" is not a number; write it without thousands separators, such as 1204`,
 			}},
+		{"csv n zero, negative, huge", csvP, "date,value,n\n2025-11-01,1,0\n2025-11-02,1,-3\n2025-11-03,1,9999999999\n",
+			[]string{
+				csvP + `:2:14: n is 0, but a value needs at least one response; write the number of responses, or remove the row`,
+				csvP + `:3:14: n -3 is negative; write the number of responses, such as 412`,
+				csvP + `:4:14: n 9999999999 is more responses than any survey has; write the number of responses, such as 412`,
+			}},
+		{"csv same date in one segment", csvP, "date,value,segment\n2025-11-30,1,all\n2025-11-30,2,business\n2025-11-30,3,business\n",
+			[]string{csvP + ":4:1: date 2025-11-30 appears twice for segment \"business\"; keep one row per date and segment and delete or fix the other\n\t" +
+				csvP + ":3: the first row with this date"}},
+		{"csv empty and all are both everyone", csvP, "date,value,segment\n2025-11-30,1,\n2025-11-30,2,All\n",
+			[]string{csvP + ":3:1: date 2025-11-30 appears twice; keep one row per date and delete or fix the other\n\t" +
+				csvP + ":2: the first row with this date"}},
+		{"csv segments without a row for everyone", csvP, "date,value,segment\n2025-11-30,1,consumer\n2025-11-30,2,business\n",
+			[]string{csvP + `: every row names a segment ("consumer", "business"), so there is no value for everyone to lead the page with; add rows with segment "all" (or no segment) for the overall value of each date`}},
+		{"json n", jsonP, `[{"date": "2025-11-30", "value": 1, "n": "12"}, {"date": "2025-12-01", "value": 1, "n": 12.5}, {"date": "2025-12-02", "value": 1, "n": true}]`,
+			[]string{
+				jsonP + `:1:42: n "12" is text in quotes, not a number; remove the quotes: "n": 12`,
+				jsonP + `:1:89: n "12.5" must be a whole number of responses, such as 412; a share or an average belongs in value`,
+				jsonP + `:1:136: n must be a whole number of responses, not true or false; write it like "n": 412`,
+			}},
+		{"json segment a number, misspelt note once", jsonP, "[\n{\"date\": \"2025-11-30\", \"value\": 1, \"segment\": 2, \"notes\": \"a\"},\n{\"date\": \"2025-12-01\", \"value\": 1, \"notes\": \"b\"}\n]",
+			[]string{
+				jsonP + `:2:47: segment must be text in quotes, not a number; write it like "segment": "business"`,
+				jsonP + `:2:50: column "notes" is not one shiftbook knows, nor one named in [data] columns of site.toml: did you mean "note"?`,
+			}},
+		{"toml n", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = 1\nn = 12.0\n[[points]]\ndate = 2025-12-01\nvalue = 1\nn = '12'\n[[points]]\ndate = 2025-12-02\nvalue = 1\nn = 0\n",
+			[]string{
+				tomlP + `:4:5: n 12.0 must be a whole number of responses; write it without the decimals: n = 12`,
+				tomlP + `:8:5: n "12" is text in quotes, not a number; remove the quotes: n = 12`,
+				tomlP + `:12:5: n is 0, but a value needs at least one response; write the number of responses, or remove the row`,
+			}},
+		{"toml unknown key holding a table", tomlP, "[[points]]\ndate = 2025-11-30\nvalue = 1\nmeta = { a = 1 }\n",
+			[]string{tomlP + `:4:8: meta holds a table; besides date and value a point may only hold plain values such as segment = "business"; remove it or make it text`}},
 		{"toml missing fields", tomlP, "[[points]]\ndate = 2025-11-30\n\n  [[points]]\nvalue = 1\n",
 			[]string{
 				tomlP + `:1:1: this point has no value; add a line such as value = 41.2 below [[points]]`,
@@ -338,7 +412,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ds := Read(tt.path, []byte(tt.src))
+			s, ds := Read(tt.path, []byte(tt.src), Options{})
 			if s == nil {
 				t.Fatal("Read returned a nil series")
 			}
@@ -357,8 +431,24 @@ func TestReadErrors(t *testing.T) {
 }
 
 // A bad row does not hide the good ones: they are returned, sorted.
+// A column the site names is its own, not a misspelling of a known one.
+func TestReadSiteColumns(t *testing.T) {
+	src := []byte("date,value,notes,segmnet\n2025-11-30,1,a,b\n")
+	if _, ds := Read("d/m.csv", src, Options{Columns: []string{"notes", "segmnet"}}); len(ds) > 0 {
+		t.Errorf("site columns refused: %v", ds)
+	}
+	_, ds := Read("d/m.csv", src, Options{Columns: []string{"notes"}})
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, `did you mean "segment"?`) {
+		t.Errorf("diagnostics = %v, want one for segmnet", ds)
+	}
+	f, _ := Read("d/m.json", []byte(`[{"date": "2025-11-30", "value": 1, "Notes": "a"}]`), Options{Columns: []string{"notes"}})
+	if len(f.Points) != 1 || f.Points[0].Text("notes") != "a" || len(f.Columns) != 1 || f.Columns[0] != (Column{Name: "Notes", Key: "notes"}) {
+		t.Errorf("json site column: %+v, columns %+v", f.Points, f.Columns)
+	}
+}
+
 func TestReadKeepsGoodRows(t *testing.T) {
-	s, ds := Read("d/m.csv", []byte("date,value\n2025-12-01,2\n2025-11-30,x\n2025-10-31,1\n2025-12-01,3\n"))
+	s, ds := Read("d/m.csv", []byte("date,value\n2025-12-01,2\n2025-11-30,x\n2025-10-31,1\n2025-12-01,3\n"), Options{})
 	if len(ds) != 2 {
 		t.Fatalf("got %d diagnostics, want 2: %v", len(ds), ds)
 	}
@@ -374,7 +464,7 @@ func TestReadCap(t *testing.T) {
 	for i := range 60 {
 		fmt.Fprintf(&b, "2025-01-%02d,x%d\n", i%28+1, i)
 	}
-	_, ds := Read("d/m.csv", []byte(b.String()))
+	_, ds := Read("d/m.csv", []byte(b.String()), Options{})
 	if len(ds) != maxDiags {
 		t.Fatalf("got %d diagnostics, want %d", len(ds), maxDiags)
 	}
@@ -404,11 +494,11 @@ func TestReadGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := "content/data/" + filepath.Base(in)
-			s, ds := Read(path, src)
+			s, ds := Read(path, src, Options{})
 			for _, d := range ds {
 				t.Errorf("unexpected diagnostic: %s", d)
 			}
-			got := "path: " + s.Path + "\n" + dump(s.Points)
+			got := "path: " + s.Path + "\n" + columnsLine(s) + dump(rows(s))
 			testfiles.Golden(t, in+".golden", []byte(got))
 		})
 	}
@@ -417,14 +507,30 @@ func TestReadGolden(t *testing.T) {
 	}
 }
 
+// columnsLine prints the columns of f and its segments.
+func columnsLine(f *File) string {
+	var b strings.Builder
+	b.WriteString("columns:")
+	for _, c := range f.Columns {
+		fmt.Fprintf(&b, " %s (%s)", c.Name, c.Key)
+	}
+	b.WriteString("\nsegments:")
+	for _, seg := range f.Segments {
+		fmt.Fprintf(&b, " %q", seg.Name)
+	}
+	return b.String() + "\n"
+}
+
 // dump prints points one a line: date, value, line, extra fields.
 func dump(ps []Point) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s %s line %d", p.Date.Format(time.RFC3339), strconv.FormatFloat(p.Value, 'g', -1, 64), p.Line)
-		keys := slices.Sorted(maps.Keys(p.Extra))
+		keys := append([]string{colSegment, colN, colNote}, slices.Sorted(maps.Keys(p.Extra))...)
 		for _, k := range keys {
-			fmt.Fprintf(&b, " %s=%q", k, p.Extra[k])
+			if v := p.Text(k); v != "" {
+				fmt.Fprintf(&b, " %s=%q", k, v)
+			}
 		}
 		if p.Extra != nil && len(p.Extra) == 0 {
 			b.WriteString(" (empty non-nil Extra)")
@@ -438,7 +544,7 @@ func dump(ps []Point) string {
 // diagnostic inside the file, at most the cap, points sorted and sane.
 func checkInvariants(t *testing.T, path string, src []byte) {
 	t.Helper()
-	s, ds := Read(path, src)
+	s, ds := Read(path, src, Options{})
 	if s == nil {
 		t.Fatal("nil series")
 	}
@@ -454,25 +560,61 @@ func checkInvariants(t *testing.T, path string, src []byte) {
 			t.Errorf("bad diagnostic %#v", d)
 		}
 	}
-	for i, p := range s.Points {
-		if p.Line < 1 || p.Line > lines {
-			t.Errorf("point %d at line %d, outside the file (%d lines)", i, p.Line, lines)
+	checkPoints := func(name string, pts []Point) {
+		for i, p := range pts {
+			if p.Line < 1 || p.Line > lines {
+				t.Errorf("%s: point %d at line %d, outside the file (%d lines)", name, i, p.Line, lines)
+			}
+			if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
+				t.Errorf("%s: point %d has value %v", name, i, p.Value)
+			}
+			if p.Date.Location() != time.UTC || !p.Date.Equal(p.Date.Truncate(24*time.Hour)) {
+				t.Errorf("%s: point %d date %v is not UTC midnight", name, i, p.Date)
+			}
+			if i > 0 && !pts[i-1].Date.Before(p.Date) {
+				t.Errorf("%s: points %d and %d are not in strictly ascending date order: %v, %v", name, i-1, i, pts[i-1].Date, p.Date)
+			}
+			if p.N < 0 || p.N > maxN {
+				t.Errorf("%s: point %d has n = %d", name, i, p.N)
+			}
+			if p.valueAt < -1 || p.valueAt > len(src) {
+				t.Errorf("%s: point %d has its value at byte %d, outside the file", name, i, p.valueAt)
+			}
 		}
-		if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
-			t.Errorf("point %d has value %v", i, p.Value)
+	}
+	checkPoints("headline", s.Points)
+	if len(s.Segments) > 0 {
+		for _, p := range s.Points {
+			if !forWhole(p.Segment) {
+				t.Errorf("headline point of segment %q beside other segments", p.Segment)
+			}
 		}
-		if p.Date.Location() != time.UTC || !p.Date.Equal(p.Date.Truncate(24*time.Hour)) {
-			t.Errorf("point %d date %v is not UTC midnight", i, p.Date)
+	}
+	segs := map[string]bool{}
+	for _, seg := range s.Segments {
+		if forWhole(seg.Name) || segs[seg.Name] || len(seg.Points) == 0 {
+			t.Errorf("bad segment %q (seen before: %v, %d points)", seg.Name, segs[seg.Name], len(seg.Points))
 		}
-		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
-			t.Errorf("points %d and %d are not in strictly ascending date order: %v, %v", i-1, i, s.Points[i-1].Date, p.Date)
+		segs[seg.Name] = true
+		for _, p := range seg.Points {
+			if p.Segment != seg.Name {
+				t.Errorf("point of segment %q in segment %q", p.Segment, seg.Name)
+			}
 		}
+		checkPoints("segment "+seg.Name, seg.Points)
+	}
+	keys := map[string]bool{}
+	for _, c := range s.Columns {
+		if c.Key != strings.ToLower(c.Key) || c.Key == colDate || c.Key == colValue || keys[c.Key] {
+			t.Errorf("bad column %+v in %+v", c, s.Columns)
+		}
+		keys[c.Key] = true
 	}
 	if len(ds) == 0 && len(s.Points) == 0 {
 		t.Error("no points and no diagnostic")
 	}
-	s2, ds2 := Read(path, src)
-	if fmt.Sprint(ds) != fmt.Sprint(ds2) || dump(s.Points) != dump(s2.Points) {
+	s2, ds2 := Read(path, src, Options{})
+	if fmt.Sprint(ds) != fmt.Sprint(ds2) || dump(rows(s)) != dump(rows(s2)) || columnsLine(s) != columnsLine(s2) {
 		t.Error("two reads of the same input differ")
 	}
 }

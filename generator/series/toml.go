@@ -11,6 +11,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -20,8 +21,6 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
-
-var tomlKeys = []string{"date", "value", "segment", "note"}
 
 func readTOML(c *collector) {
 	var doc map[string]any
@@ -117,6 +116,13 @@ func tomlPoint(c *collector, i int, row map[string]any, lay *tomlpos.Map, locate
 	p := Point{Line: line}
 	bad := false
 	names := slices.Sorted(maps.Keys(row))
+	if located { // in the order written, for File.Columns
+		sort.SliceStable(names, func(a, b int) bool {
+			pa, _ := lay.At("points", idx, names[a])
+			pb, _ := lay.At("points", idx, names[b])
+			return pa.Key < pb.Key
+		})
+	}
 	for _, k := range names {
 		v := row[k]
 		switch k {
@@ -130,32 +136,39 @@ func tomlPoint(c *collector, i int, row map[string]any, lay *tomlpos.Map, locate
 			p.Date = d
 		case "value":
 			off, known := keyAt(k, true)
+			p.valueAt = -1
+			if known {
+				p.valueAt = off
+			}
 			f, msg := tomlValue(v)
 			if msg != "" {
 				report(off, known, "%s", msg)
 				bad = true
 			}
 			p.Value = f
-		case "segment", "note":
-			s, ok := v.(string)
-			if !ok {
-				off, known := keyAt(k, true)
-				report(off, known, "%s must be text in quotes, not %s; write it like %s = \"SMB\"", k, tomlKind(v), k)
+		default:
+			kind, typo := c.cols.kind(k)
+			if lower := strings.ToLower(k); typo == "" && lower != k && kind != kindOther {
+				typo = fmt.Sprintf("key %q must be written in lower case: %s", k, lower)
+			}
+			if typo != "" {
+				if c.cols.firstTypo(k) {
+					off, known := keyAt(k, false)
+					report(off, known, "%s", typo)
+				}
 				bad = true
 				continue
 			}
-			if p.Extra == nil {
-				p.Extra = map[string]string{}
+			c.cols.note(k)
+			text, msg := tomlText(v, k, kind)
+			if msg == "" {
+				msg = set(&p, kind, strings.ToLower(k), text)
 			}
-			p.Extra[k] = s
-		default:
-			off, known := keyAt(k, false)
-			if s := diag.Suggest(k, tomlKeys); s != "" {
-				report(off, known, "unknown key %q in [[points]]; did you mean %q?", k, s)
-			} else {
-				report(off, known, "unknown key %q in [[points]]; a point takes only date, value, segment and note, so remove it", k)
+			if msg != "" {
+				off, known := keyAt(k, true)
+				report(off, known, "%s", msg)
+				bad = true
 			}
-			bad = true
 		}
 	}
 	off, known := head.Key, located
@@ -172,6 +185,46 @@ func tomlPoint(c *collector, i int, row map[string]any, lay *tomlpos.Map, locate
 		dateOff, _ := keyAt("date", true)
 		c.point(p, dateOff)
 	}
+}
+
+// tomlText is the text of a key besides date and value, or what is wrong
+// with it: segment and note are text, n a whole number, any other column
+// text, a number, true or false or a date (kept as written).
+func tomlText(v any, key string, kind columnKind) (string, string) {
+	switch kind {
+	case kindSegment, kindNote:
+		if s, ok := v.(string); ok {
+			return s, ""
+		}
+		return "", fmt.Sprintf("%s must be text in quotes, not %s; write it like %s = \"%s\"", key, tomlKind(v), key, kind.example())
+	case kindN:
+		switch n := v.(type) {
+		case int64:
+			return strconv.FormatInt(n, 10), "" // checked by parseN, as the other formats are
+		case float64:
+			if n == math.Trunc(n) && math.Abs(n) < 1e15 {
+				return "", fmt.Sprintf("n %s must be a whole number of responses; write it without the decimals: n = %d", strconv.FormatFloat(n, 'f', -1, 64)+".0", int64(n))
+			}
+			return "", fmt.Sprintf("n %s must be a whole number of responses, such as n = 412; a share or an average belongs in value", strconv.FormatFloat(n, 'f', -1, 64))
+		case string:
+			if plainNumber(strings.TrimSpace(n)) {
+				return "", fmt.Sprintf("n %q is text in quotes, not a number; remove the quotes: n = %s", n, strings.TrimSpace(n))
+			}
+		}
+		return "", fmt.Sprintf("n must be a whole number of responses, not %s; write it like n = 412", tomlKind(v))
+	}
+	switch x := v.(type) {
+	case string:
+		return x, ""
+	case int64, float64, bool:
+		return fmt.Sprint(x), ""
+	case time.Time:
+		if x.Location().String() == "date-local" {
+			return x.Format(time.DateOnly), ""
+		}
+		return x.Format(time.RFC3339), ""
+	}
+	return "", fmt.Sprintf("%s holds %s; besides date and value a point may only hold plain values such as segment = \"business\"; remove it or make it text", key, tomlKind(v))
 }
 
 func tomlDate(v any) (time.Time, string) {

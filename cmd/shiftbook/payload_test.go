@@ -165,19 +165,19 @@ func payloadSite(edition int) map[string]string {
 			`definition = "sample-term"`,
 		) + "Measured " + p("metric-body") + ".\n",
 		"content/data/nps.csv": csvRows(
-			[]string{"date", "value", "segment", "note"},
-			[]string{"2025-11-30", "40", p("csv-segment"), p("csv-note")},
-			[]string{"2025-12-31", "41.5", p("csv-segment"), p("csv-note-2")},
+			[]string{"date", "value", "region", "note", p("csv-column")}, // columns of their own, shown under their headers
+			[]string{"2025-11-30", "40", p("csv-segment"), p("csv-note"), "x"},
+			[]string{"2025-12-31", "41.5", p("csv-segment"), p("csv-note-2"), "y"},
 		),
 		"content/metrics/csat.md": fm("title = "+tomlString(p("metric-title-json")), `metric = "csat"`, "unit = "+tomlString(p("metric-unit-json")),
 			`direction = "down"`, "target = 3", "owner = "+tomlString(p("metric-owner-json")), `data = "csat.json"`) + "CSAT.\n",
 		"content/data/csat.json": jsonText([]map[string]any{
-			{"date": "2025-11-30", "value": 4, "segment": p("json-segment"), "note": p("json-note")},
+			{"date": "2025-11-30", "value": 4, "channel": p("json-segment"), "note": p("json-note")},
 			{"date": "2025-12-31", "value": 3.5, "note": p("json-note-2")},
 		}) + "\n",
 		"content/metrics/ces.md": fm("title = "+tomlString(p("metric-title-toml")), `metric = "ces"`, "unit = "+tomlString(p("metric-unit-toml")),
 			`direction = "up"`, "target = 5", `data = "ces.toml"`) + "CES.\n",
-		"content/data/ces.toml": "[[points]]\ndate = 2025-11-30\nvalue = 4\nnote = " + tomlString(p("toml-note")) + "\nsegment = " + tomlString(p("toml-segment")) + "\n" +
+		"content/data/ces.toml": "[[points]]\ndate = 2025-11-30\nvalue = 4\nnote = " + tomlString(p("toml-note")) + "\nwave = " + tomlString(p("toml-segment")) + "\n" +
 			"[[points]]\ndate = 2025-12-31\nvalue = 6\n",
 		"content/metrics/odd.md":                    fm("title = \"Odd id\"", "metric = "+tomlString(oddID), `direction = "up"`, "data = "+tomlString(payloadDir+".csv")) + "An odd metric id.\n",
 		"content/data/" + payloadDir + ".csv":       "date,value\n2025-11-30,1\n2025-12-31,2\n",
@@ -287,7 +287,7 @@ func TestPayloadsStayText(t *testing.T) {
 		"site-title", "book-title", "home-title", "home-description", "section-title", "section-description",
 		"page-title", "page-description", "page-owner", "tag", "code-block", "term-abbr", "term-label", "term-synonym",
 		"term-summary-2", "term-title", "metric-title", "metric-unit", "metric-owner-2",
-		"metric-description", "csv-note", "csv-segment", "json-note", "metric-title-json", "metric-unit-json",
+		"metric-description", "csv-note", "csv-segment", "csv-column", "json-note", "metric-title-json", "metric-unit-json",
 		"toml-note", "metric-title-toml", "journey-title", "journey-persona", "stage-name", "touchpoint", "pain",
 		"removed-page-title", "added-page-title", "page-in-odd-folder", "edition-title-2",
 		"dir", "slug", "metric-id",

@@ -83,7 +83,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 			}
 		}
 		if m.Series != nil && len(m.Series.Points) > 0 {
-			m.Summary = Summarize(m.Series, p.Meta.Target, Direction(p.Meta.Direction), s.Config.StaleAfterDuration, s.Now)
+			m.Summary = Summarize(m.Series, Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction), StaleAfter: s.Config.StaleAfterDuration}, s.Now)
 		}
 		if d := p.Meta.Definition; d != "" {
 			def := s.ByURL["/"+DefinitionsSection+"/"+urlize(d)+"/"]

@@ -34,16 +34,28 @@ type MetricSummary struct {
 	Latest, Previous *series.Point // Previous nil with one point; both nil with none
 	Change           float64       // Latest.Value - Previous.Value (0 when no previous)
 	Status           Status        // Latest vs target in the direction; on target counts as on track
-	Stale            bool          // newest point older than staleAfter at now
+	Stale            bool          // newest point too old at now (see Rule)
 	Age              time.Duration // now - Latest.Date
+	Due              time.Time     // with a cadence: when the point after Latest was due; zero without
 }
 
-// Summarize computes the summary of s at now. A dir other than "down" is
-// taken as "up". Without a target the status is "no-target". staleAfter
-// <= 0 turns staleness off; a point exactly staleAfter old is not yet stale.
+// Rule is what a metric and the site say about how its values are judged.
+type Rule struct {
+	Target    *float64
+	Direction Direction // anything but Down is taken as Up
+	// StaleAfter is [data] staleAfter: a series whose newest point is
+	// older is stale; <= 0 turns staleness off.
+	StaleAfter time.Duration
+	// Cadence, when set, replaces StaleAfter for the metric: stale one
+	// and a half cadences after the newest point (series.Cadence.StaleAt).
+	Cadence series.Cadence
+}
+
+// Summarize computes the summary of s at now. Without a target the status
+// is "no-target". A point exactly at the staleness limit is not yet stale.
 // A series without points (which series.Read never returns without a
 // diagnostic) is off track when there is a target, and stale.
-func Summarize(s *series.File, target *float64, dir Direction, staleAfter time.Duration, now time.Time) MetricSummary {
+func Summarize(s *series.File, r Rule, now time.Time) MetricSummary {
 	var sum MetricSummary
 	var pts []series.Point
 	if s != nil {
@@ -51,10 +63,10 @@ func Summarize(s *series.File, target *float64, dir Direction, staleAfter time.D
 	}
 	if len(pts) == 0 {
 		sum.Status = NoTarget
-		if target != nil {
+		if r.Target != nil {
 			sum.Status = OffTrack
 		}
-		sum.Stale = staleAfter > 0
+		sum.Stale = r.StaleAfter > 0 || r.Cadence != ""
 		return sum
 	}
 	latest := pts[len(pts)-1]
@@ -65,14 +77,19 @@ func Summarize(s *series.File, target *float64, dir Direction, staleAfter time.D
 		sum.Change = latest.Value - prev.Value
 	}
 	switch {
-	case target == nil:
+	case r.Target == nil:
 		sum.Status = NoTarget
-	case dir == Down && latest.Value <= *target, dir != Down && latest.Value >= *target:
+	case r.Direction == Down && latest.Value <= *r.Target, r.Direction != Down && latest.Value >= *r.Target:
 		sum.Status = OnTrack
 	default:
 		sum.Status = OffTrack
 	}
 	sum.Age = now.Sub(latest.Date)
-	sum.Stale = staleAfter > 0 && sum.Age > staleAfter
+	if r.Cadence != "" {
+		sum.Due = r.Cadence.Next(latest.Date)
+		sum.Stale = now.After(r.Cadence.StaleAt(latest.Date))
+	} else {
+		sum.Stale = r.StaleAfter > 0 && sum.Age > r.StaleAfter
+	}
 	return sum
 }

@@ -57,7 +57,7 @@ func TestSummarize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Summarize(tt.s, tt.target, tt.dir, tt.staleAfter, tt.now)
+			got := Summarize(tt.s, Rule{Target: tt.target, Direction: tt.dir, StaleAfter: tt.staleAfter}, tt.now)
 			if got.Latest == nil || got.Latest.Value != tt.latest {
 				t.Errorf("Latest = %+v, want value %v", got.Latest, tt.latest)
 			}
@@ -72,18 +72,47 @@ func TestSummarize(t *testing.T) {
 	}
 	// The summary holds copies: changing it leaves the series alone.
 	s := pts(1, 2)
-	sum := Summarize(s, nil, Up, 0, now)
+	sum := Summarize(s, Rule{Direction: Up}, now)
 	sum.Latest.Value = 99
 	if s.Points[1].Value != 2 {
 		t.Error("Summarize's Latest aliases the series")
 	}
 	for _, empty := range []*series.File{nil, {Path: "d/m.csv"}} {
-		got := Summarize(empty, f(1), Up, time.Hour, now)
+		got := Summarize(empty, Rule{Target: f(1), Direction: Up, StaleAfter: time.Hour}, now)
 		if got.Latest != nil || got.Previous != nil || got.Status != OffTrack || !got.Stale {
 			t.Errorf("empty series: %+v", got)
 		}
-		if got := Summarize(empty, nil, Up, 0, now); got.Status != NoTarget || got.Stale {
+		if got := Summarize(empty, Rule{Direction: Up}, now); got.Status != NoTarget || got.Stale {
 			t.Errorf("empty series without target or staleness: %+v", got)
+		}
+	}
+}
+
+// A cadence replaces staleAfter: stale one and a half cadences after the
+// newest point, with the date the next point was due.
+func TestSummarizeCadence(t *testing.T) {
+	s := &series.File{Path: "d/m.csv", Points: []series.Point{{Date: dateOf("2025-10-31"), Value: 1}}}
+	tests := []struct {
+		cadence    series.Cadence
+		staleAfter time.Duration
+		now        string
+		stale      bool
+		due        string
+	}{
+		{series.Monthly, time.Hour, "2025-12-15", false, "2025-11-30"},          // 45 days old, within 1.5 months: staleAfter is not used
+		{series.Monthly, 0, "2025-12-16", true, "2025-11-30"},                   // past 30 Nov + 15 days
+		{series.Weekly, 365 * 24 * time.Hour, "2025-11-12", true, "2025-11-07"}, // past 7 Nov + 3.5 days
+		{series.Quarterly, time.Hour, "2026-02-14", false, "2026-01-31"},        // 31 Jan + 46 days is 18 Mar
+		{"", 45 * 24 * time.Hour, "2025-12-16", true, ""},                       // no cadence: staleAfter
+	}
+	for _, tt := range tests {
+		got := Summarize(s, Rule{StaleAfter: tt.staleAfter, Cadence: tt.cadence}, dateOf(tt.now))
+		due := ""
+		if !got.Due.IsZero() {
+			due = got.Due.Format(time.DateOnly)
+		}
+		if got.Stale != tt.stale || due != tt.due {
+			t.Errorf("%q at %s: stale %v, due %q; want %v, %q", tt.cadence, tt.now, got.Stale, due, tt.stale, tt.due)
 		}
 	}
 }

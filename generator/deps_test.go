@@ -7,6 +7,9 @@ package generator_test
 import (
 	"encoding/json"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -66,7 +69,8 @@ var testHomes = map[string][]string{
 
 // listed is one package as `go list -json` prints it.
 type listed struct {
-	ImportPath                         string
+	ImportPath, Dir                    string
+	GoFiles                            []string
 	Imports, TestImports, XTestImports []string
 	TestGoFiles, XTestGoFiles          []string
 }
@@ -185,4 +189,36 @@ func home(table map[string][]string, imp string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// processWide are the calls that change or read the whole process: the
+// program (cmd/) makes them and passes the library options.
+var processWide = map[string][]string{
+	"os":    {"Getenv", "LookupEnv", "Environ", "Setenv", "Exit"},
+	"debug": {"SetMemoryLimit", "SetGCPercent", "SetMaxThreads"},
+}
+
+func TestLibraryLeavesTheProcessAlone(t *testing.T) {
+	for _, p := range goList(t) {
+		if !strings.HasPrefix(p.ImportPath, "generator/") {
+			continue
+		}
+		for _, name := range p.GoFiles {
+			path := filepath.Join(p.Dir, name)
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if pkg, ok := sel.X.(*ast.Ident); ok && slices.Contains(processWide[pkg.Name], sel.Sel.Name) {
+					t.Errorf("%s/%s calls %s.%s: the library takes such settings as options; cmd/ reads and sets them", p.ImportPath, name, pkg.Name, sel.Sel.Name)
+				}
+				return true
+			})
+		}
+	}
 }

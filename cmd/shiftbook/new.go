@@ -23,7 +23,6 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
-	"github.com/shiftbook/shiftbook/generator/pipeline"
 	"github.com/shiftbook/shiftbook/themes"
 )
 
@@ -285,11 +284,7 @@ func readNewConfig(dir, shownDir string) (newConfig, error) {
 
 // today is the date of the build clock, as new pages are dated.
 func today() (time.Time, error) {
-	now, err := pipeline.Clock()
-	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be whole seconds since 1970, not %q", os.Getenv("SOURCE_DATE_EPOCH"))
-	}
-	return now, nil
+	return todayClock()
 }
 
 func newData(kind, title, slug string, now time.Time) archetypeData {

@@ -123,9 +123,9 @@ func runPublish(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return usageErr("--alias: %v", err)
 		}
 	}
-	now, err := pipeline.Clock()
+	now, err := todayClock()
 	if err != nil {
-		fmt.Fprintf(stderr, "SOURCE_DATE_EPOCH: must be whole seconds since 1970, not %q\n", os.Getenv("SOURCE_DATE_EPOCH"))
+		fmt.Fprintf(stderr, "%v\n", err)
 		return exitUsage
 	}
 	var (

@@ -189,7 +189,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	res, diags := pipeline.ToDir(ctx, pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict}, *out)
+	now, bad := clockDiag()
+	if bad != nil {
+		rep.print(stdout, stderr, bad)
+		return exitContent
+	}
+	res, diags := pipeline.ToDir(ctx, pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Previous: prev, Strict: rep.strict,
+		Now: now, MemoryLimit: memoryLimit}, *out)
 	if res == nil && ctx.Err() != nil {
 		return stopped(stderr, "build", *out)
 	}
@@ -221,7 +227,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook check: %v\n", err)
 		return exitUsage
 	}
-	opts := pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict}
+	now, bad := clockDiag()
+	if bad != nil {
+		rep.print(stdout, stderr, bad)
+		return exitContent
+	}
+	opts := pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict, Now: now}
 	res, diags := pipeline.New().Build(ctx, opts, discard{})
 	if *fix {
 		n, err := applyFixes(dir, diags, stdout)

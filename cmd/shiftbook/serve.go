@@ -39,7 +39,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "shiftbook serve: %s has no %s; run serve in a site folder, pass -s DIR, or start a site with \"shiftbook new site DIR\"\n", *src, parse.ConfigFile)
 		return exitContent
 	}
-	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Strict: *strict, Log: stdout}
+	now, err := buildClock()
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook serve: %v\n", err)
+		return exitUsage
+	}
+	opts := serve.Options{Dir: dir, Addr: *addr, AllowHosts: allow, Drafts: *drafts, Strict: *strict, Log: stdout, Now: now}
 	if *poll {
 		opts.Poll = 500 * time.Millisecond
 	}

@@ -9,12 +9,9 @@ import (
 	"context"
 	"hash/maphash"
 	"io/fs"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +31,7 @@ import (
 type Options struct {
 	Site       fs.FS            // the site folder
 	Drafts     bool             // include pages with draft = true
-	Now        time.Time        // the build clock; zero means Clock()
+	Now        time.Time        // the build clock (cmd/ honours SOURCE_DATE_EPOCH); zero: now
 	LiveReload bool             // inject the dev server's reload script
 	Published  bool             // an edition of a published tree: the switcher reads versions.json
 	NoMinify   bool             // skip minification whatever site.toml says (dev server)
@@ -46,6 +43,11 @@ type Options struct {
 	// build that will not be rebuilt: sources are only needed for
 	// diagnostics, and on a large site they are a quarter of the memory.
 	OneShot bool
+	// MemoryLimit, when set, is offered the soft memory limit a one-shot
+	// build would like (see limitMemory) and returns a function that undoes
+	// it. The library never sets the process-wide limit itself: that is
+	// the program's to decide (cmd/ honours GOMEMLIMIT).
+	MemoryLimit func(bytes int64) (restore func())
 }
 
 // Stats say how much work a build did.
@@ -79,6 +81,10 @@ type Builder struct {
 	files   *load.Files
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
 	unlimit func()
+	// setLimit is Options.MemoryLimit of the one-shot build, and limit the
+	// last limit offered to it.
+	setLimit func(int64) func()
+	limit    int64
 }
 
 type pageEntry struct {
@@ -102,19 +108,6 @@ type dataEntry struct {
 // New makes a Builder with an empty cache.
 func New() *Builder {
 	return &Builder{seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, data: map[string]dataEntry{}, bodies: link.NewBodies(), files: load.NewFiles()}
-}
-
-// Clock is the build clock: SOURCE_DATE_EPOCH when set, so that builds are
-// reproducible, else now.
-func Clock() (time.Time, error) {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		secs, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, err
-		}
-		return time.Unix(secs, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
 }
 
 // Prepared is a site that has passed every stage but rendering the pages:
@@ -215,10 +208,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	start := time.Now()
 	now := opts.Now
 	if now.IsZero() {
-		var err error
-		if now, err = Clock(); err != nil {
-			return nil, diag.List{diag.File("SOURCE_DATE_EPOCH", "must be whole seconds since 1970, not %q", os.Getenv("SOURCE_DATE_EPOCH"))}
-		}
+		now = time.Now().UTC()
 	}
 	site, diags := load.ReadWith(opts.Site, themes.FS, b.files)
 	diags = diags.WithKind(kindFiles)
@@ -267,7 +257,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		staticFiles[trimContent(f.Path)] = f.Data
 	}
 	if opts.OneShot {
-		b.limitMemory(site)
+		b.limitMemory(site, opts.MemoryLimit)
 		// Nothing is rebuilt: keep no cache, and let the link stage drop
 		// each source once its body is rendered.
 		b.pages = map[string]pageEntry{}
@@ -319,9 +309,10 @@ func configBroken(diags diag.List) bool {
 // of the site: a build's live memory peaks at about three times the bytes
 // it reads. Under the limit the collector runs only as often as it must,
 // which costs less time than collecting at a fixed growth of the heap for
-// the same peak. A limit the user set (GOMEMLIMIT) is left alone.
-func (b *Builder) limitMemory(site *load.Site) {
-	if os.Getenv("GOMEMLIMIT") != "" || b.unlimit != nil {
+// the same peak. The limit is offered to the caller's setLimit, which may
+// decline it (a limit the user set with GOMEMLIMIT stays).
+func (b *Builder) limitMemory(site *load.Site, setLimit func(int64) func()) {
+	if setLimit == nil || b.unlimit != nil {
 		return
 	}
 	var size int64
@@ -330,8 +321,9 @@ func (b *Builder) limitMemory(site *load.Site) {
 			size += int64(len(f.Data))
 		}
 	}
-	prev := debug.SetMemoryLimit(64<<20 + 3*size)
-	b.unlimit = func() { debug.SetMemoryLimit(prev) }
+	b.setLimit = setLimit
+	b.unlimit = setLimit(64<<20 + 3*size)
+	b.limit = 64<<20 + 3*size
 	b.keepHeadroom()
 }
 
@@ -351,8 +343,9 @@ func (b *Builder) keepHeadroom() {
 		return
 	}
 	live := int64(sample[0].Value.Uint64())
-	if want := live*2 + 32<<20; want > debug.SetMemoryLimit(-1) {
-		debug.SetMemoryLimit(want)
+	if want := live*2 + 32<<20; want > b.limit {
+		b.limit = want
+		b.setLimit(want)
 	}
 }
 

@@ -39,6 +39,7 @@ type Options struct {
 	AllowHosts []string
 	Drafts     bool
 	Strict     bool          // warnings fail a rebuild too (--strict)
+	Now        time.Time     // a fixed build clock (SOURCE_DATE_EPOCH); zero: now, at each rebuild
 	Poll       time.Duration // > 0: poll the file system at this interval instead of fsnotify
 	Log        io.Writer     // one line per rebuild
 	// Ready, when set, is called with the address served once the first
@@ -210,6 +211,7 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	}
 	prepared, diags := s.builder.Prepare(ctx, pipeline.Options{
 		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
+		Now: s.opts.Now,
 	})
 	if ctx.Err() != nil {
 		return // stopping: a cancelled build is no news for the open pages

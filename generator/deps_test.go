@@ -25,16 +25,17 @@ const module = "github.com/shiftbook/shiftbook/"
 // allowed lists, for each package, the project packages it may import.
 var allowed = map[string][]string{
 	"generator/diag":               {},
+	"generator/work":               {},
 	"generator/tomlpos":            {},
 	"generator/series":             {"generator/diag", "generator/tomlpos"},
 	"generator/parse":              {"generator/diag", "generator/tomlpos", "generator/series"},
 	"generator/markdown":           {},
-	"generator/load":               {"generator/diag", "generator/parse"},
-	"generator/link":               {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
+	"generator/load":               {"generator/work", "generator/diag", "generator/parse"},
+	"generator/link":               {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},
-	"generator/render":             {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
+	"generator/render":             {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
 	"generator/publish":            {},
-	"generator/pipeline":           {"generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
+	"generator/pipeline":           {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/internal/testfiles": {}, // imported by tests only
 	"themes":                       {},

@@ -8,7 +8,6 @@ import (
 	"html"
 	"io"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // A page body is rendered to HTML once, here, with placeholders where the
@@ -88,7 +88,7 @@ func NewBodies() *Bodies { return &Bodies{entries: map[string]bodyEntry{}} }
 
 // renderBodies renders every page's body, from the cache where it can, in
 // parallel, and reports how many were rendered.
-func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bodies, hashes map[string]uint64) int {
+func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bodies, hashes map[string]uint64, workers int) int {
 	if cache == nil {
 		cache = NewBodies()
 	}
@@ -111,28 +111,13 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 	}
 	cache.mu.Unlock()
 
-	var wg sync.WaitGroup
-	next := make(chan *Page)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				p.Body = s.renderBody(md, p, cache)
-				if cache.Release {
-					p.Source, p.Page.Body = nil, nil
-				}
-			}
-		}()
-	}
-	for _, p := range todo {
-		if ctx.Err() != nil {
-			break
+	work.Each(ctx, workers, len(todo), func(i int) {
+		p := todo[i]
+		p.Body = s.renderBody(md, p, cache)
+		if cache.Release {
+			p.Source, p.Page.Body = nil, nil
 		}
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+	})
 	if ctx.Err() != nil {
 		return len(todo) // stopped: the cache keeps what it had
 	}

@@ -7,10 +7,8 @@ package link
 import (
 	"context"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +18,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
+	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // Kind says what a page is.
@@ -132,7 +131,7 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 // (files that failed to parse are absent; their errors are already reported).
 func Resolve(cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
-	return ResolveContext(context.Background(), cfg, inputs, data, static, now, md, bodies)
+	return ResolveContext(context.Background(), cfg, inputs, data, static, now, md, bodies, 0)
 }
 
 // ErrCancelled is the one diagnostic of a Resolve stopped by its context:
@@ -140,9 +139,10 @@ func Resolve(cfg parse.Config, inputs []Input, data map[string]*series.File, sta
 var ErrCancelled = diag.File(".", "build cancelled")
 
 // ResolveContext is Resolve, stopping early (with ErrCancelled) once ctx is
-// done: the page loops check it before each page.
+// done: the page loops check it before each page. The loops run on
+// work.Workers(workers) goroutines.
 func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
-	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
+	md *markdown.Engine, bodies *Bodies, workers int) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:       cfg,
 		Now:          now,
@@ -212,7 +212,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 
 	diags.Add(s.indexTerms()...)
 	var stats Stats
-	stats.BodiesRendered = s.renderBodies(ctx, md, bodies, hashes)
+	stats.BodiesRendered = s.renderBodies(ctx, md, bodies, hashes, workers)
 	if ctx.Err() != nil {
 		return nil, stats, diag.List{ErrCancelled} // some bodies were not rendered
 	}
@@ -241,33 +241,17 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		fp = s.targetsFingerprint()
 	}
 	perPage := make([]diag.List, len(s.Pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := s.Pages[i]
-				if r := p.Body.resolved; r != nil && r.targets == fp {
-					p.Targets, perPage[i] = r.links, r.diags
-					continue
-				}
-				perPage[i] = append(s.resolveLinks(p), s.resolveShortcodes(p)...)
-				if keep && !p.Virtual && !p.Broken {
-					p.Body.resolved = &resolution{targets: fp, links: p.Targets, diags: perPage[i]}
-				}
-			}
-		}()
-	}
-	for i := range s.Pages {
-		if ctx.Err() != nil {
-			break
+	work.Each(ctx, workers, len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		if r := p.Body.resolved; r != nil && r.targets == fp {
+			p.Targets, perPage[i] = r.links, r.diags
+			return
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		perPage[i] = append(s.resolveLinks(p), s.resolveShortcodes(p)...)
+		if keep && !p.Virtual && !p.Broken {
+			p.Body.resolved = &resolution{targets: fp, links: p.Targets, diags: perPage[i]}
+		}
+	})
 	if ctx.Err() != nil {
 		return nil, stats, diag.List{ErrCancelled}
 	}

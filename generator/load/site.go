@@ -4,6 +4,7 @@
 package load
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"maps"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // ContentDir is the folder of pages, relative to the site root.
@@ -356,28 +358,19 @@ func (fm *Files) read(fsys fs.FS, paths []string, stamps []knownFile) ([]File, d
 	return kept, diags
 }
 
+// readers is how many files are read at once: reads are mostly waiting,
+// not computing, so their number does not follow the CPUs (Workers).
+const readers = 4
+
 // readFiles reads files in parallel (a large site is thousands of small
 // files, and the reads are mostly waiting), keeping their order.
 func readFiles(fsys fs.FS, paths []string) ([]File, diag.List) {
 	files := make([]File, len(paths))
 	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				files[i].Path = paths[i]
-				files[i].Data, errs[i] = fs.ReadFile(fsys, paths[i])
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(context.Background(), readers, len(paths), func(i int) {
+		files[i].Path = paths[i]
+		files[i].Data, errs[i] = fs.ReadFile(fsys, paths[i])
+	})
 	var diags diag.List
 	out := files[:0]
 	for i, f := range files {

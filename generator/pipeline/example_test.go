@@ -260,15 +260,27 @@ func TestToDirKeepsOutputOnFailure(t *testing.T) {
 
 // TestToDirRestoresMemoryLimit: the soft memory limit a one-shot build sets
 // is the process's only while it builds.
-func TestToDirRestoresMemoryLimit(t *testing.T) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOMEMLIMIT is set: the build leaves the limit alone")
-	}
+// TestToDirOffersAndRestoresMemoryLimit: a one-shot build offers its soft
+// memory limit to the caller's hook, never setting one itself, and undoes
+// it when done.
+func TestToDirOffersAndRestoresMemoryLimit(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
-	if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow}, t.TempDir()+"/out"); len(diags) > 0 {
+	var offered []int64
+	restored := 0
+	hook := func(bytes int64) func() {
+		offered = append(offered, bytes)
+		return func() { restored++ }
+	}
+	if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow, MemoryLimit: hook}, t.TempDir()+"/out"); len(diags) > 0 {
 		t.Fatal(diags.Err())
 	}
+	if len(offered) == 0 || offered[0] < 64<<20 {
+		t.Errorf("limits offered: %v, want at least one of 64 MB or more", offered)
+	}
+	if restored != 1 {
+		t.Errorf("restore called %d times, want 1", restored)
+	}
 	if after := debug.SetMemoryLimit(-1); after != before {
-		t.Errorf("memory limit after the build = %d, want %d as before", after, before)
+		t.Errorf("the library changed the process's memory limit: %d, was %d", after, before)
 	}
 }

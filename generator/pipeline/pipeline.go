@@ -9,11 +9,9 @@ import (
 	"context"
 	"hash/maphash"
 	"io/fs"
-	"runtime"
 	"runtime/metrics"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -24,6 +22,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/publish"
 	"github.com/shiftbook/shiftbook/generator/render"
 	"github.com/shiftbook/shiftbook/generator/series"
+	"github.com/shiftbook/shiftbook/generator/work"
 	"github.com/shiftbook/shiftbook/themes"
 )
 
@@ -237,7 +236,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.data, b.columns = map[string]dataEntry{}, cols
 	}
 	var stats Stats
-	inputs, data, d := b.parseAll(ctx, site, &stats)
+	inputs, data, d := b.parseAll(ctx, site, &stats, opts.Workers)
 	diags.Add(d...)
 	if ctx.Err() != nil {
 		return nil, diag.List{link.ErrCancelled}
@@ -266,7 +265,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.bodies.Release = true
 		site.Pages = nil
 	}
-	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, data, static, now, b.md, b.bodies)
+	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, data, static, now, b.md, b.bodies, opts.Workers)
 	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	b.keepHeadroom()
@@ -364,7 +363,7 @@ func trimContent(p string) string {
 
 // parseAll parses every content and data file not already in the cache, in
 // parallel, and drops cache entries of files that are gone.
-func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) ([]link.Input, map[string]*series.File, diag.List) {
+func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats, workers int) ([]link.Input, map[string]*series.File, diag.List) {
 	var diags diag.List
 	type task struct {
 		i    int
@@ -390,7 +389,7 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 		todo = append(todo, task{i: i, file: f, hash: h})
 	}
 	stats.FilesParsed += len(todo)
-	parallel(ctx, len(todo), func(k int) {
+	work.Each(ctx, workers, len(todo), func(k int) {
 		t := todo[k]
 		e := pageEntry{hash: t.hash, src: t.file.Data}
 		e.page, e.diags = parse.ReadPageWith(t.file.Path, t.file.Data, parse.PageOptions{Allow: site.Config.FrontMatter.Allow})
@@ -458,31 +457,6 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats) (
 	}
 	b.data = liveData
 	return inputs[:n], data, diags
-}
-
-// parallel runs fn(0..n-1) on every CPU.
-func parallel(ctx context.Context, n int, fn func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // ToDir builds the site into dir, replacing it only when the build succeeds.

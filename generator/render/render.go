@@ -12,7 +12,6 @@ import (
 	"html/template"
 	"maps"
 	"net/url"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +23,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // Sink receives output files. path is slash-separated, relative to the
@@ -293,9 +293,6 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 		}()
 	})
 	workers := r.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	var check *linkCheck
 	if !r.opts.LiveReload {
 		// Files, and the folders that have an index.html (clean URLs).
@@ -333,49 +330,36 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 			}
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan job)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for j := range next {
-				buf.Reset()
-				// A page made after the build was cancelled may be cut short:
-				// neither checked nor written.
-				if out, nav, ok := r.renderPage(&buf, j); ok && ctx.Err() == nil {
-					if check != nil {
-						check.add(j.out, out, string(nav))
-					}
-					if err := sink.Write(j.out, out); err != nil {
-						r.fail(diag.File(j.out, "cannot write: %v", err))
-					}
-				}
-				for _, p := range j.shows {
-					if n := users[p]; n != nil && n.Add(-1) == 0 && p.Body != nil {
-						p.Body.HTML = nil
-					}
-				}
-				if buf.Cap() > 1<<20 {
-					buf = bytes.Buffer{} // one huge page (the book) need not stay resident
-				}
-			}
-		}()
-	}
-	for i, j := range order {
-		if ctx.Err() != nil {
-			break
-		}
+	bufs := make([]bytes.Buffer, work.Workers(workers))
+	var pages atomic.Int64
+	work.EachOn(ctx, workers, len(order), func(worker, i int) {
 		if i >= len(order)/2 {
 			makeLazy()
 		}
-		next <- j
-		stats.Pages++
-	}
+		pages.Add(1)
+		j, buf := order[i], &bufs[worker]
+		buf.Reset()
+		// A page made after the build was cancelled may be cut short:
+		// neither checked nor written.
+		if out, nav, ok := r.renderPage(buf, j); ok && ctx.Err() == nil {
+			if check != nil {
+				check.add(j.out, out, string(nav))
+			}
+			if err := sink.Write(j.out, out); err != nil {
+				r.fail(diag.File(j.out, "cannot write: %v", err))
+			}
+		}
+		for _, p := range j.shows {
+			if n := users[p]; n != nil && n.Add(-1) == 0 && p.Body != nil {
+				p.Body.HTML = nil
+			}
+		}
+		if buf.Cap() > 1<<20 {
+			*buf = bytes.Buffer{} // one huge page (the book) need not stay resident
+		}
+	})
+	stats.Pages = int(pages.Load())
 	makeLazy()
-	close(next)
-	wg.Wait()
 	lazyDone.Wait()
 	if ctx.Err() != nil {
 		return stats, diag.List{link.ErrCancelled}

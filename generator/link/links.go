@@ -270,10 +270,7 @@ func (s *Site) resolveBook() diag.List {
 			p = nil
 		}
 		if p == nil {
-			msg := fmt.Sprintf("book chapter %q is not a section or page of content/", ch)
-			if sug := diag.Suggest(name, known); sug != "" {
-				msg += fmt.Sprintf(": did you mean %q?", sug)
-			}
+			msg := fmt.Sprintf("book chapter %q is not a section or page of content/", ch) + diag.DidYouMean(name, known, "")
 			diags.Add(diag.AtLine(parse.ConfigFile, s.Config.Source, s.Config.Lines.Line("book", "chapters"), 1, "%s", msg))
 			continue
 		}

@@ -233,13 +233,8 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			continue
 		}
 		if !builtin {
-			msg := fmt.Sprintf("unknown shortcode %q", sc.Name)
-			if sug := diag.Suggest(sc.Name, s.shortcodeNames()); sug != "" {
-				msg += fmt.Sprintf(": did you mean %q?", sug)
-			} else {
-				msg += "; the shortcodes are " + strings.Join(s.shortcodeNames(), ", ") +
-					", and a site adds its own as layouts/shortcodes/NAME.html"
-			}
+			msg := fmt.Sprintf("unknown shortcode %q", sc.Name) + diag.DidYouMean(sc.Name, s.shortcodeNames(),
+				"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}

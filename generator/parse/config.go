@@ -181,10 +181,8 @@ func ReadConfig(src []byte) (Config, diag.List) {
 	}
 	if g := cfg.Dashboard.GroupBy; g != "" && !slices.Contains(DashboardGroups, g) {
 		line := at("dashboard", "groupBy")
-		msg := fmt.Sprintf("dashboard.groupBy %q is not a way to group metrics; write \"tags\" (by each metric's first tag), \"owner\", or leave it out for one table", g)
-		if sug := diag.Suggest(g, DashboardGroups); sug != "" {
-			msg = fmt.Sprintf("dashboard.groupBy %q is not a way to group metrics: did you mean %q?", g, sug)
-		}
+		msg := fmt.Sprintf("dashboard.groupBy %q is not a way to group metrics", g) + diag.DidYouMean(g, DashboardGroups,
+			"; write \"tags\" (by each metric's first tag), \"owner\", or leave it out for one table")
 		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), "%s", msg))
 	}
 	if cfg.Theme == "" || strings.ContainsAny(cfg.Theme, `/\`) || strings.HasPrefix(cfg.Theme, ".") {

@@ -533,12 +533,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 				}
 			}
 		default:
-			msg := fmt.Sprintf("unknown front matter key %q", k)
-			if s := diag.Suggest(k, frontMatterKeys); s != "" {
-				msg += fmt.Sprintf(": did you mean %q?", s)
-			} else {
-				msg += "; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it"
-			}
+			msg := fmt.Sprintf("unknown front matter key %q", k) + diag.DidYouMean(k, frontMatterKeys,
+				"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it")
 			d.errorf([]string{k}, "%s", msg)
 		}
 	}
@@ -592,12 +588,8 @@ func (d *fieldDecoder) stages(v any) []Stage {
 			case "metrics":
 				st.Metrics = d.strs(v, key...)
 			default:
-				msg := fmt.Sprintf("unknown stage key %q", k)
-				if s := diag.Suggest(k, stageKeys); s != "" {
-					msg += fmt.Sprintf(": did you mean %q?", s)
-				} else {
-					msg += "; a stage has name, feeling, touchpoints, pains and metrics"
-				}
+				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, stageKeys,
+					"; a stage has name, feeling, touchpoints, pains and metrics")
 				d.errorf(key, "%s", msg)
 			}
 		}

@@ -125,11 +125,7 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 			h = strings.ToLower(strings.TrimSpace(h))
 			if !slices.Contains(HideValues, h) {
 				at := []string{k, fmt.Sprint(i)}
-				if sug := diag.Suggest(h, HideValues); sug != "" {
-					d.errorf(at, "hide %q is not a part of the page: did you mean %q?", h, sug)
-				} else {
-					d.errorf(at, "hide %q is not a part of the page; hide takes navigation, toc and footer", h)
-				}
+				d.errorf(at, "hide %q is not a part of the page%s", h, diag.DidYouMean(h, HideValues, "; hide takes navigation, toc and footer"))
 				continue
 			}
 			fm.Hide = append(fm.Hide, h)

@@ -20,6 +20,15 @@ type Metric struct {
 	Series     *series.File // nil when the metric has no data file yet
 	Summary    MetricSummary
 	Definition *Page // the definition that explains it, if any
+	// MinN is the fewest responses a value of the metric is shown from
+	// (its minN, else [data] minN); 0: every value is shown.
+	MinN int
+}
+
+// Suppressed reports whether a point's value comes from too few responses
+// to be shown as a number.
+func (m *Metric) Suppressed(p series.Point) bool {
+	return m.MinN > 0 && p.N > 0 && p.N < m.MinN
 }
 
 // Title is the metric's name.
@@ -82,8 +91,16 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 				}
 			}
 		}
+		m.MinN = p.Meta.MinN
+		if m.MinN == 0 {
+			m.MinN = s.Config.Data.MinN
+		}
+		if m.Series != nil {
+			diags.Add(m.Series.CheckScale(series.Scale{Min: p.Meta.Min, Max: p.Meta.Max, Metric: id, Page: p.Path})...)
+		}
 		if m.Series != nil && len(m.Series.Points) > 0 {
-			m.Summary = Summarize(m.Series, Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction), StaleAfter: s.Config.StaleAfterDuration}, s.Now)
+			m.Summary = Summarize(m.Series, Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction),
+				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Cadence}, s.Now)
 		}
 		if d := p.Meta.Definition; d != "" {
 			def := s.ByURL["/"+DefinitionsSection+"/"+urlize(d)+"/"]

@@ -42,6 +42,9 @@ type Config struct {
 		// Columns are further columns the site's data files may have,
 		// lower case; see series.Options.
 		Columns []string `toml:"columns"`
+		// MinN is the fewest responses a value is shown from, for metrics
+		// that set no minN of their own; 0: every value is shown.
+		MinN int `toml:"minN"`
 	} `toml:"data"`
 
 	Glossary struct {
@@ -105,7 +108,7 @@ func DefaultConfig() Config {
 var knownKeys = []string{
 	"title", "baseURL", "language", "theme", "version",
 	"build", "build.minify", "build.drafts", "build.linkedFolders",
-	"data", "data.dir", "data.staleAfter", "data.columns",
+	"data", "data.dir", "data.staleAfter", "data.columns", "data.minN",
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe", "markdown.html",
 	"dashboard", "dashboard.groupBy",
@@ -154,6 +157,12 @@ func ReadConfig(src []byte) (Config, diag.List) {
 	}
 	cfg.Data.Dir = strings.Trim(path.Clean("/"+cfg.Data.Dir), "/")
 	diags.Add(checkDataColumns(&cfg, src, keys)...)
+	if cfg.Data.MinN < 0 {
+		line := at("data", "minN")
+		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
+			"data.minN must be a whole number of responses, 1 or more (or 0 to show every value), not %d", cfg.Data.MinN))
+		cfg.Data.MinN = 0
+	}
 	for i, f := range cfg.Build.LinkedFolders {
 		cfg.Build.LinkedFolders[i] = strings.Trim(path.Clean("/"+f), "/")
 	}
@@ -229,7 +238,7 @@ func checkDataColumns(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 var configKinds = map[string]string{
 	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
 	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
-	"data": "table", "data.dir": "text", "data.staleAfter": "text", "data.columns": "list",
+	"data": "table", "data.dir": "text", "data.staleAfter": "text", "data.columns": "list", "data.minN": "whole",
 	"glossary": "table", "glossary.autolink": "bool",
 	"markdown": "table", "markdown.unsafe": "bool", "markdown.html": "text",
 	"book": "table", "book.title": "text", "book.chapters": "list",
@@ -261,6 +270,8 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 				_, ok = v.(string)
 			case "bool":
 				_, ok = v.(bool)
+			case "whole":
+				_, ok = v.(int64)
 			case "list":
 				list, isList := v.([]any)
 				ok = isList
@@ -286,7 +297,7 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 }
 
 var configKindText = map[string]string{
-	"text": "text in quotes", "bool": "true or false",
+	"text": "text in quotes", "bool": "true or false", "whole": "a whole number such as 30",
 	"list": `a list of text, like ["vision", "plan"]`, "table": "a table, written [NAME] on a line of its own",
 }
 

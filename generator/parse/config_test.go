@@ -101,3 +101,26 @@ func TestConfigDataColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigDataMinN(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int
+		diag string
+	}{
+		{"[data]\nminN = 30\n", 30, ""},
+		{"[data]\nminN = -1\n", 0, "site.toml:2:8: data.minN must be a whole number of responses, 1 or more (or 0 to show every value), not -1"},
+		{"[data]\nminN = 2.5\n", 0, "site.toml:2:1: data.minN must be a whole number such as 30, not the number 2.5"},
+		{"[data]\nminN = \"30\"\n", 0, `site.toml:2:1: data.minN must be a whole number such as 30, not the text "30"`},
+	}
+	for _, tt := range tests {
+		cfg, diags := ReadConfig([]byte(tt.src))
+		got := ""
+		if len(diags) > 0 {
+			got = diags[0].String()
+		}
+		if (tt.diag == "") != (got == "") || !strings.HasPrefix(got, tt.diag) || len(diags) > 1 || cfg.Data.MinN != tt.want {
+			t.Errorf("%q: got %v, minN %d; want %q, %d", tt.src, diags, cfg.Data.MinN, tt.diag, tt.want)
+		}
+	}
+}

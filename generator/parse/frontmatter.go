@@ -17,6 +17,7 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
 
@@ -62,7 +63,10 @@ type FrontMatter struct {
 	Metric, Unit     string
 	Direction        string
 	Target           *float64
-	Headline         bool // a metric shown as a tile on top of the dashboard
+	Min, Max         *float64       // a metric's scale: a value outside it is an error in its data file
+	Cadence          series.Cadence // how often a metric gets a new point; replaces [data] staleAfter
+	MinN             int            // a metric's value from fewer responses is not shown; 0: [data] minN
+	Headline         bool           // a metric shown as a tile on top of the dashboard
 	Data, Definition string
 	Params           map[string]any
 
@@ -106,7 +110,7 @@ var frontMatterKeys = append([]string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
 	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
 	"stages", "metric", "unit", "direction", "target", "data", "definition", "params", "autolink",
-	"headline",
+	"headline", "min", "max", "cadence", "minN",
 }, otherToolKeys...)
 
 var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
@@ -515,6 +519,28 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			if n, ok := d.number(v, k); ok {
 				fm.Target = &n
 			}
+		case "min":
+			if n, ok := d.number(v, k); ok {
+				fm.Min = &n
+			}
+		case "max":
+			if n, ok := d.number(v, k); ok {
+				fm.Max = &n
+			}
+		case "cadence":
+			if c, msg := series.ParseCadence(d.str(v, k)); msg != "" {
+				d.errorf([]string{k}, "%s", msg)
+			} else {
+				fm.Cadence = c
+			}
+		case "minN":
+			if n, ok := d.integer(v, k); ok {
+				if n < 1 {
+					d.errorf([]string{k}, "minN must be a whole number of responses, 1 or more, not %d", n)
+				} else {
+					fm.MinN = n
+				}
+			}
 		case "data":
 			fm.Data = d.str(v, k)
 		case "definition":
@@ -543,8 +569,22 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			d.errorf([]string{"title"}, "title is empty; write the page's title, or remove the line to take it from the page's first heading")
 		}
 	}
+	checkScale(d, &fm)
 	d.finishOtherTool(&fm, &other)
 	return fm, d.diags
+}
+
+// checkScale checks a metric's scale against itself and its target.
+func checkScale(d *fieldDecoder, fm *FrontMatter) {
+	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	if fm.Min != nil && fm.Max != nil && *fm.Min >= *fm.Max {
+		d.errorf([]string{"max"}, "max %s must be more than min %s; the scale runs from min to max, such as min = -100 and max = 100 for NPS", num(*fm.Max), num(*fm.Min))
+		fm.Min, fm.Max = nil, nil
+		return
+	}
+	if t := fm.Target; t != nil && (fm.Min != nil && *t < *fm.Min || fm.Max != nil && *t > *fm.Max) {
+		d.errorf([]string{"target"}, "target %s is outside the scale set by min and max; write a target the metric can reach", num(*t))
+	}
 }
 
 func (d *fieldDecoder) stages(v any) []Stage {

@@ -369,6 +369,10 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		if s.Stale {
 			d.Stale = true
 			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
+			if !s.Due.IsZero() { // the metric has a cadence: say when the next point was due
+				due, _ := formatDate(s.Due)
+				d.StaleText = fmt.Sprintf("Stale: the next point was due on %s", due)
+			}
 		}
 		d.Columns = tableColumns(m.Series)
 		d.Points, d.Notes = tableOf(m.Series, p.Meta.Unit)

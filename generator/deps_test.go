@@ -26,21 +26,22 @@ const module = "github.com/shiftbook/shiftbook/"
 var allowed = map[string][]string{
 	"generator/diag":               {},
 	"generator/work":               {},
+	"generator/slug":               {},
 	"generator/tomlpos":            {},
 	"generator/series":             {"generator/diag", "generator/tomlpos"},
 	"generator/parse":              {"generator/diag", "generator/tomlpos", "generator/series"},
-	"generator/markdown":           {},
-	"generator/load":               {"generator/work", "generator/diag", "generator/parse"},
-	"generator/link":               {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
+	"generator/markdown":           {"generator/slug"},
+	"generator/load":               {"generator/slug", "generator/work", "generator/diag", "generator/parse"},
+	"generator/link":               {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},
-	"generator/render":             {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
+	"generator/render":             {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
 	"generator/publish":            {},
 	"generator/pipeline":           {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/internal/testfiles": {}, // imported by tests only
 	"themes":                       {},
 	"generator":                    {}, // holds only this policy test
-	"cmd/shiftbook": {"generator/diag", "generator/parse", "generator/load", "generator/render", "generator/pipeline",
+	"cmd/shiftbook": {"generator/slug", "generator/diag", "generator/parse", "generator/load", "generator/render", "generator/pipeline",
 		"generator/publish", "generator/serve", "themes"},
 }
 

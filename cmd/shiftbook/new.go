@@ -23,6 +23,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/slug"
 	"github.com/shiftbook/shiftbook/themes"
 )
 
@@ -190,7 +191,7 @@ func parseName(kind, section, name string) (pageName, error) {
 			}
 			break
 		}
-		s := slugify(p)
+		s := slug.File(p)
 		if s == "" {
 			return pageName{}, fmt.Errorf("%q has no letters or digits to make a file name from", p)
 		}
@@ -204,28 +205,6 @@ func parseName(kind, section, name string) (pageName, error) {
 		return pageName{}, fmt.Errorf("a %s cannot be a section page; use shiftbook new page %s/_index", kind, section)
 	}
 	return n, nil
-}
-
-// slugify makes a file name: lowercase letters and digits joined by single
-// dashes; apostrophes vanish ("customer's" → "customers").
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r == '\'' || r == '’':
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }
 
 // smallWords stay lowercase inside a title made from a file name.

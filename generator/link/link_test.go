@@ -2,7 +2,6 @@ package link
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -48,36 +47,6 @@ func resolveWith(t testing.TB, cfg parse.Config, files map[string]string, static
 
 func page(title, body string) string {
 	return fmt.Sprintf("+++\ntitle = %q\n+++\n%s", title, body)
-}
-
-func TestPageURL(t *testing.T) {
-	tests := []struct {
-		file, slug, want string
-	}{
-		{"content/_index.md", "", "/"},
-		{"content/index.md", "", "/"},
-		{"content/about.md", "", "/about/"},
-		{"content/vision/_index.md", "", "/vision/"},
-		{"content/vision/index.md", "", "/vision/"},
-		{"content/vision/promise.md", "", "/vision/promise/"},
-		{"content/vision/promise.MD", "", "/vision/promise/"},
-		{"content/a/b/c/d.md", "", "/a/b/c/d/"},
-		{"content/Our Story.md", "", "/our-story/"},
-		{"content/Focus Areas/Feel  Good.md", "", "/focus-areas/feel-good/"},
-		{"content/vision/promise.md", "our-promise", "/vision/our-promise/"},
-		{"content/promise.md", "Our Promise", "/our-promise/"},
-		{"content/vision/_index.md", "other", "/vision/"}, // a slug does not move a section
-		{"content/_index.md", "home", "/"},
-		{"content/guide/README.md", "", "/guide/"},
-		{"content/FAQ #2?.md", "", "/faq-2/"},
-		{"content/100% rollout.md", "", "/100-rollout/"},
-	}
-	for _, tt := range tests {
-		section := map[string]bool{"_index.md": true, "index.md": true, "README.md": true}[path.Base(tt.file)]
-		if got := pageURL(tt.file, tt.slug, section); got != tt.want {
-			t.Errorf("pageURL(%q, %q) = %q; want %q", tt.file, tt.slug, got, tt.want)
-		}
-	}
 }
 
 func TestParentURLAndTitleFromSlug(t *testing.T) {

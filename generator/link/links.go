@@ -14,6 +14,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
 // external reports destinations that leave the site: a scheme (https:,
@@ -265,7 +266,7 @@ func (s *Site) resolveBook() diag.List {
 	for _, ch := range s.Config.Book.Chapters {
 		name := strings.Trim(strings.TrimSuffix(strings.TrimPrefix(ch, load.ContentDir+"/"), ".md"), "/")
 		name = strings.TrimSuffix(name, "/_index")
-		p := s.ByURL["/"+urlize(name)+"/"]
+		p := s.ByURL["/"+slug.URLPart(name)+"/"]
 		if name == "" {
 			p = nil
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
+	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
 // Metric is a metric page joined with its data series and computed summary.
@@ -103,7 +104,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Cadence}, s.Now)
 		}
 		if d := p.Meta.Definition; d != "" {
-			def := s.ByURL["/"+DefinitionsSection+"/"+urlize(d)+"/"]
+			def := s.ByURL["/"+DefinitionsSection+"/"+slug.URLPart(d)+"/"]
 			if def == nil {
 				def = s.Terms.Lookup(d)
 			}
@@ -150,9 +151,9 @@ func (s *Site) unknownMetric(id string) string {
 // JourneyID is a journey's id for {{< journey >}}: its slug, else its file name.
 func JourneyID(p *Page) string {
 	if p.Meta.Slug != "" {
-		return urlize(p.Meta.Slug)
+		return slug.URLPart(p.Meta.Slug)
 	}
-	return urlize(strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path)))
+	return slug.URLPart(strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path)))
 }
 
 func (s *Site) indexJourneys() diag.List {

@@ -18,6 +18,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
+	"github.com/shiftbook/shiftbook/generator/slug"
 	"github.com/shiftbook/shiftbook/generator/work"
 )
 
@@ -167,7 +168,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	for _, in := range inputs {
 		if in.Draft {
 			s.drafts[in.Page.Path] = in.Page
-			s.drafts[pageURL(in.Page.Path, in.Page.Meta.Slug, sections[in.Page.Path])] = in.Page
+			s.drafts[slug.PageURL(in.Page.Path, in.Page.Meta.Slug, sections[in.Page.Path])] = in.Page
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
@@ -178,7 +179,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			titled.Meta.Title, _ = pageTitle(md, in.Page, p.sectionPage)
 			p.Page, p.TitleFromBody = &titled, true
 		}
-		p.URL = pageURL(p.Path, p.Meta.Slug, p.sectionPage)
+		p.URL = slug.PageURL(p.Path, p.Meta.Slug, p.sectionPage)
 		p.Section = topSection(p.Path)
 		p.Kind = pageKind(p)
 		if other, ok := s.ByURL[p.URL]; ok {
@@ -261,38 +262,10 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	return s, stats, diags
 }
 
-// pageURL maps a content path to its clean URL: content/a/b.md → /a/b/,
-// and a folder's own page (content/a/_index.md, see sectionFiles) → /a/. A
-// slug replaces the last part.
-func pageURL(file, slug string, section bool) string {
-	rel := strings.TrimPrefix(file, load.ContentDir+"/")
-	rel = strings.TrimSuffix(rel, path.Ext(rel))
-	dir, base := path.Split(rel)
-	if section {
-		base = "" // a section's URL is its folder's; a slug does not move it
-	} else if slug != "" {
-		base = slug
-	}
-	p := strings.Trim(urlize(dir+base), "/")
-	if p == "" {
-		return "/"
-	}
-	return "/" + p + "/"
-}
-
-// urlize lowercases and turns spaces into dashes, so "Our Vision.md" is
-// /our-vision/. #, ? and % would end or escape the address a browser reads,
-// so they are dropped like spaces: "FAQ #2?.md" is /faq-2/.
-func urlize(s string) string {
-	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '#' || r == '?' || r == '%'
-	}), "-"))
-}
-
 func topSection(file string) string {
 	rel := strings.TrimPrefix(file, load.ContentDir+"/")
 	if i := strings.IndexByte(rel, '/'); i >= 0 {
-		return urlize(rel[:i])
+		return slug.URLPart(rel[:i])
 	}
 	return ""
 }
@@ -474,7 +447,7 @@ func (s *Site) buildTags() {
 }
 
 // TagSlug is a tag's URL segment.
-func TagSlug(tag string) string { return markdown.Slug(tag) }
+func TagSlug(tag string) string { return slug.ID(tag) }
 
 // resolution is a body's references resolved against one set of targets.
 type resolution struct {

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
 // Terms is the shared vocabulary: every definition by its title, abbreviation
@@ -108,7 +108,7 @@ func Summary(def *Page) string {
 }
 
 // TermID is the anchor of a definition on the glossary page.
-func TermID(def *Page) string { return "term-" + markdown.Slug(def.Title()) }
+func TermID(def *Page) string { return "term-" + slug.ID(def.Title()) }
 
 func (t *Terms) anchors() map[string]bool {
 	a := map[string]bool{}

@@ -15,11 +15,12 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/slug"
 	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // ContentDir is the folder of pages, relative to the site root.
-const ContentDir = "content"
+const ContentDir = slug.ContentDir
 
 // File is one input file, its path slash-separated and relative to the site root.
 type File struct {

@@ -1,9 +1,8 @@
 package markdown
 
 import (
+	"github.com/shiftbook/shiftbook/generator/slug"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -17,22 +16,8 @@ type headingIDs struct {
 
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
-// Slug is the id a heading text gets before it is made unique.
-func Slug(text string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
-			b.WriteRune(r)
-		case unicode.IsSpace(r):
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
+	base := slug.ID(string(value))
 	if base == "" {
 		base = "section"
 	}

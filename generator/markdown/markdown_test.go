@@ -153,24 +153,6 @@ func TestRenderWithoutContext(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Days 1 to 30", "days-1-to-30"},
-		{"  Our Promise  ", "our-promise"},
-		{"What we never tolerate!", "what-we-never-tolerate"},
-		{"Été à Paris", "été-à-paris"},
-		{"snake_case and kebab-case", "snake_case-and-kebab-case"},
-		{"C++ & C#", "c--c"},
-		{"Tabs\tand  spaces", "tabs-and--spaces"},
-		{"???", ""},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestHeadingIDs(t *testing.T) {
 	src := "# Intro\n\n## Intro\n\n## Intro\n\n## Intro-1\n\n## ???\n\n## ???\n\n## Mine {#intro-2}\n"
 	doc := New(Options{}).Parse([]byte(src))

@@ -26,12 +26,6 @@ type Metric struct {
 	MinN int
 }
 
-// Suppressed reports whether a point's value comes from too few responses
-// to be shown as a number.
-func (m *Metric) Suppressed(p series.Point) bool {
-	return m.MinN > 0 && p.N > 0 && p.N < m.MinN
-}
-
 // Title is the metric's name.
 func (m *Metric) Title() string { return m.Page.Title() }
 
@@ -100,7 +94,10 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 			diags.Add(m.Series.CheckScale(series.Scale{Min: p.Meta.Min, Max: p.Meta.Max, Metric: id, Page: p.Path})...)
 		}
 		if m.Series != nil && len(m.Series.Points) > 0 {
-			m.Summary = Summarize(m.Series, Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction),
+			// The summary is of the values that may be shown: a latest
+			// value from too few responses must not show through its
+			// status or change either.
+			m.Summary = Summarize(m.Series.Shown(m.MinN), Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction),
 				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Cadence}, s.Now)
 		}
 		if d := p.Meta.Definition; d != "" {

@@ -132,6 +132,7 @@ type PointData struct {
 	Date, DateISO, Value, Note string
 	NoteNum                    int        // the number of its marker on the chart, 0 when none
 	Cells                      []CellData // the other columns, as MetricData.Columns names them
+	Few                        bool       // Value says "too few responses": the number is kept back (minN)
 }
 
 // CellData is a cell of a table: its text, and whether it is a number
@@ -375,7 +376,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			}
 		}
 		d.Columns = tableColumns(m.Series)
-		d.Points, d.Notes = tableOf(m.Series, p.Meta.Unit)
+		d.Points, d.Notes = tableOf(m.Series, p.Meta.Unit, m.MinN)
 		d.Rows = rowCount(m.Series)
 		for _, pt := range d.Points {
 			d.HasNotes = d.HasNotes || pt.Note != ""
@@ -420,8 +421,9 @@ func changeMood(change float64, direction string) (mood, word string) {
 }
 
 func chartPoints(m *link.Metric) []chart.Point {
-	pts := make([]chart.Point, len(m.Series.Points))
-	for i, pt := range m.Series.Points {
+	shown := m.Series.Shown(m.MinN).Points // a value from too few responses is not drawn either
+	pts := make([]chart.Point, len(shown))
+	for i, pt := range shown {
 		pts[i] = chart.Point{Date: pt.Date, Value: pt.Value}
 	}
 	return pts

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -60,13 +61,17 @@ func rowCount(f *series.File) int {
 // tableOf makes the table rows (the newest tableRows, newest first) and the
 // numbered notes (the newest maxNotes, oldest first) of the headline series
 // of f, sorted by date.
-func tableOf(f *series.File, unit string) ([]PointData, []NoteData) {
+//
+// A value from fewer than minN responses is written "too few responses
+// (n = 12)" instead, and its note, kept in the table, gets no marker on the
+// chart, which would show where the value is.
+func tableOf(f *series.File, unit string, minN int) ([]PointData, []NoteData) {
 	points := f.Points
 	cols := tableKeys(f)
 	var notes []NoteData
 	for i := len(points) - 1; i >= 0 && len(notes) < maxNotes; i-- {
 		pt := points[i]
-		if text := strings.TrimSpace(pt.Note); text != "" {
+		if text := strings.TrimSpace(pt.Note); text != "" && !pt.Few(minN) {
 			date, iso := formatDate(pt.Date)
 			notes = append(notes, NoteData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), unit),
 				Text: text, InTable: len(points)-i <= tableRows, date: pt.Date, value: pt.Value, idx: i})
@@ -86,8 +91,12 @@ func tableOf(f *series.File, unit string) ([]PointData, []NoteData) {
 		for _, c := range cols {
 			cells = append(cells, CellData{Text: pt.Text(c.Key), Num: c.Key == "n"})
 		}
-		rows = append(rows, PointData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), unit),
-			Note: strings.TrimSpace(pt.Note), NoteNum: num[i], Cells: cells})
+		value := withUnit(formatNumber(pt.Value), unit)
+		if pt.Few(minN) {
+			value = fmt.Sprintf("too few responses (n = %d)", pt.N)
+		}
+		rows = append(rows, PointData{Date: date, DateISO: iso, Value: value,
+			Note: strings.TrimSpace(pt.Note), NoteNum: num[i], Cells: cells, Few: pt.Few(minN)})
 	}
 	return rows, notes
 }
@@ -105,19 +114,20 @@ func (r *run) writeSeriesCSV() {
 		if d == nil || d.CSV == "" {
 			continue
 		}
-		if err := r.sink.Write(d.CSV, seriesCSV(m.Series)); err != nil {
+		if err := r.sink.Write(d.CSV, seriesCSV(m.Series, m.MinN)); err != nil {
 			r.fail(diag.File(d.CSV, "cannot write: %v", err))
 		}
 	}
 }
 
 // seriesCSV is every row of f as CSV: date, value (as exact as the data
-// file wrote it), then the other columns in the file's order, headline
-// rows first, then each segment's. encoding/csv quotes what needs quoting;
+// file wrote it; empty when from fewer than minN responses, as on the
+// page), then the other columns in the file's order, headline rows first,
+// then each segment's. encoding/csv quotes what needs quoting;
 // a text cell that a spreadsheet would run as a formula (starting with = +
 // - @, a tab or a carriage return) gets a leading apostrophe, as OWASP
 // advises against CSV injection.
-func seriesCSV(f *series.File) []byte {
+func seriesCSV(f *series.File, minN int) []byte {
 	var b bytes.Buffer
 	b.Grow(rowCount(f) * 24)
 	w := csv.NewWriter(&b)
@@ -129,7 +139,11 @@ func seriesCSV(f *series.File) []byte {
 	_ = w.Write(row) // a bytes.Buffer never fails
 	write := func(points []series.Point) {
 		for _, pt := range points {
-			row = append(row[:0], pt.Date.Format("2006-01-02"), strconv.FormatFloat(pt.Value, 'g', -1, 64))
+			value := strconv.FormatFloat(pt.Value, 'g', -1, 64)
+			if pt.Few(minN) {
+				value = ""
+			}
+			row = append(row[:0], pt.Date.Format("2006-01-02"), value)
 			for _, c := range f.Columns {
 				row = append(row, defuseFormula(pt.Text(c.Key)))
 			}

@@ -5,6 +5,7 @@ package series
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -57,6 +58,36 @@ func (f *File) CheckScale(s Scale) []diag.Diagnostic {
 			n, plural(n, "value", "values"), plural(n, "is", "are")))
 	}
 	return diags
+}
+
+// Few reports whether the point's value comes from fewer than minN
+// responses: not to be shown as a number, as survey tools keep such values
+// back to protect who answered and because they are mostly noise. A point
+// without n is never few.
+func (p Point) Few(minN int) bool {
+	return minN > 0 && p.N > 0 && p.N < minN
+}
+
+// Shown is f without the points from fewer than minN responses: what a
+// summary and a chart may use. It is f itself when no point is left out.
+func (f *File) Shown(minN int) *File {
+	few := func(p Point) bool { return p.Few(minN) }
+	kept := slices.ContainsFunc(f.Points, few)
+	for _, seg := range f.Segments {
+		kept = kept || slices.ContainsFunc(seg.Points, few)
+	}
+	if !kept {
+		return f
+	}
+	out := *f
+	out.Points = slices.DeleteFunc(slices.Clone(f.Points), few)
+	out.Segments = nil
+	for _, seg := range f.Segments {
+		if pts := slices.DeleteFunc(slices.Clone(seg.Points), few); len(pts) > 0 {
+			out.Segments = append(out.Segments, Segment{Name: seg.Name, Points: pts})
+		}
+	}
+	return &out
 }
 
 // text is the scale in words: "-100 to 100", "at least 0", "at most 7".

@@ -112,3 +112,26 @@ func TestCadenceNextAndStaleAt(t *testing.T) {
 		t.Error("no cadence has a next point")
 	}
 }
+
+func TestShown(t *testing.T) {
+	f, ds := Read("d/m.csv", []byte("date,value,segment,n\n2025-10-31,1,all,40\n2025-11-30,2,all,12\n2025-11-30,3,business,\n2025-10-31,4,markets,3\n"), Options{})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if f.Shown(0) != f || f.Shown(3) != f {
+		t.Error("Shown copies a file it leaves whole")
+	}
+	s := f.Shown(30)
+	if len(s.Points) != 1 || s.Points[0].Value != 1 {
+		t.Errorf("headline shown: %+v", s.Points)
+	}
+	if len(s.Segments) != 1 || s.Segments[0].Name != "business" {
+		t.Errorf("segments shown: %+v", s.Segments)
+	}
+	if len(f.Points) != 2 || len(f.Segments) != 2 {
+		t.Error("Shown changed the file")
+	}
+	if (Point{N: 0}).Few(30) || !(Point{N: 29}).Few(30) || (Point{N: 30}).Few(30) || (Point{N: 1}).Few(0) {
+		t.Error("Few: a point without n, or at minN, or with no minN, is shown; below minN it is not")
+	}
+}

@@ -22,25 +22,10 @@ import (
 	"github.com/shiftbook/shiftbook/generator/work"
 )
 
-// A page body is rendered to HTML once, here, with placeholders where the
-// HTML depends on where it is shown or on the rest of the site: link
-// targets, id prefixes and shortcodes. The render stage fills them in for
-// the page itself and again for the book, without parsing the markdown a
-// second time; and no syntax tree outlives this step, which keeps a large
-// site's memory small.
-//
-// Placeholders start and end with a NUL byte, which never occurs in a page
-// (parse rejects NUL):
-//
-//	"\x00I\x00"       the id prefix ("" on the page, "b12-" in the book)
-//	"\x00L" n "\x00"  the URL of Body.Links[n], relative to where it is shown
-//	"\x00S" n "\x00"  the HTML of Body.Shortcodes[n]; for a call with a
-//	                  closing tag, its inner content follows, up to
-//	"\x00E" n "\x00"  the end of the inner content of Body.Shortcodes[n]
-const (
-	Mark     = '\x00'
-	IDPrefix = "\x00I\x00"
-)
+// A page body is rendered to HTML once, here, with placeholders (see
+// placeholder.go) where the HTML depends on where it is shown or on the
+// rest of the site; and no syntax tree outlives this step, which keeps a
+// large site's memory small.
 
 // Body is a page's markdown rendered with placeholders, and what the body
 // refers to.
@@ -231,7 +216,7 @@ func (c *bodyContext) link(l markdown.Link) string {
 		return dest
 	}
 	c.body.Links = append(c.body.Links, l)
-	return "\x00L" + strconv.Itoa(len(c.body.Links)-1) + "\x00"
+	return Placeholder{PlaceLink, len(c.body.Links) - 1}.String()
 }
 
 func (c *bodyContext) use(def *Page) {
@@ -323,7 +308,7 @@ func (c *bodyContext) Autolink(w util.BufWriter, text []byte, offset int, write 
 func (c *bodyContext) Shortcode(w util.BufWriter, sc *markdown.Shortcode) {
 	for i, s := range c.body.Shortcodes {
 		if s == sc {
-			w.WriteString("\x00S" + strconv.Itoa(i) + "\x00")
+			w.WriteString(Placeholder{PlaceShortcode, i}.String())
 			return
 		}
 	}
@@ -337,10 +322,6 @@ func (c *bodyContext) ShortcodeEnd(w util.BufWriter, sc *markdown.Shortcode) {
 		}
 	}
 }
-
-// ShortcodeEnd is the placeholder that ends the inner content of
-// Body.Shortcodes[n].
-func ShortcodeEnd(n int) string { return "\x00E" + strconv.Itoa(n) + "\x00" }
 
 // fingerprint identifies the vocabulary as autolinking and tooltips see it:
 // a body rendered with the same fingerprint is the same HTML.

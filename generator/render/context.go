@@ -54,26 +54,17 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 // content gets that content filled in first, as its .Inner.
 func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix string) {
 	for {
-		i := bytes.IndexByte(src, link.Mark)
-		if i < 0 {
-			b.Write(src)
+		before, ph, rest, ok := link.NextPlaceholder(src)
+		b.Write(before)
+		if !ok {
 			return
 		}
-		b.Write(src[:i])
-		j := bytes.IndexByte(src[i+1:], link.Mark)
-		if j < 0 {
-			return // cannot happen: placeholders are written whole
-		}
-		token := src[i+1 : i+1+j]
-		src = src[i+2+j:]
-		if len(token) == 0 {
-			continue
-		}
-		n, _ := strconv.Atoi(string(token[1:]))
-		switch token[0] {
-		case 'I':
+		src = rest
+		n := ph.N
+		switch ph.Kind {
+		case link.PlaceIDPrefix:
 			b.WriteString(idPrefix)
-		case 'L':
+		case link.PlaceLink:
 			if n >= len(p.Targets) {
 				continue
 			}
@@ -93,7 +84,7 @@ func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix str
 				b.WriteString(`" data-print-url="`)
 				b.WriteString(html.EscapeString(markdown.EscapeURL(abs)))
 			}
-		case 'S':
+		case link.PlaceShortcode:
 			if n >= len(p.Body.Shortcodes) {
 				continue
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html"
-	"strconv"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -214,28 +213,19 @@ func resolvePlaceholders(p *link.Page, chunk []byte) []byte {
 	}
 	var b bytes.Buffer
 	for {
-		i := bytes.IndexByte(chunk, link.Mark)
-		if i < 0 {
-			b.Write(chunk)
+		before, ph, rest, ok := link.NextPlaceholder(chunk)
+		b.Write(before)
+		if !ok {
 			return b.Bytes()
 		}
-		b.Write(chunk[:i])
-		j := bytes.IndexByte(chunk[i+1:], link.Mark)
-		if j < 0 {
-			return b.Bytes()
-		}
-		token := chunk[i+1 : i+1+j]
-		chunk = chunk[i+2+j:]
-		if len(token) == 0 {
-			continue
-		}
-		n, _ := strconv.Atoi(string(token[1:]))
-		switch token[0] {
-		case 'L':
+		chunk = rest
+		n := ph.N
+		switch ph.Kind {
+		case link.PlaceLink:
 			if n < len(p.Targets) {
 				b.WriteString(p.Targets[n])
 			}
-		case 'S':
+		case link.PlaceShortcode:
 			if n < len(p.Body.Shortcodes) {
 				sc := p.Body.Shortcodes[n]
 				b.WriteString("{{" + sc.Name + " " + strings.Join(sc.Args, " ") + "}}")

@@ -341,3 +341,22 @@ func TestLongerName(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinsTable checks the one table of shortcodes: sorted, each name
+// once, every entry saying what its argument is and what it shows.
+func TestBuiltinsTable(t *testing.T) {
+	for i, b := range Builtins {
+		if i > 0 && Builtins[i-1].Name >= b.Name {
+			t.Errorf("Builtins: %q after %q; keep them sorted, each once", b.Name, Builtins[i-1].Name)
+		}
+		if b.Arg == "" || b.Shows == 0 || b.Template == "" {
+			t.Errorf("Builtins: %q lacks its argument, what it shows or its template: %+v", b.Name, b)
+		}
+		if got, ok := BuiltinShortcode(b.Name); !ok || got != b {
+			t.Errorf("BuiltinShortcode(%q) = %+v, %v", b.Name, got, ok)
+		}
+	}
+	if _, ok := BuiltinShortcode("nosuch"); ok {
+		t.Error(`BuiltinShortcode("nosuch") found one`)
+	}
+}

@@ -109,7 +109,8 @@ func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix str
 // shortcode writes a shortcode's HTML; uid makes its element ids unique on
 // the page, where the same chart or map may be shown more than once.
 func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from, uid string) {
-	if _, builtin := link.Shortcodes[sc.Name]; !builtin {
+	spec, builtin := link.BuiltinShortcode(sc.Name)
+	if !builtin {
 		r.siteShortcode(b, p, sc, inner, from)
 		return
 	}
@@ -117,20 +118,20 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 		return
 	}
 	data := ShortcodeData{Root: rootFrom(from), Alone: sc.Alone, Named: sc.Named["name"] == "true", InBook: from == bookURL}
-	switch sc.Name {
-	case "metric", "chart":
+	switch spec.Shows {
+	case link.ShowsMetric:
 		m := r.site.MetricByID(sc.Args[0])
 		if m == nil {
 			return
 		}
 		data.Metric = r.metricData(m)
-		if sc.Name == "chart" && data.Metric.HasData {
+		if spec.Chart && data.Metric.HasData {
 			md := *data.Metric
 			md.ChartID = "chart-" + uid + m.ID
 			md.Chart = r.lineChart(m, md.ChartID, md.Notes)
 			data.Metric = &md
 		}
-	case "journey":
+	case link.ShowsJourney:
 		p := r.site.JourneyByID(sc.Args[0])
 		if p == nil {
 			return
@@ -139,7 +140,7 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 	default:
 		return
 	}
-	name := "shortcodes/" + sc.Name + ".html"
+	name := spec.Template
 	if err := r.tmpl.partial(b, name, data); err != nil {
 		r.fail(r.templateError(err, func(t *Templates, b *bytes.Buffer) error { return t.partial(b, name, data) }))
 	}

@@ -170,8 +170,9 @@ func (r *run) shortcodeText(_ *link.Page, sc *markdown.Shortcode) string {
 	if len(sc.Args) != 1 {
 		return ""
 	}
-	switch sc.Name {
-	case "metric", "chart":
+	spec, _ := link.BuiltinShortcode(sc.Name)
+	switch spec.Shows {
+	case link.ShowsMetric:
 		m := r.site.MetricByID(sc.Args[0])
 		if m == nil {
 			return ""
@@ -181,11 +182,11 @@ func (r *run) shortcodeText(_ *link.Page, sc *markdown.Shortcode) string {
 			return d.Name + ": no data yet"
 		}
 		s := d.Latest + " (" + strings.ToLower(d.StatusText) + ", as of " + d.AsOf + ")"
-		if sc.Name == "chart" || sc.Named["name"] == "true" {
+		if spec.Chart || sc.Named["name"] == "true" {
 			s = d.Name + " " + s
 		}
 		return s
-	case "journey":
+	case link.ShowsJourney:
 		if j := r.site.JourneyByID(sc.Args[0]); j != nil {
 			return j.Title()
 		}

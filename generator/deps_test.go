@@ -34,7 +34,8 @@ var allowed = map[string][]string{
 	"generator/load":               {"generator/slug", "generator/work", "generator/diag", "generator/parse"},
 	"generator/link":               {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load"},
 	"generator/render/chart":       {},
-	"generator/render":             {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart"},
+	"generator/render/search":      {},
+	"generator/render":             {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart", "generator/render/search"},
 	"generator/publish":            {},
 	"generator/pipeline":           {"generator/work", "generator/diag", "generator/parse", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
@@ -53,10 +54,10 @@ var homes = map[string][]string{
 	"github.com/alecthomas/chroma":       {"generator/markdown"},
 	"github.com/tdewolff/minify":         {"generator/render"},
 	"github.com/fsnotify/fsnotify":       {"generator/serve"},
-	"golang.org/x/text":                  {"generator/parse"},                        // BCP 47 language tags
-	"golang.org/x/net/html":              {"generator/render", "generator/markdown"}, // reading HTML: the output check, raw HTML in markdown
-	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                     // [markdown] html = "safe"
-	"golang.org/x/sys/unix":              {"generator/publish"},                      // atomic exchange, locks
+	"golang.org/x/text":                  {"generator/parse", "generator/render/search"}, // BCP 47 language tags; NFD for search folding
+	"golang.org/x/net/html":              {"generator/render", "generator/markdown"},     // reading HTML: the output check, raw HTML in markdown
+	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                         // [markdown] html = "safe"
+	"golang.org/x/sys/unix":              {"generator/publish"},                          // atomic exchange, locks
 }
 
 // testHomes is where a library may be imported by tests only.

@@ -185,7 +185,7 @@ func TestExampleEveryPage(t *testing.T) {
 		t.Errorf("only %d pages of content/ were found in the output; the example site has at least 20", pages)
 	}
 	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "glossary/index.html", "metrics/index.html",
-		"journeys/index.html", "search/index.html", "search/index.json", "book/index.html"} {
+		"journeys/index.html", "search/index.html", "search/index.js", "search/t/0.js", "search/d/0.js", "book/index.html"} {
 		if _, ok := out[p]; !ok {
 			t.Errorf("the output has no %s", p)
 		}

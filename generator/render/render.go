@@ -23,6 +23,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/render/search"
 	"github.com/shiftbook/shiftbook/generator/work"
 )
 
@@ -184,8 +185,8 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	x := &Renderer{r: r, jobs: map[string]job{}, eager: eager, lazy: map[string]*lazyFile{}}
 	// Made on first request: the dev server rarely needs them, and on a
 	// large site they cost more than the rest of a rebuild.
-	x.lazy["search/index.json"] = &lazyFile{make: func() []byte {
-		r.writeSearchIndex()
+	index := sync.OnceValue(func() map[string][]byte {
+		files := r.searchFiles()
 		if opts.Release {
 			for _, p := range site.Pages {
 				if p.Body != nil {
@@ -193,9 +194,21 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 				}
 			}
 		}
-		data, _ := eager.get("search/index.json")
-		return data
-	}}
+		return files
+	})
+	var indexMu sync.Mutex
+	for _, path := range search.Paths(searchDocs(site.Pages)) {
+		x.lazy[path] = &lazyFile{make: func() []byte {
+			files := index()
+			indexMu.Lock()
+			defer indexMu.Unlock()
+			b := files[path]
+			if opts.Release {
+				delete(files, path) // written once
+			}
+			return b
+		}}
+	}
 	x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }}
 	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
 	for _, j := range r.jobs() {

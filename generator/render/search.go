@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,52 +8,37 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/render/search"
 )
 
-// The search index, search/index.json, is what the theme's site.js loads the
-// first time a reader focuses a search box. It is one JSON array, one object
-// per page, sorted by URL, with short keys and empty fields left out so that
-// the index of a large site stays small:
-//
-//	t  title
-//	u  URL relative to the site root ("" is the home page), so the index
-//	   works under any path prefix
-//	s  title of the section the page is in (none for the home page and the
-//	   top-level sections)
-//	k  kind: home, section, definition, metric or journey; left out for a
-//	   plain page
-//	w  keywords: a definition's abbreviation and synonyms, a metric's id, a
-//	   journey's persona
-//	d  summary: a definition's hover text, else the page's description
-//	h  headings (a journey's stage names too)
-//	x  the start of the readable text (link.MaxSearchText bytes), without
-//	   the summary when the text merely repeats it
-//
-// It is encoded with HTML escaping (<, > and & as \u003c, \u003e, \u0026),
-// so no index text can ever be read as markup, and is byte-identical for the
-// same input.
+// The search index is written by package search (generator/render/search):
+// a manifest, token shards and a file per document under search/, which the
+// theme's site.js loads as a query needs them. This file makes its
+// documents from the pages.
 
 // searchEntry is one document of the search index.
-type searchEntry struct {
-	Title    string   `json:"t"`
-	URL      string   `json:"u"`
-	Section  string   `json:"s,omitempty"`
-	Kind     string   `json:"k,omitempty"`
-	Keywords []string `json:"w,omitempty"`
-	Summary  string   `json:"d,omitempty"`
-	Headings []string `json:"h,omitempty"`
-	Text     string   `json:"x,omitempty"`
+type searchEntry = search.Doc
+
+// searchDocs counts the documents of the index: every page but the section
+// pages made up for a folder without an _index.md.
+func searchDocs(pages []*link.Page) int {
+	n := 0
+	for _, p := range pages {
+		if !p.Virtual {
+			n++
+		}
+	}
+	return n
 }
 
-func (r *run) writeSearchIndex() {
-	data, err := encodeSearchIndex(searchEntries(r.site.Pages, r.shortcodeText))
+// searchFiles makes the files of the search index (search.Paths).
+func (r *run) searchFiles() map[string][]byte {
+	files, err := search.Files(searchEntries(r.site.Pages, r.shortcodeText))
 	if err != nil {
-		r.fail(diag.File("search/index.json", "cannot encode the search index: %v", err))
-		return
+		r.fail(diag.File(search.ManifestPath, "cannot encode the search index: %v", err))
+		return nil
 	}
-	if err := r.sink.Write("search/index.json", data); err != nil {
-		r.fail(diag.File("search/index.json", "cannot write: %v", err))
-	}
+	return files
 }
 
 // searchEntries makes the index documents of pages, sorted by URL. Section
@@ -205,15 +188,4 @@ func withoutPrefix(text, summary string) string {
 		return text
 	}
 	return strings.TrimLeft(text[len(summary):], " .,;:!?")
-}
-
-// encodeSearchIndex writes entries as compact JSON with HTML escaping.
-func encodeSearchIndex(entries []searchEntry) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(entries); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/render/search"
 )
 
 func testPage(url string, kind link.Kind, parent *link.Page, fm parse.FrontMatter, text string, headings ...string) *link.Page {
@@ -78,12 +79,35 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 
-	data, err := encodeSearchIndex(got)
+	files, err := search.Files(got)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := string(data)
-	for _, bad := range []string{"<", ">", "&", "\n", `"k":"page"`, `"s":""`, "null"} {
+	if len(files) != len(search.Paths(len(got))) {
+		t.Errorf("%d files, want the %d of search.Paths", len(files), len(search.Paths(len(got))))
+	}
+	var all strings.Builder
+	for _, p := range search.Paths(len(got)) {
+		b, ok := files[p]
+		if !ok {
+			t.Errorf("no %s", p)
+			continue
+		}
+		s := string(b)
+		prefix := `ShiftbookSearch.loaded("` + search.ID(p) + `",`
+		if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, ");\n") {
+			t.Errorf("%s is not a call of ShiftbookSearch.loaded: %.80s", p, s)
+			continue
+		}
+		payload := strings.TrimSuffix(strings.TrimPrefix(s, prefix), ");\n")
+		var v any
+		if err := json.Unmarshal([]byte(payload), &v); err != nil {
+			t.Errorf("%s: not JSON: %v", p, err)
+		}
+		all.WriteString(payload)
+	}
+	s := all.String()
+	for _, bad := range []string{"<", ">", "&", "\n", `"k":"page"`, `"s":""`, "null,null"} {
 		if strings.Contains(s, bad) {
 			t.Errorf("index contains %q:\n%s", bad, s)
 		}
@@ -97,16 +121,9 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("index lacks %s:\n%s", sub, s)
 		}
 	}
-	var back []searchEntry
-	if err := json.Unmarshal(data, &back); err != nil || !reflect.DeepEqual(back, got) {
-		t.Errorf("index does not decode to its entries: %v", err)
-	}
-	again, _ := encodeSearchIndex(searchEntries(pages, noFill))
-	if string(again) != s {
+	again, _ := search.Files(searchEntries(pages, noFill))
+	if !reflect.DeepEqual(again, files) {
 		t.Error("two encodings of the same pages differ")
-	}
-	if empty, _ := encodeSearchIndex(searchEntries(nil, noFill)); string(empty) != "[]" {
-		t.Errorf("empty index is %s, want []", empty)
 	}
 }
 
@@ -131,8 +148,30 @@ func TestSearchScript(t *testing.T) {
 	if err := os.WriteFile(minified, min, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	raw, err := os.ReadFile("testdata/search_docs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []searchEntry
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		t.Fatal(err)
+	}
+	files, err := search.Files(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for p, b := range files {
+		out := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, search.Dir)))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, script := range []string{src, minified} {
-		out, err := exec.Command(node, "testdata/search.node.js", script).CombinedOutput()
+		out, err := exec.Command(node, "testdata/search.node.js", script, dir).CombinedOutput()
 		if err != nil {
 			t.Errorf("node testdata/search.node.js %s: %v\n%s", script, err, out)
 		}

@@ -96,7 +96,7 @@ func TestForeignHostAndOriginRefused(t *testing.T) {
 	}{
 		{"/", "evil.example", "", 403, "--allow-host evil.example"},
 		{"/guide/one/", "evil.example" + port, "", 403, "--allow-host evil.example"},
-		{"/search/index.json", "evil.example" + port, "", 403, "--allow-host evil.example"},
+		{"/search/index.js", "evil.example" + port, "", 403, "--allow-host evil.example"},
 		{"/_shiftbook/events?page=/index.html", "evil.example" + port, "", 403, "--allow-host evil.example"},
 		{"/_shiftbook/reload.js", "evil.example" + port, "", 403, ""},
 		{"/guide/one/", "localhost" + port, "", 200, "First text"},

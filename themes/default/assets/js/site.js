@@ -29,8 +29,6 @@
   // metric id; the title starts with it; a keyword starts with it; the title
   // holds it as a phrase.
   const EXACT = 1000, TITLE_PREFIX = 200, KEYWORD_PREFIX = 100, TITLE_PHRASE = 50;
-  // Definitions and metrics are what readers look up most: a slight boost.
-  const KIND_BOOST = { definition: 1.1, metric: 1.1 };
   const KIND_LABEL = { definition: "Definition", metric: "Metric", journey: "Journey" };
 
   // Folding: lower case, accents and other combining marks dropped, and the
@@ -57,171 +55,259 @@
     return s.length >= prefix.length && s.lastIndexOf(prefix, 0) === 0;
   }
 
-  // First index in the sorted array a whose value is >= s.
-  function lowerBound(a, s) {
-    let lo = 0, hi = a.length;
+  // The index is written by generator/render/search as small scripts under
+  // search/, each handing its JSON to ShiftbookSearch.loaded(id, data):
+  //   index      the manifest: v version, n documents, b the boosted
+  //              documents (definitions and metrics), s each token shard's
+  //              first key (null for an empty shard)
+  //   t/N        a token shard: t [[token, postings]], m [[prefix, the
+  //              postings of all its tokens merged]] for a prefix too
+  //              common to read token by token
+  //   d/N        document N (numbered by title length, then URL)
+  // Scripts, not fetch: fetch is refused from file://.
+  const DIGIT = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach((c, i) => { DIGIT[c] = i; });
+  // Definitions and metrics are what readers look up most: a slight boost.
+  const BOOST = 1.1;
+  // A place of a word in a name (the title is name 0, keyword j name j+1):
+  // code = (name * 256 + position) * 2 + 1 if it is the name's last word.
+  const NAME_BITS = 8;
+
+  function readVLQ(s, at) {
+    let v = 0, scale = 1;
+    for (;;) {
+      const d = DIGIT[s[at.i++]];
+      if (d === undefined) throw new Error("the search index is damaged");
+      v += (d & 31) * scale;
+      scale *= 32;
+      if (d < 32) return v;
+    }
+  }
+
+  function decodeDocs(s, bit, mask) {
+    if (!s) return;
+    if (s[0] === "~") {
+      for (let j = 1; j < s.length; j++) {
+        const c = DIGIT[s[j]];
+        for (let b = 0; b < 6; b++) if (c & (1 << b)) { const d = (j - 1) * 6 + b; mask.set(d, (mask.get(d) || 0) | bit); }
+      }
+      return;
+    }
+    const at = { i: 0 };
+    let d = -1;
+    while (at.i < s.length) {
+      d += readVLQ(s, at) + 1;
+      mask.set(d, (mask.get(d) || 0) | bit);
+    }
+  }
+
+  // decodePosting reads one token's postings: mask, document → fields;
+  // occ, document → places in its names.
+  function decodePosting(s) {
+    const parts = s.split(".");
+    const mask = new Map(), occ = new Map();
+    for (let f = 0; f < FIELD_BITS && f < parts.length; f++) decodeDocs(parts[f], 1 << f, mask);
+    const o = parts[FIELD_BITS] || "", at = { i: 0 };
+    let d = -1;
+    while (at.i < o.length) {
+      d += readVLQ(o, at) + 1;
+      const n = readVLQ(o, at), codes = [];
+      for (let k = 0; k < n; k++) codes.push(readVLQ(o, at));
+      occ.set(d, codes);
+    }
+    return { mask: mask, occ: occ };
+  }
+
+  // lowerBoundKey is the first index of sorted [[key, value]] whose key is >= key.
+  function lowerBoundKey(list, key) {
+    let lo = 0, hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (a[mid] < s) lo = mid + 1; else hi = mid;
+      if (list[mid][0] < key) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
 
-  // Index is the token index of a list of documents: every distinct token
-  // once, sorted, each with its postings (document number << FIELD_BITS |
-  // the fields it occurs in). A query word is looked up by binary search and matches
-  // the run of tokens it is a prefix of.
-  function Index(docs) {
-    this._begin(docs);
-    this._add(0, docs.length);
-    this._end();
+  // Index is the index as a reader uses it: load(id, version) returns a
+  // promise of a file's data; each file is loaded once.
+  function Index(load) {
+    this._load = load;
+    this._files = new Map();
+    this._decoded = new Map();
+    this.manifest = null;
   }
 
-  Index.prototype._begin = function (docs) {
-    if (!Array.isArray(docs)) throw new Error("the search index is not a list");
-    this.docs = docs;
-    this.info = new Array(docs.length);
-    // While building: token → number, and per token number its postings,
-    // the last document it was seen in and where that posting is.
-    this._ids = new Map();
-    this._post = [];
-    this._last = [];
-    this._at = [];
-  };
-
-  // _add indexes documents from up to to.
-  Index.prototype._add = function (from, to) {
-    const docs = this.docs, ids = this._ids, post = this._post, last = this._last, at = this._at;
-    let i = 0;
-    const add = (text, bit) => {
-      const ts = tokens(text);
-      for (let j = 0; j < ts.length; j++) {
-        let id = ids.get(ts[j]);
-        if (id === undefined) {
-          id = post.length;
-          ids.set(ts[j], id);
-          post.push([]);
-          last.push(-1);
-          at.push(0);
-        }
-        if (last[id] !== i) {
-          last[id] = i;
-          at[id] = post[id].length;
-          post[id].push(i << FIELD_BITS | bit);
-        } else {
-          post[id][at[id]] |= bit;
-        }
-      }
-      return ts;
-    };
-    for (i = from; i < to; i++) {
-      const d = docs[i];
-      const title = add(d.t, TITLE).join(" ");
-      const keys = [];
-      for (const w of d.w || []) keys.push(add(w, KEYWORD).join(" "));
-      for (const h of d.h || []) add(h, HEADING);
-      add(d.d, SUMMARY);
-      add(d.x, BODY);
-      add(d.s, SECTION);
-      this.info[i] = { title: title, keys: keys, boost: KIND_BOOST[d.k] || 1 };
+  Index.prototype._file = function (id) {
+    let p = this._files.get(id);
+    if (!p) {
+      p = this._load(id, this.manifest ? this.manifest.v : "");
+      this._files.set(id, p);
+      p.catch(() => this._files.delete(id));
     }
+    return p;
   };
 
-  Index.prototype._end = function () {
-    const ids = this._ids, post = this._post;
-    this._ids = this._post = this._last = this._at = null;
-    this.terms = Array.from(ids.keys()).sort();
-    this.postings = this.terms.map((t) => Int32Array.from(post[ids.get(t)]));
-    const n = this.docs.length;
-    this._fields = new Uint8Array(n);
-    this._exact = new Uint8Array(n);
-    this._score = new Float64Array(n);
+  // open loads the manifest.
+  Index.prototype.open = function () {
+    if (!this._open) {
+      this._open = this._file("index").then((m) => {
+        if (!m || !Array.isArray(m.s)) throw new Error("the search index is not an index");
+        const boost = new Map();
+        decodeDocs(m.b, 1, boost);
+        this.manifest = m;
+        this.boost = boost;
+        return this;
+      });
+      this._open.catch(() => { this._open = null; });
+    }
+    return this._open;
   };
 
-  // createIndexAsync builds the index chunk documents at a time, giving the
-  // page back between chunks so that typing stays smooth while a large
-  // site's index is built.
-  function createIndexAsync(docs, chunk) {
-    return new Promise((resolve, reject) => {
-      const idx = Object.create(Index.prototype);
-      let i = 0;
-      const step = () => {
-        try {
-          if (i === 0) idx._begin(docs);
-          const to = Math.min(docs.length, i + (chunk || 500));
-          idx._add(i, to);
-          i = to;
-          if (i < docs.length) {
-            setTimeout(step, 0);
-            return;
-          }
-          idx._end();
-          resolve(idx);
-        } catch (err) {
-          reject(err);
-        }
-      };
-      step();
-    });
-  }
+  Index.prototype._posting = function (shard, kind, entry) {
+    const key = shard + kind + entry[0];
+    let p = this._decoded.get(key);
+    if (!p) {
+      p = decodePosting(entry[1]);
+      this._decoded.set(key, p);
+    }
+    return p;
+  };
 
-  // search returns every document holding all the words of query (each word
+  // _word finds a query word: pref, the postings of every token it begins;
+  // exact, the postings of the token it is (or null).
+  Index.prototype._word = async function (w) {
+    const s = this.manifest.s;
+    let i = -1, first = -1;
+    for (let k = 0; k < s.length; k++) {
+      if (s[k] === null) continue;
+      if (first < 0) first = k;
+      if (s[k] <= w) i = k; else break;
+    }
+    if (i < 0) i = first;
+    if (i < 0) return { pref: [], exact: null };
+    let data = await this._file("t/" + i);
+    const t = data.t, m = data.m || [];
+    let k = lowerBoundKey(t, w);
+    const exact = k < t.length && t[k][0] === w ? this._posting(i, "t", t[k]) : null;
+    const mk = lowerBoundKey(m, w);
+    if (mk < m.length && m[mk][0] === w) return { pref: [this._posting(i, "m", m[mk])], exact: exact };
+    const pref = [];
+    for (let j = i; ;) {
+      const list = data.t;
+      for (; k < list.length && startsWith(list[k][0], w); k++) pref.push(this._posting(j, "t", list[k]));
+      if (k < list.length) break;
+      do j++; while (j < s.length && s[j] === null);
+      if (j >= s.length || !startsWith(s[j], w)) break;
+      data = await this._file("t/" + j);
+      k = 0;
+    }
+    return { pref: pref, exact: exact };
+  };
+
+  // search finds every document holding all the words of query (each word
   // as a prefix of a word of the document), best first:
-  // {terms: the folded query words, results: [{doc, score}]}.
-  Index.prototype.search = function (query) {
+  // {terms: the folded query words, results: [{n, score}]}.
+  Index.prototype.search = async function (query) {
     const words = tokens(query);
     const terms = Array.from(new Set(words));
     if (!terms.length) return { terms: terms, results: [] };
+    await this.open();
+    const found = new Map();
+    const looked = await Promise.all(terms.map((t) => this._word(t)));
+    terms.forEach((t, i) => found.set(t, looked[i]));
     // Rarest (longest) words first: the candidate list shrinks sooner.
     const order = terms.slice().sort((a, b) => b.length - a.length);
-    const fields = this._fields, exact = this._exact, score = this._score;
+    const score = new Map();
     let cand = null;
-    for (let j = 0; j < order.length; j++) {
-      const t = order[j];
-      const touched = [];
-      for (let i = lowerBound(this.terms, t); i < this.terms.length; i++) {
-        const w = this.terms[i];
-        if (!startsWith(w, t)) break;
-        const whole = w.length === t.length;
-        const p = this.postings[i];
-        for (let k = 0; k < p.length; k++) {
-          const d = p[k] >> FIELD_BITS, m = p[k] & FIELD_MASK;
-          if (!fields[d]) touched.push(d);
-          fields[d] |= m;
-          if (whole) exact[d] |= m;
-        }
+    for (const t of order) {
+      const w = found.get(t);
+      let fields = w.pref.length === 1 ? w.pref[0].mask : null;
+      if (!fields) {
+        fields = new Map();
+        for (const p of w.pref) for (const e of p.mask) fields.set(e[0], (fields.get(e[0]) || 0) | e[1]);
       }
+      const exact = w.exact ? w.exact.mask : new Map();
       const next = [];
-      const from = cand === null ? touched : cand;
-      for (let k = 0; k < from.length; k++) {
-        const d = from[k];
-        const m = fields[d];
+      const from = cand === null ? fields.keys() : cand;
+      for (const d of from) {
+        const m = fields.get(d);
         if (!m) continue;
-        let s = cand === null ? 0 : score[d];
+        const x = exact.get(d) || 0;
+        let s = cand === null ? 0 : score.get(d);
         for (let f = 0; f < WEIGHTS.length; f++) {
           const wt = WEIGHTS[f];
-          if (m & wt[0]) s += exact[d] & wt[0] ? wt[2] : wt[1];
+          if (m & wt[0]) s += x & wt[0] ? wt[2] : wt[1];
         }
-        score[d] = s;
+        score.set(d, s);
         next.push(d);
       }
-      for (let k = 0; k < touched.length; k++) fields[touched[k]] = exact[touched[k]] = 0;
       cand = next;
       if (!cand.length) break;
     }
-    const phrase = words.join(" ");
-    const results = cand.map((d) => {
-      const info = this.info[d];
-      let s = score[d];
-      if (info.title === phrase || info.keys.indexOf(phrase) >= 0) s += EXACT;
-      else if (startsWith(info.title, phrase)) s += TITLE_PREFIX;
-      else if (info.keys.some((k) => startsWith(k, phrase))) s += KEYWORD_PREFIX;
-      else if ((" " + info.title).indexOf(" " + phrase) >= 0) s += TITLE_PHRASE;
-      return { doc: this.docs[d], n: d, score: s * info.boost };
-    });
-    results.sort((a, b) => b.score - a.score || a.doc.t.length - b.doc.t.length || a.n - b.n);
+    const n = words.length;
+    const whole = words.map((w) => found.get(w).exact);
+    const lastPref = found.get(words[n - 1]).pref;
+    const at = (i, d, name, pos) => {
+      const c = whole[i] && whole[i].occ.get(d);
+      const base = ((name << NAME_BITS) + pos) * 2;
+      return !!c && (c.indexOf(base) >= 0 || c.indexOf(base + 1) >= 0);
+    };
+    // The whole query as a name: a term's title, abbreviation, synonym or
+    // metric id (EXACT); the start of its title or a keyword; a phrase of
+    // its title. From the places of the words in the names.
+    const phrase = (d) => {
+      let best = 0;
+      const lastWhole = (whole[n - 1] && whole[n - 1].occ.get(d)) || [];
+      for (const p of lastPref) {
+        for (const code of p.occ.get(d) || []) {
+          const name = code >> (NAME_BITS + 1), pos = (code >> 1) & ((1 << NAME_BITS) - 1);
+          const start = pos - (n - 1);
+          if (start < 0) continue;
+          let ok = true;
+          for (let i = 0; i < n - 1 && ok; i++) ok = at(i, d, name, start + i);
+          if (!ok) continue;
+          if (start === 0 && (code & 1) && lastWhole.indexOf(code) >= 0) best = Math.max(best, EXACT);
+          else if (start === 0) best = Math.max(best, name === 0 ? TITLE_PREFIX : KEYWORD_PREFIX);
+          else if (name === 0) best = Math.max(best, TITLE_PHRASE);
+        }
+      }
+      return best;
+    };
+    const results = cand.map((d) => ({ n: d, score: (score.get(d) + phrase(d)) * (this.boost.has(d) ? BOOST : 1) }));
+    results.sort((a, b) => b.score - a.score || a.n - b.n);
     return { terms: terms, results: results };
   };
+
+  // docs loads the documents of results (r.doc).
+  Index.prototype.docs = function (results) {
+    return Promise.all(results.map((r) => r.doc ? r : this._file("d/" + r.n).then((doc) => {
+      r.doc = doc;
+      return r;
+    })));
+  };
+
+  // Files of the index arrive as scripts calling loaded(id, data); expect
+  // returns the promise of one.
+  const pending = new Map();
+  function expect(id) {
+    let e = pending.get(id);
+    if (!e) {
+      e = {};
+      e.promise = new Promise((resolve, reject) => {
+        e.resolve = resolve;
+        e.reject = reject;
+      });
+      pending.set(id, e);
+    }
+    return e;
+  }
+  function loaded(id, data) {
+    const e = pending.get(id);
+    if (e) {
+      pending.delete(id);
+      e.resolve(data);
+    }
+  }
 
   // Highlighting works on the original text, one character at a time, so
   // that folding never shifts what is marked.
@@ -348,8 +434,16 @@
   global.ShiftbookSearch = {
     fold: fold,
     tokens: tokens,
-    createIndex: (docs) => new Index(docs),
-    createIndexAsync: createIndexAsync,
+    Index: Index,
+    expect: (id) => expect(id).promise,
+    fail: (id, err) => {
+      const e = pending.get(id);
+      if (e) {
+        pending.delete(id);
+        e.reject(err);
+      }
+    },
+    loaded: loaded,
     highlight: highlight,
     snippet: snippet,
     kindLabel: (kind) => KIND_LABEL[kind] || "Page",
@@ -375,22 +469,34 @@
     return new URL(siteRoot() + rel, document.baseURI).href;
   }
 
-  let loading = null;
-  // loadIndex fetches and indexes search/index.json once per page; a failed
-  // load is tried again the next time.
+  let index = null;
+  // loadIndex opens the index (its manifest) once per page; a failed load
+  // is tried again the next time. Its files are scripts (see part 1).
   function loadIndex() {
-    if (!loading) {
-      loading = fetch(siteURL("search/index.json"), { credentials: "same-origin" })
-        .then((r) => {
-          if (!r.ok) throw new Error("the server answered " + r.status);
-          return r.json();
-        })
-        .then((docs) => S.createIndexAsync(docs, 500));
-      loading.catch(() => {
-        loading = null;
+    if (!index) {
+      index = new S.Index((id, version) => {
+        const p = S.expect(id);
+        const script = document.createElement("script");
+        script.src = siteURL("search/" + id + ".js" + (version ? "?v=" + encodeURIComponent(version) : ""));
+        script.async = true;
+        script.onload = () => {
+          script.remove();
+          S.fail(id, new Error("search/" + id + ".js is not part of the index"));
+        };
+        script.onerror = () => {
+          script.remove();
+          S.fail(id, new Error("search/" + id + ".js could not be loaded"));
+        };
+        document.head.appendChild(script);
+        return p;
       });
     }
-    return loading;
+    return index.open();
+  }
+
+  // find runs a query and loads the documents of its first count results.
+  function find(q, count) {
+    return loadIndex().then((idx) => idx.search(q).then((res) => idx.docs(res.results.slice(0, count)).then(() => res)));
   }
 
   function el(tag, className, text) {
@@ -504,8 +610,7 @@
       input.setAttribute("aria-expanded", "false");
     }
 
-    function show(idx, q) {
-      const res = idx.search(q);
+    function show(res, q) {
       shown = res.results.slice(0, SUGGESTIONS).map((r) => r.doc);
       setActive(-1);
       list.textContent = "";
@@ -538,11 +643,11 @@
         close();
         return;
       }
-      const p = loadIndex();
+      const p = find(q, SUGGESTIONS);
       let done = false;
-      p.then((idx) => {
+      p.then((res) => {
         done = true;
-        if (input.value.trim() === q && document.activeElement === input) show(idx, q);
+        if (input.value.trim() === q && document.activeElement === input) show(res, q);
       }, (err) => {
         done = true;
         if (input.value.trim() === q) showNote("Search is unavailable: the index could not be loaded (" + err.message + ").");
@@ -631,14 +736,22 @@
     let seq = 0;
 
     function showMore(focus) {
-      const from = current.shown;
-      const to = Math.min(current.results.length, from + PAGE_SIZE);
+      const cur = current, from = cur.shown;
+      const to = Math.min(cur.results.length, from + PAGE_SIZE);
+      cur.shown = to;
+      loadIndex().then((idx) => idx.docs(cur.results.slice(from, to))).then(() => {
+        if (current === cur) appendResults(from, to, focus);
+      }, (err) => {
+        if (current === cur) status.textContent = "Search is unavailable: the index could not be loaded (" + err.message + ").";
+      });
+    }
+
+    function appendResults(from, to, focus) {
       for (let i = from; i < to; i++) {
         const li = el("li", "search-result");
         fillResult(li, "a", current.results[i].doc, current.terms);
         list.appendChild(li);
       }
-      current.shown = to;
       const left = current.results.length - to;
       more.hidden = left <= 0;
       more.textContent = left > PAGE_SIZE ? "Show " + PAGE_SIZE + " more (" + left + " not shown yet)" : "Show the last " + resultCount(left);
@@ -656,9 +769,8 @@
         return;
       }
       status.textContent = "Searching\u2026";
-      loadIndex().then((idx) => {
+      find(q, PAGE_SIZE).then((res) => {
         if (my !== seq) return;
-        const res = idx.search(q);
         current = { terms: res.terms, results: res.results, shown: 0 };
         status.textContent = res.results.length
           ? resultCount(res.results.length) + " for " + quoted(q)

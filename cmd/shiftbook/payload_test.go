@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -260,6 +262,11 @@ func TestPayloadsStayText(t *testing.T) {
 				problems = checkXML(data, seen)
 			case ".json":
 				problems = checkJSON(data, seen)
+			case ".js":
+				if !strings.Contains(filepath.ToSlash(rel), "search/") {
+					return nil
+				}
+				problems = checkSearchScript(data, seen)
 			case ".css":
 				problems = checkCSS(data)
 			default:
@@ -427,6 +434,16 @@ func checkXML(data []byte, seen map[string]bool) []string {
 
 // checkJSON checks that a JSON file is JSON (a payload that ended a string
 // would break it) and records the payloads it carries as values.
+// checkSearchScript checks a file of the search index: one call of
+// ShiftbookSearch.loaded with a quoted name and JSON, nothing else.
+func checkSearchScript(data []byte, seen map[string]bool) []string {
+	m := regexp.MustCompile(`^ShiftbookSearch\.loaded\("[a-z0-9/]+",(.*)\);\n$`).FindSubmatch(data)
+	if m == nil {
+		return []string{fmt.Sprintf("is not one call of ShiftbookSearch.loaded: %.120s", data)}
+	}
+	return checkJSON(m[1], seen)
+}
+
 func checkJSON(data []byte, seen map[string]bool) []string {
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {

@@ -333,7 +333,7 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 	}
 	for _, k := range keys {
 		def := t.byKey[k]
-		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink)} {
+		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Definition.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}

@@ -254,7 +254,7 @@ func TestTermsGolden(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("# term index: title [abbr] (synonyms) url glossary-anchor\n")
 	for _, d := range s.Terms.List {
-		fmt.Fprintf(&b, "%s [%s] (%s) %s #%s\n", d.Title(), d.Meta.Abbr, strings.Join(d.Meta.Synonyms, ", "), d.URL, TermID(d))
+		fmt.Fprintf(&b, "%s [%s] (%s) %s #%s\n", d.Title(), d.Meta.Definition.Abbr, strings.Join(d.Meta.Definition.Synonyms, ", "), d.URL, TermID(d))
 	}
 	b.WriteString("\n# glossary anchors\n")
 	var anchors []string

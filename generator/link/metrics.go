@@ -56,7 +56,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 		if p.Kind != KindMetric {
 			continue
 		}
-		id := p.Meta.Metric
+		id := p.Meta.Metric.ID
 		if other, ok := s.metricBy[id]; ok {
 			diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("metric"), 1,
 				"metric id %q is already used by %s; give each metric its own id", id, other.Page.Path))
@@ -66,16 +66,16 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 		p.Metric = m
 		s.metricBy[id] = m
 		s.Metrics = append(s.Metrics, m)
-		if p.Meta.Direction == "" {
+		if p.Meta.Metric.Direction == "" {
 			diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("metric"), 1,
 				"metric %q has no direction; add direction = \"up\" (higher is better) or \"down\"", id))
 		}
-		if p.Meta.Data != "" {
-			file := path.Join(s.Config.Data.Dir, p.Meta.Data)
+		if p.Meta.Metric.Data != "" {
+			file := path.Join(s.Config.Data.Dir, p.Meta.Metric.Data)
 			m.Series = data[file]
 			if m.Series == nil && !s.dataFileFailed(file, data) {
 				msg := fmt.Sprintf("data file %s not found", file)
-				msg += diag.DidYouMean(p.Meta.Data, dataPaths, fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir))
+				msg += diag.DidYouMean(p.Meta.Metric.Data, dataPaths, fmt.Sprintf("; put the file in %s/ or fix the name", s.Config.Data.Dir))
 				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("data"), 1, "%s", msg))
 			}
 		} else {
@@ -86,21 +86,21 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 				}
 			}
 		}
-		m.MinN = p.Meta.MinN
+		m.MinN = p.Meta.Metric.MinN
 		if m.MinN == 0 {
 			m.MinN = s.Config.Data.MinN
 		}
 		if m.Series != nil {
-			diags.Add(m.Series.CheckScale(series.Scale{Min: p.Meta.Min, Max: p.Meta.Max, Metric: id, Page: p.Path})...)
+			diags.Add(m.Series.CheckScale(series.Scale{Min: p.Meta.Metric.Min, Max: p.Meta.Metric.Max, Metric: id, Page: p.Path})...)
 		}
 		if m.Series != nil && len(m.Series.Points) > 0 {
 			// The summary is of the values that may be shown: a latest
 			// value from too few responses must not show through its
 			// status or change either.
-			m.Summary = Summarize(m.Series.Shown(m.MinN), Rule{Target: p.Meta.Target, Direction: Direction(p.Meta.Direction),
-				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Cadence}, s.Now)
+			m.Summary = Summarize(m.Series.Shown(m.MinN), Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
+				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence}, s.Now)
 		}
-		if d := p.Meta.Definition; d != "" {
+		if d := p.Meta.Metric.Definition; d != "" {
 			def := s.ByURL["/"+DefinitionsSection+"/"+slug.URLPart(d)+"/"]
 			if def == nil {
 				def = s.Terms.Lookup(d)
@@ -166,7 +166,7 @@ func (s *Site) indexJourneys() diag.List {
 			continue
 		}
 		j := &Journey{ID: id}
-		for i, st := range p.Meta.Stages {
+		for i, st := range p.Meta.Journey.Stages {
 			js := JourneyStage{Stage: st}
 			for k, mid := range st.Metrics {
 				m := s.metricBy[mid]

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -22,17 +23,17 @@ import (
 	"github.com/shiftbook/shiftbook/generator/work"
 )
 
-// Kind says what a page is.
-type Kind string
+// Kind says what a page is: a row of the kind table (generator/kind).
+type Kind = kind.Name
 
-// Page kinds.
+// Page kinds, as the link and render stages name them.
 const (
-	KindHome       Kind = "home"
-	KindSection    Kind = "section"
-	KindPage       Kind = "page"
-	KindDefinition Kind = "definition"
-	KindMetric     Kind = "metric"
-	KindJourney    Kind = "journey"
+	KindHome       = kind.Home
+	KindSection    = kind.Section
+	KindPage       = kind.Page
+	KindDefinition = kind.Definition
+	KindMetric     = kind.Metric
+	KindJourney    = kind.Journey
 )
 
 // The top-level sections whose pages have a domain meaning.
@@ -276,14 +277,8 @@ func pageKind(p *Page) Kind {
 		return KindHome
 	case p.sectionPage:
 		return KindSection
-	case p.Section == DefinitionsSection:
-		return KindDefinition
-	case p.Section == MetricsSection && p.Meta.Metric != "":
-		return KindMetric
-	case p.Section == JourneysSection && (len(p.Meta.Stages) > 0 || p.Meta.Persona != "" || p.Meta.Kind != ""):
-		return KindJourney
 	}
-	return KindPage
+	return kind.Recognise(p.Section, &p.Meta)
 }
 
 // addVirtualSections gives every folder with pages a section page, and the

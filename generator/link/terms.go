@@ -101,8 +101,8 @@ func (t *Terms) Lookup(name string) *Page {
 
 // Summary is the hover text of a definition: its summary, else its description.
 func Summary(def *Page) string {
-	if def.Meta.Summary != "" {
-		return def.Meta.Summary
+	if def.Meta.Definition.Summary != "" {
+		return def.Meta.Definition.Summary
 	}
 	return def.Meta.Description
 }
@@ -179,8 +179,8 @@ func (s *Site) indexTerms() diag.List {
 		add(def, def.Title(), "title", false)
 	}
 	for _, def := range t.List {
-		add(def, def.Meta.Abbr, "abbr", true)
-		for _, syn := range def.Meta.Synonyms {
+		add(def, def.Meta.Definition.Abbr, "abbr", true)
+		for _, syn := range def.Meta.Definition.Synonyms {
 			add(def, syn, "synonyms", false)
 		}
 	}

@@ -17,7 +17,6 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/generator/tomlpos"
 )
 
@@ -31,18 +30,13 @@ type Page struct {
 	Digest     uint64 // TextDigest of Source: a stable content hash, kept when Source is dropped
 }
 
-// Stage is one step of a journey.
-type Stage struct {
-	Name        string
-	Feeling     int
-	Touchpoints []string
-	Pains       []string
-	Metrics     []string
-	Line        int // line of the stage's table in the file
-}
-
 // FrontMatter holds every key shiftbook understands. Unknown keys are errors;
-// free-form values go under [params].
+// free-form values go under [params]. The keys every page may write are
+// fields here; the keys of one kind of page are that kind's own type, in
+// its own file (definition.go, metric.go, journey.go), decoded by its
+// kindKeys. The keys are read before the link stage knows a page's kind,
+// so a page that writes a kind's keys has them decoded and checked wherever
+// it is.
 type FrontMatter struct {
 	Title, Description  string
 	Date, Lastmod       time.Time
@@ -52,23 +46,16 @@ type FrontMatter struct {
 	Tags                []string
 	Slug, Owner, Layout string
 	TOC                 bool // show the table of contents (default true)
-	Abbr, Summary       string
 	// NoAutolink is autolink = false: on a definition, the term is linked
 	// only where a page writes [[term]]; on any other page, nothing on the
 	// page is autolinked.
-	NoAutolink       bool
-	Synonyms         []string
-	Persona, Kind    string
-	Stages           []Stage
-	Metric, Unit     string
-	Direction        string
-	Target           *float64
-	Min, Max         *float64       // a metric's scale: a value outside it is an error in its data file
-	Cadence          series.Cadence // how often a metric gets a new point; replaces [data] staleAfter
-	MinN             int            // a metric's value from fewer responses is not shown; 0: [data] minN
-	Headline         bool           // a metric shown as a tile on top of the dashboard
-	Data, Definition string
-	Params           map[string]any
+	NoAutolink bool
+	Params     map[string]any
+
+	// The keys of each kind of page.
+	Definition DefinitionMeta
+	Metric     MetricMeta
+	Journey    JourneyMeta
 
 	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
 	Aliases     []string  // old addresses that must keep working
@@ -106,14 +93,49 @@ func (fm FrontMatter) Line(path ...string) int {
 	return 1
 }
 
-var frontMatterKeys = append([]string{
-	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
-	"slug", "owner", "layout", "toc", "abbr", "summary", "synonyms", "persona", "kind",
-	"stages", "metric", "unit", "direction", "target", "data", "definition", "params", "autolink",
-	"headline", "min", "max", "cadence", "minN",
-}, otherToolKeys...)
+// kindKeys are the front matter keys of one kind of page, with their
+// decoding; each kind's file holds its own.
+type kindKeys struct {
+	keys []string
+	// decode sets the field of key k (one of keys) from v, reporting a
+	// wrong value at k's line.
+	decode func(d *fieldDecoder, fm *FrontMatter, k string, v any)
+	// finish, when set, checks the kind's keys against each other once
+	// all are read.
+	finish func(d *fieldDecoder, fm *FrontMatter)
+	// name, when set, names a key path inside one of keys as an author
+	// reads it, reporting whether it did.
+	name func(key []string) (string, bool)
+}
 
-var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
+// kinds lists every kind's keys: a new kind of page adds its row.
+var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys}
+
+// commonKeys are the keys any page may write.
+var commonKeys = []string{
+	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
+	"slug", "owner", "layout", "toc", "params", "autolink",
+}
+
+// frontMatterKeys are all the keys shiftbook understands, for did-you-mean.
+var frontMatterKeys = func() []string {
+	keys := slices.Clone(commonKeys)
+	for _, k := range kinds {
+		keys = append(keys, k.keys...)
+	}
+	return append(keys, otherToolKeys...)
+}()
+
+// kindOfKey returns the kind whose key k is, if any. It reads the table
+// through the decoder, as the kinds' decoding calls the decoder.
+func (d *fieldDecoder) kindOfKey(k string) (kindKeys, bool) {
+	for _, kk := range d.kinds {
+		if slices.Contains(kk.keys, k) {
+			return kk, true
+		}
+	}
+	return kindKeys{}, false
+}
 
 // PageOptions are the site's settings that change how a page is read.
 type PageOptions struct {
@@ -296,6 +318,7 @@ type fieldDecoder struct {
 	path  string
 	src   []byte
 	line  func(...string) int
+	kinds []kindKeys
 	diags diag.List
 }
 
@@ -310,16 +333,14 @@ func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
 	d.diags.Add(diag.AtLine(d.path, d.src, line, 1, format, args...))
 }
 
-// name is a key path as an author reads it: "tags", or "feeling of stage 3"
-// for the third [[stages]] table (paths count from 0, authors from 1).
+// name is a key path as an author reads it: "tags", or as the key's kind
+// names it ("feeling of stage 3" for a journey).
 func (d *fieldDecoder) name(key []string) string {
-	if len(key) >= 2 && key[0] == "stages" {
-		if i, err := strconv.Atoi(key[1]); err == nil {
-			stage := fmt.Sprintf("stage %d", i+1)
-			if len(key) == 2 {
-				return stage
+	if len(key) > 0 {
+		if kk, ok := d.kindOfKey(key[0]); ok && kk.name != nil {
+			if n, ok := kk.name(key); ok {
+				return n
 			}
-			return strings.Join(key[2:], ".") + " of " + stage
 		}
 	}
 	return strings.Join(key, ".")
@@ -441,7 +462,7 @@ func describe(v any) string {
 
 func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int, opts PageOptions) (FrontMatter, diag.List) {
 	fm := FrontMatter{TOC: true, lines: lines}
-	d := &fieldDecoder{path: path, src: src, line: lines}
+	d := &fieldDecoder{path: path, src: src, line: lines, kinds: kinds}
 	keys := slices.Sorted(maps.Keys(fields))
 	other := otherToolFields{}
 	for _, k := range keys {
@@ -473,8 +494,6 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			fm.Weight, _ = d.integer(v, k)
 		case "draft":
 			fm.Draft = d.boolean(v, k)
-		case "headline":
-			fm.Headline = d.boolean(v, k)
 		case "toc":
 			fm.TOC = d.boolean(v, k)
 		case "autolink":
@@ -491,60 +510,6 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			fm.Owner = d.str(v, k)
 		case "layout":
 			fm.Layout = d.str(v, k)
-		case "abbr":
-			fm.Abbr = strings.TrimSpace(d.str(v, k))
-		case "summary":
-			fm.Summary = d.str(v, k)
-		case "synonyms":
-			fm.Synonyms = d.strs(v, k)
-		case "persona":
-			fm.Persona = d.str(v, k)
-		case "kind":
-			fm.Kind = d.str(v, k)
-			if fm.Kind != "" && fm.Kind != "customer" && fm.Kind != "employee" {
-				d.errorf([]string{k}, "kind must be \"customer\" or \"employee\", not %q", fm.Kind)
-			}
-		case "stages":
-			fm.Stages = d.stages(v)
-		case "metric":
-			fm.Metric = d.str(v, k)
-		case "unit":
-			fm.Unit = d.str(v, k)
-		case "direction":
-			fm.Direction = d.str(v, k)
-			if fm.Direction != "up" && fm.Direction != "down" {
-				d.errorf([]string{k}, "direction must be \"up\" (higher is better) or \"down\" (lower is better), not %q", fm.Direction)
-			}
-		case "target":
-			if n, ok := d.number(v, k); ok {
-				fm.Target = &n
-			}
-		case "min":
-			if n, ok := d.number(v, k); ok {
-				fm.Min = &n
-			}
-		case "max":
-			if n, ok := d.number(v, k); ok {
-				fm.Max = &n
-			}
-		case "cadence":
-			if c, msg := series.ParseCadence(d.str(v, k)); msg != "" {
-				d.errorf([]string{k}, "%s", msg)
-			} else {
-				fm.Cadence = c
-			}
-		case "minN":
-			if n, ok := d.integer(v, k); ok {
-				if n < 1 {
-					d.errorf([]string{k}, "minN must be a whole number of responses, 1 or more, not %d", n)
-				} else {
-					fm.MinN = n
-				}
-			}
-		case "data":
-			fm.Data = d.str(v, k)
-		case "definition":
-			fm.Definition = d.str(v, k)
 		case "params":
 			m, ok := v.(map[string]any)
 			if !ok {
@@ -559,6 +524,10 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 				}
 			}
 		default:
+			if kk, ok := d.kindOfKey(k); ok {
+				kk.decode(d, &fm, k, v)
+				continue
+			}
 			msg := fmt.Sprintf("unknown front matter key %q", k) + diag.DidYouMean(k, frontMatterKeys,
 				"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it")
 			d.errorf([]string{k}, "%s", msg)
@@ -569,74 +538,11 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			d.errorf([]string{"title"}, "title is empty; write the page's title, or remove the line to take it from the page's first heading")
 		}
 	}
-	checkScale(d, &fm)
+	for _, kk := range d.kinds {
+		if kk.finish != nil {
+			kk.finish(d, &fm)
+		}
+	}
 	d.finishOtherTool(&fm, &other)
 	return fm, d.diags
-}
-
-// checkScale checks a metric's scale against itself and its target.
-func checkScale(d *fieldDecoder, fm *FrontMatter) {
-	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-	if fm.Min != nil && fm.Max != nil && *fm.Min >= *fm.Max {
-		d.errorf([]string{"max"}, "max %s must be more than min %s; the scale runs from min to max, such as min = -100 and max = 100 for NPS", num(*fm.Max), num(*fm.Min))
-		fm.Min, fm.Max = nil, nil
-		return
-	}
-	if t := fm.Target; t != nil && (fm.Min != nil && *t < *fm.Min || fm.Max != nil && *t > *fm.Max) {
-		d.errorf([]string{"target"}, "target %s is outside the scale set by min and max; write a target the metric can reach", num(*t))
-	}
-}
-
-func (d *fieldDecoder) stages(v any) []Stage {
-	list, ok := v.([]map[string]any)
-	if !ok {
-		if anyList, isList := v.([]any); isList {
-			for _, e := range anyList {
-				m, isMap := e.(map[string]any)
-				if !isMap {
-					d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
-					return nil
-				}
-				list = append(list, m)
-			}
-		} else {
-			d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
-			return nil
-		}
-	}
-	out := make([]Stage, 0, len(list))
-	for i, m := range list {
-		idx := strconv.Itoa(i)
-		st := Stage{Line: d.line("stages", idx)}
-		keys := slices.Sorted(maps.Keys(m))
-		for _, k := range keys {
-			v := m[k]
-			key := []string{"stages", idx, k}
-			switch k {
-			case "name":
-				st.Name = d.str(v, key...)
-			case "feeling":
-				n, ok := d.integer(v, key...)
-				if ok && (n < -2 || n > 2) {
-					d.errorf(key, "feeling %d is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)", n)
-				}
-				st.Feeling = n
-			case "touchpoints":
-				st.Touchpoints = d.strs(v, key...)
-			case "pains":
-				st.Pains = d.strs(v, key...)
-			case "metrics":
-				st.Metrics = d.strs(v, key...)
-			default:
-				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, stageKeys,
-					"; a stage has name, feeling, touchpoints, pains and metrics")
-				d.errorf(key, "%s", msg)
-			}
-		}
-		if st.Name == "" {
-			d.errorf([]string{"stages", idx}, "stage %d has no name; add name = \"...\"", i+1)
-		}
-		out = append(out, st)
-	}
-	return out
 }

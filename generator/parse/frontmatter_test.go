@@ -82,12 +82,12 @@ params:
 		{"a single tag as text", "+++\ntitle = \"V\"\ntags = \"one\"\n+++\n",
 			FrontMatter{Title: "V", TOC: true, Tags: []string{"one"}}, ""},
 		{"definition", "+++\ntitle = \"Net Promoter Score\"\nabbr = \" NPS \"\nsynonyms = [\"promoter score\"]\nsummary = \"Loyalty.\"\n+++\n",
-			FrontMatter{Title: "Net Promoter Score", Abbr: "NPS", Synonyms: []string{"promoter score"}, Summary: "Loyalty.", TOC: true}, ""},
+			FrontMatter{Title: "Net Promoter Score", Definition: DefinitionMeta{Abbr: "NPS", Synonyms: []string{"promoter score"}, Summary: "Loyalty."}, TOC: true}, ""},
 		{"metric", "+++\ntitle = \"NPS\"\nmetric = \"nps\"\nunit = \"points\"\ndirection = \"down\"\ntarget = 45\ndata = \"nps.csv\"\ndefinition = \"net-promoter-score\"\n+++\n",
-			FrontMatter{Title: "NPS", Metric: "nps", Unit: "points", Direction: "down", Target: fnum(45), Data: "nps.csv",
-				Definition: "net-promoter-score", TOC: true}, ""},
+			FrontMatter{Title: "NPS", Metric: MetricMeta{ID: "nps", Unit: "points", Direction: "down", Target: fnum(45), Data: "nps.csv",
+				Definition: "net-promoter-score"}, TOC: true}, ""},
 		{"float target", "+++\ntitle = \"T\"\ndirection = \"up\"\ntarget = 4.5\n+++\n",
-			FrontMatter{Title: "T", Direction: "up", Target: fnum(4.5), TOC: true}, ""},
+			FrontMatter{Title: "T", Metric: MetricMeta{Direction: "up", Target: fnum(4.5)}, TOC: true}, ""},
 		{"journey, toml", `+++
 title = "Onboarding"
 persona = "Sam"
@@ -104,10 +104,10 @@ metrics = ["nps"]
 name = "Sign"
 feeling = 2
 +++
-`, FrontMatter{Title: "Onboarding", Persona: "Sam", Kind: "customer", TOC: true, Stages: []Stage{
+`, FrontMatter{Title: "Onboarding", TOC: true, Journey: JourneyMeta{Persona: "Sam", Kind: "customer", Stages: []Stage{
 			{Name: "Discover", Feeling: -2, Touchpoints: []string{"Website"}, Pains: []string{"Unclear"}, Metrics: []string{"nps"}, Line: 6},
 			{Name: "Sign", Feeling: 2, Line: 13},
-		}}, ""},
+		}}}, ""},
 		{"no front matter", "Just text.\n", FrontMatter{TOC: true, NoFrontMatter: true}, "Just text.\n"},
 		{"empty file", "", FrontMatter{TOC: true, NoFrontMatter: true}, ""},
 		{"no title: taken from the body later", "+++\ndescription = \"D\"\n+++\n", FrontMatter{Description: "D", TOC: true}, ""},
@@ -149,10 +149,10 @@ stages:
     feeling: -1
     metrics: [ces]
 ---
-`, FrontMatter{Title: "Support", Kind: "employee", TOC: true, Stages: []Stage{
+`, FrontMatter{Title: "Support", TOC: true, Journey: JourneyMeta{Kind: "employee", Stages: []Stage{
 			{Name: "Call", Feeling: 0, Line: 5},
 			{Name: "Wait", Feeling: -1, Metrics: []string{"ces"}, Line: 7},
-		}}, ""},
+		}}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -395,7 +395,7 @@ func checkPageInvariants(t *testing.T, path string, src []byte) {
 	if p.BodyOffset < 0 || p.BodyOffset > len(src) || !bytes.Equal(src[p.BodyOffset:], p.Body) {
 		t.Errorf("BodyOffset %d does not give Body", p.BodyOffset)
 	}
-	for _, st := range p.Meta.Stages {
+	for _, st := range p.Meta.Journey.Stages {
 		if st.Line < 0 || st.Line > lines {
 			t.Errorf("stage %q at line %d, outside the file's %d lines", st.Name, st.Line, lines)
 		}

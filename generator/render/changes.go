@@ -88,7 +88,7 @@ func ManifestOf(site *link.Site) *Manifest {
 	for _, mt := range site.Metrics {
 		p := mt.Page
 		m.Metrics = append(m.Metrics, ManifestMetric{ID: mt.ID, Path: rootRel(p.URL), Title: p.Title(),
-			Target: p.Meta.Target, Unit: p.Meta.Unit, Owner: p.Meta.Owner})
+			Target: p.Meta.Metric.Target, Unit: p.Meta.Metric.Unit, Owner: p.Meta.Owner})
 	}
 	for _, p := range site.Journeys {
 		if p.Journey == nil {

@@ -321,29 +321,29 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	p := m.Page
 	d := &MetricData{
 		ID: m.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description,
-		Unit: p.Meta.Unit, Direction: p.Meta.Direction, Owner: p.Meta.Owner,
+		Unit: p.Meta.Metric.Unit, Direction: p.Meta.Metric.Direction, Owner: p.Meta.Owner,
 		Status: "no-data", StatusText: "No data yet",
 	}
-	switch p.Meta.Direction {
+	switch p.Meta.Metric.Direction {
 	case "up":
 		d.DirectionText = "Higher is better"
 	case "down":
 		d.DirectionText = "Lower is better"
 	}
-	if p.Meta.Target != nil {
-		d.Target = withUnit(formatNumber(*p.Meta.Target), p.Meta.Unit)
-		d.TargetShort = formatNumber(*p.Meta.Target)
-		if p.Meta.Unit == "%" {
+	if p.Meta.Metric.Target != nil {
+		d.Target = withUnit(formatNumber(*p.Meta.Metric.Target), p.Meta.Metric.Unit)
+		d.TargetShort = formatNumber(*p.Meta.Metric.Target)
+		if p.Meta.Metric.Unit == "%" {
 			d.TargetShort += "%"
 		}
 	}
-	d.Weight, d.Tags, d.Headline = p.Meta.Weight, p.Meta.Tags, p.Meta.Headline
+	d.Weight, d.Tags, d.Headline = p.Meta.Weight, p.Meta.Tags, p.Meta.Metric.Headline
 	if m.Definition != nil {
 		d.Definition = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL)}
 	}
 	d.Name = d.Title
-	if m.Definition != nil && strings.TrimSpace(m.Definition.Meta.Abbr) != "" {
-		d.Name = strings.TrimSpace(m.Definition.Meta.Abbr)
+	if m.Definition != nil && strings.TrimSpace(m.Definition.Meta.Definition.Abbr) != "" {
+		d.Name = strings.TrimSpace(m.Definition.Meta.Definition.Abbr)
 	}
 	if m.Series != nil {
 		d.DataFile = m.Series.Path
@@ -352,7 +352,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		s := m.Summary
 		d.HasData = true
 		d.LatestRaw = formatNumber(s.Latest.Value)
-		d.Latest = withUnit(d.LatestRaw, p.Meta.Unit)
+		d.Latest = withUnit(d.LatestRaw, p.Meta.Metric.Unit)
 		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
 		d.Status = string(s.Status)
 		d.StatusText = statusText[s.Status]
@@ -365,7 +365,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			default:
 				d.Change, d.ChangeDir = "±0", "flat"
 			}
-			d.ChangeMood, d.ChangeWord = changeMood(s.Change, p.Meta.Direction)
+			d.ChangeMood, d.ChangeWord = changeMood(s.Change, p.Meta.Metric.Direction)
 		}
 		if s.Stale {
 			d.Stale = true
@@ -376,7 +376,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 			}
 		}
 		d.Columns = tableColumns(m.Series)
-		d.Points, d.Notes = tableOf(m.Series, p.Meta.Unit, m.MinN)
+		d.Points, d.Notes = tableOf(m.Series, p.Meta.Metric.Unit, m.MinN)
 		d.Rows = rowCount(m.Series)
 		for _, pt := range d.Points {
 			d.HasNotes = d.HasNotes || pt.Note != ""
@@ -436,8 +436,8 @@ func chartPoints(m *link.Metric) []chart.Point {
 func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HTML {
 	p := m.Page
 	c := chart.LineChart{
-		ID: id, Title: p.Title(), Unit: p.Meta.Unit, Points: chartPoints(m),
-		Target: p.Meta.Target, Direction: p.Meta.Direction,
+		ID: id, Title: p.Title(), Unit: p.Meta.Metric.Unit, Points: chartPoints(m),
+		Target: p.Meta.Metric.Target, Direction: p.Meta.Metric.Direction,
 	}
 	for _, n := range notes {
 		c.Marks = append(c.Marks, chart.Mark{Date: n.date, Value: n.value})
@@ -466,7 +466,7 @@ func (r *run) svg(s string) string {
 // that embeds it ("" on the journey's own page).
 func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 	j := p.Journey
-	d := &JourneyData{ID: uid + j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Persona, Kind: p.Meta.Kind}
+	d := &JourneyData{ID: uid + j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Journey.Persona, Kind: p.Meta.Journey.Kind}
 	if d.Kind == "" {
 		d.Kind = "customer"
 	}

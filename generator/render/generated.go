@@ -67,7 +67,7 @@ func (r *run) glossaryData() *PageData {
 			current = &d.Glossary[len(d.Glossary)-1]
 		}
 		current.Terms = append(current.Terms, TermData{
-			ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Abbr, Synonyms: def.Meta.Synonyms,
+			ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Definition.Abbr, Synonyms: def.Meta.Definition.Synonyms,
 			Summary: link.Summary(def), URL: rootRel(def.URL),
 		})
 	}
@@ -181,7 +181,7 @@ func (r *run) bookData() *PageData {
 	}
 	for _, def := range r.site.Terms.List {
 		if used[def] {
-			d.BookTerms = append(d.BookTerms, TermData{ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Abbr,
+			d.BookTerms = append(d.BookTerms, TermData{ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Definition.Abbr,
 				Summary: link.Summary(def), URL: rootRel(def.URL)})
 		}
 	}

@@ -578,7 +578,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	}
 	switch p.Kind {
 	case link.KindDefinition:
-		def := &DefinitionData{Abbr: p.Meta.Abbr, Synonyms: p.Meta.Synonyms, Summary: link.Summary(p)}
+		def := &DefinitionData{Abbr: p.Meta.Definition.Abbr, Synonyms: p.Meta.Definition.Synonyms, Summary: link.Summary(p)}
 		for _, u := range r.site.UsedBy[p] {
 			def.UsedBy = append(def.UsedBy, LinkData{Title: u.Title(), URL: rootRel(u.URL)})
 		}
@@ -605,7 +605,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 				if j.Journey != nil {
 					c.Journey = r.journeyData(j, "list-")
 				}
-				if j.Meta.Kind == "employee" {
+				if j.Meta.Journey.Kind == "employee" {
 					d.Employee = append(d.Employee, c)
 				} else {
 					d.Customer = append(d.Customer, c)

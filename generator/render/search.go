@@ -80,19 +80,19 @@ func searchEntryOf(p *link.Page) searchEntry {
 	switch p.Kind {
 	case link.KindDefinition:
 		e.Summary = strings.TrimSpace(link.Summary(p))
-		e.Keywords = add(e.Keywords, p.Meta.Abbr)
-		for _, s := range p.Meta.Synonyms {
+		e.Keywords = add(e.Keywords, p.Meta.Definition.Abbr)
+		for _, s := range p.Meta.Definition.Synonyms {
 			e.Keywords = add(e.Keywords, s)
 		}
 	case link.KindMetric:
 		// The id is kept even when it spells the title ("churn" for
 		// "Churn"): it is what data files and shortcodes call the metric.
-		if id := strings.TrimSpace(p.Meta.Metric); id != "" {
+		if id := strings.TrimSpace(p.Meta.Metric.ID); id != "" {
 			seen[foldKey(id)] = true
 			e.Keywords = append(e.Keywords, id)
 		}
 	case link.KindJourney:
-		e.Keywords = add(e.Keywords, p.Meta.Persona)
+		e.Keywords = add(e.Keywords, p.Meta.Journey.Persona)
 	}
 	for _, k := range p.Meta.Keywords { // keywords = [...] (Hugo, Docusaurus)
 		e.Keywords = add(e.Keywords, k)
@@ -103,7 +103,7 @@ func searchEntryOf(p *link.Page) searchEntry {
 		}
 	}
 	if p.Kind == link.KindJourney {
-		for _, st := range p.Meta.Stages {
+		for _, st := range p.Meta.Journey.Stages {
 			e.Headings = add(e.Headings, st.Name)
 		}
 	}

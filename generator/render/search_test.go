@@ -33,17 +33,21 @@ func TestSearchIndex(t *testing.T) {
 	pages := []*link.Page{
 		// Out of URL order on purpose: the index is sorted.
 		testPage("/metrics/nps/", link.KindMetric, metrics, parse.FrontMatter{
-			Title: "Net Promoter Score", Metric: "nps", Description: "Loyalty, rolling three months.",
+			Title: "Net Promoter Score", Metric: parse.MetricMeta{ID: "nps"}, Description: "Loyalty, rolling three months.",
 		}, "Why it matters NPS is our headline loyalty measure.", "Why it matters", "Net promoter score"),
 		home, defs, metrics, journeys, virtual,
 		testPage("/definitions/net-promoter-score/", link.KindDefinition, defs, parse.FrontMatter{
-			Title: "Net Promoter Score", Abbr: "NPS", Synonyms: []string{"promoter score", "net promoter score", "NPS"},
-			Summary: "Loyalty measure: % promoters minus % detractors.", Description: "Not used: summary wins.",
+			Title: "Net Promoter Score", Description: "Not used: summary wins.", Definition: parse.DefinitionMeta{
+				Abbr: "NPS", Synonyms: []string{"promoter score", "net promoter score", "NPS"},
+				Summary: "Loyalty measure: % promoters minus % detractors.",
+			},
 		}, "The Net Promoter Score asks <how likely> & why.", "How we ask"),
-		testPage("/metrics/churn/", link.KindMetric, metrics, parse.FrontMatter{Title: "Churn", Metric: "churn"}, ""),
+		testPage("/metrics/churn/", link.KindMetric, metrics, parse.FrontMatter{Title: "Churn", Metric: parse.MetricMeta{ID: "churn"}}, ""),
 		testPage("/journeys/onboarding/", link.KindJourney, journeys, parse.FrontMatter{
-			Title: "Onboarding", Persona: "Small-business owner",
-			Stages: []parse.Stage{{Name: "Discover"}, {Name: "Sign up"}, {Name: "Discover"}},
+			Title: "Onboarding", Journey: parse.JourneyMeta{
+				Persona: "Small-business owner",
+				Stages:  []parse.Stage{{Name: "Discover"}, {Name: "Sign up"}, {Name: "Discover"}},
+			},
 		}, "How a new customer starts.", "Discover"),
 		testPage("/vision/promise/", link.KindPage, home, parse.FrontMatter{Title: "Our promise"}, "Plain words."),
 	}

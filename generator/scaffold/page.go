@@ -159,7 +159,7 @@ func sameTitle(site fs.FS, kind, title string) (string, error) {
 		}
 		names := []string{page.Meta.Title}
 		if kind == "definition" {
-			names = append(append(names, page.Meta.Abbr), page.Meta.Synonyms...)
+			names = append(append(names, page.Meta.Definition.Abbr), page.Meta.Definition.Synonyms...)
 		}
 		for _, n := range names {
 			if n != "" && strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(title)) {

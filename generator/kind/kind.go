@@ -1,0 +1,92 @@
+// Package kind is the table of page kinds: what each kind is called, the
+// content folder its pages live in, how a page there is recognised as one,
+// and the layouts that show it. Each stage keeps what it does for a kind in
+// a file of the kind's name (parse/journey.go, link/journeys.go,
+// render/journey.go); this table is where a kind is registered, so adding
+// one adds its files and a row here, and edits no other kind's file.
+package kind
+
+import "github.com/shiftbook/shiftbook/generator/parse"
+
+// Name names a kind of page; it is the kind a search entry and a template
+// see (PageData.Kind).
+type Name string
+
+// The kinds. Home, Section and Page are the shapes of the site itself; the
+// others have a domain meaning and a folder of their own.
+const (
+	Home       Name = "home"
+	Section    Name = "section"
+	Page       Name = "page"
+	Definition Name = "definition"
+	Metric     Name = "metric"
+	Journey    Name = "journey"
+)
+
+// Kind is one row of the table.
+type Kind struct {
+	Name Name
+	// Folder is the top-level content folder the kind's pages live in
+	// (content/journeys/ → "journeys"); "" for the shapes of the site.
+	Folder string
+	// Is recognises a page in Folder as one of the kind from its front
+	// matter; nil accepts every page there. A page it refuses is a plain
+	// page of the folder.
+	Is func(fm *parse.FrontMatter) bool
+	// Layout is the template a page of the kind is shown with, when the
+	// theme or site has it; a page's layout key comes first, and "page" is
+	// the last resort.
+	Layout string
+	// ListLayout is the template of Folder's own page (content/journeys/
+	// _index.md), which lists the kind's pages; "" shows it as any section.
+	ListLayout string
+}
+
+// Table lists every kind. The shapes come first; then one row per kind of
+// page with a folder of its own.
+var Table = []Kind{
+	{Name: Home, Layout: "home"},
+	{Name: Section, Layout: "section"},
+	{Name: Page, Layout: "page"},
+	{Name: Definition, Folder: "definitions", Layout: "definition"},
+	{Name: Metric, Folder: "metrics", Layout: "metric", ListLayout: "dashboard",
+		Is: func(fm *parse.FrontMatter) bool { return fm.Metric.ID != "" }},
+	{Name: Journey, Folder: "journeys", Layout: "journey", ListLayout: "journeys",
+		Is: func(fm *parse.FrontMatter) bool {
+			j := fm.Journey
+			return len(j.Stages) > 0 || j.Persona != "" || j.Kind != ""
+		}},
+}
+
+// Of returns the row of a kind; the zero Kind when there is none.
+func Of(n Name) Kind {
+	for _, k := range Table {
+		if k.Name == n {
+			return k
+		}
+	}
+	return Kind{}
+}
+
+// InFolder returns the kind whose Folder is folder, if any.
+func InFolder(folder string) (Kind, bool) {
+	if folder == "" {
+		return Kind{}, false
+	}
+	for _, k := range Table {
+		if k.Folder == folder {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// Recognise returns the kind of a page that is not its folder's own page
+// (not a home or section page): the kind of its top-level folder when the
+// kind accepts it, else Page.
+func Recognise(folder string, fm *parse.FrontMatter) Name {
+	if k, ok := InFolder(folder); ok && (k.Is == nil || k.Is(fm)) {
+		return k.Name
+	}
+	return Page
+}

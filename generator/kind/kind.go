@@ -40,6 +40,10 @@ type Kind struct {
 	// ListLayout is the template of Folder's own page (content/journeys/
 	// _index.md), which lists the kind's pages; "" shows it as any section.
 	ListLayout string
+	// Reference is true for a kind the book gives as a reference (the
+	// glossary, the scorecard) rather than as a chapter: its folder is not
+	// a chapter of a book that lists none.
+	Reference bool
 }
 
 // Table lists every kind. The shapes come first; then one row per kind of
@@ -48,8 +52,8 @@ var Table = []Kind{
 	{Name: Home, Layout: "home"},
 	{Name: Section, Layout: "section"},
 	{Name: Page, Layout: "page"},
-	{Name: Definition, Folder: "definitions", Layout: "definition"},
-	{Name: Metric, Folder: "metrics", Layout: "metric", ListLayout: "dashboard",
+	{Name: Definition, Folder: "definitions", Layout: "definition", Reference: true},
+	{Name: Metric, Folder: "metrics", Layout: "metric", ListLayout: "dashboard", Reference: true,
 		Is: func(fm *parse.FrontMatter) bool { return fm.Metric.ID != "" }},
 	{Name: Journey, Folder: "journeys", Layout: "journey", ListLayout: "journeys",
 		Is: func(fm *parse.FrontMatter) bool {

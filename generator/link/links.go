@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -250,8 +251,7 @@ func (s *Site) resolveBook() diag.List {
 	var diags diag.List
 	if len(s.Config.Book.Chapters) == 0 {
 		for _, c := range s.Home.Children {
-			switch c.Section {
-			case DefinitionsSection, MetricsSection:
+			if k, ok := kind.InFolder(c.Section); ok && k.Reference {
 				continue
 			}
 			s.Book = append(s.Book, c)

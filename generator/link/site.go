@@ -105,9 +105,6 @@ type Site struct {
 // MetricByID returns a metric by id.
 func (s *Site) MetricByID(id string) *Metric { return s.metricBy[id] }
 
-// JourneyByID returns a journey page by id.
-func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
-
 // Input is one parsed content page.
 type Input struct {
 	Page   *parse.Page
@@ -212,7 +209,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	s.buildTree()
 	s.buildTags()
 
-	diags.Add(s.indexTerms()...)
+	diags.Add(s.indexEarly()...)
 	var stats Stats
 	stats.BodiesRendered = s.renderBodies(ctx, md, bodies, hashes, workers)
 	if ctx.Err() != nil {
@@ -229,9 +226,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			}
 		}
 	}
-	diags.Add(s.indexMetrics(data)...)
-	diags.Add(s.indexJourneys()...)
-	s.Generated["/glossary/"] = s.Terms.anchors()
+	diags.Add(s.indexKinds(data)...)
 	diags.Add(s.resolveBook()...)
 	diags.Add(s.resolveAliases()...)
 	// Every page's references, on every CPU: a large site has many. A body
@@ -482,12 +477,11 @@ func (s *Site) targetsFingerprint() uint64 {
 			add("generated anchor", u, a)
 		}
 	}
-	for id := range s.metricBy {
-		add("metric", id)
-	}
-	for id := range s.journeyBy {
-		add("journey", id)
-	}
+	eachKind(func(h kindLinks) {
+		if h.targets != nil {
+			h.targets(s, add)
+		}
+	})
 	for _, name := range s.Config.Shortcodes {
 		add("shortcode", name)
 	}

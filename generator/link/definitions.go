@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
@@ -128,6 +130,16 @@ func Letter(title string) string {
 		return strings.ToUpper(string(r))
 	}
 	return "#"
+}
+
+func init() {
+	registerKind(kind.Definition, kindLinks{
+		early: func(s *Site) diag.List { return s.indexTerms() },
+		index: func(s *Site, _ map[string]*series.File) diag.List {
+			s.Generated["/glossary/"] = s.Terms.anchors()
+			return nil
+		},
+	})
 }
 
 func (s *Site) indexTerms() diag.List {

@@ -1,0 +1,88 @@
+package link
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/series"
+	"github.com/shiftbook/shiftbook/generator/slug"
+)
+
+// Journey is a journey page's map.
+type Journey struct {
+	ID     string
+	Stages []JourneyStage
+}
+
+// JourneyStage is a stage with its metrics resolved.
+type JourneyStage struct {
+	parse.Stage
+	Metrics []*Metric
+}
+
+func init() {
+	registerKind(kind.Journey, kindLinks{
+		index: func(s *Site, _ map[string]*series.File) diag.List { return s.indexJourneys() },
+		targets: func(s *Site, add func(parts ...string)) {
+			for id := range s.journeyBy {
+				add("journey", id)
+			}
+		},
+	})
+}
+
+// JourneyByID returns a journey page by id.
+func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
+
+// JourneyID is a journey's id for {{< journey >}}: its slug, else its file name.
+func JourneyID(p *Page) string {
+	if p.Meta.Slug != "" {
+		return slug.URLPart(p.Meta.Slug)
+	}
+	return slug.URLPart(strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path)))
+}
+
+func (s *Site) indexJourneys() diag.List {
+	var diags diag.List
+	for _, p := range s.Pages {
+		if p.Kind != KindJourney {
+			continue
+		}
+		id := JourneyID(p)
+		if other, ok := s.journeyBy[id]; ok {
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"journey id %q is already used by %s; rename one of the files", id, other.Path))
+			continue
+		}
+		j := &Journey{ID: id}
+		for i, st := range p.Meta.Journey.Stages {
+			js := JourneyStage{Stage: st}
+			for k, mid := range st.Metrics {
+				m := s.metricBy[mid]
+				if m == nil {
+					line := p.Meta.Line("stages", fmt.Sprint(i), "metrics", fmt.Sprint(k))
+					diags.Add(diag.AtLine(p.Path, p.Source, line, 1, "%s", s.unknownMetric(mid)))
+					continue
+				}
+				js.Metrics = append(js.Metrics, m)
+			}
+			j.Stages = append(j.Stages, js)
+		}
+		if len(j.Stages) == 0 && !p.Broken { // a broken stages list is reported already
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"journey has no stages; add [[stages]] tables with name and feeling (see README)"))
+		}
+		p.Journey = j
+		s.journeyBy[id] = p
+		s.Journeys = append(s.Journeys, p)
+	}
+	sort.Slice(s.Journeys, func(i, j int) bool {
+		return byTitle(s.Journeys[i], s.Journeys[j])
+	})
+	return diags
+}

@@ -13,7 +13,7 @@ import (
 // corpus makes (once per size) a site over the reproducible corpus of
 // ../shared/bench/gencorpus.go, or skips when the generator is not beside
 // the repository.
-func corpus(b *testing.B, pages int) string {
+func corpus(b testing.TB, pages int) string {
 	b.Helper()
 	gen, err := filepath.Abs("../../../shared/bench/gencorpus.go")
 	if err != nil {

@@ -3,7 +3,9 @@
 //
 //   node search.node.js SITE_JS INDEX_DIR            checks ranking, folding, highlighting
 //   node search.node.js SITE_JS INDEX_DIR SEARCH_DIR and measures queries over a built
-//                                                    site's search/ folder
+//                                                    site's search/ folder (with
+//                                                    SEARCH_RELEVANCE=1: checks every
+//                                                    definition is found first by its names)
 //
 // INDEX_DIR is the search/ folder TestSearchScript writes from
 // search_docs.json ("-" skips the checks). site.js attaches its DOM-free core to
@@ -143,7 +145,33 @@ async function bench(dir) {
   console.log(`all queries: median ${median(all).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; bytes median ${median(bytes)}, max ${Math.max(...bytes)}`);
 }
 
+// relevance searches every definition of a built site by its title, and
+// its abbreviation and synonyms: the definition must come first (another
+// page of the same title may share first place only by title order).
+async function relevance(dir) {
+  const idx = open(dir);
+  await idx.open();
+  const m = idx.manifest;
+  const wrong = [];
+  let asked = 0;
+  for (let n = 0; n < m.n; n++) {
+    const doc = await idx._file("d/" + n);
+    if (doc.k !== "definition") continue;
+    for (const name of [doc.t].concat(doc.w || [])) {
+      asked++;
+      const res = (await idx.search(name)).results;
+      const top = res.length ? res[0].score : -1;
+      const mine = res.find((r) => r.n === n);
+      if (!mine || mine.score < top) wrong.push(JSON.stringify(name) + " → " + (res.length ? "document " + res[0].n : "nothing") + ", not its definition (document " + n + ")");
+    }
+  }
+  if (!asked) throw new Error("the site has no definitions");
+  if (wrong.length) throw new Error(wrong.length + " of " + asked + " names do not find their definition first:\n" + wrong.slice(0, 20).join("\n"));
+  console.log("relevance: " + asked + " names of definitions find their definition first");
+}
+
 (indexDir === "-" ? Promise.resolve() : check(indexDir)).then(() => {
+  if (benchDir && process.env.SEARCH_RELEVANCE) return relevance(benchDir);
   if (benchDir) return bench(benchDir);
 }).catch((err) => {
   console.error(err);

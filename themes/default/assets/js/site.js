@@ -494,9 +494,14 @@
     return index.open();
   }
 
-  // find runs a query and loads the documents of its first count results.
-  function find(q, count) {
-    return loadIndex().then((idx) => idx.search(q).then((res) => idx.docs(res.results.slice(0, count)).then(() => res)));
+  // find runs a query and loads the documents of its first count results,
+  // unless current() says by then that the reader has typed on: the
+  // documents of a query nobody sees are not loaded (null).
+  function find(q, count, current) {
+    return loadIndex().then((idx) => idx.search(q).then((res) => {
+      if (current && !current()) return null;
+      return idx.docs(res.results.slice(0, count)).then(() => res);
+    }));
   }
 
   function el(tag, className, text) {
@@ -643,11 +648,11 @@
         close();
         return;
       }
-      const p = find(q, SUGGESTIONS);
+      const p = find(q, SUGGESTIONS, () => input.value.trim() === q);
       let done = false;
       p.then((res) => {
         done = true;
-        if (input.value.trim() === q && document.activeElement === input) show(res, q);
+        if (res && input.value.trim() === q && document.activeElement === input) show(res, q);
       }, (err) => {
         done = true;
         if (input.value.trim() === q) showNote("Search is unavailable: the index could not be loaded (" + err.message + ").");
@@ -769,7 +774,7 @@
         return;
       }
       status.textContent = "Searching\u2026";
-      find(q, PAGE_SIZE).then((res) => {
+      find(q, PAGE_SIZE, () => my === seq).then((res) => {
         if (my !== seq) return;
         current = { terms: res.terms, results: res.results, shown: 0 };
         status.textContent = res.results.length

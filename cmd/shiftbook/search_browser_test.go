@@ -1,0 +1,125 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// searchFigures is what a reader's query cost, as the page saw it.
+type searchFigures struct {
+	MS      float64 // from the key that completes the query to the first suggestion shown
+	Bytes   int     // of every search index file the page loaded
+	Files   int
+	Results int // suggestions shown
+}
+
+// typeQuery loads page, checks that it has loaded nothing of the search
+// index, focuses the header search and types q, and measures.
+func typeQuery(t *testing.T, page, q string) searchFigures {
+	t.Helper()
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(page), chromedp.WaitReady("#header-q"))
+	const indexFiles = `performance.getEntriesByType("resource").filter((e) => /\/search\/.*\.js/.test(e.name))`
+	if n := eval[int](t, ctx, indexFiles+`.length`); n != 0 {
+		t.Fatalf("%s loaded %d files of the search index before any search", page, n)
+	}
+	// The clock starts at the last key of the query and stops when the
+	// first suggestion is in the list.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+	  window.__t0 = 0; window.__t1 = 0;
+	  document.getElementById("header-q").addEventListener("input", () => { window.__t0 = performance.now(); window.__t1 = 0; }, true);
+	  new MutationObserver(() => {
+	    if (!window.__t1 && window.__t0 && document.querySelector("#header-results [role=option]")) window.__t1 = performance.now();
+	  }).observe(document.getElementById("header-results"), { childList: true, subtree: true });
+	})()`))
+	do(t, ctx, chromedp.Focus("#header-q"))
+	// The manifest loads on focus, as a reader's hand moves to type.
+	// (Chromium keeps no resource timing for file://.)
+	if !strings.HasPrefix(page, "file:") && !waitTrue(t, ctx, indexFiles+`.length >= 1`, 10*time.Second) {
+		t.Fatal("focusing the search box did not load the manifest")
+	}
+	do(t, ctx, chromedp.SendKeys("#header-q", q))
+	if !waitTrue(t, ctx, `window.__t1 > 0 && document.getElementById("header-q").value === `+jsString(q), 20*time.Second) {
+		t.Fatalf("typing %q showed no suggestion", q)
+	}
+	var f searchFigures
+	f.MS = eval[float64](t, ctx, `window.__t1 - window.__t0`)
+	f.Bytes = eval[int](t, ctx, indexFiles+`.reduce((a, e) => a + (e.encodedBodySize || e.transferSize || 0), 0)`)
+	f.Files = eval[int](t, ctx, indexFiles+`.length`)
+	f.Results = eval[int](t, ctx, `document.querySelectorAll("#header-results [role=option]").length`)
+	return f
+}
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// TestBrowserSearchLoadsOnlyWhatAQueryNeeds: a page loads nothing of the
+// index until its search box is focused; a query loads a few small files.
+func TestBrowserSearchLoadsOnlyWhatAQueryNeeds(t *testing.T) {
+	base := exampleSite(t)
+	f := typeQuery(t, base+"/vision/", "nps")
+	t.Logf("nps: first suggestion after %.0f ms, %d bytes in %d files, %d suggestions", f.MS, f.Bytes, f.Files, f.Results)
+	if f.Results < 2 {
+		t.Errorf("%d suggestions for nps, want the definition and the metric", f.Results)
+	}
+	if f.Bytes > 300_000 || f.Bytes == 0 {
+		t.Errorf("the query loaded %d bytes of the index, want 1 to 300,000", f.Bytes)
+	}
+}
+
+// TestBrowserSearchFromFile: opened from the disk (file://), where fetch is
+// refused, search still works: the index files are scripts.
+func TestBrowserSearchFromFile(t *testing.T) {
+	exampleSite(t) // builds exampleDir
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(exampleDir, "vision", "index.html"))}).String()
+	f := typeQuery(t, page, "csat")
+	if f.Results == 0 {
+		t.Fatal("no suggestions from file://")
+	}
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate((&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(exampleDir, "search", "index.html")), RawQuery: "q=nps"}).String()))
+	if !waitTrue(t, ctx, `document.querySelectorAll("#search-results-list li").length >= 2`, 10*time.Second) {
+		t.Fatalf("the search page shows no results from file://: %s", eval[string](t, ctx, `document.getElementById("search-status").textContent`))
+	}
+	if !eval[bool](t, ctx, `[...document.querySelectorAll("#search-results-list a.search-title")].every(a => a.href.startsWith("file://`+filepath.ToSlash(exampleDir)+`/"))`) {
+		t.Error("result links from file:// leave the site folder")
+	}
+}
+
+// TestBrowserSearchAtScale measures queries over a large built site named by
+// SHIFTBOOK_SEARCH_SITE (an output folder, e.g. of the 20,000-page corpus):
+// time from the last key to the first suggestion, and bytes loaded.
+func TestBrowserSearchAtScale(t *testing.T) {
+	dir := os.Getenv("SHIFTBOOK_SEARCH_SITE")
+	if dir == "" {
+		t.Skip("set SHIFTBOOK_SEARCH_SITE to a built site to measure search at scale")
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/sub/", http.StripPrefix("/sub", http.FileServer(http.Dir(dir))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	var ms []float64
+	for _, q := range []string{"nps", "customer journey", "c", "renewal friction", "quarterly review cadence", "strategic", "program 1100", "effortless partner"} {
+		f := typeQuery(t, srv.URL+"/sub/", q)
+		t.Logf("%-26q first suggestion after %5.1f ms, %7d bytes in %2d files", q, f.MS, f.Bytes, f.Files)
+		ms = append(ms, f.MS)
+		if f.Bytes > 300_000 {
+			t.Errorf("%q loaded %d bytes, more than 300 KB", q, f.Bytes)
+		}
+	}
+	sort.Float64s(ms)
+	t.Logf("median %.1f ms, max %.1f ms", ms[len(ms)/2], ms[len(ms)-1])
+	if ms[len(ms)/2] > 100 {
+		t.Errorf("median time to the first suggestion %.1f ms, more than 100 ms", ms[len(ms)/2])
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/work"
 )
@@ -145,7 +146,7 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 		b.Diags.Add(d)
 	}
 	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
-	if p.Kind == KindDefinition {
+	if p.Kind == kind.Definition {
 		ctx.linked[p] = true // a term is never linked on its own page
 	}
 	ctx.doc = doc
@@ -271,7 +272,7 @@ func (c *bodyContext) TermLink(w util.BufWriter, t *markdown.TermLink) {
 
 func (c *bodyContext) Autolink(w util.BufWriter, text []byte, offset int, write func(util.BufWriter, []byte)) {
 	if !c.site.Config.Glossary.Autolink || len(c.site.Terms.List) == 0 ||
-		c.page.Meta.NoAutolink && c.page.Kind != KindDefinition {
+		c.page.Meta.NoAutolink && c.page.Kind != kind.Definition {
 		write(w, text)
 		return
 	}

@@ -147,7 +147,7 @@ func (s *Site) indexTerms() diag.List {
 	s.Terms = t
 	var diags diag.List
 	for _, p := range s.Pages {
-		if p.Kind == KindDefinition {
+		if p.Kind == kind.Definition {
 			t.List = append(t.List, p)
 		}
 	}

@@ -50,7 +50,7 @@ func JourneyID(p *Page) string {
 func (s *Site) indexJourneys() diag.List {
 	var diags diag.List
 	for _, p := range s.Pages {
-		if p.Kind != KindJourney {
+		if p.Kind != kind.Journey {
 			continue
 		}
 		id := JourneyID(p)

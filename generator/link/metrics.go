@@ -52,7 +52,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 	}
 	sort.Strings(dataPaths)
 	for _, p := range s.Pages {
-		if p.Kind != KindMetric {
+		if p.Kind != kind.Metric {
 			continue
 		}
 		id := p.Meta.Metric.ID
@@ -104,7 +104,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 			if def == nil {
 				def = s.Terms.Lookup(d)
 			}
-			if def == nil || def.Kind != KindDefinition {
+			if def == nil || def.Kind != kind.Definition {
 				msg := fmt.Sprintf("definition %q not found", d)
 				var slugs []string
 				for _, t := range s.Terms.List {

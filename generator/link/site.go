@@ -26,21 +26,11 @@ import (
 // Kind says what a page is: a row of the kind table (generator/kind).
 type Kind = kind.Name
 
-// Page kinds, as the link and render stages name them.
+// The shapes of the site; the other kinds are named by the kind package.
 const (
-	KindHome       = kind.Home
-	KindSection    = kind.Section
-	KindPage       = kind.Page
-	KindDefinition = kind.Definition
-	KindMetric     = kind.Metric
-	KindJourney    = kind.Journey
-)
-
-// The top-level sections whose pages have a domain meaning.
-const (
-	DefinitionsSection = "definitions"
-	MetricsSection     = "metrics"
-	JourneysSection    = "journeys"
+	KindHome    = kind.Home
+	KindSection = kind.Section
+	KindPage    = kind.Page
 )
 
 // Page is a content page placed in the site.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -480,33 +481,18 @@ func (r *run) jobs() []job {
 	return jobs
 }
 
-// layoutOf picks a page's layout: its layout key, else one for its kind and
-// section, else the generic page or section layout.
+// layoutOf picks a page's layout: its layout key, else the layout the kind
+// table gives its kind's folder page or its kind, else the generic page
+// layout.
 func (r *run) layoutOf(p *link.Page) string {
 	candidates := []string{}
 	if p.Meta.Layout != "" {
 		candidates = append(candidates, p.Meta.Layout)
 	}
-	switch p.Kind {
-	case link.KindHome:
-		candidates = append(candidates, "home")
-	case link.KindSection:
-		if p.Parent != nil && p.Parent.Kind == link.KindHome {
-			switch p.Section {
-			case link.MetricsSection:
-				candidates = append(candidates, "dashboard")
-			case link.JourneysSection:
-				candidates = append(candidates, "journeys")
-			}
-		}
-		candidates = append(candidates, "section")
-	case link.KindDefinition:
-		candidates = append(candidates, "definition", "page")
-	case link.KindMetric:
-		candidates = append(candidates, "metric", "page")
-	case link.KindJourney:
-		candidates = append(candidates, "journey", "page")
+	if l := listLayout(p); l != "" {
+		candidates = append(candidates, l)
 	}
+	candidates = append(candidates, kind.Of(p.Kind).Layout)
 	candidates = append(candidates, "page")
 	for _, c := range candidates {
 		if r.tmpl.has(c) {
@@ -576,42 +562,11 @@ func (r *run) pageData(p *link.Page) *PageData {
 	for _, c := range p.Children {
 		d.Children = append(d.Children, r.card(c))
 	}
-	switch p.Kind {
-	case link.KindDefinition:
-		def := &DefinitionData{Abbr: p.Meta.Definition.Abbr, Synonyms: p.Meta.Definition.Synonyms, Summary: link.Summary(p)}
-		for _, u := range r.site.UsedBy[p] {
-			def.UsedBy = append(def.UsedBy, LinkData{Title: u.Title(), URL: rootRel(u.URL)})
-		}
-		for _, m := range r.site.Metrics {
-			if m.Definition == p {
-				def.Metrics = append(def.Metrics, LinkData{Title: m.Title(), URL: rootRel(m.Page.URL)})
-			}
-		}
-		d.Definition = def
-	case link.KindMetric:
-		d.Metric = r.metricData(p.Metric)
-	case link.KindJourney:
-		d.Journey = r.journeyData(p, "")
+	if h := renderKinds[p.Kind]; h.page != nil {
+		h.page(r, p, d)
 	}
-	if p.Kind == link.KindSection && p.Parent != nil && p.Parent.Kind == link.KindHome {
-		switch p.Section {
-		case link.MetricsSection:
-			d.Board = r.dashboardData()
-			d.Dashboard = d.Board.All
-		case link.JourneysSection:
-			for _, j := range r.site.Journeys {
-				c := r.card(j)
-				c.Owner = j.Meta.Owner
-				if j.Journey != nil {
-					c.Journey = r.journeyData(j, "list-")
-				}
-				if j.Meta.Journey.Kind == "employee" {
-					d.Employee = append(d.Employee, c)
-				} else {
-					d.Customer = append(d.Customer, c)
-				}
-			}
-		}
+	if h, ok := listedKind(p); ok && h.list != nil {
+		h.list(r, p, d)
 	}
 	return d
 }
@@ -624,11 +579,8 @@ func (r *run) baseData(u, title string) *PageData {
 
 func (r *run) card(p *link.Page) CardData {
 	c := CardData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Kind: string(p.Kind)}
-	if p.Kind == link.KindDefinition {
-		c.Summary = link.Summary(p)
-	}
-	if p.Metric != nil {
-		c.Metric = r.metricData(p.Metric)
+	if h := renderKinds[p.Kind]; h.card != nil {
+		h.card(r, p, &c)
 	}
 	return c
 }

@@ -66,51 +66,56 @@ func searchEntryOf(p *link.Page) searchEntry {
 	if p.Parent != nil && p.Parent.Kind != link.KindHome {
 		e.Section = p.Parent.Title()
 	}
-	// seen holds what the entry already says, folded for case, so that a
-	// keyword or heading repeating the title or another keyword is left out.
-	seen := map[string]bool{foldKey(title): true}
-	add := func(list []string, s string) []string {
-		s = strings.TrimSpace(s)
-		if k := foldKey(s); k != "" && !seen[k] {
-			seen[k] = true
-			list = append(list, s)
-		}
-		return list
-	}
-	switch p.Kind {
-	case link.KindDefinition:
-		e.Summary = strings.TrimSpace(link.Summary(p))
-		e.Keywords = add(e.Keywords, p.Meta.Definition.Abbr)
-		for _, s := range p.Meta.Definition.Synonyms {
-			e.Keywords = add(e.Keywords, s)
-		}
-	case link.KindMetric:
-		// The id is kept even when it spells the title ("churn" for
-		// "Churn"): it is what data files and shortcodes call the metric.
-		if id := strings.TrimSpace(p.Meta.Metric.ID); id != "" {
-			seen[foldKey(id)] = true
-			e.Keywords = append(e.Keywords, id)
-		}
-	case link.KindJourney:
-		e.Keywords = add(e.Keywords, p.Meta.Journey.Persona)
+	w := &entryWords{e: &e, seen: map[string]bool{foldKey(title): true}}
+	h := renderKinds[p.Kind]
+	if h.keywords != nil {
+		h.keywords(p, w)
 	}
 	for _, k := range p.Meta.Keywords { // keywords = [...] (Hugo, Docusaurus)
-		e.Keywords = add(e.Keywords, k)
+		w.keyword(k)
 	}
 	if p.Body != nil {
-		for _, h := range p.Body.Headings {
-			e.Headings = add(e.Headings, h.Text)
+		for _, hd := range p.Body.Headings {
+			w.heading(hd.Text)
 		}
 	}
-	if p.Kind == link.KindJourney {
-		for _, st := range p.Meta.Journey.Stages {
-			e.Headings = add(e.Headings, st.Name)
-		}
+	if h.headings != nil {
+		h.headings(p, w)
 	}
 	if p.Body != nil {
 		e.Text = withoutPrefix(p.Body.Text, e.Summary)
 	}
 	return e
+}
+
+// entryWords adds words to a search entry, leaving out what it already
+// says.
+type entryWords struct {
+	e *searchEntry
+	// seen holds what the entry already says, folded for case, so that a
+	// keyword or heading repeating the title or another keyword is left out.
+	seen map[string]bool
+}
+
+func (w *entryWords) add(list []string, s string) []string {
+	s = strings.TrimSpace(s)
+	if k := foldKey(s); k != "" && !w.seen[k] {
+		w.seen[k] = true
+		list = append(list, s)
+	}
+	return list
+}
+
+// keyword adds a word the search finds the page by.
+func (w *entryWords) keyword(s string) { w.e.Keywords = w.add(w.e.Keywords, s) }
+
+// heading adds a part of the page the search points into.
+func (w *entryWords) heading(s string) { w.e.Headings = w.add(w.e.Headings, s) }
+
+// keepKeyword adds a keyword even when the entry says it already.
+func (w *entryWords) keepKeyword(s string) {
+	w.seen[foldKey(s)] = true
+	w.e.Keywords = append(w.e.Keywords, s)
 }
 
 // fillShortcodes replaces each shortcode mark of a body's text (see

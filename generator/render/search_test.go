@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -32,18 +33,18 @@ func TestSearchIndex(t *testing.T) {
 	virtual.Virtual = true
 	pages := []*link.Page{
 		// Out of URL order on purpose: the index is sorted.
-		testPage("/metrics/nps/", link.KindMetric, metrics, parse.FrontMatter{
+		testPage("/metrics/nps/", kind.Metric, metrics, parse.FrontMatter{
 			Title: "Net Promoter Score", Metric: parse.MetricMeta{ID: "nps"}, Description: "Loyalty, rolling three months.",
 		}, "Why it matters NPS is our headline loyalty measure.", "Why it matters", "Net promoter score"),
 		home, defs, metrics, journeys, virtual,
-		testPage("/definitions/net-promoter-score/", link.KindDefinition, defs, parse.FrontMatter{
+		testPage("/definitions/net-promoter-score/", kind.Definition, defs, parse.FrontMatter{
 			Title: "Net Promoter Score", Description: "Not used: summary wins.", Definition: parse.DefinitionMeta{
 				Abbr: "NPS", Synonyms: []string{"promoter score", "net promoter score", "NPS"},
 				Summary: "Loyalty measure: % promoters minus % detractors.",
 			},
 		}, "The Net Promoter Score asks <how likely> & why.", "How we ask"),
-		testPage("/metrics/churn/", link.KindMetric, metrics, parse.FrontMatter{Title: "Churn", Metric: parse.MetricMeta{ID: "churn"}}, ""),
-		testPage("/journeys/onboarding/", link.KindJourney, journeys, parse.FrontMatter{
+		testPage("/metrics/churn/", kind.Metric, metrics, parse.FrontMatter{Title: "Churn", Metric: parse.MetricMeta{ID: "churn"}}, ""),
+		testPage("/journeys/onboarding/", kind.Journey, journeys, parse.FrontMatter{
 			Title: "Onboarding", Journey: parse.JourneyMeta{
 				Persona: "Small-business owner",
 				Stages:  []parse.Stage{{Name: "Discover"}, {Name: "Sign up"}, {Name: "Discover"}},

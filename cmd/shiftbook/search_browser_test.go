@@ -123,3 +123,44 @@ func TestBrowserSearchAtScale(t *testing.T) {
 		t.Errorf("median time to the first suggestion %.1f ms, more than 100 ms", ms[len(ms)/2])
 	}
 }
+
+// TestBrowserSearchInAnOldEdition: each published edition searches its own
+// index, under its own folder (DEST/2026.3/search/), behind a path prefix.
+func TestBrowserSearchInAnOldEdition(t *testing.T) {
+	chromiumPath(t)
+	site := t.TempDir()
+	writeSite := func(name, text string) {
+		p := filepath.Join(site, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeSite("site.toml", "title = \"Editions\"\n")
+	writeSite("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	writeSite("content/vision/promise.md", "+++\ntitle = \"Promise\"\n+++\nOur promise.\n")
+	writeSite("content/vision/old-only.md", "+++\ntitle = \"Retired plan\"\n+++\nOnly in the first edition.\n")
+	dest := filepath.Join(t.TempDir(), "cx")
+	for _, version := range []string{"2026.3", "2026.4"} {
+		if version == "2026.4" {
+			os.Remove(filepath.Join(site, "content/vision/old-only.md"))
+		}
+		if code, _, stderr := pubRun(t, "publish", "-s", site, "--dest", dest, "--version", version); code != 0 {
+			t.Fatalf("publish %s: %s", version, stderr)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/prefix/cx/", http.StripPrefix("/prefix/cx", http.FileServer(http.Dir(dest))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	if f := typeQuery(t, srv.URL+"/prefix/cx/2026.3/vision/promise/", "retired"); f.Results != 1 {
+		t.Errorf("2026.3 shows %d suggestions for its own page, want 1", f.Results)
+	}
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/prefix/cx/2026.4/search/?q=retired"), chromedp.WaitReady("#search-status"))
+	if !waitTrue(t, ctx, `/No results/.test(document.getElementById("search-status").textContent)`, 10*time.Second) {
+		t.Errorf("2026.4 finds a page it does not have: %s", eval[string](t, ctx, `document.getElementById("search-status").textContent`))
+	}
+}

@@ -40,7 +40,7 @@ var allowed = map[string][]string{
 	"generator/publish":            {},
 	"generator/pipeline":           {"generator/work", "generator/diag", "generator/parse", "generator/kind", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
-	"generator/scaffold":           {"generator/slug", "generator/diag", "generator/parse", "generator/load", "themes"},
+	"generator/scaffold":           {"generator/slug", "generator/diag", "generator/parse", "generator/kind", "generator/load", "themes"},
 	"generator/internal/testfiles": {}, // imported by tests only
 	"themes":                       {},
 	"generator":                    {}, // holds only this policy test

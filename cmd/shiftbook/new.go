@@ -59,8 +59,9 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return newSite(pos[1], stdout, stderr)
 	}
 	if _, ok := scaffold.Kinds[kind]; !ok {
+		names := scaffold.KindNames()
 		return usageErr("unknown kind %q%s", kind,
-			diag.DidYouMean(kind, []string{"site", "definition", "journey", "metric", "page"}, "; choose site, definition, journey, metric or page"))
+			diag.DidYouMean(kind, names, "; choose "+strings.Join(names[:len(names)-1], ", ")+" or "+names[len(names)-1]))
 	}
 	switch {
 	case len(pos) < 2:

@@ -2,22 +2,35 @@ package scaffold
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
 // Kinds maps each kind of page to the section it goes in ("" for page:
-// anywhere under content/).
-var Kinds = map[string]string{
-	"definition": "definitions",
-	"journey":    "journeys",
-	"metric":     "metrics",
-	"page":       "",
+// anywhere under content/): every kind of the kind table with a folder of
+// its own, and page. Each needs its archetype (themes/default/archetypes/KIND.md).
+var Kinds = func() map[string]string {
+	kinds := map[string]string{string(kind.Page): ""}
+	for _, k := range kind.Table {
+		if k.Folder != "" {
+			kinds[string(k.Name)] = k.Folder
+		}
+	}
+	return kinds
+}()
+
+// KindNames lists what shiftbook new makes: site, then the kinds of page in
+// alphabetical order.
+func KindNames() []string {
+	return append([]string{"site"}, slices.Sorted(maps.Keys(Kinds))...)
 }
 
 // Name is a NAME as typed, turned into where the page goes.

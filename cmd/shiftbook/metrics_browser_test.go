@@ -1,8 +1,8 @@
 package main
 
 // The metrics a reader sees, measured in real Chromium: the dashboard's order
-// and summary, chart labels readable on a phone, and inline values that never
-// break inside a sentence.
+// and summary, chart labels readable on a phone, inline values that never
+// break inside a sentence, and a value held back for too few responses.
 
 import (
 	"context"
@@ -204,5 +204,44 @@ func TestBrowserMetricChipPrintsAsText(t *testing.T) {
 	got := eval[string](t, ctx, `document.querySelector(".content .metric-inline").innerText.replace(/\s+/g, " ").trim()`)
 	if got != want {
 		t.Errorf("printed, the chip reads %q, want %q", got, want)
+	}
+}
+
+// A value from fewer than minN responses, as a reader sees it: its row of
+// the data table says "too few responses (n = 12)" in full, at a readable
+// size, without widening the page on a phone; the number is nowhere on the
+// page, neither in the caption nor in the chart.
+func TestBrowserTooFewResponses(t *testing.T) {
+	base, _ := buildSite(t, map[string]string{
+		"site.toml":              "title = \"Fixture\"\n[data]\nminN = 30\n",
+		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHome.\n",
+		"content/metrics/nps.md": "+++\ntitle = \"NPS\"\nmetric = \"nps\"\ndirection = \"up\"\ntarget = 40\ndata = \"nps.csv\"\n+++\nBody.\n",
+		"content/data/nps.csv":   "date,value,n,note\n2025-10-31,31.5,1840,\n2025-11-30,33.1,1902,\n2025-12-31,99.25,12,Holiday sample\n",
+	})
+	ctx := browser(t)
+	const want = "too few responses (n = 12)"
+	for _, width := range []int64{320, 390, 1280} {
+		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/nps/"), chromedp.WaitReady("details.chart-data"))
+		do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("details.chart-data").open = true`))
+		got := eval[string](t, ctx, `(() => {
+		  const td = document.querySelector("details.chart-data tbody tr td.num");
+		  if (!td) return "no value cell";
+		  const s = getComputedStyle(td), out = [];
+		  if (td.innerText.trim() !== `+strconv.Quote(want)+`) out.push("the newest value reads " + JSON.stringify(td.innerText.trim()));
+		  if (parseFloat(s.fontSize) < 12) out.push("its font size is " + s.fontSize);
+		  if (td.scrollWidth > td.clientWidth + 1) out.push("its text is cut: " + td.scrollWidth + " px in a " + td.clientWidth + " px cell");
+		  const r = td.getBoundingClientRect();
+		  if (r.width === 0 || r.height === 0) out.push("it is not shown");
+		  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide in a " + innerWidth + " px window");
+		  if (document.body.innerText.includes("99.25")) out.push("the held-back value 99.25 is on the page");
+		  if (document.querySelector("svg.chart-linechart") && document.querySelector("svg.chart-linechart").outerHTML.includes("99.25")) out.push("the chart carries 99.25");
+		  return out.join("; ");
+		})()`)
+		if got != "" {
+			t.Errorf("at %d px: %s", width, got)
+		}
+		if caption := eval[string](t, ctx, `document.querySelector(".chart-figure figcaption").innerText`); !strings.Contains(caption, "33.1") {
+			t.Errorf("at %d px: the caption %q does not give the newest value that may be shown, 33.1", width, caption)
+		}
 	}
 }

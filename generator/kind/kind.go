@@ -26,6 +26,8 @@ const (
 // Kind is one row of the table.
 type Kind struct {
 	Name Name
+	// Label is the kind as a reader sees it named, on /changes/.
+	Label string
 	// Folder is the top-level content folder the kind's pages live in
 	// (content/journeys/ → "journeys"); "" for the shapes of the site.
 	Folder string
@@ -49,13 +51,13 @@ type Kind struct {
 // Table lists every kind. The shapes come first; then one row per kind of
 // page with a folder of its own.
 var Table = []Kind{
-	{Name: Home, Layout: "home"},
-	{Name: Section, Layout: "section"},
-	{Name: Page, Layout: "page"},
-	{Name: Definition, Folder: "definitions", Layout: "definition", Reference: true},
-	{Name: Metric, Folder: "metrics", Layout: "metric", ListLayout: "dashboard", Reference: true,
+	{Name: Home, Label: "Home page", Layout: "home"},
+	{Name: Section, Label: "Section", Layout: "section"},
+	{Name: Page, Label: "Page", Layout: "page"},
+	{Name: Definition, Label: "Definition", Folder: "definitions", Layout: "definition", Reference: true},
+	{Name: Metric, Label: "Metric", Folder: "metrics", Layout: "metric", ListLayout: "dashboard", Reference: true,
 		Is: func(fm *parse.FrontMatter) bool { return fm.Metric.ID != "" }},
-	{Name: Journey, Folder: "journeys", Layout: "journey", ListLayout: "journeys",
+	{Name: Journey, Label: "Journey", Folder: "journeys", Layout: "journey", ListLayout: "journeys",
 		Is: func(fm *parse.FrontMatter) bool {
 			j := fm.Journey
 			return len(j.Stages) > 0 || j.Persona != "" || j.Kind != ""

@@ -9,8 +9,8 @@ import (
 func TestTableRows(t *testing.T) {
 	names, folders := map[Name]bool{}, map[string]bool{}
 	for _, k := range Table {
-		if k.Name == "" || k.Layout == "" {
-			t.Errorf("%+v: every kind needs a name and a layout", k)
+		if k.Name == "" || k.Layout == "" || k.Label == "" {
+			t.Errorf("%+v: every kind needs a name, a label and a layout", k)
 		}
 		if names[k.Name] {
 			t.Errorf("kind %q is in the table twice", k.Name)

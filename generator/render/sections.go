@@ -7,6 +7,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 )
 
@@ -49,20 +50,15 @@ func (c PageChange) Percent() int {
 	return max(1, min(100, c.Words*100/c.Total))
 }
 
-var kindTexts = map[string]string{
-	"home": "Home page", "section": "Section", "page": "Page",
-	"definition": "Definition", "metric": "Metric", "journey": "Journey",
-}
-
 // kindOf is a manifest page's kind; an older manifest without kinds is
 // read from the path, as the sections of a site are fixed.
 func kindOf(p ManifestPage) string {
 	if p.Kind != "" {
 		return p.Kind
 	}
-	for prefix, kind := range map[string]string{"definitions/": "definition", "metrics/": "metric", "journeys/": "journey"} {
-		if strings.HasPrefix(p.Path, prefix) && p.Path != prefix {
-			return kind
+	for _, k := range kind.Table {
+		if prefix := k.Folder + "/"; k.Folder != "" && strings.HasPrefix(p.Path, prefix) && p.Path != prefix {
+			return string(k.Name)
 		}
 	}
 	if p.Path == "" {
@@ -72,12 +68,12 @@ func kindOf(p ManifestPage) string {
 }
 
 func pageChange(p ManifestPage) PageChange {
-	kind := kindOf(p)
-	text := kindTexts[kind]
-	if text == "" {
+	name := kindOf(p)
+	text := kind.Of(kind.Name(name)).Label
+	if text == "" { // a kind an older or newer shiftbook wrote
 		text = "Page"
 	}
-	return PageChange{Title: p.Title, URL: p.Path, Kind: kind, KindText: text, Total: words(p.Sections)}
+	return PageChange{Title: p.Title, URL: p.Path, Kind: name, KindText: text, Total: words(p.Sections)}
 }
 
 func words(sections []ManifestSection) int {

@@ -3,8 +3,8 @@ package scaffold
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"

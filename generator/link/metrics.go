@@ -24,6 +24,9 @@ type Metric struct {
 	// MinN is the fewest responses a value of the metric is shown from
 	// (its minN, else [data] minN); 0: every value is shown.
 	MinN int
+	// Segments are the summaries of the data file's segments, in the
+	// order the file first names them.
+	Segments []SegmentSummary
 }
 
 // Title is the metric's name.
@@ -96,8 +99,10 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 			// The summary is of the values that may be shown: a latest
 			// value from too few responses must not show through its
 			// status or change either.
-			m.Summary = Summarize(m.Series.Shown(m.MinN), Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
-				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence}, s.Now)
+			rule := Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
+				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence}
+			m.Summary = Summarize(m.Series.Shown(m.MinN), rule, s.Now)
+			m.Segments = summarizeSegments(m.Series, m.MinN, rule, s.Now)
 		}
 		if d := p.Meta.Metric.Definition; d != "" {
 			def := s.ByURL["/"+folder(kind.Definition)+"/"+slug.URLPart(d)+"/"]

@@ -93,3 +93,31 @@ func Summarize(s *series.File, r Rule, now time.Time) MetricSummary {
 	}
 	return sum
 }
+
+// SegmentSummary is the summary of one segment of a metric's data file.
+type SegmentSummary struct {
+	Name string
+	// Summary is of the segment's values that may be shown (see
+	// series.Point.Few); its Latest is nil when none may.
+	Summary MetricSummary
+	// Newest is the segment's newest point as written, shown or not: what
+	// a segment whose every value is held back reports its n from.
+	Newest series.Point
+}
+
+// summarizeSegments summarizes each segment of f by the metric's rule,
+// from the values of at least minN responses, as the headline is.
+func summarizeSegments(f *series.File, minN int, r Rule, now time.Time) []SegmentSummary {
+	var out []SegmentSummary
+	for _, seg := range f.Segments {
+		if len(seg.Points) == 0 {
+			continue
+		}
+		ss := SegmentSummary{Name: seg.Name, Newest: seg.Points[len(seg.Points)-1]}
+		if shown := (&series.File{Points: seg.Points}).Shown(minN); len(shown.Points) > 0 {
+			ss.Summary = Summarize(shown, r, now)
+		}
+		out = append(out, ss)
+	}
+	return out
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/render/chart"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // NoteData is a note of a metric's data file, a numbered marker on its chart.
@@ -49,13 +50,29 @@ type MetricData struct {
 	Definition                     *LinkData
 	DataFile                       string
 	Chart, Sparkline               template.HTML
-	ChartID                        string      // prefix of the chart's element ids on the page
-	Points                         []PointData // the newest tableRows rows, newest first
-	Rows                           int         // every row of the data file
-	HasNotes                       bool        // a row of Points has a note
-	Columns                        []CellData  // headers of the data file's other columns shown in the table, in file order
-	Notes                          []NoteData  // the numbered notes, oldest first
-	CSV                            string      // root-relative URL of the whole series as CSV
+	ChartID                        string        // prefix of the chart's element ids on the page
+	Points                         []PointData   // the newest tableRows rows, newest first
+	Rows                           int           // every row of the data file
+	HasNotes                       bool          // a row of Points has a note
+	Columns                        []CellData    // headers of the data file's other columns shown in the table, in file order
+	Notes                          []NoteData    // the numbered notes, oldest first
+	CSV                            string        // root-relative URL of the whole series as CSV
+	Segments                       []SegmentData // the breakdown by the data file's segments, in file order
+}
+
+// SegmentData is one segment of a metric's data, a row of its breakdown.
+// Its fields are named as MetricData's so the status and change partials
+// show both.
+type SegmentData struct {
+	Name                                      string
+	HasData                                   bool   // a value may be shown; else Latest says why not
+	Latest                                    string // "41.2 points", or "too few responses (n = 12)"
+	AsOf, AsOfISO                             string
+	Change, ChangeDir, ChangeMood, ChangeWord string
+	Status, StatusText                        string
+	Stale                                     bool
+	StaleText                                 string
+	Sparkline                                 template.HTML // the segment's small multiple
 }
 
 // More reports whether the table shows fewer rows than the data has.
@@ -110,24 +127,9 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Status = string(s.Status)
 		d.StatusText = statusText[s.Status]
 		if s.Previous != nil {
-			switch {
-			case s.Change > 0:
-				d.Change, d.ChangeDir = "+"+formatNumber(s.Change), "up"
-			case s.Change < 0:
-				d.Change, d.ChangeDir = "−"+formatNumber(-s.Change), "down"
-			default:
-				d.Change, d.ChangeDir = "±0", "flat"
-			}
-			d.ChangeMood, d.ChangeWord = changeMood(s.Change, p.Meta.Metric.Direction)
+			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, p.Meta.Metric.Direction)
 		}
-		if s.Stale {
-			d.Stale = true
-			d.StaleText = fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
-			if !s.Due.IsZero() { // the metric has a cadence: say when the next point was due
-				due, _ := formatDate(s.Due)
-				d.StaleText = fmt.Sprintf("Stale: the next point was due on %s", due)
-			}
-		}
+		d.Stale, d.StaleText = staleOf(s)
 		d.Columns = tableColumns(m.Series)
 		d.Points, d.Notes = tableOf(m.Series, p.Meta.Metric.Unit, m.MinN)
 		d.Rows = rowCount(m.Series)
@@ -138,10 +140,82 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.ChartID = "chart-" + m.ID
 		d.Chart = r.lineChart(m, d.ChartID, d.Notes)
 		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
+		d.Segments = r.segmentsOf(m)
 	}
 	d.Said = said(d)
 	r.metrics[m.ID] = d
 	return d
+}
+
+// segmentsOf makes the breakdown of a metric by its data file's segments.
+// A segment whose values all come from too few responses gets a row that
+// says so, without a number, status or chart.
+func (r *run) segmentsOf(m *link.Metric) []SegmentData {
+	unit, dir := m.Page.Meta.Metric.Unit, m.Page.Meta.Metric.Direction
+	var out []SegmentData
+	for _, seg := range m.Segments {
+		d := SegmentData{Name: seg.Name, Status: "no-data", StatusText: "Not shown"}
+		s := seg.Summary
+		if s.Latest == nil {
+			d.Latest = fmt.Sprintf("too few responses (n = %d)", seg.Newest.N)
+			d.AsOf, d.AsOfISO = formatDate(seg.Newest.Date)
+			out = append(out, d)
+			continue
+		}
+		d.HasData = true
+		d.Latest = withUnit(formatNumber(s.Latest.Value), unit)
+		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
+		d.Status, d.StatusText = string(s.Status), statusText[s.Status]
+		if s.Previous != nil {
+			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, dir)
+		}
+		d.Stale, d.StaleText = staleOf(s)
+		var pts []chart.Point
+		for _, pt := range (&series.File{Points: segmentPoints(m, seg.Name)}).Shown(m.MinN).Points {
+			pts = append(pts, chart.Point{Date: pt.Date, Value: pt.Value})
+		}
+		d.Sparkline = template.HTML(r.svg(chart.Sparkline(m.Page.Title()+", "+seg.Name, pts)))
+		out = append(out, d)
+	}
+	return out
+}
+
+// segmentPoints is the series of the named segment of m's data file.
+func segmentPoints(m *link.Metric, name string) []series.Point {
+	for _, seg := range m.Series.Segments {
+		if seg.Name == name {
+			return seg.Points
+		}
+	}
+	return nil
+}
+
+// changeOf is a change since the previous point, signed, with its
+// direction and whether it is good in the metric's direction.
+func changeOf(change float64, direction string) (text, dir, mood, word string) {
+	switch {
+	case change > 0:
+		text, dir = "+"+formatNumber(change), "up"
+	case change < 0:
+		text, dir = "−"+formatNumber(-change), "down"
+	default:
+		text, dir = "±0", "flat"
+	}
+	mood, word = changeMood(change, direction)
+	return text, dir, mood, word
+}
+
+// staleOf says whether a summary is stale and, if so, in words: when the
+// next point was due with a cadence, else how old the newest is.
+func staleOf(s link.MetricSummary) (bool, string) {
+	if !s.Stale {
+		return false, ""
+	}
+	if !s.Due.IsZero() {
+		due, _ := formatDate(s.Due)
+		return true, fmt.Sprintf("Stale: the next point was due on %s", due)
+	}
+	return true, fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
 }
 
 // said is a metric's value as a sentence, for the chip's tooltip and the

@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 
+	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
-	"github.com/shiftbook/shiftbook/generator/render/chart"
 )
 
 // ManifestFile is where every build writes its manifest, at the output root.
@@ -43,37 +42,6 @@ type ManifestPage struct {
 	Sections []ManifestSection `json:"sections"`
 }
 
-// ManifestDefinition is a term of the vocabulary.
-type ManifestDefinition struct {
-	Path    string `json:"path"`
-	Title   string `json:"title"`
-	Summary string `json:"summary"`
-}
-
-// ManifestMetric is a metric with what it is held to.
-type ManifestMetric struct {
-	ID     string   `json:"id"`
-	Path   string   `json:"path"`
-	Title  string   `json:"title"`
-	Target *float64 `json:"target,omitempty"`
-	Unit   string   `json:"unit,omitempty"`
-	Owner  string   `json:"owner,omitempty"`
-}
-
-// ManifestJourney is a journey with its stages in order.
-type ManifestJourney struct {
-	ID     string          `json:"id"`
-	Path   string          `json:"path"`
-	Title  string          `json:"title"`
-	Stages []ManifestStage `json:"stages"`
-}
-
-// ManifestStage is a stage of a journey and how the persona feels there.
-type ManifestStage struct {
-	Name    string `json:"name"`
-	Feeling int    `json:"feeling"`
-}
-
 // ManifestOf makes the manifest of a resolved site.
 func ManifestOf(site *link.Site) *Manifest {
 	m := &Manifest{Format: manifestFormat, Version: site.Config.Version,
@@ -82,28 +50,12 @@ func ManifestOf(site *link.Site) *Manifest {
 		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: fmt.Sprintf("%016x", p.Digest),
 			Kind: string(p.Kind), Sections: pageSections(p)})
 	}
-	for _, def := range site.Terms.List {
-		m.Definitions = append(m.Definitions, ManifestDefinition{Path: rootRel(def.URL), Title: def.Title(), Summary: link.Summary(def)})
-	}
-	for _, mt := range site.Metrics {
-		p := mt.Page
-		m.Metrics = append(m.Metrics, ManifestMetric{ID: mt.ID, Path: rootRel(p.URL), Title: p.Title(),
-			Target: p.Meta.Metric.Target, Unit: p.Meta.Metric.Unit, Owner: p.Meta.Owner})
-	}
-	for _, p := range site.Journeys {
-		if p.Journey == nil {
-			continue
+	for _, k := range kind.Table {
+		if h := renderKinds[k.Name]; h.manifest != nil {
+			h.manifest(site, m)
 		}
-		j := ManifestJourney{ID: p.Journey.ID, Path: rootRel(p.URL), Title: p.Title(), Stages: []ManifestStage{}}
-		for _, st := range p.Journey.Stages {
-			j.Stages = append(j.Stages, ManifestStage{Name: st.Name, Feeling: st.Feeling})
-		}
-		m.Journeys = append(m.Journeys, j)
 	}
 	sort.Slice(m.Pages, func(i, j int) bool { return m.Pages[i].Path < m.Pages[j].Path })
-	sort.Slice(m.Definitions, func(i, j int) bool { return m.Definitions[i].Path < m.Definitions[j].Path })
-	sort.Slice(m.Metrics, func(i, j int) bool { return m.Metrics[i].ID < m.Metrics[j].ID })
-	sort.Slice(m.Journeys, func(i, j int) bool { return m.Journeys[i].ID < m.Journeys[j].ID })
 	return m
 }
 
@@ -138,33 +90,6 @@ type ChangesData struct {
 	Definitions []DefinitionChange
 	Metrics     []MetricChange
 	Journeys    []JourneyChange
-}
-
-// DefinitionChange is a term whose summary changed.
-type DefinitionChange struct {
-	Title, URL string
-	Old, New   string
-}
-
-// MetricChange is a metric whose target or owner changed.
-type MetricChange struct {
-	Title, URL           string
-	TargetChanged        bool
-	OldTarget, NewTarget string // "" when none is set
-	OwnerChanged         bool
-	OldOwner, NewOwner   string
-}
-
-// JourneyChange is a journey whose stages changed.
-type JourneyChange struct {
-	Title, URL string
-	Old, New   []StageChange
-}
-
-// StageChange is a stage as the changes page shows it.
-type StageChange struct {
-	Name, Feeling string
-	Changed       bool // not the same stage at this place in the other edition
 }
 
 func (r *run) changesData() *PageData {
@@ -210,84 +135,12 @@ func Changes(prev, cur *Manifest) *ChangesData {
 		}
 	}
 
-	oldDefs := map[string]ManifestDefinition{}
-	for _, d := range prev.Definitions {
-		oldDefs[d.Path] = d
-	}
-	for _, d := range cur.Definitions {
-		if old, ok := oldDefs[d.Path]; ok && old.Summary != d.Summary {
-			c.Definitions = append(c.Definitions, DefinitionChange{Title: d.Title, URL: d.Path, Old: old.Summary, New: d.Summary})
+	n := len(c.Added) + len(c.Removed) + len(c.Changed)
+	for _, k := range kind.Table {
+		if h := renderKinds[k.Name]; h.changes != nil {
+			n += h.changes(prev, cur, c)
 		}
 	}
-
-	oldMetrics := map[string]ManifestMetric{}
-	for _, m := range prev.Metrics {
-		oldMetrics[m.ID] = m
-	}
-	for _, m := range cur.Metrics {
-		old, ok := oldMetrics[m.ID]
-		if !ok {
-			continue
-		}
-		mc := MetricChange{Title: m.Title, URL: m.Path,
-			OldTarget: targetText(old), NewTarget: targetText(m), OldOwner: old.Owner, NewOwner: m.Owner}
-		mc.TargetChanged = mc.OldTarget != mc.NewTarget
-		mc.OwnerChanged = old.Owner != m.Owner
-		if mc.TargetChanged || mc.OwnerChanged {
-			c.Metrics = append(c.Metrics, mc)
-		}
-	}
-
-	oldJourneys := map[string]ManifestJourney{}
-	for _, j := range prev.Journeys {
-		oldJourneys[j.ID] = j
-	}
-	for _, j := range cur.Journeys {
-		old, ok := oldJourneys[j.ID]
-		if !ok || sameStages(old.Stages, j.Stages) {
-			continue
-		}
-		c.Journeys = append(c.Journeys, JourneyChange{Title: j.Title, URL: j.Path,
-			Old: stageChanges(old.Stages, j.Stages), New: stageChanges(j.Stages, old.Stages)})
-	}
-	c.None = len(c.Added)+len(c.Removed)+len(c.Changed)+len(c.Definitions)+len(c.Metrics)+len(c.Journeys) == 0
+	c.None = n == 0
 	return c
-}
-
-func targetText(m ManifestMetric) string {
-	if m.Target == nil {
-		return ""
-	}
-	return withUnit(formatNumber(*m.Target), m.Unit)
-}
-
-func sameStages(a, b []ManifestStage) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// stageChanges shows stages, marking each that differs from the stage at
-// the same place in other.
-func stageChanges(stages, other []ManifestStage) []StageChange {
-	out := make([]StageChange, len(stages))
-	for i, st := range stages {
-		out[i] = StageChange{Name: st.Name, Feeling: feelingLabel(st.Feeling),
-			Changed: i >= len(other) || other[i] != st}
-	}
-	return out
-}
-
-func feelingLabel(f int) string {
-	n := fmt.Sprintf("%+d", f)
-	if f == 0 {
-		n = "0"
-	}
-	return strings.Replace(n, "-", "−", 1) + " " + chart.FeelingWord(f)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/kind"
@@ -18,6 +19,8 @@ type DefinitionData struct {
 
 func init() {
 	registerKind(kind.Definition, kindPages{
+		manifest: definitionManifest,
+		changes:  definitionChanges,
 		page: func(r *run, p *link.Page, d *PageData) {
 			def := &DefinitionData{Abbr: p.Meta.Definition.Abbr, Synonyms: p.Meta.Definition.Synonyms, Summary: link.Summary(p)}
 			for _, u := range r.site.UsedBy[p] {
@@ -39,4 +42,41 @@ func init() {
 			}
 		},
 	})
+}
+
+// ManifestDefinition is a term of the vocabulary.
+type ManifestDefinition struct {
+	Path    string `json:"path"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+}
+
+// DefinitionChange is a term whose summary changed.
+type DefinitionChange struct {
+	Title, URL string
+	Old, New   string
+}
+
+// definitionManifest adds the kind's part of the manifest.
+func definitionManifest(site *link.Site, m *Manifest) {
+	for _, def := range site.Terms.List {
+		m.Definitions = append(m.Definitions, ManifestDefinition{Path: rootRel(def.URL), Title: def.Title(), Summary: link.Summary(def)})
+	}
+	sort.Slice(m.Definitions, func(i, j int) bool { return m.Definitions[i].Path < m.Definitions[j].Path })
+}
+
+// definitionChanges lists what changed in the kind's part of the manifest, and
+// says how many.
+func definitionChanges(prev, cur *Manifest, c *ChangesData) int {
+	oldDefs := map[string]ManifestDefinition{}
+	for _, d := range prev.Definitions {
+		oldDefs[d.Path] = d
+	}
+	for _, d := range cur.Definitions {
+		if old, ok := oldDefs[d.Path]; ok && old.Summary != d.Summary {
+			c.Definitions = append(c.Definitions, DefinitionChange{Title: d.Title, URL: d.Path, Old: old.Summary, New: d.Summary})
+		}
+	}
+
+	return len(c.Definitions)
 }

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"sort"
+	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -60,7 +63,9 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 
 func init() {
 	registerKind(kind.Journey, kindPages{
-		page: func(r *run, p *link.Page, d *PageData) { d.Journey = r.journeyData(p, "") },
+		manifest: journeyManifest,
+		changes:  journeyChanges,
+		page:     func(r *run, p *link.Page, d *PageData) { d.Journey = r.journeyData(p, "") },
 		list: func(r *run, _ *link.Page, d *PageData) {
 			for _, j := range r.site.Journeys {
 				c := r.card(j)
@@ -82,4 +87,94 @@ func init() {
 			}
 		},
 	})
+}
+
+// ManifestJourney is a journey with its stages in order.
+type ManifestJourney struct {
+	ID     string          `json:"id"`
+	Path   string          `json:"path"`
+	Title  string          `json:"title"`
+	Stages []ManifestStage `json:"stages"`
+}
+
+// ManifestStage is a stage of a journey and how the persona feels there.
+type ManifestStage struct {
+	Name    string `json:"name"`
+	Feeling int    `json:"feeling"`
+}
+
+// JourneyChange is a journey whose stages changed.
+type JourneyChange struct {
+	Title, URL string
+	Old, New   []StageChange
+}
+
+// StageChange is a stage as the changes page shows it.
+type StageChange struct {
+	Name, Feeling string
+	Changed       bool // not the same stage at this place in the other edition
+}
+
+// journeyManifest adds the kind's part of the manifest.
+func journeyManifest(site *link.Site, m *Manifest) {
+	for _, p := range site.Journeys {
+		if p.Journey == nil {
+			continue
+		}
+		j := ManifestJourney{ID: p.Journey.ID, Path: rootRel(p.URL), Title: p.Title(), Stages: []ManifestStage{}}
+		for _, st := range p.Journey.Stages {
+			j.Stages = append(j.Stages, ManifestStage{Name: st.Name, Feeling: st.Feeling})
+		}
+		m.Journeys = append(m.Journeys, j)
+	}
+	sort.Slice(m.Journeys, func(i, j int) bool { return m.Journeys[i].ID < m.Journeys[j].ID })
+}
+
+// journeyChanges lists what changed in the kind's part of the manifest, and
+// says how many.
+func journeyChanges(prev, cur *Manifest, c *ChangesData) int {
+	oldJourneys := map[string]ManifestJourney{}
+	for _, j := range prev.Journeys {
+		oldJourneys[j.ID] = j
+	}
+	for _, j := range cur.Journeys {
+		old, ok := oldJourneys[j.ID]
+		if !ok || sameStages(old.Stages, j.Stages) {
+			continue
+		}
+		c.Journeys = append(c.Journeys, JourneyChange{Title: j.Title, URL: j.Path,
+			Old: stageChanges(old.Stages, j.Stages), New: stageChanges(j.Stages, old.Stages)})
+	}
+	return len(c.Journeys)
+}
+
+func sameStages(a, b []ManifestStage) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// stageChanges shows stages, marking each that differs from the stage at
+// the same place in other.
+func stageChanges(stages, other []ManifestStage) []StageChange {
+	out := make([]StageChange, len(stages))
+	for i, st := range stages {
+		out[i] = StageChange{Name: st.Name, Feeling: feelingLabel(st.Feeling),
+			Changed: i >= len(other) || other[i] != st}
+	}
+	return out
+}
+
+func feelingLabel(f int) string {
+	n := fmt.Sprintf("%+d", f)
+	if f == 0 {
+		n = "0"
+	}
+	return strings.Replace(n, "-", "−", 1) + " " + chart.FeelingWord(f)
 }

@@ -24,6 +24,11 @@ type kindPages struct {
 	keywords func(p *link.Page, e *entryWords)
 	// headings adds the page's parts, after its body's headings.
 	headings func(p *link.Page, e *entryWords)
+	// manifest adds the kind's part of an edition's manifest (its list,
+	// sorted); changes compares that part of two manifests for /changes/,
+	// returning how many changes it listed.
+	manifest func(site *link.Site, m *Manifest)
+	changes  func(prev, cur *Manifest, c *ChangesData) int
 }
 
 // renderKinds holds each kind's hooks, by kind.

@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -283,7 +284,9 @@ func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HT
 
 func init() {
 	registerKind(kind.Metric, kindPages{
-		page: func(r *run, p *link.Page, d *PageData) { d.Metric = r.metricData(p.Metric) },
+		manifest: metricManifest,
+		changes:  metricChanges,
+		page:     func(r *run, p *link.Page, d *PageData) { d.Metric = r.metricData(p.Metric) },
 		list: func(r *run, _ *link.Page, d *PageData) {
 			d.Board = r.dashboardData()
 			d.Dashboard = d.Board.All
@@ -301,4 +304,64 @@ func init() {
 			}
 		},
 	})
+}
+
+// ManifestMetric is a metric with what it is held to.
+type ManifestMetric struct {
+	ID     string   `json:"id"`
+	Path   string   `json:"path"`
+	Title  string   `json:"title"`
+	Target *float64 `json:"target,omitempty"`
+	Unit   string   `json:"unit,omitempty"`
+	Owner  string   `json:"owner,omitempty"`
+}
+
+// MetricChange is a metric whose target or owner changed.
+type MetricChange struct {
+	Title, URL           string
+	TargetChanged        bool
+	OldTarget, NewTarget string // "" when none is set
+	OwnerChanged         bool
+	OldOwner, NewOwner   string
+}
+
+// metricManifest adds the kind's part of the manifest.
+func metricManifest(site *link.Site, m *Manifest) {
+	for _, mt := range site.Metrics {
+		p := mt.Page
+		m.Metrics = append(m.Metrics, ManifestMetric{ID: mt.ID, Path: rootRel(p.URL), Title: p.Title(),
+			Target: p.Meta.Metric.Target, Unit: p.Meta.Metric.Unit, Owner: p.Meta.Owner})
+	}
+	sort.Slice(m.Metrics, func(i, j int) bool { return m.Metrics[i].ID < m.Metrics[j].ID })
+}
+
+// metricChanges lists what changed in the kind's part of the manifest, and
+// says how many.
+func metricChanges(prev, cur *Manifest, c *ChangesData) int {
+	oldMetrics := map[string]ManifestMetric{}
+	for _, m := range prev.Metrics {
+		oldMetrics[m.ID] = m
+	}
+	for _, m := range cur.Metrics {
+		old, ok := oldMetrics[m.ID]
+		if !ok {
+			continue
+		}
+		mc := MetricChange{Title: m.Title, URL: m.Path,
+			OldTarget: targetText(old), NewTarget: targetText(m), OldOwner: old.Owner, NewOwner: m.Owner}
+		mc.TargetChanged = mc.OldTarget != mc.NewTarget
+		mc.OwnerChanged = old.Owner != m.Owner
+		if mc.TargetChanged || mc.OwnerChanged {
+			c.Metrics = append(c.Metrics, mc)
+		}
+	}
+
+	return len(c.Metrics)
+}
+
+func targetText(m ManifestMetric) string {
+	if m.Target == nil {
+		return ""
+	}
+	return withUnit(formatNumber(*m.Target), m.Unit)
 }

@@ -73,6 +73,13 @@ type Config struct {
 		GroupBy string `toml:"groupBy"`
 	} `toml:"dashboard"`
 
+	// ReviewEvery is how often every page must be reviewed ("6 months"),
+	// unless its section or the page says otherwise; "": never asked.
+	ReviewEvery string `toml:"reviewEvery"`
+	// Owners gives each owner a contact address, shown on /owners/: an
+	// e-mail address or a web address.
+	Owners map[string]string `toml:"owners"`
+
 	// FrontMatter.Allow lists a site's own front matter keys: accepted on
 	// every page and kept under params, instead of an unknown-key error.
 	FrontMatter struct {
@@ -83,6 +90,8 @@ type Config struct {
 	// (layouts/shortcodes/NAME.html), built-in and the site's own, sorted:
 	// found by load, not written in site.toml.
 	Shortcodes []string `toml:"-"`
+	// ReviewPeriod is ReviewEvery decoded.
+	ReviewPeriod Period `toml:"-"`
 	// StaleAfterDuration is Data.StaleAfter decoded.
 	StaleAfterDuration time.Duration `toml:"-"`
 	// Source and Lines let later stages report errors at a line of site.toml.
@@ -106,7 +115,7 @@ func DefaultConfig() Config {
 
 // knownKeys lists every key site.toml may hold, for unknown-key hints.
 var knownKeys = []string{
-	"title", "baseURL", "language", "theme", "version",
+	"title", "baseURL", "language", "theme", "version", "reviewEvery", "owners",
 	"build", "build.minify", "build.drafts", "build.linkedFolders",
 	"data", "data.dir", "data.staleAfter", "data.columns", "data.minN",
 	"glossary", "glossary.autolink",
@@ -155,6 +164,15 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		}
 		cfg.StaleAfterDuration = dur
 	}
+	if cfg.ReviewEvery != "" {
+		p, err := ParsePeriod(cfg.ReviewEvery)
+		if err != nil {
+			line := at("reviewEvery")
+			diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), "%v", err))
+		}
+		cfg.ReviewPeriod = p
+	}
+	diags.Add(checkContacts(cfg, src, keys)...)
 	cfg.Data.Dir = strings.Trim(path.Clean("/"+cfg.Data.Dir), "/")
 	diags.Add(checkDataColumns(&cfg, src, keys)...)
 	if cfg.Data.MinN < 0 {
@@ -237,6 +255,7 @@ func checkDataColumns(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 // (of text) or "table".
 var configKinds = map[string]string{
 	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
+	"reviewEvery": "text", "owners": "contacts",
 	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
 	"data": "table", "data.dir": "text", "data.staleAfter": "text", "data.columns": "list", "data.minN": "whole",
 	"glossary": "table", "glossary.autolink": "bool",
@@ -279,6 +298,11 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 					if _, isText := e.(string); !isText && ok {
 						shown, ok = e, false
 					}
+				}
+			case "contacts":
+				sub, isTable := v.(map[string]any)
+				if ok = isTable; ok {
+					diags.Add(checkContactTypes(src, sub, keys)...)
 				}
 			case "table":
 				sub, isTable := v.(map[string]any)
@@ -339,4 +363,43 @@ func (c *Config) RawHTML() string {
 		return "safe"
 	}
 	return "drop"
+}
+
+// checkContactTypes checks that each owner's contact in [owners] is text.
+func checkContactTypes(src []byte, owners map[string]any, keys *tomlpos.Map) diag.List {
+	var diags diag.List
+	for _, name := range slices.Sorted(maps.Keys(owners)) {
+		if _, ok := owners[name].(string); !ok {
+			diags.Add(diag.AtLine(ConfigFile, src, keys.Line("owners", name), 1,
+				"owners: the contact of %q must be text, an e-mail address or a web address in quotes, not %s", name, configDescribe(owners[name])))
+		}
+	}
+	return diags
+}
+
+// checkContacts checks the [owners] table once decoded: a name, and a
+// contact that can become a link.
+func checkContacts(cfg Config, src []byte, keys *tomlpos.Map) diag.List {
+	var diags diag.List
+	for _, name := range slices.Sorted(maps.Keys(cfg.Owners)) {
+		line := keys.Line("owners", name)
+		switch text := cfg.Owners[name]; {
+		case strings.TrimSpace(name) == "":
+			diags.Add(diag.AtLine(ConfigFile, src, line, 1, "owners: an owner has an empty name; write the owner as pages write it"))
+		case !ContactOK(text):
+			diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
+				"owners: the contact of %q, %q, is not an e-mail address or a web address; write one such as \"cx-insights@example.com\" or \"https://chat.example.com/cx\"", name, text))
+		}
+	}
+	return diags
+}
+
+// ContactOK reports whether a contact is an e-mail address (one @, no
+// spaces) or an http(s) address: the only two that become links.
+func ContactOK(c string) bool {
+	if strings.HasPrefix(c, "https://") || strings.HasPrefix(c, "http://") {
+		return !strings.ContainsAny(c, " \t\n<>\"")
+	}
+	local, domain, ok := strings.Cut(c, "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(local+domain, " \t\n<>\"@:/")
 }

@@ -45,7 +45,10 @@ type FrontMatter struct {
 	Draft               bool
 	Tags                []string
 	Slug, Owner, Layout string
-	TOC                 bool // show the table of contents (default true)
+	// ReviewEvery is how often the page (on a section's page: each page of
+	// the section) must be reviewed; zero: as the section or site says.
+	ReviewEvery Period
+	TOC         bool // show the table of contents (default true)
 	// NoAutolink is autolink = false: on a definition, the term is linked
 	// only where a page writes [[term]]; on any other page, nothing on the
 	// page is autolinked.
@@ -114,7 +117,7 @@ var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys}
 // commonKeys are the keys any page may write.
 var commonKeys = []string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
-	"slug", "owner", "layout", "toc", "params", "autolink",
+	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink",
 }
 
 // frontMatterKeys are all the keys shiftbook understands, for did-you-mean.
@@ -322,6 +325,13 @@ type fieldDecoder struct {
 	diags diag.List
 }
 
+// isText reports whether a value is text (str has already reported one
+// that is not).
+func (d *fieldDecoder) isText(v any) bool {
+	_, ok := v.(string)
+	return ok
+}
+
 func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
 	line := 0
 	if d.line != nil {
@@ -508,6 +518,14 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			}
 		case "owner":
 			fm.Owner = d.str(v, k)
+		case "reviewEvery":
+			if text := d.str(v, k); d.isText(v) {
+				p, err := ParsePeriod(text)
+				if err != nil {
+					d.errorf([]string{k}, "%v", err)
+				}
+				fm.ReviewEvery = p
+			}
 		case "layout":
 			fm.Layout = d.str(v, k)
 		case "params":

@@ -44,7 +44,7 @@ var allowed = map[string][]string{
 	"generator/internal/testfiles": {}, // imported by tests only
 	"themes":                       {},
 	"generator":                    {}, // holds only this policy test
-	"cmd/shiftbook": {"generator/scaffold", "generator/diag", "generator/parse", "generator/load", "generator/render", "generator/pipeline",
+	"cmd/shiftbook": {"generator/scaffold", "generator/diag", "generator/link", "generator/parse", "generator/load", "generator/render", "generator/pipeline",
 		"generator/publish", "generator/serve", "themes"},
 }
 

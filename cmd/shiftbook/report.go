@@ -121,6 +121,7 @@ type jsonDiag struct {
 	Col      int      `json:"col,omitempty"`
 	Severity string   `json:"severity"`
 	Kind     string   `json:"kind,omitempty"`
+	Owner    string   `json:"owner,omitempty"` // who is to act on it (an overdue review, stale data)
 	Message  string   `json:"message"`
 	Notes    []string `json:"notes,omitempty"`
 	Source   string   `json:"source,omitempty"`
@@ -141,7 +142,7 @@ func printJSON(w io.Writer, file func(string) string, diags diag.List) {
 	enc.SetEscapeHTML(false)
 	for _, d := range diags.Sort() {
 		j := jsonDiag{File: file(d.Path), Line: d.Line, Col: d.Col, Severity: d.Severity.String(),
-			Kind: d.Kind, Message: d.Message, Notes: d.Notes, Source: d.Source}
+			Kind: d.Kind, Owner: d.Owner, Message: d.Message, Notes: d.Notes, Source: d.Source}
 		if d.Fix != nil {
 			j.Fix = &jsonFix{Start: d.Fix.Start, End: d.Fix.End, Old: d.Fix.Old, Replacement: d.Fix.Replacement}
 		}

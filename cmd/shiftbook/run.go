@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/pipeline"
 )
 
@@ -214,6 +215,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	rep := reportFlags(fs)
 	rep.formatFlag(fs)
 	fix := fs.Bool("fix", false, "make the changes the tool is certain of (an anchor in another case or id style), print each, then check again")
+	owner := fs.String("owner", "", "print only what this `owner` must do (overdue reviews, stale data), as pages name them: --owner \"Head of CX Insights\"")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -248,8 +250,25 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if res == nil && ctx.Err() != nil {
 		return stopped(stderr, "check", "")
 	}
+	var owned *link.Owner
+	if *owner != "" {
+		var msg string
+		if owned, diags, msg = forOwner(res, diags, *owner); msg != "" {
+			fmt.Fprintf(stderr, "shiftbook check --owner: %s\n", msg)
+			return exitUsage
+		}
+	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent
+	}
+	if owned != nil {
+		okOut := stdout
+		if rep.format != "text" {
+			okOut = stderr
+		}
+		fmt.Fprintf(okOut, "ok: %s owns %s; %s, %s\n", owned.Name, plural(len(owned.Pages), "page", "pages"),
+			plural(len(owned.Overdue), "review overdue", "reviews overdue"), plural(len(owned.Stale), "metric with stale data", "metrics with stale data"))
+		return exitOK
 	}
 	found := "no problems found"
 	if len(diags) > 0 {

@@ -46,6 +46,10 @@ type Diagnostic struct {
 	// Kind names the sort of problem ("front matter", "link", "template"),
 	// for the count by kind after a long list; "" lets the stage name it.
 	Kind string
+	// Owner is who is to act on the problem (an overdue review, stale
+	// data), as the site names them, for check --owner; "" for problems
+	// that are the site authors'.
+	Owner string
 	// Fix is the edit that certainly repairs the problem, for check --fix
 	// and editors; nil when the tool cannot be sure.
 	Fix *Fix

@@ -58,6 +58,7 @@ type Page struct {
 
 	Metric  *Metric // for metric pages
 	Journey *Journey
+	Review  *Review // what the site asks of its review; nil when no reviewEvery applies
 }
 
 // Title is the page's title.
@@ -81,7 +82,9 @@ type Site struct {
 	Terms        *Terms
 	Metrics      []*Metric // sorted by title
 	metricBy     map[string]*Metric
-	Journeys     []*Page // sorted by title
+	Journeys     []*Page  // sorted by title
+	Owners       []*Owner // everyone who owns a page, by name; see owners.go
+	ownerByKey   map[string]*Owner
 	journeyBy    map[string]*Page
 	Tags         map[string][]*Page // tag → pages, sorted by title
 	TagNames     []string
@@ -114,7 +117,7 @@ type Stats struct {
 }
 
 // Generated pages, reserved: a content page may not take their URLs.
-var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/tags/"}
+var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/tags/", OwnersURL}
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
@@ -217,6 +220,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		}
 	}
 	diags.Add(s.indexKinds(data)...)
+	diags.Add(s.resolveOwnership()...)
 	diags.Add(s.resolveBook()...)
 	diags.Add(s.resolveAliases()...)
 	// Every page's references, on every CPU: a large site has many. A body

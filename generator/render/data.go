@@ -43,6 +43,8 @@ type PageData struct {
 	Owner          string
 	Reviewed       string
 	ReviewedISO    string
+	Review         *ReviewData // a review overdue; nil when not
+	OwnerURL       string      // the owner's entry on /owners/
 	Updated        string
 	UpdatedISO     string
 	Tags           []LinkData
@@ -64,6 +66,7 @@ type PageData struct {
 	BookTerms    []TermData
 	Scorecard    []*MetricData // the book's metrics scorecard; nil when the site turns it off
 	Changes      *ChangesData  // the /changes/ page
+	OwnerList    []OwnerData   // the /owners/ page
 }
 
 // LinkData is a titled link.

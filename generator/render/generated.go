@@ -18,6 +18,7 @@ func (r *run) generatedJobs() []job {
 		{out: "search/index.html", layout: "search", data: r.searchData},
 		{out: "tags/index.html", layout: "tags", data: r.tagsData},
 		{out: "changes/index.html", layout: "changes", data: r.changesData},
+		{out: "owners/index.html", layout: "owners", data: r.ownersData},
 		{out: "404.html", layout: "404", data: r.notFoundData},
 	}
 	for _, name := range r.site.TagNames {

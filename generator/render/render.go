@@ -529,6 +529,10 @@ func (r *run) pageData(p *link.Page) *PageData {
 	d.Content = r.renderContent(p, p.URL, "")
 	d.Owner = p.Meta.Owner
 	d.Reviewed, d.ReviewedISO = formatDate(p.Meta.Reviewed)
+	d.Review = r.reviewData(d, p)
+	if o := r.site.OwnerOf(p); o != nil {
+		d.OwnerURL = d.Root + rootRel(link.OwnersURL) + "#" + o.ID
+	}
 	updated := p.Meta.Lastmod
 	if updated.IsZero() {
 		updated = p.Meta.Date

@@ -1,0 +1,226 @@
+package link
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/slug"
+)
+
+// Ownership: "everybody's job is nobody's job", so each page, metric and
+// journey has one owner and a review date, and the site says when either
+// is missing or out of date.
+
+// Owner is one person or team that owns pages, as pages name them. Names
+// that differ only in letter case or spacing are one owner.
+type Owner struct {
+	Name    string // the spelling most pages use
+	ID      string // the anchor of the owner's entry on /owners/
+	Contact string // from [owners] in site.toml; "" when not given
+	Pages   []*Page
+	Overdue []*Page   // pages whose review is overdue
+	Stale   []*Metric // metrics whose data is stale
+}
+
+// Review is what the site asks of a page's review.
+type Review struct {
+	Every   parse.Period
+	Due     time.Time // reviewed + Every; zero without a reviewed date
+	Overdue bool      // Due is before the build's clock
+}
+
+// OwnersURL is the generated page that lists every owner.
+const OwnersURL = "/owners/"
+
+// reviewPeriod is the nearest reviewEvery: the page's, its sections' (a
+// section page's applies to its pages and itself), the site's.
+func (s *Site) reviewPeriod(p *Page) parse.Period {
+	for q := p; q != nil; q = q.Parent {
+		if !q.Meta.ReviewEvery.IsZero() {
+			return q.Meta.ReviewEvery
+		}
+	}
+	return s.Config.ReviewPeriod
+}
+
+// ownable reports whether a page is an author's page that can have an
+// owner: not a folder without a page of its own, nor a file that failed.
+func ownable(p *Page) bool { return !p.Virtual && !p.Broken && !p.Unread }
+
+// resolveOwnership gathers the owners, works out each page's review, and
+// warns about overdue reviews, missing owners and review dates, stale
+// metric data and owners written two ways or missing from [owners].
+func (s *Site) resolveOwnership() diag.List {
+	var diags diag.List
+	byKey := map[string]*Owner{}
+	spellings := map[string]map[string][]*Page{} // key → spelling → pages
+	for _, p := range s.Pages {
+		if !ownable(p) {
+			continue
+		}
+		if every := s.reviewPeriod(p); !every.IsZero() {
+			r := &Review{Every: every}
+			if !p.Meta.Reviewed.IsZero() {
+				r.Due = every.After(p.Meta.Reviewed)
+				r.Overdue = r.Due.Before(s.Now)
+			}
+			p.Review = r
+		}
+		name := strings.Join(strings.Fields(p.Meta.Owner), " ")
+		if name == "" {
+			continue
+		}
+		key := parse.OwnerKey(name)
+		if spellings[key] == nil {
+			spellings[key] = map[string][]*Page{}
+			byKey[key] = &Owner{}
+		}
+		spellings[key][name] = append(spellings[key][name], p)
+		byKey[key].Pages = append(byKey[key].Pages, p)
+	}
+	contacts := map[string]string{} // key → contact
+	listed := map[string]string{}   // key → name as [owners] writes it
+	for name, c := range s.Config.Owners {
+		contacts[parse.OwnerKey(name)] = c
+		listed[parse.OwnerKey(name)] = name
+	}
+	for _, key := range slices.Sorted(maps.Keys(byKey)) {
+		o := byKey[key]
+		o.Name = mostWritten(spellings[key])
+		if n, ok := listed[key]; ok {
+			o.Name = strings.Join(strings.Fields(n), " ") // the site's list decides the spelling
+		}
+		o.ID = "owner-" + slug.ID(o.Name)
+		o.Contact = contacts[key]
+		s.Owners = append(s.Owners, o)
+		for name, pages := range spellings[key] {
+			if name == o.Name {
+				continue
+			}
+			for _, p := range pages {
+				diags.Add(s.ownerWarning(p, o, "owner", "owner %q is written %q on other pages; write it the same way everywhere, so that everything this owner has is listed together", name, o.Name))
+			}
+		}
+	}
+	sort.Slice(s.Owners, func(i, j int) bool { return parse.OwnerKey(s.Owners[i].Name) < parse.OwnerKey(s.Owners[j].Name) })
+	s.ownerByKey = byKey
+	diags.Add(s.checkOwnerList(listed)...)
+	for _, p := range s.Pages {
+		if !ownable(p) {
+			continue
+		}
+		o := s.OwnerOf(p)
+		if r := p.Review; r != nil {
+			diags.Add(s.reviewWarnings(p, o, r)...)
+		}
+		if m := p.Metric; m != nil && m.Summary.Stale {
+			if o != nil {
+				o.Stale = append(o.Stale, m)
+			}
+			diags.Add(s.staleWarning(m, o))
+		}
+	}
+	return diags
+}
+
+// OwnerOf is the owner of a page; nil when it has none.
+func (s *Site) OwnerOf(p *Page) *Owner {
+	return s.ownerByKey[parse.OwnerKey(p.Meta.Owner)]
+}
+
+// OwnerNamed finds an owner by name, in any letter case or spacing.
+func (s *Site) OwnerNamed(name string) *Owner { return s.ownerByKey[parse.OwnerKey(name)] }
+
+func (s *Site) reviewWarnings(p *Page, o *Owner, r *Review) diag.List {
+	var diags diag.List
+	every := r.Every.Text
+	switch {
+	case p.Meta.Reviewed.IsZero():
+		diags.Add(s.ownerWarning(p, o, "title", "this page has no reviewed date, and pages are reviewed every %s; once its owner has read it through, add reviewed = %s",
+			every, s.Now.Format("2006-01-02")))
+	case r.Overdue:
+		diags.Add(s.ownerWarning(p, o, "reviewed", "review overdue since %s: this page was last reviewed on %s and is reviewed every %s; read it through, correct it, then set reviewed to that day",
+			r.Due.Format("2006-01-02"), p.Meta.Reviewed.Format("2006-01-02"), every))
+	}
+	if o == nil {
+		diags.Add(s.ownerWarning(p, nil, "title", "this page has no owner, and pages are reviewed every %s; add owner = \"...\" with the team or role that keeps it true", every))
+	}
+	if r.Overdue && o != nil {
+		o.Overdue = append(o.Overdue, p)
+	}
+	return diags
+}
+
+func (s *Site) staleWarning(m *Metric, o *Owner) diag.Diagnostic {
+	msg := fmt.Sprintf("the data of metric %q is stale: its newest point is from %s", m.ID, m.Summary.Latest.Date.Format("2006-01-02"))
+	if !m.Summary.Due.IsZero() {
+		msg += fmt.Sprintf(", and the next was due on %s", m.Summary.Due.Format("2006-01-02"))
+	}
+	if m.Series != nil {
+		msg += fmt.Sprintf("; add the newer points to %s", m.Series.Path)
+	}
+	return s.ownerWarning(m.Page, o, "data", "%s", msg)
+}
+
+// ownerWarning is a warning at a front matter key of p, for its owner.
+func (s *Site) ownerWarning(p *Page, o *Owner, key, format string, args ...any) diag.Diagnostic {
+	d := diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line(key), 1, format, args...))
+	d.Kind = "ownership"
+	if o != nil {
+		d.Owner = o.Name
+		d.Notes = append(d.Notes, "owner: "+o.Name)
+	}
+	return d
+}
+
+// checkOwnerList compares [owners] in site.toml with the owners pages
+// name: when the site keeps a list, every owner is on it, and everyone on
+// it owns something.
+func (s *Site) checkOwnerList(listed map[string]string) diag.List {
+	if len(listed) == 0 {
+		return nil
+	}
+	var diags diag.List
+	names := slices.Sorted(maps.Values(listed))
+	for _, o := range s.Owners {
+		if _, ok := listed[parse.OwnerKey(o.Name)]; ok {
+			continue
+		}
+		p := o.Pages[0]
+		diags.Add(s.ownerWarning(p, o, "owner", "owner %q is not in [owners] in site.toml%s", o.Name,
+			diag.DidYouMean(o.Name, names, "; add it there with a contact address, so readers know whom to ask")))
+	}
+	var owning []string
+	for _, o := range s.Owners {
+		owning = append(owning, o.Name)
+	}
+	for _, name := range names {
+		if s.ownerByKey[parse.OwnerKey(name)] != nil {
+			continue
+		}
+		d := diag.Warning(diag.AtLine(parse.ConfigFile, s.Config.Source, s.Config.Lines.Line("owners", name), 1,
+			"owner %q in [owners] owns nothing: no page names it%s", name,
+			diag.DidYouMean(name, owning, "; remove it, or write owner = \""+name+"\" on the pages it owns")))
+		d.Kind = "ownership"
+		diags.Add(d)
+	}
+	return diags
+}
+
+// mostWritten is the spelling most pages use; of equals, the first in
+// sorted order, so that the choice does not depend on map order.
+func mostWritten(spellings map[string][]*Page) string {
+	best := ""
+	for _, name := range slices.Sorted(maps.Keys(spellings)) {
+		if best == "" || len(spellings[name]) > len(spellings[best]) {
+			best = name
+		}
+	}
+	return best
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/link"
+)
+
+// OwnerData is one owner's entry on /owners/.
+type OwnerData struct {
+	Name, ID string
+	// Contact is the address from [owners]; ContactURL the link made of it
+	// (mailto: for an e-mail address); both "" when none is given.
+	Contact, ContactURL string
+	Pages               []OwnedPage
+	Overdue             int // pages whose review is overdue
+	Stale               []*MetricData
+}
+
+// OwnedPage is a page on its owner's list.
+type OwnedPage struct {
+	LinkData
+	Kind                  string
+	Reviewed, ReviewedISO string
+	Due, DueISO           string // when the next review is due; "" without reviewEvery or reviewed
+	Overdue               bool
+	Stale                 bool // a metric whose data is stale
+}
+
+// ReviewData is the review note of a page.
+type ReviewData struct {
+	Every           string // "6 months"
+	Overdue         bool
+	Due, DueISO     string
+	Owner, OwnerURL string // the owner's entry on /owners/, from this page
+}
+
+// reviewData is the note a page shows about its review; nil when the page
+// is not overdue.
+func (r *run) reviewData(d *PageData, p *link.Page) *ReviewData {
+	rv := p.Review
+	if rv == nil || !rv.Overdue {
+		return nil
+	}
+	out := &ReviewData{Every: rv.Every.Text, Overdue: true}
+	out.Due, out.DueISO = formatDate(rv.Due)
+	if o := r.site.OwnerOf(p); o != nil {
+		out.Owner = o.Name
+		out.OwnerURL = d.Root + rootRel(link.OwnersURL) + "#" + o.ID
+	}
+	return out
+}
+
+func (r *run) ownersData() *PageData {
+	d := r.generatedBase(link.OwnersURL, "Owners", "owners")
+	d.Description = "Who owns each page, metric and journey, what is due for review and which data is stale."
+	for _, o := range r.site.Owners {
+		od := OwnerData{Name: o.Name, ID: o.ID, Contact: o.Contact, Overdue: len(o.Overdue)}
+		od.ContactURL = contactURL(o.Contact)
+		for _, p := range o.Pages {
+			op := OwnedPage{LinkData: d.link(p.Title(), rootRel(p.URL)), Kind: string(p.Kind)}
+			op.Reviewed, op.ReviewedISO = formatDate(p.Meta.Reviewed)
+			if rv := p.Review; rv != nil && !rv.Due.IsZero() {
+				op.Due, op.DueISO = formatDate(rv.Due)
+				op.Overdue = rv.Overdue
+			}
+			op.Stale = p.Metric != nil && p.Metric.Summary.Stale
+			od.Pages = append(od.Pages, op)
+		}
+		for _, m := range o.Stale {
+			od.Stale = append(od.Stale, r.metricData(m))
+		}
+		d.OwnerList = append(d.OwnerList, od)
+	}
+	return d
+}
+
+// contactURL makes a link of a contact: mailto: for an e-mail address,
+// the address itself for a web address. html/template escapes it where it
+// lands.
+func contactURL(c string) string {
+	switch {
+	case c == "":
+		return ""
+	case strings.HasPrefix(c, "https://"), strings.HasPrefix(c, "http://"):
+		return c
+	}
+	return "mailto:" + c
+}

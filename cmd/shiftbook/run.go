@@ -209,7 +209,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--all] [--format F] [--fix]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
+	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--all] [--format F] [--fix] [--owner NAME]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
 	rep := reportFlags(fs)

@@ -26,7 +26,8 @@ const fixtureEpoch = "1768435200"
 // A fixture is a txtar archive. Its comment describes the behaviour and may
 // hold directive lines:
 //
-//	args: build --drafts     the command line (default: check); for build and
+//	args: build --drafts     the command line (default: check), split at spaces
+//	                         except inside "double quotes"; for build and
 //	                         check, "-s DIR" (and "-o OUT" for build) come first
 //	env: SOURCE_DATE_EPOCH=… an environment variable for the run
 //
@@ -73,7 +74,7 @@ func parseFixture(t *testing.T, ar *txtar.Archive) fixture {
 		line = strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(line, "args:"):
-			fx.args = strings.Fields(strings.TrimPrefix(line, "args:"))
+			fx.args = splitArgs(strings.TrimPrefix(line, "args:"))
 		case strings.HasPrefix(line, "env:"):
 			k, v, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "env:")), "=")
 			if !ok {
@@ -268,4 +269,31 @@ func rewriteWants(t *testing.T, file string, ar *txtar.Archive, got map[string]s
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// splitArgs splits a fixture's command line at spaces, keeping a "quoted
+// part" (without its quotes) as one argument.
+func splitArgs(line string) []string {
+	var args []string
+	var cur strings.Builder
+	inQuote, has := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			inQuote, has = !inQuote, true
+		case r == ' ' && !inQuote:
+			if has {
+				args = append(args, cur.String())
+				cur.Reset()
+				has = false
+			}
+		default:
+			cur.WriteRune(r)
+			has = true
+		}
+	}
+	if has {
+		args = append(args, cur.String())
+	}
+	return args
 }

@@ -48,7 +48,7 @@ func buildExample(t *testing.T, opts Options) *memSink {
 		opts.Now = exampleNow
 	}
 	sink := newMemSink()
-	if _, diags := New().Build(context.Background(), opts, sink); len(diags) > 0 {
+	if _, diags := New().Build(context.Background(), opts, sink); diags.HasErrors() {
 		for _, d := range diags {
 			t.Error(d)
 		}
@@ -67,7 +67,7 @@ func TestExampleDeterministic(t *testing.T) {
 	dirs := [2]string{t.TempDir() + "/out", t.TempDir() + "/out"}
 	var disk [2]map[string][]byte
 	for i, dir := range dirs {
-		if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow}, dir); len(diags) > 0 {
+		if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow}, dir); diags.HasErrors() {
 			t.Fatalf("build %d: %v", i+1, diags.Err())
 		}
 		disk[i] = readTree(t, dir)
@@ -227,7 +227,7 @@ func TestToDirKeepsOutputOnFailure(t *testing.T) {
 	parent := t.TempDir()
 	out := parent + "/public"
 	opts := Options{Site: good, Now: exampleNow}
-	if _, diags := ToDir(context.Background(), opts, out); len(diags) > 0 {
+	if _, diags := ToDir(context.Background(), opts, out); diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
 	before := readTree(t, out)
@@ -271,7 +271,7 @@ func TestToDirOffersAndRestoresMemoryLimit(t *testing.T) {
 		offered = append(offered, bytes)
 		return func() { restored++ }
 	}
-	if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow, MemoryLimit: hook}, t.TempDir()+"/out"); len(diags) > 0 {
+	if _, diags := ToDir(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow, MemoryLimit: hook}, t.TempDir()+"/out"); diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
 	if len(offered) == 0 || offered[0] < 64<<20 {
@@ -282,5 +282,40 @@ func TestToDirOffersAndRestoresMemoryLimit(t *testing.T) {
 	}
 	if after := debug.SetMemoryLimit(-1); after != before {
 		t.Errorf("the library changed the process's memory limit: %d, was %d", after, before)
+	}
+}
+
+// TestExampleKeepsOwnersHonest: the example site shows ownership at work,
+// with realistic dates: some reviews overdue and some data stale, each a
+// warning for its owner, and every owner on /owners/ with a contact.
+func TestExampleKeepsOwnersHonest(t *testing.T) {
+	sink := newMemSink()
+	res, diags := New().Build(context.Background(), Options{Site: os.DirFS(exampleSite), Now: exampleNow}, sink)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	overdue, stale := 0, 0
+	for _, d := range diags {
+		if d.Owner == "" || d.Kind != "ownership" {
+			t.Errorf("a warning without an owner: %v", d)
+		}
+		switch {
+		case strings.HasPrefix(d.Message, "review overdue since"):
+			overdue++
+		case strings.Contains(d.Message, "is stale"):
+			stale++
+		}
+	}
+	if overdue < 2 || stale < 1 {
+		t.Errorf("%d reviews overdue and %d metrics stale, want at least 2 and 1", overdue, stale)
+	}
+	owners := string(sink.files["owners/index.html"])
+	for _, o := range res.Site.Owners {
+		if o.Contact == "" {
+			t.Errorf("owner %q has no contact in [owners]", o.Name)
+		}
+		if !strings.Contains(owners, `id="`+o.ID+`"`) {
+			t.Errorf("/owners/ has no entry for %q", o.Name)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func siteCopy(t *testing.T, edit func(name string, data []byte) []byte) fstest.M
 func manifestOf(t *testing.T, site fs.FS) []byte {
 	t.Helper()
 	sink := newMemSink()
-	if _, diags := New().Build(context.Background(), Options{Site: site, Now: exampleNow}, sink); len(diags) > 0 {
+	if _, diags := New().Build(context.Background(), Options{Site: site, Now: exampleNow}, sink); diags.HasErrors() {
 		t.Fatalf("build: %v", diags.Err())
 	}
 	return sink.files[render.ManifestFile]

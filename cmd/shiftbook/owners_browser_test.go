@@ -16,7 +16,7 @@ func TestBrowserOwnersReadableOnAPhone(t *testing.T) {
 	do(t, ctx, viewport(390, 800, true), chromedp.Navigate(base+"/owners/"), chromedp.WaitReady("body"))
 	type report struct {
 		Entries, Items, Overdue int
-		Small, Cut            []string
+		Small, Cut              []string
 	}
 	got := eval[report](t, ctx, `(() => {
 	  const r = {Entries: document.querySelectorAll("section.owner").length, Items: 0, Overdue: 0, Small: [], Cut: []};

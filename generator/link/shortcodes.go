@@ -118,8 +118,13 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		id := sc.Args[0]
 		switch spec.Shows {
 		case ShowsMetric:
-			if s.metricBy[id] == nil {
+			m := s.metricBy[id]
+			if m == nil {
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownMetric(id)))
+			} else if seg, ok := sc.Named["segment"]; ok {
+				if msg := unknownSegment(m, seg); msg != "" {
+					diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+				}
 			}
 		case ShowsJourney:
 			if s.journeyBy[id] == nil {
@@ -137,17 +142,43 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 	return diags
 }
 
-// metricOptions checks the named options of {{< metric "id" ... >}}: only
-// name=true or name=false (show the metric's name before its value).
+// metricOptions checks the named options of {{< metric "id" ... >}}:
+// name=true or name=false (show the metric's name before its value), and
+// segment="business" (the value of one segment of its data file, checked
+// against the file by unknownSegment).
 func metricOptions(named map[string]string) string {
 	for _, k := range slices.Sorted(maps.Keys(named)) {
 		v := named[k]
-		if k != "name" {
-			return fmt.Sprintf("metric has no option %q; its one option is name=true (show the metric's name): write {{< metric \"id\" name=true >}}", k)
-		}
-		if v != "true" && v != "false" {
-			return fmt.Sprintf("name=%q is not true or false; write name=true to show the metric's name", v)
+		switch k {
+		case "name":
+			if v != "true" && v != "false" {
+				return fmt.Sprintf("name=%q is not true or false; write name=true to show the metric's name", v)
+			}
+		case "segment":
+			if strings.TrimSpace(v) == "" {
+				return "segment is empty; name a segment of the metric's data file, such as segment=\"business\", or leave the option out for everyone"
+			}
+		default:
+			return fmt.Sprintf("metric has no option %q", k) + diag.DidYouMean(k, []string{"name", "segment"},
+				"; its options are name=true (show the metric's name) and segment=\"business\" (one segment's value): write {{< metric \"id\" name=true >}}")
 		}
 	}
 	return ""
+}
+
+// unknownSegment says what is wrong when the metric's data file has no
+// segment of that name, or "" when it has.
+func unknownSegment(m *Metric, name string) string {
+	var names []string
+	for _, seg := range m.Segments {
+		if seg.Name == name {
+			return ""
+		}
+		names = append(names, seg.Name)
+	}
+	if len(names) == 0 {
+		return fmt.Sprintf("metric %q has no segments: its data file has no segment column, or only rows for everyone; remove segment=%q", m.ID, name)
+	}
+	return fmt.Sprintf("metric %q has no segment %q", m.ID, name) + diag.DidYouMean(name, names,
+		"; its data file's segments are "+strings.Join(names, ", "))
 }

@@ -125,6 +125,9 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 			return
 		}
 		data.Metric = r.metricData(m)
+		if seg, ok := sc.Named["segment"]; ok {
+			data.Metric = segmentMetric(data.Metric, seg)
+		}
 		if spec.Chart && data.Metric.HasData {
 			md := *data.Metric
 			md.ChartID = "chart-" + uid + m.ID

@@ -58,6 +58,7 @@ type MetricData struct {
 	Columns                        []CellData    // headers of the data file's other columns shown in the table, in file order
 	Notes                          []NoteData    // the numbered notes, oldest first
 	CSV                            string        // root-relative URL of the whole series as CSV
+	Held                           string        // without HasData: why no value is shown ("too few responses (n = 12)"), "" for no data yet
 	Segments                       []SegmentData // the breakdown by the data file's segments, in file order
 }
 
@@ -179,6 +180,31 @@ func (r *run) segmentsOf(m *link.Metric) []SegmentData {
 		out = append(out, d)
 	}
 	return out
+}
+
+// segmentMetric is d as the value of one of its segments, for
+// {{< metric "id" segment="business" >}}: named "NPS (business)", with the
+// segment's latest value, status and date; link has checked the segment
+// exists. A segment whose values all come from too few responses reads as
+// a metric without data, its value "too few responses (n = 12)".
+func segmentMetric(d *MetricData, name string) *MetricData {
+	for _, s := range d.Segments {
+		if s.Name != name {
+			continue
+		}
+		md := *d
+		md.Name = d.Name + " (" + s.Name + ")"
+		md.HasData, md.Latest, md.AsOf, md.AsOfISO = s.HasData, s.Latest, s.AsOf, s.AsOfISO
+		md.Status, md.StatusText, md.Stale, md.StaleText = s.Status, s.StatusText, s.Stale, s.StaleText
+		md.Change, md.ChangeDir, md.ChangeMood, md.ChangeWord = s.Change, s.ChangeDir, s.ChangeMood, s.ChangeWord
+		md.Said = said(&md)
+		if !s.HasData {
+			md.Held = s.Latest
+			md.Said = md.Name + ": " + s.Latest + ", as of " + s.AsOf
+		}
+		return &md
+	}
+	return d
 }
 
 // segmentPoints is the series of the named segment of m's data file.

@@ -86,6 +86,13 @@ type Config struct {
 		Allow []string `toml:"allow"`
 	} `toml:"frontmatter"`
 
+	// LanguageTables are the [languages.CODE] tables as written;
+	// Languages is what readLanguages makes of them.
+	LanguageTables map[string]languageTable `toml:"languages"`
+	// Languages are the site's languages in order, the default first; nil
+	// for a site of one language (Language).
+	Languages []Language `toml:"-"`
+
 	// Shortcodes are the names of the theme's shortcode templates
 	// (layouts/shortcodes/NAME.html), built-in and the site's own, sorted:
 	// found by load, not written in site.toml.
@@ -123,6 +130,7 @@ var knownKeys = []string{
 	"dashboard", "dashboard.groupBy",
 	"book", "book.title", "book.chapters",
 	"frontmatter", "frontmatter.allow",
+	"languages",
 }
 
 // ReadConfig decodes site.toml. Unknown keys are errors with a did-you-mean,
@@ -152,6 +160,10 @@ func ReadConfig(src []byte) (Config, diag.List) {
 	for _, k := range md.Undecoded() {
 		name := k.String()
 		line := keys.Line(k...)
+		if d, ok := unknownLanguageKey(name, src, line); ok {
+			diags.Add(d)
+			continue
+		}
 		msg := fmt.Sprintf("unknown key %q in %s", name, ConfigFile)
 		msg += diag.DidYouMean(name, knownKeys, "; remove it (the keys shiftbook understands are listed in README.md)")
 		diags.Add(diag.AtLine(ConfigFile, src, line, 1, "%s", msg))
@@ -194,6 +206,7 @@ func ReadConfig(src []byte) (Config, diag.List) {
 			diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line), "baseURL %q %v", cfg.BaseURL, err))
 		}
 	}
+	diags.Add(readLanguages(&cfg, src, keys)...)
 	if !isLanguageTag(cfg.Language) {
 		line := at("language")
 		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
@@ -263,6 +276,7 @@ var configKinds = map[string]string{
 	"book": "table", "book.title": "text", "book.chapters": "list",
 	"frontmatter": "table", "frontmatter.allow": "list",
 	"dashboard": "table", "dashboard.groupBy": "text",
+	"languages": "table",
 }
 
 // DashboardGroups are the values of [dashboard] groupBy.
@@ -282,7 +296,7 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 			}
 			v := m[k]
 			shown, ok := v, true
-			switch configKinds[name] {
+			switch configKindOf(name) {
 			case "":
 				continue
 			case "text":
@@ -312,7 +326,7 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 			}
 			if !ok {
 				diags.Add(diag.AtLine(ConfigFile, src, keys.Line(strings.Split(name, ".")...), 1,
-					"%s must be %s, not %s", name, configKindText[configKinds[name]], configDescribe(shown)))
+					"%s must be %s, not %s", name, configKindText[configKindOf(name)], configDescribe(shown)))
 			}
 		}
 	}

@@ -2,7 +2,8 @@ package main
 
 // The metrics a reader sees, measured in real Chromium: the dashboard's order
 // and summary, chart labels readable on a phone, inline values that never
-// break inside a sentence, and a value held back for too few responses.
+// break inside a sentence, a value held back for too few responses, and the
+// breakdown by segment.
 
 import (
 	"context"
@@ -242,6 +243,44 @@ func TestBrowserTooFewResponses(t *testing.T) {
 		}
 		if caption := eval[string](t, ctx, `document.querySelector(".chart-figure figcaption").innerText`); !strings.Contains(caption, "33.1") {
 			t.Errorf("at %d px: the caption %q does not give the newest value that may be shown, 33.1", width, caption)
+		}
+	}
+}
+
+// The breakdown by segment, as a reader sees it: on a phone it scrolls in
+// its own box and never widens the page; every cell's text is whole and
+// readable; each shown segment has its small chart, drawn, and a segment
+// held back says why in full, without a chart.
+func TestBrowserSegmentBreakdown(t *testing.T) {
+	base, _ := buildSite(t, map[string]string{
+		"site.toml":              "title = \"Fixture\"\n[data]\nminN = 30\n",
+		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHome.\n",
+		"content/metrics/ces.md": "+++\ntitle = \"Customer Effort Score\"\nmetric = \"ces\"\ndirection = \"down\"\nunit = \"points\"\ntarget = 2\ndata = \"ces.csv\"\n+++\nBody.\n",
+		"content/data/ces.csv": "date,value,segment,n\n2025-10-31,2.4,all,900\n2025-10-31,2.9,small business,310\n2025-10-31,1.9,markets outside the home country,12\n" +
+			"2025-11-30,2.3,all,940\n2025-11-30,2.7,small business,330\n2025-11-30,2.0,markets outside the home country,14\n",
+	})
+	ctx := browser(t)
+	for _, width := range []int64{320, 390, 1280} {
+		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/ces/"), chromedp.WaitReady("section.metric-segments"))
+		got := eval[string](t, ctx, `(() => {
+		  const sec = document.querySelector("section.metric-segments"), out = [];
+		  const rows = [...sec.querySelectorAll("tbody tr")];
+		  if (rows.length !== 2) out.push(rows.length + " rows, want 2");
+		  for (const c of sec.querySelectorAll("th, td")) {
+		    if (c.scrollWidth > c.clientWidth + 1) out.push("cut: " + JSON.stringify(c.innerText));
+		    if (c.innerText.trim() && parseFloat(getComputedStyle(c).fontSize) < 12) out.push("small: " + JSON.stringify(c.innerText));
+		  }
+		  const spark = rows[0] && rows[0].querySelector("svg.chart-sparkline");
+		  if (!spark || spark.getBoundingClientRect().width < 40) out.push("the first segment has no small chart drawn");
+		  if (rows[1] && rows[1].querySelector("svg")) out.push("the held-back segment has a chart");
+		  if (rows[1] && !rows[1].innerText.includes("too few responses (n = 14)")) out.push("the held-back segment reads " + JSON.stringify(rows[1].innerText));
+		  const box = sec.querySelector(".table-scroll");
+		  if (box.getBoundingClientRect().right > innerWidth + 1) out.push("the table's box ends at " + box.getBoundingClientRect().right + " px");
+		  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
+		  return out.join("; ");
+		})()`)
+		if got != "" {
+			t.Errorf("at %d px: %s", width, got)
 		}
 	}
 }

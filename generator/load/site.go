@@ -36,6 +36,9 @@ type Site struct {
 	Config       parse.Config
 	ConfigSource []byte
 	Pages        []File // markdown under content/, outside the data folder
+	// Translations are the pages in languages other than the default,
+	// taken out of Pages; none for a site without [languages].
+	Translations []Translation
 	Data         []File // files of the data folder
 	Static       []File // every other file under content/, copied as it is
 	Theme        Theme
@@ -157,6 +160,8 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			site.Static = append(site.Static, f)
 		}
 	}
+	site.Pages, site.Translations, d = splitTranslations(cfg, site.Pages)
+	diags.Add(d...)
 	// A data folder outside content/ is read on its own.
 	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
 		site.Data, d = readDataDir(fsys, cfg.Data.Dir, guard)

@@ -1,0 +1,141 @@
+package load
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/slug"
+)
+
+// Translation is a page's text in another language than the default: a
+// markdown file beside its original with the language's code before .md
+// (content/vision/promise.nl.md translates content/vision/promise.md).
+type Translation struct {
+	File
+	// Lang is the code of its language, one of [languages] of site.toml.
+	Lang string
+	// Original is the path of the default-language file it translates.
+	Original string
+}
+
+// languageSuffix splits the language code off a markdown file's name:
+// "promise.nl.md" → "promise.md", "nl". ok is false when the name has no
+// second dot.
+func languageSuffix(p string) (original, code string, ok bool) {
+	dir, name := path.Split(p)
+	stem := name[:len(name)-len(path.Ext(name))]
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
+		return "", "", false
+	}
+	return dir + stem[:i] + path.Ext(name), stem[i+1:], true
+}
+
+// looksLikeLanguage reports whether a name's suffix is meant as a language
+// code that the site does not have: two lower-case letters that ISO 639-1
+// knows, with an optional region ("pt-br") or script ("zh-hant"). Longer
+// or other suffixes (release.notes.md, v1.2.md, api.md's "api") are part
+// of an ordinary file name, so a name with a dot in it is never mistaken.
+func looksLikeLanguage(code string) bool {
+	base, rest, _ := strings.Cut(code, "-")
+	if len(base) != 2 || base[0] < 'a' || base[0] > 'z' || base[1] < 'a' || base[1] > 'z' {
+		return false
+	}
+	if rest != "" && (len(rest) < 2 || len(rest) > 4) {
+		return false
+	}
+	b, err := language.ParseBase(base)
+	if err != nil || b.ISO3() == "und" {
+		return false
+	}
+	if rest != "" {
+		if _, err := language.Parse(code); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// splitTranslations takes the translations out of pages, for a site with
+// [languages]: a file named with a configured language's code is a
+// translation; one named with a code the site does not have is an error
+// listing the languages it has. A site without [languages] keeps every
+// file a page, as before it could have any.
+func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, diag.List) {
+	if len(cfg.Languages) == 0 {
+		return pages, nil, nil
+	}
+	def := cfg.Languages[0]
+	byCode := map[string]parse.Language{}
+	var othersNamed []string
+	for _, l := range cfg.Languages {
+		byCode[strings.ToLower(l.Code)] = l
+		if l.Code != def.Code {
+			othersNamed = append(othersNamed, fmt.Sprintf("%s (%s)", l.Code, l.Name))
+		}
+	}
+	var diags diag.List
+	var kept []File
+	var out []Translation
+	originals := map[string]string{} // page address → its file
+	for _, f := range pages {
+		original, code, ok := languageSuffix(f.Path)
+		lang, configured := byCode[strings.ToLower(code)]
+		switch {
+		case !ok || !configured && !looksLikeLanguage(strings.ToLower(code)):
+			kept = append(kept, f)
+			originals[pageKey(f.Path)] = f.Path
+		case !configured:
+			// No did-you-mean: every two-letter code is near every other;
+			// the list of the site's languages is the help.
+			msg := fmt.Sprintf("%q is not one of the site's languages.", code) +
+				" This file is neither a page nor a translation: the languages a translation can be in are " +
+				strings.Join(othersNamed, ", ") + fmt.Sprintf("; rename the file, or add [languages.%s] to site.toml", code)
+			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1, "%s", msg))
+		case lang.Code == def.Code:
+			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1,
+				"this file is named as a translation into %s (%s), the site's default language, whose pages have no code in their name; rename it %s",
+				lang.Name, lang.Code, path.Base(original)))
+		default:
+			out = append(out, Translation{File: f, Lang: lang.Code, Original: original})
+		}
+	}
+	// Two files translating one page into one language: the page's
+	// address decides what "one page" is, so vision/promise.nl.md and
+	// vision/promise/index.nl.md are the same.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	seen := map[string]string{}
+	var unique []Translation
+	for _, t := range out {
+		key := t.Lang + " " + pageKey(t.Original)
+		if first, dup := seen[key]; dup {
+			diags.Add(diag.AtLine(t.Path, t.Data, 1, 1,
+				"%s is a second translation of the same page into %s; %s is one already; keep one of them",
+				t.Path, byCode[strings.ToLower(t.Lang)].Name, first))
+			continue
+		}
+		seen[key] = t.Path
+		unique = append(unique, t)
+		if found, ok := originals[pageKey(t.Original)]; ok {
+			unique[len(unique)-1].Original = found
+		} else {
+			diags.Add(diag.Warning(diag.AtLine(t.Path, t.Data, 1, 1,
+				"this translation has no original: there is no %s; rename it to match its original's name with .%s before .md, or write the original",
+				t.Original, t.Lang)))
+		}
+	}
+	return kept, unique, diags
+}
+
+// pageKey is the address a content file's page has, before any slug.
+func pageKey(p string) string {
+	base := path.Base(p)
+	section := base == "_index.md" || base == "index.md" || base == "README.md"
+	return slug.PageURL(p, "", section)
+}

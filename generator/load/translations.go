@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/slug"
@@ -37,31 +35,6 @@ func languageSuffix(p string) (original, code string, ok bool) {
 	return dir + stem[:i] + path.Ext(name), stem[i+1:], true
 }
 
-// looksLikeLanguage reports whether a name's suffix is meant as a language
-// code that the site does not have: two lower-case letters that ISO 639-1
-// knows, with an optional region ("pt-br") or script ("zh-hant"). Longer
-// or other suffixes (release.notes.md, v1.2.md, api.md's "api") are part
-// of an ordinary file name, so a name with a dot in it is never mistaken.
-func looksLikeLanguage(code string) bool {
-	base, rest, _ := strings.Cut(code, "-")
-	if len(base) != 2 || base[0] < 'a' || base[0] > 'z' || base[1] < 'a' || base[1] > 'z' {
-		return false
-	}
-	if rest != "" && (len(rest) < 2 || len(rest) > 4) {
-		return false
-	}
-	b, err := language.ParseBase(base)
-	if err != nil || b.ISO3() == "und" {
-		return false
-	}
-	if rest != "" {
-		if _, err := language.Parse(code); err != nil {
-			return false
-		}
-	}
-	return true
-}
-
 // splitTranslations takes the translations out of pages, for a site with
 // [languages]: a file named with a configured language's code is a
 // translation; one named with a code the site does not have is an error
@@ -88,7 +61,7 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 		original, code, ok := languageSuffix(f.Path)
 		lang, configured := byCode[strings.ToLower(code)]
 		switch {
-		case !ok || !configured && !looksLikeLanguage(strings.ToLower(code)):
+		case !ok || !configured && !parse.LooksLikeLanguage(strings.ToLower(code)):
 			kept = append(kept, f)
 			originals[pageKey(f.Path)] = f.Path
 		case !configured:

@@ -189,3 +189,28 @@ func (c *Config) LanguageCodes() []string {
 	}
 	return codes
 }
+
+// LooksLikeLanguage reports whether a name's suffix is meant as a language
+// code that the site does not have: two lower-case letters that ISO 639-1
+// knows, with an optional region ("pt-br") or script ("zh-hant"). Longer
+// or other suffixes (release.notes.md, v1.2.md, api.md's "api") are part
+// of an ordinary file name, so a name with a dot in it is never mistaken.
+func LooksLikeLanguage(code string) bool {
+	base, rest, _ := strings.Cut(code, "-")
+	if len(base) != 2 || base[0] < 'a' || base[0] > 'z' || base[1] < 'a' || base[1] > 'z' {
+		return false
+	}
+	if rest != "" && (len(rest) < 2 || len(rest) > 4) {
+		return false
+	}
+	b, err := language.ParseBase(base)
+	if err != nil || b.ISO3() == "und" {
+		return false
+	}
+	if rest != "" {
+		if _, err := language.Parse(code); err != nil {
+			return false
+		}
+	}
+	return true
+}

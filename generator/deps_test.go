@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	"generator/series":             {"generator/diag", "generator/tomlpos"},
 	"generator/parse":              {"generator/diag", "generator/tomlpos", "generator/series"},
 	"generator/kind":               {"generator/parse"},
+	"generator/i18n":               {"generator/diag", "generator/tomlpos", "generator/parse"},
 	"generator/markdown":           {"generator/slug"},
 	"generator/load":               {"generator/slug", "generator/work", "generator/diag", "generator/parse"},
 	"generator/link":               {"generator/slug", "generator/work", "generator/diag", "generator/parse", "generator/kind", "generator/series", "generator/markdown", "generator/load"},
@@ -50,16 +51,16 @@ var allowed = map[string][]string{
 
 // homes is where each third-party library may be imported (its prefix).
 var homes = map[string][]string{
-	"github.com/BurntSushi/toml":         {"generator/parse", "generator/series"},
+	"github.com/BurntSushi/toml":         {"generator/parse", "generator/series", "generator/i18n"},
 	"github.com/goccy/go-yaml":           {"generator/parse"},
 	"github.com/yuin/goldmark":           {"generator/markdown", "generator/link"},
 	"github.com/alecthomas/chroma":       {"generator/markdown"},
 	"github.com/tdewolff/minify":         {"generator/render"},
 	"github.com/fsnotify/fsnotify":       {"generator/serve"},
-	"golang.org/x/text":                  {"generator/parse", "generator/render/search"}, // BCP 47 language tags; NFD for search folding
-	"golang.org/x/net/html":              {"generator/render", "generator/markdown"},     // reading HTML: the output check, raw HTML in markdown
-	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                         // [markdown] html = "safe"
-	"golang.org/x/sys/unix":              {"generator/publish"},                          // atomic exchange, locks
+	"golang.org/x/text":                  {"generator/parse", "generator/render/search", "generator/i18n"}, // BCP 47 language tags; NFD for search folding; numbers and collation per language
+	"golang.org/x/net/html":              {"generator/render", "generator/markdown"},                       // reading HTML: the output check, raw HTML in markdown
+	"github.com/microcosm-cc/bluemonday": {"generator/markdown"},                                           // [markdown] html = "safe"
+	"golang.org/x/sys/unix":              {"generator/publish"},                                            // atomic exchange, locks
 }
 
 // testHomes is where a library may be imported by tests only.

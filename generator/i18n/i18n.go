@@ -1,0 +1,144 @@
+// Package i18n holds the interface text of a site in each of its languages:
+// the translation tables of the theme (i18n/CODE.toml, overridable by the
+// site's own like layouts), English as the fallback for a string a table
+// leaves out, and the formatting of numbers and the order of words in each
+// language, from golang.org/x/text.
+package i18n
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/tomlpos"
+)
+
+// Fallback is the language whose table holds every key: the reference a
+// table of another language is checked against, and the text shown for a
+// key that table leaves out.
+const Fallback = "en"
+
+// Table is one language's interface text by key ("nav.search").
+type Table map[string]string
+
+// Read decodes a translation table: TOML whose values are text, keys
+// grouped by [tables] into dotted keys. known, when given, are the keys a
+// table may hold (the fallback table's); another key is an error with a
+// did-you-mean at its line, since a misspelt key is a string that silently
+// stays English.
+func Read(path string, src []byte, known []string) (Table, diag.List) {
+	var doc map[string]any
+	if _, err := toml.Decode(string(src), &doc); err != nil {
+		return nil, diag.List{parse.TOMLError(path, src, 0, err)}
+	}
+	keys := tomlpos.Scan(src)
+	table := Table{}
+	var diags diag.List
+	at := func(parts []string, format string, args ...any) {
+		p, _ := keys.At(parts...)
+		diags.Add(diag.At(path, src, p.Key, format, args...))
+	}
+	var walk func(prefix []string, m map[string]any)
+	walk = func(prefix []string, m map[string]any) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			parts := append(slices.Clip(prefix), k)
+			name := strings.Join(parts, ".")
+			switch v := m[k].(type) {
+			case map[string]any:
+				walk(parts, v)
+			case string:
+				if known != nil && !slices.Contains(known, name) {
+					at(parts, "%s", fmt.Sprintf("unknown key %q in this translation table", name)+
+						diag.DidYouMean(name, known, "; remove it: the keys are those of the theme's i18n/"+Fallback+".toml"))
+					continue
+				}
+				table[name] = v
+			default:
+				at(parts, "%s must be text in quotes, as every string of a translation table", name)
+			}
+		}
+	}
+	walk(nil, doc)
+	return table, diags
+}
+
+// Keys are the keys of a table, sorted: of the fallback table, the keys
+// every table may hold.
+func (t Table) Keys() []string { return slices.Sorted(maps.Keys(t)) }
+
+// Text is the interface text of one language, falling back to English.
+type Text struct {
+	Lang     string
+	tag      language.Tag
+	table    Table
+	fallback Table
+	printer  *message.Printer
+	collator *collate.Collator
+}
+
+// New makes the text of lang from its table and the fallback table.
+func New(lang string, table, fallback Table) *Text {
+	tag := language.Make(lang)
+	return &Text{Lang: lang, tag: tag, table: table, fallback: fallback,
+		printer: message.NewPrinter(tag), collator: collate.New(tag)}
+}
+
+// T is the text of key in the language, else in English, else the key
+// itself (so a missing string shows where it is missing).
+func (x *Text) T(key string) string {
+	if s, ok := x.table[key]; ok {
+		return s
+	}
+	if s, ok := x.fallback[key]; ok {
+		return s
+	}
+	return key
+}
+
+// Missing are the keys of the fallback table the language's table leaves
+// out, sorted: shown in English, a warning in check.
+func (x *Text) Missing() []string {
+	var out []string
+	for _, k := range x.fallback.Keys() {
+		if _, ok := x.table[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Number writes v with decimals digits after the decimal separator, and
+// the separators of the language: 1,234.5 in English, 1.234,5 in Dutch.
+func (x *Text) Number(v float64, decimals int) string {
+	return x.printer.Sprint(number.Decimal(v, number.Scale(decimals)))
+}
+
+// Date writes a day in the language: the table's date.format, in which
+// {day}, {month} and {year} stand for the day of the month, the month's
+// name (month.1 … month.12) and the year.
+func (x *Text) Date(t time.Time) string {
+	r := strings.NewReplacer(
+		"{day}", x.printer.Sprint(t.Day()),
+		"{month}", x.T(fmt.Sprintf("month.%d", int(t.Month()))),
+		"{year}", fmt.Sprint(t.Year()))
+	return r.Replace(x.T("date.format"))
+}
+
+// Sort orders words as the language's dictionaries do (golang.org/x/text
+// collation): in Dutch and German "ä" beside "a", in Swedish after "z".
+func (x *Text) Sort(words []string) {
+	x.collator.SortStrings(words)
+}
+
+// Compare is the language's order of a and b: -1, 0 or 1.
+func (x *Text) Compare(a, b string) int { return x.collator.CompareString(a, b) }

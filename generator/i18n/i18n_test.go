@@ -1,0 +1,139 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+const en = `date.format = "{month} {day}, {year}"
+month.1 = "January"
+month.3 = "March"
+[nav]
+search = "Search"
+onThisPage = "On this page"
+[status]
+onTrack = "On track"
+`
+
+func mustRead(t *testing.T, src string, known []string) Table {
+	t.Helper()
+	table, diags := Read("i18n/x.toml", []byte(src), known)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return table
+}
+
+func TestRead(t *testing.T) {
+	known := mustRead(t, en, nil).Keys()
+	tests := []struct {
+		name, src string
+		want      string // the first diagnostic, "" for none
+	}{
+		{"complete", "[nav]\nsearch = \"Zoeken\"\n", ""},
+		{"dotted keys", "nav.search = \"Zoeken\"\n", ""},
+		{"unknown key", "[nav]\nsearch = \"Zoeken\"\nonThisPag = \"Op deze pagina\"\n",
+			`i18n/x.toml:3:1: unknown key "nav.onThisPag" in this translation table: did you mean "nav.onThisPage"?`},
+		{"far from every key", "[nav]\nweather = \"Weer\"\n",
+			`i18n/x.toml:2:1: unknown key "nav.weather" in this translation table; remove it`},
+		{"not text", "[nav]\nsearch = 3\n", `i18n/x.toml:2:1: nav.search must be text in quotes`},
+		{"not TOML", "[nav\n", `i18n/x.toml:2:1: invalid TOML: a [section] heading is not closed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Read("i18n/x.toml", []byte(tt.src), known)
+			got := ""
+			if len(diags) > 0 {
+				got = diags[0].String()
+			}
+			if (tt.want == "") != (got == "") || !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFallbackAndMissing(t *testing.T) {
+	fallback := mustRead(t, en, nil)
+	nl := New("nl", mustRead(t, "[nav]\nsearch = \"Zoeken\"\n", nil), fallback)
+	for key, want := range map[string]string{"nav.search": "Zoeken", "status.onTrack": "On track", "no.such": "no.such"} {
+		if got := nl.T(key); got != want {
+			t.Errorf("T(%q) = %q, want %q", key, got, want)
+		}
+	}
+	if got := strings.Join(nl.Missing(), " "); got != "date.format month.1 month.3 nav.onThisPage status.onTrack" {
+		t.Errorf("missing %q", got)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		lang     string
+		v        float64
+		decimals int
+		want     string
+	}{
+		{"en", 1234.5, 1, "1,234.5"},
+		{"nl", 1234.5, 1, "1.234,5"},
+		{"nl", 0.25, 2, "0,25"},
+		{"de", -12.75, 1, "-12,8"},
+		{"fr", 1234.5, 1, "1\u00a0234,5"},
+		{"en", 42, 0, "42"},
+	}
+	for _, tt := range tests {
+		x := New(tt.lang, nil, nil)
+		if got := x.Number(tt.v, tt.decimals); got != tt.want {
+			t.Errorf("%s %v: got %q, want %q", tt.lang, tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	fallback := mustRead(t, en, nil)
+	nl := New("nl", mustRead(t, "date.format = \"{day} {month} {year}\"\nmonth.3 = \"maart\"\n", nil), fallback)
+	day := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	if got := nl.Date(day); got != "7 maart 2026" {
+		t.Errorf("nl: %q", got)
+	}
+	if got := New("en", fallback, fallback).Date(day); got != "March 7, 2026" {
+		t.Errorf("en: %q", got)
+	}
+}
+
+func TestSort(t *testing.T) {
+	tests := []struct {
+		lang  string
+		words []string
+		want  string
+	}{
+		{"nl", []string{"Zorg", "ähnlich", "Klant", "avond", "IJs", "inzet"}, "ähnlich avond IJs inzet Klant Zorg"},
+		{"sv", []string{"ö", "z", "a"}, "a z ö"},
+		{"de", []string{"Öl", "Ofen", "Zange"}, "Ofen Öl Zange"},
+	}
+	for _, tt := range tests {
+		w := append([]string(nil), tt.words...)
+		New(tt.lang, nil, nil).Sort(w)
+		if got := strings.Join(w, " "); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// FuzzRead: no input panics, and every diagnostic points inside the file.
+func FuzzRead(f *testing.F) {
+	f.Add(en)
+	f.Add("[nav\n")
+	f.Add("a = 1\n[b]\nc = [\"x\"]\n")
+	f.Add("\"quoted.key\" = \"x\"\n[x.y.z]\nw = { a = \"b\" }\n")
+	known := []string{"nav.search", "status.onTrack"}
+	f.Fuzz(func(t *testing.T, src string) {
+		_, diags := Read("i18n/x.toml", []byte(src), known)
+		lines := strings.Count(src, "\n") + 1
+		for _, d := range diags {
+			if d.Line < 1 || d.Line > lines {
+				t.Fatalf("diagnostic at line %d of a %d-line file: %s", d.Line, lines, d)
+			}
+		}
+	})
+}

@@ -21,6 +21,7 @@ const (
 	Definition Name = "definition"
 	Metric     Name = "metric"
 	Journey    Name = "journey"
+	Initiative Name = "initiative"
 )
 
 // Kind is one row of the table.
@@ -62,6 +63,7 @@ var Table = []Kind{
 			j := fm.Journey
 			return len(j.Stages) > 0 || j.Persona != "" || j.Kind != ""
 		}},
+	{Name: Initiative, Label: "Initiative", Folder: "initiatives", Layout: "initiative", ListLayout: "initiatives"},
 }
 
 // Of returns the row of a kind; the zero Kind when there is none.

@@ -56,9 +56,10 @@ type Page struct {
 	Targets []string // Targets[n]: site-absolute URL of Body.Links[n]
 	Uses    []*Page  // definitions this page links to, in first-use order
 
-	Metric  *Metric // for metric pages
-	Journey *Journey
-	Review  *Review // what the site asks of its review; nil when no reviewEvery applies
+	Metric     *Metric // for metric pages
+	Journey    *Journey
+	Initiative *Initiative
+	Review     *Review // what the site asks of its review; nil when no reviewEvery applies
 }
 
 // Title is the page's title.
@@ -83,6 +84,7 @@ type Site struct {
 	Metrics      []*Metric // sorted by title
 	metricBy     map[string]*Metric
 	Journeys     []*Page  // sorted by title
+	Initiatives  []*Page  // sorted by title
 	Owners       []*Owner // everyone who owns a page, by name; see owners.go
 	ownerByKey   map[string]*Owner
 	journeyBy    map[string]*Page

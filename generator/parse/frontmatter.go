@@ -59,6 +59,7 @@ type FrontMatter struct {
 	Definition DefinitionMeta
 	Metric     MetricMeta
 	Journey    JourneyMeta
+	Initiative InitiativeMeta
 
 	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
 	Aliases     []string  // old addresses that must keep working
@@ -112,7 +113,7 @@ type kindKeys struct {
 }
 
 // kinds lists every kind's keys: a new kind of page adds its row.
-var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys}
+var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys}
 
 // commonKeys are the keys any page may write.
 var commonKeys = []string{

@@ -54,12 +54,14 @@ type PageData struct {
 	Definition *DefinitionData
 	Metric     *MetricData
 	Journey    *JourneyData
+	Initiative *InitiativeData
 
 	Glossary     []LetterGroup
 	Dashboard    []*MetricData // every metric, by weight then title
 	Board        *DashboardData
 	Customer     []CardData // journeys index
 	Employee     []CardData
+	Initiatives  []*InitiativeData // the status board of /initiatives/
 	TagList      []TagData
 	Book         []BookPart
 	BookContents []BookContents

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/link"
+)
+
+// InitiativeData is an initiative: its status in words, its milestones as a
+// timeline against the build's day, and the metrics it moves.
+type InitiativeData struct {
+	Title, URL, Description, Owner string
+	Status, StatusText             string // Status is a class name ("at-risk"); StatusText the words
+	Reason                         string
+	Focus                          *LinkData
+	Started, StartedISO            string
+	Today, TodayISO                string // the build's day, marked on the timeline
+	Milestones                     []MilestoneData
+	Next                           *MilestoneData // the first milestone not done; nil when all are
+	Metrics                        []*MetricData
+}
+
+// MilestoneData is a milestone on the timeline. Today is true on the first
+// milestone due on or after the build's day, so that the timeline marks
+// today just before it; TodayLast marks it after every milestone.
+type MilestoneData struct {
+	Name, Owner   string
+	Due, DueISO   string
+	Done, DoneISO string
+	Overdue       bool
+	Today         bool
+	StateText     string // "done", "overdue", "due"
+}
+
+// initiativeStatusText is what a status says; a status is never a colour alone.
+var initiativeStatusText = map[string]string{"proposed": "Proposed", "active": "Active", "at risk": "At risk", "done": "Done"}
+
+func (r *run) initiativeData(p *link.Page) *InitiativeData {
+	meta := p.Meta.Initiative
+	d := &InitiativeData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Owner: p.Meta.Owner,
+		Status: "unknown", StatusText: "No status", Reason: meta.Reason}
+	if t, ok := initiativeStatusText[meta.Status]; ok {
+		d.Status, d.StatusText = slugStatus(meta.Status), t
+	}
+	d.Started, d.StartedISO = formatDate(meta.Started)
+	now := link.DayOf(r.site.Now)
+	d.Today, d.TodayISO = formatDate(now)
+	marked := false
+	for _, m := range meta.Milestones {
+		md := MilestoneData{Name: m.Name, Owner: m.Owner, Overdue: link.Overdue(m, r.site.Now), StateText: "due"}
+		md.Due, md.DueISO = formatDate(m.Due)
+		md.Done, md.DoneISO = formatDate(m.Done)
+		switch {
+		case !m.Done.IsZero():
+			md.StateText = "done"
+		case md.Overdue:
+			md.StateText = "overdue"
+		}
+		if !marked && !m.Due.IsZero() && !link.DayOf(m.Due).Before(now) {
+			md.Today, marked = true, true
+		}
+		d.Milestones = append(d.Milestones, md)
+	}
+	for i := range d.Milestones {
+		if d.Milestones[i].Done == "" {
+			d.Next = &d.Milestones[i]
+			break
+		}
+	}
+	if in := p.Initiative; in != nil {
+		if in.Focus != nil {
+			d.Focus = &LinkData{Title: in.Focus.Title(), URL: rootRel(in.Focus.URL)}
+		}
+		for _, m := range in.Metrics {
+			d.Metrics = append(d.Metrics, r.metricData(m))
+		}
+	}
+	return d
+}
+
+// TodayLast reports whether today comes after every milestone.
+func (d *InitiativeData) TodayLast() bool {
+	for _, m := range d.Milestones {
+		if m.Today {
+			return false
+		}
+	}
+	return true
+}
+
+func slugStatus(s string) string {
+	if s == "at risk" {
+		return "at-risk"
+	}
+	return s
+}
+
+func init() {
+	registerKind(kind.Initiative, kindPages{
+		page: func(r *run, p *link.Page, d *PageData) { d.Initiative = r.initiativeData(p) },
+		list: func(r *run, _ *link.Page, d *PageData) {
+			for _, p := range r.site.Initiatives {
+				d.Initiatives = append(d.Initiatives, r.initiativeData(p))
+			}
+		},
+		keywords: func(p *link.Page, w *entryWords) { w.keyword(p.Meta.Initiative.Status) },
+		headings: func(p *link.Page, w *entryWords) {
+			for _, m := range p.Meta.Initiative.Milestones {
+				w.heading(m.Name)
+			}
+		},
+	})
+}

@@ -66,9 +66,9 @@ func checkEdits(t *testing.T, seed uint64, steps int) {
 	for step := range steps {
 		edit, paths := g.edit()
 		g.log = append(g.log, edit)
-		b := &Batch{Paths: paths, Kinds: map[string]bool{}}
+		b := &Batch{Paths: paths}
 		for _, p := range paths {
-			b.Kinds[classify(p, "content/data")] = true
+			b.Changes.Add(classify(p, "content/data"))
 		}
 		// Some pages are asked for before the edit: the old generation's
 		// page cache must not leak into the new one.

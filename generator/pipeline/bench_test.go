@@ -60,6 +60,15 @@ func benchmarkBuild(b *testing.B, pages int) {
 func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
 func BenchmarkBuild5000(b *testing.B) { benchmarkBuild(b, 5000) }
 
+// BenchmarkBuild20000 runs only when SHIFTBOOK_BENCH_20K is set: making
+// its corpus and building it takes minutes on the 2-core machine.
+func BenchmarkBuild20000(b *testing.B) {
+	if os.Getenv("SHIFTBOOK_BENCH_20K") == "" {
+		b.Skip("set SHIFTBOOK_BENCH_20K=1 to build 20,000 pages")
+	}
+	benchmarkBuild(b, 20000)
+}
+
 // BenchmarkRebuildOnePage is the dev server's case: one page edited, the
 // rest of the site taken from the cache, everything rendered into memory.
 func BenchmarkRebuildOnePage(b *testing.B) {

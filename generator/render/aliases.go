@@ -30,6 +30,9 @@ func (r *run) aliasPages(taken map[string]bool) (map[string][]byte, diag.List) {
 		target := html.EscapeString(relURL(dir, p.URL))
 		title := html.EscapeString(p.Title())
 		lang := html.EscapeString(r.site.Config.Language)
+		if len(r.site.Config.Languages) > 0 {
+			lang += `" dir="` + html.EscapeString(r.site.Config.DefaultLanguage().Direction)
+		}
 		out[file] = []byte(`<!DOCTYPE html>
 <html lang="` + lang + `">
 <head>

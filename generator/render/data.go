@@ -14,8 +14,12 @@ import (
 
 // SiteData is the same for every page.
 type SiteData struct {
-	Title      string
-	Language   string
+	Title    string
+	Language string
+	// Direction is the default language's "ltr" or "rtl", the dir of
+	// every page, for a site with [languages]; "" (no dir written, as
+	// before languages) for a site without.
+	Direction  string
 	Version    string
 	BuiltOn    string // "23 Nov 2026"
 	BuiltISO   string

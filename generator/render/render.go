@@ -505,6 +505,9 @@ func (r *run) layoutOf(p *link.Page) string {
 func (r *run) buildSiteData() *SiteData {
 	cfg := r.site.Config
 	d := &SiteData{Title: cfg.Title, Language: cfg.Language, Version: cfg.Version, LiveReload: r.opts.LiveReload, Published: r.opts.Published}
+	if len(cfg.Languages) > 0 {
+		d.Direction = cfg.DefaultLanguage().Direction
+	}
 	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, navItem(c))

@@ -22,6 +22,7 @@ const (
 	Metric     Name = "metric"
 	Journey    Name = "journey"
 	Initiative Name = "initiative"
+	Plan       Name = "plan"
 )
 
 // Kind is one row of the table.
@@ -64,6 +65,8 @@ var Table = []Kind{
 			return len(j.Stages) > 0 || j.Persona != "" || j.Kind != ""
 		}},
 	{Name: Initiative, Label: "Initiative", Folder: "initiatives", Layout: "initiative", ListLayout: "initiatives"},
+	{Name: Plan, Label: "Plan", Folder: "plan", Layout: "plan",
+		Is: func(fm *parse.FrontMatter) bool { return len(fm.Plan.Tasks) > 0 }},
 }
 
 // Of returns the row of a kind; the zero Kind when there is none.

@@ -26,6 +26,8 @@ type Owner struct {
 	Pages   []*Page
 	Overdue []*Page   // pages whose review is overdue
 	Stale   []*Metric // metrics whose data is stale
+	Tasks   []*PlanTask
+	Late    []*PlanTask // tasks past their due date, not done
 }
 
 // Review is what the site asks of a page's review.
@@ -84,6 +86,22 @@ func (s *Site) resolveOwnership() diag.List {
 		spellings[key][name] = append(spellings[key][name], p)
 		byKey[key].Pages = append(byKey[key].Pages, p)
 	}
+	taskSpellings := map[string]map[string]bool{}
+	for _, t := range s.Tasks {
+		if t.Owner == "" {
+			continue
+		}
+		key := parse.OwnerKey(t.Owner)
+		if byKey[key] == nil {
+			byKey[key] = &Owner{}
+			spellings[key] = map[string][]*Page{}
+		}
+		if taskSpellings[key] == nil {
+			taskSpellings[key] = map[string]bool{}
+		}
+		taskSpellings[key][t.Owner] = true
+		byKey[key].Tasks = append(byKey[key].Tasks, t)
+	}
 	contacts := map[string]string{} // key → contact
 	listed := map[string]string{}   // key → name as [owners] writes it
 	for name, c := range s.Config.Owners {
@@ -93,6 +111,9 @@ func (s *Site) resolveOwnership() diag.List {
 	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		o := byKey[key]
 		o.Name = mostWritten(spellings[key])
+		if o.Name == "" { // owns tasks only
+			o.Name = slices.Sorted(maps.Keys(taskSpellings[key]))[0]
+		}
 		if n, ok := listed[key]; ok {
 			o.Name = strings.Join(strings.Fields(n), " ") // the site's list decides the spelling
 		}
@@ -110,6 +131,26 @@ func (s *Site) resolveOwnership() diag.List {
 	}
 	sort.Slice(s.Owners, func(i, j int) bool { return parse.OwnerKey(s.Owners[i].Name) < parse.OwnerKey(s.Owners[j].Name) })
 	s.ownerByKey = byKey
+	for _, t := range s.Tasks {
+		if !t.Overdue {
+			continue
+		}
+		o := s.ownerByKey[parse.OwnerKey(t.Owner)]
+		if o != nil {
+			o.Late = append(o.Late, t)
+		}
+		d := diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1,
+			"task %q was due on %s and is not done; do it and set done = %s, or move it to a later date with a note why",
+			t.Name, t.Due.Format("2006-01-02"), s.Now.Format("2006-01-02")))
+		d.Kind = "ownership"
+		if o != nil {
+			d.Owner = o.Name
+			d.Notes = append(d.Notes, "owner: "+o.Name)
+		} else {
+			d.Notes = append(d.Notes, "the task has no owner; add owner = \"...\" to it")
+		}
+		diags.Add(d)
+	}
 	diags.Add(s.checkOwnerList(listed)...)
 	for _, p := range s.Pages {
 		if !ownable(p) {
@@ -192,9 +233,16 @@ func (s *Site) checkOwnerList(listed map[string]string) diag.List {
 		if _, ok := listed[parse.OwnerKey(o.Name)]; ok {
 			continue
 		}
-		p := o.Pages[0]
-		diags.Add(s.ownerWarning(p, o, "owner", "owner %q is not in [owners] in site.toml%s", o.Name,
-			diag.DidYouMean(o.Name, names, "; add it there with a contact address, so readers know whom to ask")))
+		msg := fmt.Sprintf("owner %q is not in [owners] in site.toml%s", o.Name,
+			diag.DidYouMean(o.Name, names, "; add it there with a contact address, so readers know whom to ask"))
+		if len(o.Pages) > 0 {
+			diags.Add(s.ownerWarning(o.Pages[0], o, "owner", "%s", msg))
+			continue
+		}
+		t := o.Tasks[0] // an owner of tasks only
+		d := diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1, "%s", msg))
+		d.Kind, d.Owner = "ownership", o.Name
+		diags.Add(d)
 	}
 	var owning []string
 	for _, o := range s.Owners {

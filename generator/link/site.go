@@ -83,9 +83,10 @@ type Site struct {
 	Terms        *Terms
 	Metrics      []*Metric // sorted by title
 	metricBy     map[string]*Metric
-	Journeys     []*Page  // sorted by title
-	Initiatives  []*Page  // sorted by title
-	Owners       []*Owner // everyone who owns a page, by name; see owners.go
+	Journeys     []*Page     // sorted by title
+	Initiatives  []*Page     // sorted by title
+	Owners       []*Owner    // everyone who owns a page or a task, by name; see owners.go
+	Tasks        []*PlanTask // every plan page's tasks, in page and then written order
 	ownerByKey   map[string]*Owner
 	journeyBy    map[string]*Page
 	Tags         map[string][]*Page // tag → pages, sorted by title

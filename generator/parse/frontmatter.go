@@ -60,6 +60,7 @@ type FrontMatter struct {
 	Metric     MetricMeta
 	Journey    JourneyMeta
 	Initiative InitiativeMeta
+	Plan       PlanMeta
 
 	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
 	Aliases     []string  // old addresses that must keep working
@@ -113,7 +114,7 @@ type kindKeys struct {
 }
 
 // kinds lists every kind's keys: a new kind of page adds its row.
-var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys}
+var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys, planKeys}
 
 // commonKeys are the keys any page may write.
 var commonKeys = []string{

@@ -73,6 +73,7 @@ type PageData struct {
 	Scorecard    []*MetricData // the book's metrics scorecard; nil when the site turns it off
 	Changes      *ChangesData  // the /changes/ page
 	OwnerList    []OwnerData   // the /owners/ page
+	Tasks        []TaskData    // a plan page's tasks
 }
 
 // LinkData is a titled link.

@@ -15,6 +15,8 @@ type OwnerData struct {
 	Pages               []OwnedPage
 	Overdue             int // pages whose review is overdue
 	Stale               []*MetricData
+	Tasks               []TaskData
+	Late                int // tasks past their due date, not done
 }
 
 // OwnedPage is a page on its owner's list.
@@ -67,6 +69,10 @@ func (r *run) ownersData() *PageData {
 			op.Stale = p.Metric != nil && p.Metric.Summary.Stale
 			od.Pages = append(od.Pages, op)
 		}
+		for _, t := range o.Tasks {
+			od.Tasks = append(od.Tasks, r.taskData(d, t))
+		}
+		od.Late = len(o.Late)
 		for _, m := range o.Stale {
 			od.Stale = append(od.Stale, r.metricData(m))
 		}

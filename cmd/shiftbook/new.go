@@ -21,6 +21,7 @@ const newHelp = `Start a new site, or a new page from the theme's archetype (tem
   shiftbook new site DIR                  a small working site in a new or empty folder
   shiftbook new definition NAME           content/definitions/NAME.md
   shiftbook new metric NAME               content/metrics/NAME.md and a data file for it
+  shiftbook new initiative NAME           content/initiatives/NAME.md, with milestones
   shiftbook new journey NAME              content/journeys/NAME.md
   shiftbook new plan NAME                 content/plan/NAME.md, with dated tasks
   shiftbook new page NAME                 content/NAME.md; NAME may hold folders: vision/our-promise

@@ -28,6 +28,16 @@ type Owner struct {
 	Stale   []*Metric // metrics whose data is stale
 	Tasks   []*PlanTask
 	Late    []*PlanTask // tasks past their due date, not done
+	// Milestones are the initiatives' milestones the owner owns (a
+	// milestone without an owner is its initiative's owner's).
+	Milestones []OwnedMilestone
+}
+
+// OwnedMilestone is a milestone on its owner's list.
+type OwnedMilestone struct {
+	parse.Milestone
+	Initiative *Page
+	Overdue    bool
 }
 
 // Review is what the site asks of a page's review.
@@ -102,6 +112,27 @@ func (s *Site) resolveOwnership() diag.List {
 		taskSpellings[key][t.Owner] = true
 		byKey[key].Tasks = append(byKey[key].Tasks, t)
 	}
+	for _, p := range s.Initiatives {
+		for _, m := range p.Meta.Initiative.Milestones {
+			name := strings.Join(strings.Fields(m.Owner), " ")
+			if name == "" {
+				name = strings.Join(strings.Fields(p.Meta.Owner), " ")
+			}
+			if name == "" {
+				continue
+			}
+			key := parse.OwnerKey(name)
+			if byKey[key] == nil {
+				byKey[key] = &Owner{}
+				spellings[key] = map[string][]*Page{}
+			}
+			if taskSpellings[key] == nil {
+				taskSpellings[key] = map[string]bool{}
+			}
+			taskSpellings[key][name] = true
+			byKey[key].Milestones = append(byKey[key].Milestones, OwnedMilestone{Milestone: m, Initiative: p, Overdue: Overdue(m, s.Now)})
+		}
+	}
 	contacts := map[string]string{} // key → contact
 	listed := map[string]string{}   // key → name as [owners] writes it
 	for name, c := range s.Config.Owners {
@@ -111,7 +142,7 @@ func (s *Site) resolveOwnership() diag.List {
 	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		o := byKey[key]
 		o.Name = mostWritten(spellings[key])
-		if o.Name == "" { // owns tasks only
+		if o.Name == "" { // owns tasks or milestones only
 			o.Name = slices.Sorted(maps.Keys(taskSpellings[key]))[0]
 		}
 		if n, ok := listed[key]; ok {
@@ -239,8 +270,15 @@ func (s *Site) checkOwnerList(listed map[string]string) diag.List {
 			diags.Add(s.ownerWarning(o.Pages[0], o, "owner", "%s", msg))
 			continue
 		}
-		t := o.Tasks[0] // an owner of tasks only
-		d := diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1, "%s", msg))
+		// An owner of tasks or milestones only: warned at the first.
+		var d diag.Diagnostic
+		if len(o.Tasks) > 0 {
+			t := o.Tasks[0]
+			d = diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1, "%s", msg))
+		} else {
+			m := o.Milestones[0]
+			d = diag.Warning(diag.AtLine(m.Initiative.Path, m.Initiative.Source, m.Line, 1, "%s", msg))
+		}
 		d.Kind, d.Owner = "ownership", o.Name
 		diags.Add(d)
 	}

@@ -16,7 +16,17 @@ type OwnerData struct {
 	Overdue             int // pages whose review is overdue
 	Stale               []*MetricData
 	Tasks               []TaskData
-	Late                int // tasks past their due date, not done
+	Late                int // tasks and milestones past their due date, not done
+	Milestones          []MilestoneEntry
+}
+
+// MilestoneEntry is a milestone on its owner's entry.
+type MilestoneEntry struct {
+	Name        string
+	Due, DueISO string
+	Done        bool
+	Overdue     bool
+	Initiative  LinkData
 }
 
 // OwnedPage is a page on its owner's list.
@@ -73,6 +83,15 @@ func (r *run) ownersData() *PageData {
 			od.Tasks = append(od.Tasks, r.taskData(d, t))
 		}
 		od.Late = len(o.Late)
+		for _, m := range o.Milestones {
+			me := MilestoneEntry{Name: m.Name, Done: !m.Done.IsZero(), Overdue: m.Overdue,
+				Initiative: d.link(m.Initiative.Title(), rootRel(m.Initiative.URL))}
+			me.Due, me.DueISO = formatDate(m.Due)
+			if m.Overdue {
+				od.Late++
+			}
+			od.Milestones = append(od.Milestones, me)
+		}
 		for _, m := range o.Stale {
 			od.Stale = append(od.Stale, r.metricData(m))
 		}

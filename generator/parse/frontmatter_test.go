@@ -437,6 +437,8 @@ func FuzzReadPage(f *testing.F) {
 		"\uFEFF---\ntitle: T\n---\n", "+++\r\ntitle = 'T'\r\n+++\r\n",
 		"---\ntitle: [\n---\n", "---\n- a\n---\n", "---\n: x\n---\n", "---\ntitle: &a T\nx: *a\n---\n",
 		"+++\n[[stages]]\n[[stages]]\nname = 1\nfeeling = 9\n+++\n",
+		"+++\nstatus = \"at risk\"\n[[milestones]]\n[[milestones]]\nname = 1\ndue = \"x\"\ndone = 2026-01-01\n+++\n",
+		"---\nmilestones:\n  - {name: a, due: 2026-01-01}\n  - 3\nmetrics: [1]\n---\n",
 		"+++\ntitle = \"\"\"\n+++\n\"\"\"\n+++\n",
 		"---\nstages:\n  - {name: a, feeling: 1e9}\n  - 3\n---\n",
 		"---\naliases: [/a/, b, '//c', 'http://d', '/e/../f']\nlinkTitle: L\nsidebar_label: S\n---\n",

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
@@ -45,41 +44,13 @@ var journeyKeys = kindKeys{
 			j.Stages = d.stages(v)
 		}
 	},
-	name: stageKeyName,
-}
-
-// stageKeyName names a key inside a [[stages]] table as an author reads it:
-// "feeling of stage 3" for the third table (paths count from 0, authors
-// from 1).
-func stageKeyName(key []string) (string, bool) {
-	if len(key) >= 2 && key[0] == "stages" {
-		if i, err := strconv.Atoi(key[1]); err == nil {
-			stage := fmt.Sprintf("stage %d", i+1)
-			if len(key) == 2 {
-				return stage, true
-			}
-			return strings.Join(key[2:], ".") + " of " + stage, true
-		}
-	}
-	return "", false
+	name: tableKeyName("stages", "stage"),
 }
 
 func (d *fieldDecoder) stages(v any) []Stage {
-	list, ok := v.([]map[string]any)
-	if !ok {
-		if anyList, isList := v.([]any); isList {
-			for _, e := range anyList {
-				m, isMap := e.(map[string]any)
-				if !isMap {
-					d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
-					return nil
-				}
-				list = append(list, m)
-			}
-		} else {
-			d.errorf([]string{"stages"}, "stages must be a list of tables written [[stages]], each with name and feeling")
-			return nil
-		}
+	list := d.tables(v, "stages", "stages must be a list of tables written [[stages]], each with name and feeling")
+	if list == nil {
+		return nil
 	}
 	out := make([]Stage, 0, len(list))
 	for i, m := range list {

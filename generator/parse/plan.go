@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -35,41 +34,11 @@ var planKeys = kindKeys{
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		fm.Plan.Tasks = d.tasks(v)
 	},
-	name: taskKeyName,
-}
-
-// taskKeyName names a key inside a [[tasks]] table as an author reads it.
-func taskKeyName(key []string) (string, bool) {
-	if len(key) >= 2 && key[0] == "tasks" {
-		if i, err := strconv.Atoi(key[1]); err == nil {
-			task := fmt.Sprintf("task %d", i+1)
-			if len(key) == 2 {
-				return task, true
-			}
-			return strings.Join(key[2:], ".") + " of " + task, true
-		}
-	}
-	return "", false
+	name: tableKeyName("tasks", "task"),
 }
 
 func (d *fieldDecoder) tasks(v any) []Task {
-	const shape = "tasks must be a list of tables written [[tasks]], each with name, due and owner"
-	list, ok := v.([]map[string]any)
-	if !ok {
-		anyList, isList := v.([]any)
-		if !isList {
-			d.errorf([]string{"tasks"}, shape)
-			return nil
-		}
-		for _, e := range anyList {
-			m, isMap := e.(map[string]any)
-			if !isMap {
-				d.errorf([]string{"tasks"}, shape)
-				return nil
-			}
-			list = append(list, m)
-		}
-	}
+	list := d.tables(v, "tasks", "tasks must be a list of tables written [[tasks]], each with name, due and owner")
 	out := make([]Task, 0, len(list))
 	for i, m := range list {
 		idx := strconv.Itoa(i)

@@ -68,42 +68,11 @@ var initiativeKeys = kindKeys{
 			d.errorf([]string{"status"}, "an initiative at risk says why; add reason = \"...\" in plain words")
 		}
 	},
-	name: milestoneKeyName,
-}
-
-// milestoneKeyName names a key inside a [[milestones]] table as an author
-// reads it: "due of milestone 2" (paths count from 0, authors from 1).
-func milestoneKeyName(key []string) (string, bool) {
-	if len(key) >= 2 && key[0] == "milestones" {
-		if i, err := strconv.Atoi(key[1]); err == nil {
-			m := fmt.Sprintf("milestone %d", i+1)
-			if len(key) == 2 {
-				return m, true
-			}
-			return strings.Join(key[2:], ".") + " of " + m, true
-		}
-	}
-	return "", false
+	name: tableKeyName("milestones", "milestone"),
 }
 
 func (d *fieldDecoder) milestones(v any) []Milestone {
-	const shape = "milestones must be a list of tables written [[milestones]], each with name and due"
-	list, ok := v.([]map[string]any)
-	if !ok {
-		anyList, isList := v.([]any)
-		if !isList {
-			d.errorf([]string{"milestones"}, shape)
-			return nil
-		}
-		for _, e := range anyList {
-			m, isMap := e.(map[string]any)
-			if !isMap {
-				d.errorf([]string{"milestones"}, shape)
-				return nil
-			}
-			list = append(list, m)
-		}
-	}
+	list := d.tables(v, "milestones", "milestones must be a list of tables written [[milestones]], each with name and due")
 	out := make([]Milestone, 0, len(list))
 	for i, m := range list {
 		idx := strconv.Itoa(i)

@@ -96,21 +96,26 @@ func (s *Site) resolveOwnership() diag.List {
 		spellings[key][name] = append(spellings[key][name], p)
 		byKey[key].Pages = append(byKey[key].Pages, p)
 	}
-	taskSpellings := map[string]map[string]bool{}
-	for _, t := range s.Tasks {
-		if t.Owner == "" {
-			continue
-		}
-		key := parse.OwnerKey(t.Owner)
+	// otherSpellings are the names of owners as tasks and milestones
+	// write them, for an owner no page names.
+	otherSpellings := map[string]map[string]bool{}
+	ownerOfItem := func(name string) *Owner {
+		key := parse.OwnerKey(name)
 		if byKey[key] == nil {
 			byKey[key] = &Owner{}
 			spellings[key] = map[string][]*Page{}
 		}
-		if taskSpellings[key] == nil {
-			taskSpellings[key] = map[string]bool{}
+		if otherSpellings[key] == nil {
+			otherSpellings[key] = map[string]bool{}
 		}
-		taskSpellings[key][t.Owner] = true
-		byKey[key].Tasks = append(byKey[key].Tasks, t)
+		otherSpellings[key][name] = true
+		return byKey[key]
+	}
+	for _, t := range s.Tasks {
+		if t.Owner != "" {
+			o := ownerOfItem(t.Owner)
+			o.Tasks = append(o.Tasks, t)
+		}
 	}
 	for _, p := range s.Initiatives {
 		for _, m := range p.Meta.Initiative.Milestones {
@@ -118,19 +123,10 @@ func (s *Site) resolveOwnership() diag.List {
 			if name == "" {
 				name = strings.Join(strings.Fields(p.Meta.Owner), " ")
 			}
-			if name == "" {
-				continue
+			if name != "" {
+				o := ownerOfItem(name)
+				o.Milestones = append(o.Milestones, OwnedMilestone{Milestone: m, Initiative: p, Overdue: Overdue(m, s.Now)})
 			}
-			key := parse.OwnerKey(name)
-			if byKey[key] == nil {
-				byKey[key] = &Owner{}
-				spellings[key] = map[string][]*Page{}
-			}
-			if taskSpellings[key] == nil {
-				taskSpellings[key] = map[string]bool{}
-			}
-			taskSpellings[key][name] = true
-			byKey[key].Milestones = append(byKey[key].Milestones, OwnedMilestone{Milestone: m, Initiative: p, Overdue: Overdue(m, s.Now)})
 		}
 	}
 	contacts := map[string]string{} // key → contact
@@ -143,7 +139,7 @@ func (s *Site) resolveOwnership() diag.List {
 		o := byKey[key]
 		o.Name = mostWritten(spellings[key])
 		if o.Name == "" { // owns tasks or milestones only
-			o.Name = slices.Sorted(maps.Keys(taskSpellings[key]))[0]
+			o.Name = slices.Sorted(maps.Keys(otherSpellings[key]))[0]
 		}
 		if n, ok := listed[key]; ok {
 			o.Name = strings.Join(strings.Fields(n), " ") // the site's list decides the spelling

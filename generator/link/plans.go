@@ -30,22 +30,21 @@ func init() {
 // ownership (owners.go).
 func (s *Site) indexTasks() diag.List {
 	var diags diag.List
+	// Initiatives come before plans in kind.Table: they are indexed.
 	initiatives := map[string]*Page{}
 	var ids []string
-	for _, p := range s.Pages {
-		if p.Section == "initiatives" && !p.IsSection() && ownable(p) {
-			id := strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path))
-			initiatives[id] = p
-			ids = append(ids, id)
-		}
+	for _, p := range s.Initiatives {
+		id := strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path))
+		initiatives[id] = p
+		ids = append(ids, id)
 	}
-	today := s.Now.Truncate(24 * 60 * 60 * 1e9)
 	for _, p := range s.Pages {
 		if p.Kind != kind.Plan || !ownable(p) {
 			continue
 		}
 		for _, t := range p.Meta.Plan.Tasks {
-			pt := &PlanTask{Task: t, Page: p, Overdue: !t.Done && !t.Due.IsZero() && t.Due.Before(today)}
+			// A task is late from the day after it was due, as a milestone is.
+			pt := &PlanTask{Task: t, Page: p, Overdue: !t.Done && !t.Due.IsZero() && DayOf(t.Due).Before(DayOf(s.Now))}
 			if t.Initiative != "" {
 				if pt.Initiative = initiatives[t.Initiative]; pt.Initiative == nil {
 					diags.Add(diag.AtLine(p.Path, p.Source, t.Line, 1, "task %q names the initiative %q, which is not a page of content/initiatives/%s",

@@ -58,9 +58,14 @@ func (r *run) reviewData(d *PageData, p *link.Page) *ReviewData {
 	out.Due, out.DueISO = formatDate(rv.Due)
 	if o := r.site.OwnerOf(p); o != nil {
 		out.Owner = o.Name
-		out.OwnerURL = d.Root + rootRel(link.OwnersURL) + "#" + o.ID
+		out.OwnerURL = ownerHref(d, o)
 	}
 	return out
+}
+
+// ownerHref is the address of an owner's entry on /owners/, from page d.
+func ownerHref(d *PageData, o *link.Owner) string {
+	return d.Root + rootRel(link.OwnersURL) + "#" + o.ID
 }
 
 func (r *run) ownersData() *PageData {

@@ -37,7 +37,7 @@ func (r *run) taskData(d *PageData, t *link.PlanTask) TaskData {
 	td.DoneOn, td.DoneOnISO = formatDate(t.DoneOn)
 	if o := r.site.OwnerNamed(t.Owner); o != nil {
 		td.Owner = o.Name
-		td.OwnerURL = d.Root + rootRel(link.OwnersURL) + "#" + o.ID
+		td.OwnerURL = ownerHref(d, o)
 	}
 	if t.Initiative != nil {
 		l := d.link(t.Initiative.Title(), rootRel(t.Initiative.URL))

@@ -534,7 +534,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	d.Reviewed, d.ReviewedISO = formatDate(p.Meta.Reviewed)
 	d.Review = r.reviewData(d, p)
 	if o := r.site.OwnerOf(p); o != nil {
-		d.OwnerURL = d.Root + rootRel(link.OwnersURL) + "#" + o.ID
+		d.OwnerURL = ownerHref(d, o)
 	}
 	updated := p.Meta.Lastmod
 	if updated.IsZero() {

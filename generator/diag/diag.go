@@ -53,6 +53,18 @@ type Diagnostic struct {
 	// Fix is the edit that certainly repairs the problem, for check --fix
 	// and editors; nil when the tool cannot be sure.
 	Fix *Fix
+
+	// unplaced is set when the diagnostic was made without its file's
+	// bytes at hand (a one-shot build drops each page's source once its
+	// body is rendered): Line, Col and Source are filled in by
+	// List.Place from the file read again.
+	unplaced *unplaced
+}
+
+// unplaced is where in its file a diagnostic made without the file's bytes
+// belongs: a byte offset (At), or a line whose text is missing (AtLine).
+type unplaced struct {
+	offset int // -1: Line and Col are known, only Source is missing
 }
 
 // Fix replaces the bytes [Start, End) of the diagnostic's file, which
@@ -118,7 +130,11 @@ func (d Diagnostic) String() string {
 // An offset outside src is clamped, so a diagnostic never points outside its file.
 func At(path string, src []byte, offset int, format string, args ...any) Diagnostic {
 	line, col, text := Locate(src, offset)
-	return Diagnostic{Path: path, Line: line, Col: col, Source: text, Message: fmt.Sprintf(format, args...)}
+	d := Diagnostic{Path: path, Line: line, Col: col, Source: text, Message: fmt.Sprintf(format, args...)}
+	if src == nil {
+		d.unplaced = &unplaced{offset: offset}
+	}
+	return d
 }
 
 // AtLine makes a diagnostic at a 1-based line and column of src.
@@ -126,8 +142,41 @@ func AtLine(path string, src []byte, line, col int, format string, args ...any) 
 	d := Diagnostic{Path: path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
 	if line > 0 {
 		d.Source = lineText(src, line)
+		if src == nil {
+			d.unplaced = &unplaced{offset: -1}
+		}
 	}
 	return d
+}
+
+// Place fills in the position and source line of every diagnostic that
+// was made without its file's bytes (At or AtLine with a nil src), from
+// read, which returns a file's bytes by the diagnostic's path (nil when it
+// cannot). It is what the diagnostic would have said had the bytes been at
+// hand. Call it before Sort: until placed, such diagnostics stand at line 1.
+func (l List) Place(read func(path string) []byte) List {
+	files := map[string][]byte{}
+	for i := range l {
+		u := l[i].unplaced
+		if u == nil {
+			continue
+		}
+		src, ok := files[l[i].Path]
+		if !ok {
+			src = read(l[i].Path)
+			files[l[i].Path] = src
+		}
+		l[i].unplaced = nil
+		if src == nil {
+			continue
+		}
+		if u.offset >= 0 {
+			l[i].Line, l[i].Col, l[i].Source = Locate(src, u.offset)
+		} else {
+			l[i].Source = lineText(src, l[i].Line)
+		}
+	}
+	return l
 }
 
 // File makes a diagnostic about a whole file.

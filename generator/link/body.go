@@ -50,8 +50,8 @@ type Body struct {
 type Bodies struct {
 	// Release drops each page's source once its body is rendered: for a
 	// build that is not rebuilt, where sources are a quarter of the memory.
-	// Diagnostics made after that have lines but no source text; a build
-	// that fails this way runs again without Release to report them.
+	// Diagnostics made after that are placed later (diag.List.Place) from
+	// the few files they name, read again; they carry no fix.
 	Release bool
 	// Minify, when set, minifies each body once, placeholders and all, so
 	// that a body shown twice (on its page and in the book) is not

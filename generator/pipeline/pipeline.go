@@ -141,7 +141,7 @@ func (p *Prepared) Paths() []string {
 func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*Result, diag.List) {
 	p, diags := b.prepare(ctx, opts)
 	if p == nil {
-		return nil, finish(diags, opts.Strict)
+		return nil, finish(place(diags, opts), opts.Strict)
 	}
 	for path, data := range p.Static {
 		if ctx.Err() != nil {
@@ -156,7 +156,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	}
 	rstats, d := p.Renderer.All(ctx, sink)
 	diags.Add(d.WithKind(kindOutput)...)
-	diags = finish(diags, opts.Strict)
+	diags = finish(place(diags, opts), opts.Strict)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -176,6 +176,26 @@ const (
 	kindTheme   = "theme"
 	kindOutput  = "output"
 )
+
+// place gives the diagnostics of a one-shot build, made after the pages'
+// sources were dropped, their lines and source text, read again from the
+// files they name: the few files with a problem, not every page kept in
+// memory for them.
+func place(diags diag.List, opts Options) diag.List {
+	if !opts.OneShot || len(diags) == 0 {
+		return diags
+	}
+	return diags.Place(func(path string) []byte {
+		if !fs.ValidPath(path) {
+			return nil
+		}
+		b, err := fs.ReadFile(opts.Site, path)
+		if err != nil {
+			return nil
+		}
+		return b
+	})
+}
 
 // finish sorts the diagnostics of a build and, under --strict, makes every
 // warning an error.
@@ -469,13 +489,6 @@ func ToDir(ctx context.Context, opts Options, dir string) (*Result, diag.List) {
 		res, diags = b.Build(ctx, opts, publish.NewDirSink(stage))
 		if b.unlimit != nil {
 			b.unlimit()
-		}
-		if len(diags) > 0 && ctx.Err() == nil {
-			// The sources were dropped to save memory; build again with
-			// them so that every diagnostic (a warning too) has its
-			// position and source line.
-			opts.OneShot = false
-			res, diags = New().Build(ctx, opts, publish.NewDirSink(stage))
 		}
 		return diags.Err()
 	})

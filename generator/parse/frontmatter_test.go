@@ -353,7 +353,7 @@ func TestReadPageErrors(t *testing.T) {
 				P + `6:1: stage 2 has no name; add name = "..."`,
 				P + `7:1: unknown stage key "feelin": did you mean "feeling"?`,
 				P + `8:1: touchpoints of stage 2 must be a list of text, like ["a", "b"], not the number 1`,
-				P + `9:1: unknown stage key "mood"; a stage has name, feeling, touchpoints, pains and metrics`,
+				P + `9:1: unknown stage key "mood"; a stage has name, feeling, touchpoints, pains and metrics, and may have actions, thinking, frontstage, backstage, support, opportunities, owner, moment, target_feeling and links`,
 			}},
 		{"yaml stage feeling", "---\ntitle: T\nstages:\n  - name: A\n    feeling: -3\n  - name: B\n    feeling: 1.5\n---\n",
 			[]string{
@@ -445,6 +445,8 @@ func FuzzReadPage(f *testing.F) {
 		"---\nauthors:\n  - name: A\n  - {name: 1}\n  - 2\nauthor: {name: B}\n---\n",
 		"+++\nkeywords = \"a, ,b\"\nhide = [\"toc\", 1]\nurl = \"/\"\nsidebar_position = 1.5\nweight = 2\n+++\n",
 		"---\npublishDate: soon\nexpirydate: 2026-01-01\nLinkTitle: x\nlinktitle: y\n---\n",
+		"+++\n[[stages]]\nname = \"A\"\ntarget_feeling = 7\nmoment = 1\nactions = [\"a\", { text = \"b\", failure = true }, { failure = 2 }, { text = 1, x = 1 }, 3]\nlinks = [\"j#s\", \"#\", \"j\", 4]\nowner = [1]\n+++\n",
+		"---\nstages:\n  - name: A\n    backstage: [{text: a, failure: yes}, [1]]\n    support: x\n    thinking: {text: t}\n    links: 'a#b'\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
@@ -24,6 +25,7 @@ type Stage struct {
 	Pains       []string
 	Metrics     []string
 	Line        int // line of the stage's table in the file
+	Blueprint       // lanes, moment of truth, target feeling, links (blueprint.go)
 }
 
 var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
@@ -64,11 +66,7 @@ func (d *fieldDecoder) stages(v any) []Stage {
 			case "name":
 				st.Name = d.str(v, key...)
 			case "feeling":
-				n, ok := d.integer(v, key...)
-				if ok && (n < -2 || n > 2) {
-					d.errorf(key, "feeling %d is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)", n)
-				}
-				st.Feeling = n
+				st.Feeling, _ = d.feeling(v, key)
 			case "touchpoints":
 				st.Touchpoints = d.strs(v, key...)
 			case "pains":
@@ -76,8 +74,11 @@ func (d *fieldDecoder) stages(v any) []Stage {
 			case "metrics":
 				st.Metrics = d.strs(v, key...)
 			default:
-				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, stageKeys,
-					"; a stage has name, feeling, touchpoints, pains and metrics")
+				if d.blueprintKey(&st.Blueprint, k, v, key) {
+					continue
+				}
+				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, append(slices.Clone(stageKeys), blueprintKeys...),
+					"; a stage has name, feeling, touchpoints, pains and metrics, and may have "+blueprintKeyList)
 				d.errorf(key, "%s", msg)
 			}
 		}
@@ -87,4 +88,15 @@ func (d *fieldDecoder) stages(v any) []Stage {
 		out = append(out, st)
 	}
 	return out
+}
+
+// feeling reads a feeling (feeling, target_feeling): a whole number from -2
+// to 2. It reports whether v is one.
+func (d *fieldDecoder) feeling(v any, key []string) (int, bool) {
+	n, ok := d.integer(v, key...)
+	if ok && (n < -2 || n > 2) {
+		d.errorf(key, "%s %d is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)", strings.ReplaceAll(key[len(key)-1], "_", " "), n)
+		return n, false
+	}
+	return n, ok
 }

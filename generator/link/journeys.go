@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -19,18 +20,27 @@ type Journey struct {
 	Stages []JourneyStage
 }
 
-// JourneyStage is a stage with its metrics resolved.
+// JourneyStage is a stage with its metrics and links resolved.
 type JourneyStage struct {
 	parse.Stage
+	// ID names the stage in links ("journey-id#stage-id") and is its
+	// anchor (StageAnchor): the slug of its name, unique in its journey.
+	ID      string
 	Metrics []*Metric
+	// RestsOn are the stages of other journeys this stage links to (its
+	// links key); Supports are the stages that link to this one.
+	RestsOn, Supports []StageRef
 }
 
 func init() {
 	registerKind(kind.Journey, kindLinks{
 		index: func(s *Site, _ map[string]*series.File) diag.List { return s.indexJourneys() },
 		targets: func(s *Site, add func(parts ...string)) {
-			for id := range s.journeyBy {
+			for id, p := range s.journeyBy {
 				add("journey", id)
+				for _, st := range p.Journey.Stages {
+					add("journey", id, "stage", st.ID)
+				}
 			}
 		},
 	})
@@ -60,8 +70,9 @@ func (s *Site) indexJourneys() diag.List {
 			continue
 		}
 		j := &Journey{ID: id}
+		ids := stageIDs(p.Meta.Journey.Stages)
 		for i, st := range p.Meta.Journey.Stages {
-			js := JourneyStage{Stage: st}
+			js := JourneyStage{Stage: st, ID: ids[i]}
 			for k, mid := range st.Metrics {
 				m := s.metricBy[mid]
 				if m == nil {
@@ -77,6 +88,13 @@ func (s *Site) indexJourneys() diag.List {
 			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
 				"journey has no stages; add [[stages]] tables with name and feeling (see README)"))
 		}
+		// A link may go to a stage's column, as to a heading.
+		anchors := make(map[string]bool, len(p.Anchors)+len(j.Stages))
+		maps.Copy(anchors, p.Anchors)
+		for _, st := range j.Stages {
+			anchors[StageAnchor(st.ID)] = true
+		}
+		p.Anchors = anchors
 		p.Journey = j
 		s.journeyBy[id] = p
 		s.Journeys = append(s.Journeys, p)
@@ -84,5 +102,6 @@ func (s *Site) indexJourneys() diag.List {
 	sort.Slice(s.Journeys, func(i, j int) bool {
 		return byTitle(s.Journeys[i], s.Journeys[j])
 	})
+	diags.Add(s.linkStages()...)
 	return diags
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +32,8 @@ type Owner struct {
 	// Milestones are the initiatives' milestones the owner owns (a
 	// milestone without an owner is its initiative's owner's).
 	Milestones []OwnedMilestone
+	// Stages are the journey stages whose owner key names the owner.
+	Stages []StageRef
 }
 
 // OwnedMilestone is a milestone on its owner's list.
@@ -126,6 +129,14 @@ func (s *Site) resolveOwnership() diag.List {
 			if name != "" {
 				o := ownerOfItem(name)
 				o.Milestones = append(o.Milestones, OwnedMilestone{Milestone: m, Initiative: p, Overdue: Overdue(m, s.Now)})
+			}
+		}
+	}
+	for _, p := range s.Journeys {
+		for i, st := range p.Journey.Stages {
+			if st.Owner != "" {
+				o := ownerOfItem(st.Owner)
+				o.Stages = append(o.Stages, StageRef{Page: p, Index: i})
 			}
 		}
 	}
@@ -266,14 +277,19 @@ func (s *Site) checkOwnerList(listed map[string]string) diag.List {
 			diags.Add(s.ownerWarning(o.Pages[0], o, "owner", "%s", msg))
 			continue
 		}
-		// An owner of tasks or milestones only: warned at the first.
+		// An owner of tasks, milestones or journey stages only: warned at the first.
 		var d diag.Diagnostic
-		if len(o.Tasks) > 0 {
+		switch {
+		case len(o.Tasks) > 0:
 			t := o.Tasks[0]
 			d = diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1, "%s", msg))
-		} else {
+		case len(o.Milestones) > 0:
 			m := o.Milestones[0]
 			d = diag.Warning(diag.AtLine(m.Initiative.Path, m.Initiative.Source, m.Line, 1, "%s", msg))
+		default:
+			r := o.Stages[0]
+			line := r.Page.Meta.Line("stages", strconv.Itoa(r.Index), "owner")
+			d = diag.Warning(diag.AtLine(r.Page.Path, r.Page.Source, line, 1, "%s", msg))
 		}
 		d.Kind, d.Owner = "ownership", o.Name
 		diags.Add(d)

@@ -65,6 +65,7 @@ type PageData struct {
 	Board        *DashboardData
 	Customer     []CardData // journeys index
 	Employee     []CardData
+	JourneyLinks []JourneyLinkData // journeys index: which stages rest on which
 	Initiatives  []*InitiativeData // the status board of /initiatives/
 	TagList      []TagData
 	Book         []BookPart

@@ -14,8 +14,16 @@ import (
 // JourneyData is a journey map.
 type JourneyData struct {
 	ID, Title, URL, Persona, Kind string
-	Stages                        []StageData
-	Curve                         template.HTML
+	// UID starts the ids of the map's elements on a page that shows more
+	// than one ("" on the journey's own page), so a stage's column is
+	// UID + "stage-" + its id.
+	UID    string
+	Stages []StageData
+	Curve  template.HTML
+	// Lanes are the blueprint's rows: only the lanes some stage fills.
+	Lanes     []LaneRow
+	HasTarget bool // some stage has a target_feeling: the map shows the to-be curve
+	Moments   []StageData
 }
 
 // Lowest is the stage where the persona feels worst (the first of equals),
@@ -37,27 +45,73 @@ type StageData struct {
 	Touchpoints       []string
 	Pains             []string
 	Metrics           []*MetricData
+	// Anchor is the id of the stage's column, without the map's UID;
+	// URL the column on the journey's page, from the site root.
+	Anchor, URL string
+	Moment      bool // a moment of truth
+	// Target is the feeling the stage should have, when HasTarget; Gap
+	// is Target - Feeling.
+	HasTarget             bool
+	Target, Gap           int
+	TargetText            string
+	Failures              int             // fail points in its lanes
+	SupportedBy, Supports []StageLinkData // links between stages of journeys
+}
+
+// GapText says a stage's gap in steps: "2 steps better", "1 step worse".
+func (s StageData) GapText() string {
+	n, word := s.Gap, "better"
+	if n < 0 {
+		n, word = -n, "worse"
+	}
+	steps := "steps"
+	if n == 1 {
+		steps = "step"
+	}
+	return fmt.Sprintf("%d %s %s", n, steps, word)
 }
 
 // journeyData is a journey map; uid makes its element ids unique on a page
 // that embeds it ("" on the journey's own page).
 func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 	j := p.Journey
-	d := &JourneyData{ID: uid + j.ID, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Journey.Persona, Kind: p.Meta.Journey.Kind}
+	d := &JourneyData{ID: uid + j.ID, UID: uid, Title: p.Title(), URL: rootRel(p.URL), Persona: p.Meta.Journey.Persona, Kind: p.Meta.Journey.Kind}
 	if d.Kind == "" {
 		d.Kind = "customer"
 	}
 	var stages []chart.Stage
+	var targets []int
 	for _, st := range j.Stages {
 		sd := StageData{Name: st.Name, Feeling: st.Feeling, FeelingText: chart.FeelingWord(st.Feeling),
-			Touchpoints: st.Touchpoints, Pains: st.Pains}
+			Touchpoints: st.Touchpoints, Pains: st.Pains, Anchor: link.StageAnchor(st.ID), Moment: st.Moment,
+			Target: st.Feeling, Failures: failures(st.Blueprint)}
+		sd.URL = d.URL + "#" + sd.Anchor
 		for _, m := range st.Metrics {
 			sd.Metrics = append(sd.Metrics, r.metricData(m))
 		}
+		if st.HasTarget {
+			sd.HasTarget, sd.Target, d.HasTarget = true, st.TargetFeeling, true
+		}
+		sd.Gap = sd.Target - sd.Feeling
+		sd.TargetText = chart.FeelingWord(sd.Target)
+		for _, ref := range st.RestsOn {
+			sd.SupportedBy = append(sd.SupportedBy, stageLink(ref))
+		}
+		for _, ref := range st.Supports {
+			sd.Supports = append(sd.Supports, stageLink(ref))
+		}
 		d.Stages = append(d.Stages, sd)
+		if st.Moment {
+			d.Moments = append(d.Moments, sd)
+		}
 		stages = append(stages, chart.Stage{Name: st.Name, Feeling: st.Feeling})
+		targets = append(targets, sd.Target)
 	}
-	d.Curve = template.HTML(r.svg(chart.Feeling("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages)))
+	if !d.HasTarget {
+		targets = nil
+	}
+	d.Lanes = blueprintRows(j.Stages)
+	d.Curve = template.HTML(r.svg(chart.FeelingTarget("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages, targets)))
 	return d
 }
 
@@ -67,6 +121,7 @@ func init() {
 		changes:  journeyChanges,
 		page:     func(r *run, p *link.Page, d *PageData) { d.Journey = r.journeyData(p, "") },
 		list: func(r *run, _ *link.Page, d *PageData) {
+			d.JourneyLinks = r.journeyLinks()
 			for _, j := range r.site.Journeys {
 				c := r.card(j)
 				c.Owner = j.Meta.Owner

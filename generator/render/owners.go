@@ -18,6 +18,14 @@ type OwnerData struct {
 	Tasks               []TaskData
 	Late                int // tasks and milestones past their due date, not done
 	Milestones          []MilestoneEntry
+	Stages              []OwnedStage
+}
+
+// OwnedStage is a journey stage on its owner's entry.
+type OwnedStage struct {
+	Name, Href string // the stage, and its column on the journey's page
+	Journey    LinkData
+	Moment     bool
 }
 
 // MilestoneEntry is a milestone on its owner's entry.
@@ -96,6 +104,11 @@ func (r *run) ownersData() *PageData {
 				od.Late++
 			}
 			od.Milestones = append(od.Milestones, me)
+		}
+		for _, ref := range o.Stages {
+			st := ref.Stage()
+			jl := d.link(ref.Page.Title(), rootRel(ref.Page.URL))
+			od.Stages = append(od.Stages, OwnedStage{Name: st.Name, Href: jl.Href + "#" + link.StageAnchor(st.ID), Journey: jl, Moment: st.Moment})
 		}
 		for _, m := range o.Stale {
 			od.Stale = append(od.Stale, r.metricData(m))

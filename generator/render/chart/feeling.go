@@ -39,6 +39,20 @@ func clampFeeling(f int) int { return min(max(f, -2), 2) }
 // neutral (0); Sign up: unhappy (-1)." Feelings outside -2..2 are clamped.
 // See the package comment for classes.
 func Feeling(id, title string, stages []Stage) string {
+	return FeelingTarget(id, title, stages, nil)
+}
+
+// FeelingTarget is Feeling with the to-be curve: target[i] is the feeling
+// stage i should have (nil or a length other than the stages': none). The
+// to-be curve is dashed, with hollow diamonds where the as-is curve has
+// round dots, so the two differ by more than colour; the area between
+// them is shaded and each stage with a gap has a dotted line from its dot
+// to its diamond labelled with the gap in steps ("+2"). The <desc> gives
+// both: "Sign up: unhappy (-1), to be happy (1)."
+func FeelingTarget(id, title string, stages []Stage, target []int) string {
+	if len(target) != len(stages) {
+		target = nil
+	}
 	id = sanitizeID(id)
 	pw := feelW - feelLeft - feelRight
 	ph := feelH - feelTop - feelBottom
@@ -51,7 +65,7 @@ func Feeling(id, title string, stages []Stage) string {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-feeling" viewBox="0 0 ` + fc(feelW) + ` ` + fc(feelH) + `"`)
 	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(title)) + `</title>`)
-	b.WriteString(`<desc id="` + id + `-desc">` + esc(feelingDesc(stages)) + `</desc>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(feelingDesc(stages, target)) + `</desc>`)
 
 	// Levels: gridlines, the zero line, labels.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
@@ -71,6 +85,32 @@ func Feeling(id, title string, stages []Stage) string {
 	}
 	b.WriteString(`</g>`)
 
+	// The to-be curve and the gap, under the as-is curve.
+	var tos []Stage
+	if target != nil {
+		tos = make([]Stage, n)
+		for i, s := range stages {
+			tos[i] = Stage{Name: s.Name, Feeling: target[i]}
+		}
+		if n > 1 {
+			asIs, toBe := feelingPath(stages, col, xOf, yOf), feelingPath(tos, col, xOf, yOf)
+			b.WriteString(`<path class="feeling-gap" fill="currentColor" fill-opacity="0.12" stroke="none" d="` +
+				asIs + " L" + fc(xOf(n-1)) + "," + fc(yOf(tos[n-1].Feeling)) + reversePath(tos, col, xOf, yOf) + ` Z"/>`)
+			b.WriteString(`<path class="feeling-line-target" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="7 5" stroke-linejoin="round" d="` + toBe + `"/>`)
+		}
+		b.WriteString(`<g class="feeling-gaps" fill="currentColor" stroke="none" font-size="11">`)
+		for i, s := range stages {
+			f, t := clampFeeling(s.Feeling), clampFeeling(target[i])
+			if f == t {
+				continue
+			}
+			x := fc(xOf(i))
+			b.WriteString(`<line class="feeling-gap-line" x1="` + x + `" y1="` + fc(yOf(f)) + `" x2="` + x + `" y2="` + fc(yOf(t)) + `" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 3"/>`)
+			b.WriteString(`<text class="feeling-gap-label" x="` + fc(xOf(i)+8) + `" y="` + fc((yOf(f)+yOf(t))/2+4) + `">` + signed(t-f) + `</text>`)
+		}
+		b.WriteString(`</g>`)
+	}
+
 	// Curve.
 	if n > 1 {
 		b.WriteString(`<path class="feeling-line" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" d="`)
@@ -85,30 +125,92 @@ func Feeling(id, title string, stages []Stage) string {
 		b.WriteString(`<circle class="feeling-point feeling-` + FeelingWord(f) + `" cx="` + fc(xOf(i)) + `" cy="` + fc(yOf(f)) + `" r="5">`)
 		b.WriteString(`<title>` + esc(stageText(s)) + `</title></circle>`)
 	}
-	b.WriteString(`</g></svg>`)
+	b.WriteString(`</g>`)
+	if tos != nil {
+		b.WriteString(`<g class="feeling-target-points" fill="currentColor" stroke="currentColor" stroke-width="2">`)
+		for i, s := range tos {
+			x, y := xOf(i), yOf(clampFeeling(s.Feeling))
+			b.WriteString(`<path class="feeling-target-point" d="M` + fc(x) + "," + fc(y-6) + " L" + fc(x+6) + "," + fc(y) + " L" + fc(x) + "," + fc(y+6) + " L" + fc(x-6) + "," + fc(y) + ` Z">`)
+			b.WriteString(`<title>` + esc(stageName(s.Name)+", to be: "+feelingValue(s.Feeling)) + `</title></path>`)
+		}
+		b.WriteString(`</g>`)
+	}
+	b.WriteString(`</svg>`)
 	return b.String()
 }
 
-// stageText is "Sign up: unhappy (-1)".
-func stageText(s Stage) string {
-	f := clampFeeling(s.Feeling)
-	name := strings.Join(strings.Fields(s.Name), " ")
-	if name == "" {
-		name = "Unnamed stage"
+// reversePath is feelingPath drawn from the last stage back to the first,
+// without its move: the way back along the to-be curve that closes the
+// gap's area.
+func reversePath(stages []Stage, dx float64, xOf func(int) float64, yOf func(int) float64) string {
+	fwd := feelingPath(stages, dx, xOf, yOf)
+	// fwd is "M x0,y0 C a1 b1 p1 C a2 b2 p2 ..."; backwards each segment
+	// swaps its control points and ends at the previous point.
+	parts := strings.Split(fwd, " C")
+	points := []string{strings.TrimPrefix(parts[0], "M")}
+	var segs [][3]string
+	for _, p := range parts[1:] {
+		f := strings.Fields(p)
+		if len(f) != 3 {
+			return ""
+		}
+		segs = append(segs, [3]string{f[0], f[1], f[2]})
+		points = append(points, f[2])
 	}
-	return name + ": " + FeelingWord(f) + " (" + strconv.Itoa(f) + ")"
+	var b strings.Builder
+	for i := len(segs) - 1; i >= 0; i-- {
+		b.WriteString(" C" + segs[i][1] + " " + segs[i][0] + " " + points[i])
+	}
+	return b.String()
 }
 
-// feelingDesc is "Discover: neutral (0); Sign up: unhappy (-1)."
-func feelingDesc(stages []Stage) string {
+// signed is a gap in steps: "+2", "−1".
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return "−" + strconv.Itoa(-n)
+}
+
+// stageText is "Sign up: unhappy (-1)".
+func stageText(s Stage) string { return stageName(s.Name) + ": " + feelingValue(s.Feeling) }
+
+func stageName(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		return "Unnamed stage"
+	}
+	return name
+}
+
+// feelingValue is "unhappy (-1)".
+func feelingValue(f int) string {
+	f = clampFeeling(f)
+	return FeelingWord(f) + " (" + strconv.Itoa(f) + ")"
+}
+
+// feelingDesc is "Discover: neutral (0); Sign up: unhappy (-1)." and with
+// targets "Sign up: unhappy (-1), to be happy (1); ...".
+func feelingDesc(stages []Stage, target []int) string {
 	if len(stages) == 0 {
 		return "No stages."
 	}
 	parts := make([]string, len(stages))
 	for i, s := range stages {
 		parts[i] = stageText(s)
+		if target != nil {
+			if clampFeeling(target[i]) == clampFeeling(s.Feeling) {
+				parts[i] += ", to be the same"
+			} else {
+				parts[i] += ", to be " + feelingValue(target[i])
+			}
+		}
 	}
-	return strings.Join(parts, "; ") + "."
+	desc := strings.Join(parts, "; ") + "."
+	if target != nil {
+		desc = "Solid line and round dots: as is. Dashed line and diamonds: to be. " + desc
+	}
+	return desc
 }
 
 // feelingPath draws a monotone cubic curve through the stages (Fritsch–

@@ -1,0 +1,145 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+// A journey map's service blueprint: one row per lane that some stage
+// fills, one column per stage, and the lines of interaction, visibility
+// and internal interaction between the rows they separate.
+
+// laneSpec is how a blueprint shows one lane.
+type laneSpec struct {
+	key, label, hint string
+	// zone is the lane's side of the blueprint's lines: 0 the customer,
+	// 1 frontstage, 2 backstage, 3 support; -1 below the blueprint.
+	zone int
+}
+
+var laneSpecs = []laneSpec{
+	{"actions", "Customer actions", "what the customer does", 0},
+	{"thinking", "Customer thinking", "in their own words", 0},
+	{"frontstage", "Frontstage", "what our people and systems do in view", 1},
+	{"backstage", "Backstage", "what happens out of view", 2},
+	{"support", "Support", "the systems and teams behind it", 3},
+	{"opportunities", "Opportunities", "ideas to make it better", -1},
+	{"owner", "Stage owner", "who makes this stage work", -1},
+}
+
+// blueprintLines are the lines between zones: lines[z] lies between zone z
+// and zone z+1.
+var blueprintLines = []string{"Line of interaction", "Line of visibility", "Line of internal interaction"}
+
+var blueprintLineKeys = []string{"interaction", "visibility", "internal"}
+
+// LaneRow is one lane of a blueprint.
+type LaneRow struct {
+	Key, Label, Hint string
+	// Lines are the lines drawn above the row, in order ("Line of
+	// interaction"); usually none or one.
+	Lines    []string
+	LineText string           // the lines in words: "Line of interaction and line of visibility"
+	LineKey  string           // the last line's key, for its style: interaction, visibility, internal
+	Cells    [][]LaneItemData // per stage
+}
+
+// LaneItemData is one item of a lane.
+type LaneItemData struct {
+	Text    string
+	Failure bool // a fail point
+	Quote   bool // the customer's words
+}
+
+// StageLinkData is a stage of another journey, linked from a stage.
+type StageLinkData struct {
+	Journey, Stage, Kind string
+	URL                  string // the stage's column on its journey's page, from the site root
+}
+
+// JourneyLinkData is one link on /journeys/: a stage and the stage of
+// another journey it rests on.
+type JourneyLinkData struct {
+	From, To StageLinkData
+}
+
+// blueprintRows are the lanes some stage of j fills, in blueprint order,
+// with the lines between them.
+func blueprintRows(stages []link.JourneyStage) []LaneRow {
+	var rows []LaneRow
+	lastZone := -1
+	for _, spec := range laneSpecs {
+		row := LaneRow{Key: spec.key, Label: spec.label, Hint: spec.hint}
+		filled := false
+		for _, st := range stages {
+			var cell []LaneItemData
+			if spec.key == "owner" {
+				if st.Owner != "" {
+					cell = []LaneItemData{{Text: st.Owner}}
+				}
+			} else {
+				for _, it := range *st.Lane(spec.key) {
+					cell = append(cell, LaneItemData{Text: it.Text, Failure: it.Failure, Quote: spec.key == "thinking"})
+				}
+			}
+			filled = filled || len(cell) > 0
+			row.Cells = append(row.Cells, cell)
+		}
+		if !filled {
+			continue
+		}
+		if spec.zone > lastZone && lastZone >= 0 {
+			row.Lines = blueprintLines[lastZone:spec.zone]
+			row.LineKey = blueprintLineKeys[spec.zone-1]
+			row.LineText = row.Lines[0]
+			for _, l := range row.Lines[1:] {
+				row.LineText += " and " + strings.ToLower(l[:1]) + l[1:]
+			}
+		}
+		if spec.zone >= 0 {
+			lastZone = spec.zone
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// stageLink is the link to a stage.
+func stageLink(ref link.StageRef) StageLinkData {
+	st := ref.Stage()
+	k := ref.Page.Meta.Journey.Kind
+	if k == "" {
+		k = "customer"
+	}
+	return StageLinkData{Journey: ref.Page.Title(), Stage: st.Name, Kind: k,
+		URL: rootRel(ref.Page.URL) + "#" + link.StageAnchor(st.ID)}
+}
+
+// journeyLinks lists, for /journeys/, every stage that rests on a stage of
+// another journey, in the order of the journeys and their stages.
+func (r *run) journeyLinks() []JourneyLinkData {
+	var out []JourneyLinkData
+	for _, p := range r.site.Journeys {
+		for i, st := range p.Journey.Stages {
+			for _, to := range st.RestsOn {
+				out = append(out, JourneyLinkData{From: stageLink(link.StageRef{Page: p, Index: i}), To: stageLink(to)})
+			}
+		}
+	}
+	return out
+}
+
+// failures counts a stage's fail points.
+func failures(b parse.Blueprint) int {
+	n := 0
+	for _, k := range parse.LaneKeys {
+		for _, it := range *b.Lane(k) {
+			if it.Failure {
+				n++
+			}
+		}
+	}
+	return n
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"testing"
 	"time"
@@ -23,7 +24,12 @@ func corpus(b testing.TB, pages int) string {
 		b.Skip("no corpus generator at ../shared/bench")
 	}
 	dir := filepath.Join(os.TempDir(), "shiftbook-bench-"+strconv.Itoa(pages))
-	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
+	// As ../shared/bench/measure.sh writes it: minified, as a published site is.
+	site := "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n[build]\nminify = true\n"
+	if _, err := os.Stat(filepath.Join(dir, "content")); err == nil {
+		if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
+			b.Fatal(err)
+		}
 		return dir
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -33,7 +39,6 @@ func corpus(b testing.TB, pages int) string {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("gencorpus: %v\n%s", err, out)
 	}
-	site := "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n"
 	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
 		b.Fatal(err)
 	}
@@ -46,7 +51,12 @@ func (nullSink) Write(string, []byte) error { return nil }
 
 func benchmarkBuild(b *testing.B, pages int) {
 	dir := corpus(b, pages)
-	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	// The soft memory limit cmd/shiftbook offers a build (the library
+	// never sets it itself).
+	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), MemoryLimit: func(n int64) func() {
+		prev := debug.SetMemoryLimit(n)
+		return func() { debug.SetMemoryLimit(prev) }
+	}}
 	b.ResetTimer()
 	for b.Loop() {
 		out := b.TempDir()

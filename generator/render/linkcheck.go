@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/net/html"
-
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
@@ -38,40 +36,6 @@ type anchor struct{ ref, target, id string }
 
 func newLinkCheck(exists func(string) bool) *linkCheck {
 	return &linkCheck{exists: exists, ids: map[string]string{}, later: map[string][]anchor{}, msgs: map[string][]string{}}
-}
-
-// scanAttrs calls fn with the value of every id ('i'), href and src ('r')
-// attribute of a page, entities decoded. The page is read as a browser
-// reads it (golang.org/x/net/html's tokenizer): text that looks like an
-// attribute (a code span showing `<img src="chart.png">`, which the
-// minifier writes with bare quotes) is text, and a value is whatever its
-// quotes, or none, hold.
-func scanAttrs(page []byte, stopped func() bool, fn func(kind byte, value []byte)) {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for n := 1; ; n++ {
-		if n%1024 == 0 && stopped != nil && stopped() {
-			return
-		}
-		switch z.Next() {
-		case html.ErrorToken:
-			return
-		case html.StartTagToken, html.SelfClosingTagToken:
-			if !mayHoldRef(z.Raw()) {
-				continue // most tags (<p>, <span class="...">): no attribute copied
-			}
-			_, more := z.TagName()
-			for more {
-				var key, val []byte
-				key, val, more = z.TagAttr()
-				switch string(key) {
-				case "id":
-					fn('i', val)
-				case "href", "src":
-					fn('r', val)
-				}
-			}
-		}
-	}
 }
 
 // mayHoldRef reports whether a tag as written could have an id, href or

@@ -173,7 +173,7 @@ func TestPublishTwoEditionsAndChanges(t *testing.T) {
 		"Pages removed (1)", "Old page <span class=\"muted changes-path\">/vision/old/</span>",
 		"Definitions reworded (1)", "Was:</span> Loyalty.", "Now:</span> Promoters minus detractors.",
 		"Metric targets and owners (1)", "40 points → <strong>45 points</strong>", "Ana → <strong>Bo</strong>",
-		"Journeys with new stages (1)", "Buy <span class=\"feeling\">(", "1 happy)", "<strong>Buy</strong> <span class=\"feeling\">(−1 unhappy)")
+		"Journeys changed (1)", "Buy <span class=\"feeling\">(", "1 happy)", "<strong>Buy</strong> <span class=\"feeling\">(−1 unhappy)")
 
 	// --list
 	out = pubMustRun(t, "publish", "--dest", dest, "--list")

@@ -118,6 +118,34 @@ func TestChanges(t *testing.T) {
 				New: []StageChange{{Name: "Discover", Feeling: "0 neutral"}, {Name: "Buy", Feeling: "−1 unhappy", Changed: true}, {Name: "Use", Feeling: "+2 delighted", Changed: true}},
 			}}},
 		},
+		{
+			name: "journey lanes and links",
+			prev: func() *Manifest {
+				m := base()
+				m.Journeys = append(m.Journeys, ManifestJourney{ID: "agent", Path: "journeys/agent/", Title: "Agent",
+					Stages: []ManifestStage{{Name: "Solo", ID: "solo"}, {Name: "Nesting", ID: "nesting"}}})
+				m.Journeys[0].Stages[1] = ManifestStage{Name: "Buy", Feeling: 1, ID: "buy",
+					Lanes: map[string][]string{"backstage": {"Credit check"}, "owner": {"Sales"}}, Links: []string{"agent#nesting"}}
+				return m
+			}(),
+			change: func(m *Manifest) {
+				m.Journeys = append(m.Journeys, ManifestJourney{ID: "agent", Path: "journeys/agent/", Title: "Agent",
+					Stages: []ManifestStage{{Name: "Flying solo", ID: "solo"}, {Name: "Nesting", ID: "nesting"}}})
+				m.Journeys[0].Stages[1] = ManifestStage{Name: "Buy", Feeling: 1, ID: "buy",
+					Lanes: map[string][]string{"backstage": {"Credit check (fail point)"}, "owner": {"Sales"}, "moment": {"yes"}}, Links: []string{"agent#solo"}}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Journeys: []JourneyChange{
+				{Title: "Onboarding", URL: "journeys/onboarding/",
+					Lanes: []LaneChange{
+						{Stage: "Buy", Lane: "Backstage", Old: []string{"Credit check"}, New: []string{"Credit check (fail point)"}},
+						{Stage: "Buy", Lane: "Moment of truth", New: []string{"yes"}},
+					},
+					Links: []LinkChange{{Stage: "Buy", Added: []string{"Agent: Flying solo"}, Removed: []string{"Agent: Nesting"}}}},
+				{Title: "Agent", URL: "journeys/agent/",
+					Old: []StageChange{{Name: "Solo", Feeling: "0 neutral", Changed: true}, {Name: "Nesting", Feeling: "0 neutral"}},
+					New: []StageChange{{Name: "Flying solo", Feeling: "0 neutral", Changed: true}, {Name: "Nesting", Feeling: "0 neutral"}}},
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -156,12 +156,23 @@ type ManifestJourney struct {
 type ManifestStage struct {
 	Name    string `json:"name"`
 	Feeling int    `json:"feeling"`
+	// The blueprint came later: an older manifest has none of these.
+	ID string `json:"id,omitempty"`
+	// Lanes are the stage's lanes by key ("backstage"), with its owner,
+	// moment of truth and to-be feeling as lanes "owner", "moment" and
+	// "target_feeling"; a fail point ends in " (fail point)".
+	Lanes map[string][]string `json:"lanes,omitempty"`
+	Links []string            `json:"links,omitempty"` // the stages it rests on, "journey#stage"
 }
 
-// JourneyChange is a journey whose stages changed.
+// JourneyChange is a journey whose stages, lanes or links changed.
 type JourneyChange struct {
 	Title, URL string
-	Old, New   []StageChange
+	// Old and New are the stages, when a stage was added, removed,
+	// renamed or feels different (nil otherwise).
+	Old, New []StageChange
+	Lanes    []LaneChange // lanes of stages in both editions that changed
+	Links    []LinkChange // stages that rest on other stages than before
 }
 
 // StageChange is a stage as the changes page shows it.
@@ -178,7 +189,7 @@ func journeyManifest(site *link.Site, m *Manifest) {
 		}
 		j := ManifestJourney{ID: p.Journey.ID, Path: rootRel(p.URL), Title: p.Title(), Stages: []ManifestStage{}}
 		for _, st := range p.Journey.Stages {
-			j.Stages = append(j.Stages, ManifestStage{Name: st.Name, Feeling: st.Feeling})
+			j.Stages = append(j.Stages, manifestStage(st))
 		}
 		m.Journeys = append(m.Journeys, j)
 	}
@@ -194,21 +205,30 @@ func journeyChanges(prev, cur *Manifest, c *ChangesData) int {
 	}
 	for _, j := range cur.Journeys {
 		old, ok := oldJourneys[j.ID]
-		if !ok || sameStages(old.Stages, j.Stages) {
+		if !ok {
 			continue
 		}
-		c.Journeys = append(c.Journeys, JourneyChange{Title: j.Title, URL: j.Path,
-			Old: stageChanges(old.Stages, j.Stages), New: stageChanges(j.Stages, old.Stages)})
+		jc := JourneyChange{Title: j.Title, URL: j.Path}
+		if !sameStages(old.Stages, j.Stages) {
+			jc.Old, jc.New = stageChanges(old.Stages, j.Stages), stageChanges(j.Stages, old.Stages)
+		}
+		jc.Lanes, jc.Links = blueprintChanges(prev, cur, old.Stages, j.Stages)
+		if jc.Old != nil || jc.Lanes != nil || jc.Links != nil {
+			c.Journeys = append(c.Journeys, jc)
+		}
 	}
 	return len(c.Journeys)
 }
+
+// sameStage reports whether two stages have the same name and feeling.
+func sameStage(a, b ManifestStage) bool { return a.Name == b.Name && a.Feeling == b.Feeling }
 
 func sameStages(a, b []ManifestStage) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !sameStage(a[i], b[i]) {
 			return false
 		}
 	}
@@ -221,7 +241,7 @@ func stageChanges(stages, other []ManifestStage) []StageChange {
 	out := make([]StageChange, len(stages))
 	for i, st := range stages {
 		out[i] = StageChange{Name: st.Name, Feeling: feelingLabel(st.Feeling),
-			Changed: i >= len(other) || other[i] != st}
+			Changed: i >= len(other) || !sameStage(other[i], st)}
 	}
 	return out
 }

@@ -86,6 +86,7 @@ type Site struct {
 	Journeys     []*Page     // sorted by title
 	Initiatives  []*Page     // sorted by title
 	Owners       []*Owner    // everyone who owns a page or a task, by name; see owners.go
+	Surveys      *SurveyMap  // which surveys each journey asks; see surveys.go
 	Tasks        []*PlanTask // every plan page's tasks, in page and then written order
 	ownerByKey   map[string]*Owner
 	journeyBy    map[string]*Page
@@ -120,7 +121,7 @@ type Stats struct {
 }
 
 // Generated pages, reserved: a content page may not take their URLs.
-var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/tags/", OwnersURL}
+var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/tags/", OwnersURL, SurveysURL}
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
@@ -223,6 +224,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		}
 	}
 	diags.Add(s.indexKinds(data)...)
+	diags.Add(s.resolveSurveys()...)
 	diags.Add(s.resolveOwnership()...)
 	diags.Add(s.resolveBook()...)
 	diags.Add(s.resolveAliases()...)

@@ -73,6 +73,12 @@ type Config struct {
 		GroupBy string `toml:"groupBy"`
 	} `toml:"dashboard"`
 
+	// Surveys.MaxPerJourney is the most surveys a journey may ask before
+	// the survey map flags it (default 3).
+	Surveys struct {
+		MaxPerJourney int `toml:"maxPerJourney"`
+	} `toml:"surveys"`
+
 	// ReviewEvery is how often every page must be reviewed ("6 months"),
 	// unless its section or the page says otherwise; "": never asked.
 	ReviewEvery string `toml:"reviewEvery"`
@@ -117,6 +123,7 @@ func DefaultConfig() Config {
 	c.Data.Dir = "content/data"
 	c.Data.StaleAfter = "45d"
 	c.Glossary.Autolink = true
+	c.Surveys.MaxPerJourney = DefaultMaxSurveys
 	return c
 }
 
@@ -128,6 +135,7 @@ var knownKeys = []string{
 	"glossary", "glossary.autolink",
 	"markdown", "markdown.unsafe", "markdown.html",
 	"dashboard", "dashboard.groupBy",
+	"surveys", "surveys.maxPerJourney",
 	"book", "book.title", "book.chapters",
 	"frontmatter", "frontmatter.allow",
 	"languages",
@@ -192,6 +200,12 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
 			"data.minN must be a whole number of responses, 1 or more (or 0 to show every value), not %d", cfg.Data.MinN))
 		cfg.Data.MinN = 0
+	}
+	if n := cfg.Surveys.MaxPerJourney; n < 1 {
+		line := at("surveys", "maxPerJourney")
+		diags.Add(diag.AtLine(ConfigFile, src, line, valueColumn(src, line),
+			"surveys.maxPerJourney must be a whole number of surveys, 1 or more, not %d; it is the most surveys one journey may ask (default %d)", n, DefaultMaxSurveys))
+		cfg.Surveys.MaxPerJourney = DefaultMaxSurveys
 	}
 	for i, f := range cfg.Build.LinkedFolders {
 		cfg.Build.LinkedFolders[i] = strings.Trim(path.Clean("/"+f), "/")
@@ -276,6 +290,7 @@ var configKinds = map[string]string{
 	"book": "table", "book.title": "text", "book.chapters": "list",
 	"frontmatter": "table", "frontmatter.allow": "list",
 	"dashboard": "table", "dashboard.groupBy": "text",
+	"surveys": "table", "surveys.maxPerJourney": "whole",
 	"languages": "table",
 }
 

@@ -24,11 +24,12 @@ type Stage struct {
 	Touchpoints []string
 	Pains       []string
 	Metrics     []string
-	Line        int // line of the stage's table in the file
-	Blueprint       // lanes, moment of truth, target feeling, links (blueprint.go)
+	Surveys     []StageSurvey // nil when not written: the stage asks its metrics' surveys (survey.go)
+	Line        int           // line of the stage's table in the file
+	Blueprint                 // lanes, moment of truth, target feeling, links (blueprint.go)
 }
 
-var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics"}
+var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics", "surveys"}
 
 var journeyKeys = kindKeys{
 	keys: []string{"persona", "kind", "stages"},
@@ -73,12 +74,14 @@ func (d *fieldDecoder) stages(v any) []Stage {
 				st.Pains = d.strs(v, key...)
 			case "metrics":
 				st.Metrics = d.strs(v, key...)
+			case "surveys":
+				st.Surveys = d.stageSurveys(v, key)
 			default:
 				if d.blueprintKey(&st.Blueprint, k, v, key) {
 					continue
 				}
 				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, append(slices.Clone(stageKeys), blueprintKeys...),
-					"; a stage has name, feeling, touchpoints, pains and metrics, and may have "+blueprintKeyList)
+					"; a stage has name, feeling, touchpoints, pains and metrics, and may have surveys, "+blueprintKeyList)
 				d.errorf(key, "%s", msg)
 			}
 		}

@@ -18,10 +18,11 @@ type MetricMeta struct {
 	Headline   bool           // a metric shown as a tile on top of the dashboard
 	Data       string         // its data file, under data/
 	Definition string         // the definition that explains it
+	Survey     *SurveyMeta    // the survey that measures it; nil when none (survey.go)
 }
 
 var metricKeys = kindKeys{
-	keys: []string{"metric", "unit", "direction", "target", "data", "definition", "headline", "min", "max", "cadence", "minN"},
+	keys: []string{"metric", "unit", "direction", "target", "data", "definition", "headline", "min", "max", "cadence", "minN", "survey"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		m := &fm.Metric
 		switch k {
@@ -66,6 +67,8 @@ var metricKeys = kindKeys{
 			m.Definition = d.str(v, k)
 		case "headline":
 			m.Headline = d.boolean(v, k)
+		case "survey":
+			m.Survey = d.metricSurvey(v)
 		}
 	},
 	finish: checkScale,

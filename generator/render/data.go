@@ -71,10 +71,13 @@ type PageData struct {
 	Book         []BookPart
 	BookContents []BookContents
 	BookTerms    []TermData
-	Scorecard    []*MetricData // the book's metrics scorecard; nil when the site turns it off
-	Changes      *ChangesData  // the /changes/ page
-	OwnerList    []OwnerData   // the /owners/ page
-	Tasks        []TaskData    // a plan page's tasks
+	Scorecard    []*MetricData     // the book's metrics scorecard; nil when the site turns it off
+	Changes      *ChangesData      // the /changes/ page
+	OwnerList    []OwnerData       // the /owners/ page
+	Surveys      *SurveysData      // the survey map (/journeys/surveys/)
+	SurveyMap    *SurveyMapLink    // on the journeys page: the link to the survey map
+	MetricSurvey *MetricSurveyData // on a metric's page: its survey and where along the journeys it is asked
+	Tasks        []TaskData        // a plan page's tasks
 }
 
 // LinkData is a titled link.

@@ -21,6 +21,7 @@ func (r *run) generatedJobs() []job {
 		{out: "owners/index.html", layout: "owners", data: r.ownersData},
 		{out: "404.html", layout: "404", data: r.notFoundData},
 	}
+	jobs = append(jobs, r.surveyJobs()...)
 	for _, name := range r.site.TagNames {
 		name := name
 		jobs = append(jobs, job{out: "tags/" + name + "/index.html", layout: "tag", data: func() *PageData { return r.tagData(name) }})

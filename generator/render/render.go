@@ -575,6 +575,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	if h, ok := listedKind(p); ok && h.list != nil {
 		h.list(r, p, d)
 	}
+	r.surveysOnPage(p, d)
 	return d
 }
 

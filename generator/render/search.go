@@ -33,7 +33,12 @@ func searchDocs(pages []*link.Page) int {
 
 // searchFiles makes the files of the search index (search.Paths).
 func (r *run) searchFiles() map[string][]byte {
-	files, err := search.Files(searchEntries(r.site.Pages, r.shortcodeText))
+	entries := searchEntries(r.site.Pages, r.shortcodeText)
+	if e, ok := r.surveysSearchEntry(); ok { // a generated page with much to find
+		entries = append(entries, e)
+		sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
+	}
+	files, err := search.Files(entries)
 	if err != nil {
 		r.fail(diag.File(search.ManifestPath, "cannot encode the search index: %v", err))
 		return nil

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +137,52 @@ func TestNavItemEscapesRoot(t *testing.T) {
 	}
 	if got := basePath(`https://cx.example/"><script>/`); strings.ContainsAny(got, `"<>`) {
 		t.Errorf("basePath kept markup: %q", got)
+	}
+}
+
+// A large section's navigation shows the pages around the one being read
+// and links to the section for the rest; a small one shows every page.
+func TestNavWindow(t *testing.T) {
+	section := func(n int) *NavItem {
+		s := &NavItem{URL: "s/", href: "s/", text: "Big &amp; small"}
+		for i := range n {
+			u := "s/p" + strconv.Itoa(i) + "/"
+			s.Children = append(s.Children, &NavItem{URL: u, href: u, text: "P" + strconv.Itoa(i)})
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		n        int
+		u        string
+		from, to int
+	}{
+		{n: navMax, u: "s/p29/", from: 0, to: navMax},
+		{n: 100, u: "s/", from: 0, to: navSpan},
+		{n: 100, u: "s/p0/", from: 0, to: navSpan},
+		{n: 100, u: "s/p1/", from: 0, to: navSpan},
+		{n: 100, u: "s/p50/", from: 50 - navSpan/2, to: 50 - navSpan/2 + navSpan},
+		{n: 100, u: "s/p5/x/", from: 0, to: navSpan},
+		{n: 100, u: "s/p99/", from: 100 - navSpan, to: 100},
+	} {
+		if from, to := navWindow(section(tc.n).Children, tc.u); from != tc.from || to != tc.to {
+			t.Errorf("%d pages, at %s: shows [%d, %d), want [%d, %d)", tc.n, tc.u, from, to, tc.from, tc.to)
+		}
+	}
+	var b strings.Builder
+	writeNavItem(&b, section(100), "s/p50/", "../../")
+	got := b.String()
+	for _, want := range []string{
+		`<a href="../../s/p50/" aria-current="page">P50</a>`,
+		`<a href="../../s/p45/">P45</a>`, `<a href="../../s/p55/">P55</a>`,
+		`<li class="nav-more"><a href="../../s/">All 100 pages of Big &amp; small</a></li></ul></li>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("navigation lacks %s:\n%s", want, got)
+		}
+	}
+	for _, gone := range []string{`s/p44/"`, `s/p56/"`} {
+		if strings.Contains(got, gone) {
+			t.Errorf("navigation has %s, outside the window:\n%s", gone, got)
+		}
 	}
 }

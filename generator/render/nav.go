@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -68,10 +69,49 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
 	b.WriteString("</a>")
 	if open && len(item.Children) > 0 {
 		b.WriteString("<ul>")
-		for _, c := range item.Children {
+		from, to := navWindow(item.Children, u)
+		for _, c := range item.Children[from:to] {
 			writeNavItem(b, c, u, root)
+		}
+		if to-from < len(item.Children) {
+			// The rest is on the section's own page, which lists every
+			// page of it: a link, not hundreds written into every page.
+			b.WriteString(`<li class="nav-more"><a href="`)
+			b.WriteString(html.EscapeString(root))
+			b.WriteString(item.href)
+			b.WriteString(`">All `)
+			b.WriteString(strconv.Itoa(len(item.Children)))
+			b.WriteString(" pages of ")
+			b.WriteString(item.text)
+			b.WriteString("</a></li>")
 		}
 		b.WriteString("</ul>")
 	}
 	b.WriteString("</li>")
+}
+
+// A section with more than navMax pages shows, in the navigation of each
+// of its pages, navSpan of them around the page on the way to u (the
+// first ones on the section's own page) and a link to the section, which
+// lists them all. A large section's navigation was written whole into
+// every page of it: a hundred links and a third of each page's bytes.
+const (
+	navMax  = 30
+	navSpan = 11
+)
+
+// navWindow is the part [from, to) of children the navigation of u shows.
+func navWindow(children []*NavItem, u string) (from, to int) {
+	if len(children) <= navMax {
+		return 0, len(children)
+	}
+	at := 0
+	for i, c := range children {
+		if strings.HasPrefix(u, c.URL) {
+			at = i
+			break
+		}
+	}
+	from = max(0, min(at-navSpan/2, len(children)-navSpan))
+	return from, from + navSpan
 }

@@ -375,3 +375,16 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Words joins items as a sentence lists them: "a", "a and b", "a, b and c";
+// a message naming what an author may write reads it from the list itself,
+// so that the message cannot fall behind the list.
+func Words(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

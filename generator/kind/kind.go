@@ -23,6 +23,7 @@ const (
 	Journey    Name = "journey"
 	Initiative Name = "initiative"
 	Plan       Name = "plan"
+	FocusArea  Name = "focus-area"
 )
 
 // Kind is one row of the table.
@@ -67,6 +68,9 @@ var Table = []Kind{
 	{Name: Initiative, Label: "Initiative", Folder: "initiatives", Layout: "initiative", ListLayout: "initiatives"},
 	{Name: Plan, Label: "Plan", Folder: "plan", Layout: "plan",
 		Is: func(fm *parse.FrontMatter) bool { return len(fm.Plan.Tasks) > 0 }},
+	// Below the kinds it rolls up: metrics, journeys and initiatives name
+	// their focus area.
+	{Name: FocusArea, Label: "Focus area", Folder: "focus-areas", Layout: "focus-area", ListLayout: "focus-areas"},
 }
 
 // Of returns the row of a kind; the zero Kind when there is none.

@@ -2,7 +2,6 @@ package link
 
 import (
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 	"time"
@@ -13,13 +12,9 @@ import (
 	"github.com/shiftbook/shiftbook/generator/series"
 )
 
-// FocusFolder is the content folder whose file names are the focus area ids
-// an initiative's focus key names.
-const FocusFolder = "focus-areas"
-
-// Initiative is an initiative page with its focus area and metrics resolved.
+// Initiative is an initiative page with its metrics resolved; its focus
+// areas are the page's Focus.
 type Initiative struct {
-	Focus   *Page     // the focus area page; nil when none is named
 	Metrics []*Metric // in the order written
 }
 
@@ -29,41 +24,14 @@ func init() {
 	})
 }
 
-// focusAreas maps each focus area id (its file name) to its page.
-func (s *Site) focusAreas() map[string]*Page {
-	by := map[string]*Page{}
-	for _, p := range s.Pages {
-		if p.Section != FocusFolder || p.IsSection() || p.Virtual {
-			continue
-		}
-		by[strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path))] = p
-	}
-	return by
-}
-
 func (s *Site) indexInitiatives() diag.List {
 	var diags diag.List
-	focus := s.focusAreas()
-	focusIDs := make([]string, 0, len(focus))
-	for id := range focus {
-		focusIDs = append(focusIDs, id)
-	}
-	sort.Strings(focusIDs)
 	for _, p := range s.Pages {
 		if p.Kind != kind.Initiative {
 			continue
 		}
 		meta := p.Meta.Initiative
 		in := &Initiative{}
-		if meta.Focus != "" {
-			if fp := focus[meta.Focus]; fp != nil {
-				in.Focus = fp
-			} else {
-				diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("focus"), 1, "%s",
-					fmt.Sprintf("unknown focus area %q", meta.Focus)+diag.DidYouMean(meta.Focus, focusIDs,
-						"; a focus area id is the name of a file in content/focus-areas/, without .md")))
-			}
-		}
 		for k, mid := range meta.Metrics {
 			m := s.metricBy[mid]
 			if m == nil {

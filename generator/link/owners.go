@@ -34,6 +34,8 @@ type Owner struct {
 	Milestones []OwnedMilestone
 	// Stages are the journey stages whose owner key names the owner.
 	Stages []StageRef
+	// Leads are the focus areas the owner leads (a focus area's leader).
+	Leads []*Page
 }
 
 // OwnedMilestone is a milestone on its owner's list.
@@ -138,6 +140,12 @@ func (s *Site) resolveOwnership() diag.List {
 				o := ownerOfItem(st.Owner)
 				o.Stages = append(o.Stages, StageRef{Page: p, Index: i})
 			}
+		}
+	}
+	for _, p := range s.FocusAreas {
+		if l := p.Meta.FocusArea.Leader; l != "" {
+			o := ownerOfItem(l)
+			o.Leads = append(o.Leads, p)
 		}
 	}
 	contacts := map[string]string{} // key → contact
@@ -277,12 +285,15 @@ func (s *Site) checkOwnerList(listed map[string]string) diag.List {
 			diags.Add(s.ownerWarning(o.Pages[0], o, "owner", "%s", msg))
 			continue
 		}
-		// An owner of tasks, milestones or journey stages only: warned at the first.
+		// An owner of tasks, milestones, journey stages or focus areas only: warned at the first.
 		var d diag.Diagnostic
 		switch {
 		case len(o.Tasks) > 0:
 			t := o.Tasks[0]
 			d = diag.Warning(diag.AtLine(t.Page.Path, t.Page.Source, t.Line, 1, "%s", msg))
+		case len(o.Leads) > 0:
+			p := o.Leads[0]
+			d = diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line("leader"), 1, "%s", msg))
 		case len(o.Milestones) > 0:
 			m := o.Milestones[0]
 			d = diag.Warning(diag.AtLine(m.Initiative.Path, m.Initiative.Source, m.Line, 1, "%s", msg))

@@ -59,7 +59,9 @@ type Page struct {
 	Metric     *Metric // for metric pages
 	Journey    *Journey
 	Initiative *Initiative
-	Review     *Review // what the site asks of its review; nil when no reviewEvery applies
+	FocusArea  *FocusArea // for focus area pages
+	Focus      []*Page    // the focus areas its focus key names
+	Review     *Review    // what the site asks of its review; nil when no reviewEvery applies
 }
 
 // Title is the page's title.
@@ -85,6 +87,7 @@ type Site struct {
 	metricBy     map[string]*Metric
 	Journeys     []*Page     // sorted by title
 	Initiatives  []*Page     // sorted by title
+	FocusAreas   []*Page     // sorted by weight, then title
 	Owners       []*Owner    // everyone who owns a page or a task, by name; see owners.go
 	Surveys      *SurveyMap  // which surveys each journey asks; see surveys.go
 	Tasks        []*PlanTask // every plan page's tasks, in page and then written order

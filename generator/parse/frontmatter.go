@@ -45,6 +45,9 @@ type FrontMatter struct {
 	Draft               bool
 	Tags                []string
 	Slug, Owner, Layout string
+	// Focus names the focus areas the page serves (file names in
+	// content/focus-areas/): an initiative's, a metric's, any page's.
+	Focus []string
 	// ReviewEvery is how often the page (on a section's page: each page of
 	// the section) must be reviewed; zero: as the section or site says.
 	ReviewEvery Period
@@ -61,6 +64,7 @@ type FrontMatter struct {
 	Journey    JourneyMeta
 	Initiative InitiativeMeta
 	Plan       PlanMeta
+	FocusArea  FocusAreaMeta
 
 	// Keys written for Hugo, Docusaurus and MkDocs (see othertools.go).
 	Aliases     []string  // old addresses that must keep working
@@ -114,12 +118,12 @@ type kindKeys struct {
 }
 
 // kinds lists every kind's keys: a new kind of page adds its row.
-var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys, planKeys}
+var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys, planKeys, focusAreaKeys}
 
 // commonKeys are the keys any page may write.
 var commonKeys = []string{
 	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
-	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink",
+	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink", "focus",
 }
 
 // frontMatterKeys are all the keys shiftbook understands, for did-you-mean.
@@ -520,6 +524,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			}
 		case "owner":
 			fm.Owner = d.str(v, k)
+		case "focus":
+			fm.Focus = d.strs(v, k)
 		case "reviewEvery":
 			if text := d.str(v, k); d.isText(v) {
 				p, err := ParsePeriod(text)

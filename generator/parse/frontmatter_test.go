@@ -353,7 +353,7 @@ func TestReadPageErrors(t *testing.T) {
 				P + `6:1: stage 2 has no name; add name = "..."`,
 				P + `7:1: unknown stage key "feelin": did you mean "feeling"?`,
 				P + `8:1: touchpoints of stage 2 must be a list of text, like ["a", "b"], not the number 1`,
-				P + `9:1: unknown stage key "mood"; a stage has name, feeling, touchpoints, pains and metrics, and may have surveys, actions, thinking, frontstage, backstage, support, opportunities, owner, moment, target_feeling and links`,
+				P + `9:1: unknown stage key "mood"; a stage has name, feeling, touchpoints, pains and metrics, and may have focus, surveys, actions, thinking, frontstage, backstage, support, opportunities, owner, moment, target_feeling and links`,
 			}},
 		{"yaml stage feeling", "---\ntitle: T\nstages:\n  - name: A\n    feeling: -3\n  - name: B\n    feeling: 1.5\n---\n",
 			[]string{

@@ -12,11 +12,10 @@ import (
 )
 
 // InitiativeMeta is the front matter of an initiative (content/initiatives/).
-// Its owner is the page's owner key.
+// Its owner is the page's owner key, its focus area the page's focus key.
 type InitiativeMeta struct {
 	Status     string // one of Statuses
 	Reason     string // why an initiative is at risk
-	Focus      string // a focus area id: a file name in content/focus-areas/
 	Started    time.Time
 	Milestones []Milestone // in the order written
 	Metrics    []string    // ids of the metrics it moves
@@ -40,7 +39,7 @@ const StatusAtRisk = "at risk"
 var milestoneKeys = []string{"name", "due", "done", "owner"}
 
 var initiativeKeys = kindKeys{
-	keys: []string{"status", "reason", "focus", "started", "milestones", "metrics"},
+	keys: []string{"status", "reason", "started", "milestones", "metrics"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		in := &fm.Initiative
 		switch k {
@@ -52,8 +51,6 @@ var initiativeKeys = kindKeys{
 			}
 		case "reason":
 			in.Reason = d.str(v, k)
-		case "focus":
-			in.Focus = d.str(v, k)
 		case "started":
 			in.Started = d.date(v, k)
 		case "milestones":

@@ -14,7 +14,7 @@ func TestInitiativeFrontMatter(t *testing.T) {
 		t.Fatalf("good initiative: %v", diags)
 	}
 	in := p.Meta.Initiative
-	if in.Status != "at risk" || in.Reason != "No team." || in.Focus != "voice" || len(in.Metrics) != 1 || in.Metrics[0] != "nps" {
+	if in.Status != "at risk" || in.Reason != "No team." || len(p.Meta.Focus) != 1 || p.Meta.Focus[0] != "voice" || len(in.Metrics) != 1 || in.Metrics[0] != "nps" {
 		t.Errorf("initiative = %+v", in)
 	}
 	if !in.Started.Equal(time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)) {

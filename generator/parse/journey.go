@@ -24,12 +24,13 @@ type Stage struct {
 	Touchpoints []string
 	Pains       []string
 	Metrics     []string
+	Focus       []string      // the focus areas the stage belongs to
 	Surveys     []StageSurvey // nil when not written: the stage asks its metrics' surveys (survey.go)
 	Line        int           // line of the stage's table in the file
 	Blueprint                 // lanes, moment of truth, target feeling, links (blueprint.go)
 }
 
-var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics", "surveys"}
+var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics", "surveys", "focus"}
 
 var journeyKeys = kindKeys{
 	keys: []string{"persona", "kind", "stages"},
@@ -74,6 +75,8 @@ func (d *fieldDecoder) stages(v any) []Stage {
 				st.Pains = d.strs(v, key...)
 			case "metrics":
 				st.Metrics = d.strs(v, key...)
+			case "focus":
+				st.Focus = d.strs(v, key...)
 			case "surveys":
 				st.Surveys = d.stageSurveys(v, key)
 			default:
@@ -81,7 +84,7 @@ func (d *fieldDecoder) stages(v any) []Stage {
 					continue
 				}
 				msg := fmt.Sprintf("unknown stage key %q", k) + diag.DidYouMean(k, append(slices.Clone(stageKeys), blueprintKeys...),
-					"; a stage has name, feeling, touchpoints, pains and metrics, and may have surveys, "+blueprintKeyList)
+					"; a stage has name, feeling, touchpoints, pains and metrics, and may have focus, surveys, "+blueprintKeyList)
 				d.errorf(key, "%s", msg)
 			}
 		}

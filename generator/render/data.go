@@ -52,6 +52,7 @@ type PageData struct {
 	Updated        string
 	UpdatedISO     string
 	Tags           []LinkData
+	Focus          []LinkData // the focus areas the page names
 	Draft          bool
 	Children       []CardData
 
@@ -59,6 +60,7 @@ type PageData struct {
 	Metric     *MetricData
 	Journey    *JourneyData
 	Initiative *InitiativeData
+	FocusArea  *FocusAreaData
 
 	Glossary     []LetterGroup
 	Dashboard    []*MetricData // every metric, by weight then title
@@ -67,6 +69,7 @@ type PageData struct {
 	Employee     []CardData
 	JourneyLinks []JourneyLinkData // journeys index: which stages rest on which
 	Initiatives  []*InitiativeData // the status board of /initiatives/
+	FocusAreas   []*FocusAreaData  // the comparison of /focus-areas/
 	TagList      []TagData
 	Book         []BookPart
 	BookContents []BookContents

@@ -11,7 +11,6 @@ type InitiativeData struct {
 	Title, URL, Description, Owner string
 	Status, StatusText             string // Status is a class name ("at-risk"); StatusText the words
 	Reason                         string
-	Focus                          *LinkData
 	Started, StartedISO            string
 	Today, TodayISO                string // the build's day, marked on the timeline
 	Milestones                     []MilestoneData
@@ -67,9 +66,6 @@ func (r *run) initiativeData(p *link.Page) *InitiativeData {
 		}
 	}
 	if in := p.Initiative; in != nil {
-		if in.Focus != nil {
-			d.Focus = &LinkData{Title: in.Focus.Title(), URL: rootRel(in.Focus.URL)}
-		}
 		for _, m := range in.Metrics {
 			d.Metrics = append(d.Metrics, r.metricData(m))
 		}

@@ -18,6 +18,7 @@ type OwnerData struct {
 	Tasks               []TaskData
 	Late                int // tasks and milestones past their due date, not done
 	Milestones          []MilestoneEntry
+	Leads               []LinkData // the focus areas the owner leads
 	Stages              []OwnedStage
 }
 
@@ -109,6 +110,9 @@ func (r *run) ownersData() *PageData {
 			st := ref.Stage()
 			jl := d.link(ref.Page.Title(), rootRel(ref.Page.URL))
 			od.Stages = append(od.Stages, OwnedStage{Name: st.Name, Href: jl.Href + "#" + link.StageAnchor(st.ID), Journey: jl, Moment: st.Moment})
+		}
+		for _, p := range o.Leads {
+			od.Leads = append(od.Leads, d.link(p.Title(), rootRel(p.URL)))
 		}
 		for _, m := range o.Stale {
 			od.Stale = append(od.Stale, r.metricData(m))

@@ -22,6 +22,7 @@ const newHelp = `Start a new site, or a new page from the theme's archetype (tem
   shiftbook new definition NAME           content/definitions/NAME.md
   shiftbook new metric NAME               content/metrics/NAME.md and a data file for it
   shiftbook new initiative NAME           content/initiatives/NAME.md, with milestones
+  shiftbook new focus-area NAME           content/focus-areas/NAME.md
   shiftbook new journey NAME              content/journeys/NAME.md
   shiftbook new plan NAME                 content/plan/NAME.md, with dated tasks
   shiftbook new page NAME                 content/NAME.md; NAME may hold folders: vision/our-promise

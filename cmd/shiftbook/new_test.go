@@ -404,7 +404,7 @@ func TestNewUsage(t *testing.T) {
 		inStdout string
 	}{
 		{args: []string{"new"}, code: 2, inStderr: "say what to create"},
-		{args: []string{"new", "widget", "x"}, code: 2, inStderr: `unknown kind "widget"; choose site, definition, initiative, journey, metric, page or plan`},
+		{args: []string{"new", "widget", "x"}, code: 2, inStderr: `unknown kind "widget"; choose site, definition, focus-area, initiative, journey, metric, page or plan`},
 		{args: []string{"new", "metic", "x"}, code: 2, inStderr: `unknown kind "metic": did you mean "metric"?`},
 		{args: []string{"new", "definition"}, code: 2, inStderr: "say the name of the new definition"},
 		{args: []string{"new", "definition", "Net", "Promoter", "Score"}, code: 2, inStderr: `put a name with spaces in quotes: shiftbook new definition "Net Promoter Score"`},

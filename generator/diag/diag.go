@@ -388,3 +388,10 @@ func Words(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
+
+// DidYouMeanAs offers a correction found with Suggest, shown as the author
+// would write it rather than quoted (a path, an #anchor, a {{< /tag >}}),
+// after a message that has a colon of its own: "; did you mean ../a.md?".
+func DidYouMeanAs(written string) string {
+	return "; did you mean " + written + "?"
+}

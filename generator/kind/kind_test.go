@@ -40,6 +40,9 @@ func TestRecognise(t *testing.T) {
 		{"a journey with only a kind", "journeys", parse.FrontMatter{Journey: parse.JourneyMeta{Kind: "employee"}}, Journey},
 		{"a plain page in journeys/", "journeys", parse.FrontMatter{}, Page},
 		{"a metric id outside metrics/", "vision", parse.FrontMatter{Metric: parse.MetricMeta{ID: "nps"}}, Page},
+		{"any page in focus-areas/", "focus-areas", parse.FrontMatter{}, FocusArea},
+		{"a focus area with a leader", "focus-areas", parse.FrontMatter{FocusArea: parse.FocusAreaMeta{Leader: "CCO"}}, FocusArea},
+		{"a page naming a focus area is not one", "vision", parse.FrontMatter{Focus: []string{"feel"}}, Page},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,10 +19,10 @@ func missingAnchor(dest, frag string, target *Page) string {
 	msg := fmt.Sprintf("link to %s: %s has no heading with the id %q", dest, target.Path, frag)
 	ids := slices.Sorted(maps.Keys(target.Anchors))
 	if sug, ok := certainAnchor(frag, ids); ok {
-		return msg + fmt.Sprintf("; did you mean #%s? (shiftbook check --fix makes the change)", sug)
+		return msg + diag.DidYouMeanAs("#"+sug) + " (shiftbook check --fix makes the change)"
 	}
 	if sug := diag.Suggest(frag, ids); sug != "" {
-		return msg + fmt.Sprintf("; did you mean #%s?", sug)
+		return msg + diag.DidYouMeanAs("#"+sug)
 	}
 	if h, ok := exampleHeading(target); ok {
 		return msg + fmt.Sprintf("; an id is its heading's text in lower case with dashes: %s %s is #%s",

@@ -86,7 +86,9 @@ func (s *Site) indexFocusAreas() diag.List {
 		return areas
 	}
 	for _, p := range s.Pages {
-		if len(p.Meta.Focus) == 0 || !ownable(p) {
+		// A page with errors is still read for its focus key, so that one
+		// run reports every mistake.
+		if len(p.Meta.Focus) == 0 || p.Virtual {
 			continue
 		}
 		p.Focus = resolve(p, p.Meta.Focus, "focus")

@@ -199,7 +199,7 @@ func (s *Site) suggestFile(from *Page, raw, file string) string {
 	// vision/_index.md (or its README.md or index.md).
 	for _, index := range []string{"/_index.md", "/index.md", "/README.md"} {
 		if f := strings.TrimSuffix(file, path.Ext(file)) + index; s.byPath[f] != nil {
-			return fmt.Sprintf("; did you mean %s?", written(f))
+			return diag.DidYouMeanAs(written(f))
 		}
 	}
 	paths := make([]string, 0, len(s.byPath))
@@ -211,7 +211,7 @@ func (s *Site) suggestFile(from *Page, raw, file string) string {
 	sort.Strings(paths)
 	// The whole paths share much, so the file names must be close too.
 	if sug := diag.Suggest(file, paths); sug != "" && diag.Suggest(path.Base(file), []string{path.Base(sug)}) != "" {
-		return fmt.Sprintf("; did you mean %s?", written(sug))
+		return diag.DidYouMeanAs(written(sug))
 	}
 	return "; check the file name and the ../ steps"
 }
@@ -237,7 +237,7 @@ func (s *Site) suggestURL(u string) string {
 	// As for files: the last parts must be close too, or "/a/b/x/" would
 	// suggest any "/a/b/" page.
 	if sug := diag.Suggest(u, urls); sug != "" && diag.Suggest(path.Base(u), []string{path.Base(sug)}) != "" {
-		return fmt.Sprintf("; did you mean %s?", sug)
+		return diag.DidYouMeanAs(sug)
 	}
 	return "; relative links are taken from the page's own address, or from its file's folder as GitHub does; or link to the .md file instead"
 }

@@ -81,7 +81,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			case builtin || known:
 				msg += fmt.Sprintf("; open it with {{< %s >}} on the same line, or put both tags on lines of their own", sc.Name)
 			case sug != "":
-				msg += fmt.Sprintf(": %q is not a shortcode; did you mean {{< /%s >}}?", sc.Name, sug)
+				msg += fmt.Sprintf(": %q is not a shortcode", sc.Name) + diag.DidYouMeanAs("{{< /"+sug+" >}}")
 			default:
 				msg += fmt.Sprintf(": %q is not a shortcode; remove the tag", sc.Name)
 			}

@@ -525,7 +525,12 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 		case "owner":
 			fm.Owner = d.str(v, k)
 		case "focus":
-			fm.Focus = d.strs(v, k)
+			// focus = "" (an archetype's blank) names none.
+			for _, id := range d.strs(v, k) {
+				if id = strings.TrimSpace(id); id != "" {
+					fm.Focus = append(fm.Focus, id)
+				}
+			}
 		case "reviewEvery":
 			if text := d.str(v, k); d.isText(v) {
 				p, err := ParsePeriod(text)

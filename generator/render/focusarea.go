@@ -9,13 +9,13 @@ import (
 // FocusAreaData is a focus area rolled up: what names it, and how that is
 // doing, counted so that the four areas compare at a glance.
 type FocusAreaData struct {
-	Title, URL, Description string
-	Leader                  string
-	LeaderURL               string // the leader's entry on /owners/, from the page shown; "" when none
-	Metrics                 []*MetricData
-	Initiatives             []*InitiativeData
-	Stages                  []FocusStageData
-	Pages                   []LinkData
+	ID, Title, URL, Description string // ID is what a focus key writes to name it
+	Leader                      string
+	LeaderURL                   string // the leader's entry on /owners/, from the page shown; "" when none
+	Metrics                     []*MetricData
+	Initiatives                 []*InitiativeData
+	Stages                      []FocusStageData
+	Pages                       []LinkData
 	// The counts of the roll-up.
 	OnTrack, OffTrack, NoTarget, NoData, Stale int // metrics
 	AtRisk, Overdue                            int // initiatives at risk; their milestones past due
@@ -36,7 +36,7 @@ func (d *FocusAreaData) Attention() bool {
 
 func (r *run) focusAreaData(d *PageData, p *link.Page) *FocusAreaData {
 	a := p.FocusArea
-	fd := &FocusAreaData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Leader: p.Meta.FocusArea.Leader}
+	fd := &FocusAreaData{ID: a.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Leader: p.Meta.FocusArea.Leader}
 	if o := r.site.OwnerNamed(fd.Leader); o != nil && fd.Leader != "" {
 		fd.Leader, fd.LeaderURL = o.Name, ownerHref(d, o)
 	}

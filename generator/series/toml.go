@@ -45,7 +45,7 @@ func readTOML(c *collector) {
 		case name == "date" || name == "value" || name == "segment" || name == "note":
 			d = c.at(off, "%s is outside any [[points]] table; put a [[points]] line above each point's date and value", name)
 		case diag.Suggest(name, []string{"points"}) != "":
-			d = c.at(off, "unknown name %q; did you mean [[points]]?", name)
+			d = c.at(off, "unknown name %q%s", name, diag.DidYouMeanAs("[[points]]"))
 		case at.Header:
 			d = c.at(off, "unknown table [%s]; a TOML data file holds only [[points]] tables, each with date and value; remove it", name)
 		default:

@@ -55,7 +55,7 @@ func TestBlueprintStage(t *testing.T) {
 	}{
 		{"unknown lane, close", stage(`backstge = ["x"]`), []string{P + `5:1: unknown stage key "backstge": did you mean "backstage"?`}},
 		{"unknown lane, far", stage(`evidence = ["x"]`),
-			[]string{P + `5:1: unknown stage key "evidence"; a stage has name, feeling, touchpoints, pains and metrics, and may have surveys, actions, thinking, frontstage, backstage, support, opportunities, owner, moment, target_feeling and links`}},
+			[]string{P + `5:1: unknown stage key "evidence"; a stage has name, feeling, touchpoints, pains and metrics, and may have focus, surveys, actions, thinking, frontstage, backstage, support, opportunities, owner, moment, target_feeling and links`}},
 		{"target feeling out of range", stage("target_feeling = 3"),
 			[]string{P + `5:1: target feeling 3 is out of range; use -2 (angry), -1, 0 (neutral), 1 or 2 (delighted)`}},
 		{"target feeling not a number", stage(`target_feeling = "happy"`),

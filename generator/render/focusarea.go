@@ -25,6 +25,7 @@ type FocusAreaData struct {
 type FocusStageData struct {
 	Journey            LinkData
 	Stage, FeelingText string
+	Href               string // the stage's column on the journey's page, from the page shown
 	Feeling            int
 	Pains              []string
 }
@@ -70,7 +71,8 @@ func (r *run) focusAreaData(d *PageData, p *link.Page) *FocusAreaData {
 		}
 	}
 	for _, st := range a.Stages {
-		fd.Stages = append(fd.Stages, FocusStageData{Journey: d.link(st.Journey.Title(), rootRel(st.Journey.URL)),
+		jl := d.link(st.Journey.Title(), rootRel(st.Journey.URL))
+		fd.Stages = append(fd.Stages, FocusStageData{Journey: jl, Href: jl.Href + "#" + link.StageAnchor(st.Stage.ID),
 			Stage: st.Stage.Name, Feeling: st.Stage.Feeling, FeelingText: chart.FeelingWord(st.Stage.Feeling), Pains: st.Stage.Pains})
 	}
 	for _, q := range a.Pages {

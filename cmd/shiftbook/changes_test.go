@@ -53,3 +53,44 @@ func TestChangesSaysWhatChangedInAPage(t *testing.T) {
 		t.Error("/changes/ lists the section that did not change")
 	}
 }
+
+// TestChangesListsInitiativeProgress: between two editions, /changes/ says
+// that an initiative's status changed (with why it is at risk) and that a
+// milestone was reached and another moved.
+func TestChangesListsInitiativeProgress(t *testing.T) {
+	site := t.TempDir()
+	write := func(name, text string) { addFiles(t, site, map[string]string{name: text}) }
+	write("site.toml", "title = \"Changes\"\n")
+	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	initiative := func(status, done, secondDue string) string {
+		return "+++\ntitle = \"MAP\"\nstatus = \"" + status + "\"\nreason = \"No sponsor in Aarhus.\"\n\n" +
+			"[[milestones]]\nname = \"Mapped\"\ndue = 2026-12-09\n" + done + "\n[[milestones]]\nname = \"Shared\"\ndue = " + secondDue + "\n+++\nText.\n"
+	}
+	write("content/initiatives/map.md", initiative("active", "", "2027-03-01"))
+	build := func(out string, args ...string) {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), append([]string{"build", "-s", site, "-o", out}, args...), &stdout, &stderr); code != 0 {
+			t.Fatalf("build: %s", stderr.String())
+		}
+	}
+	old := filepath.Join(t.TempDir(), "old")
+	build(old)
+	write("content/initiatives/map.md", initiative("at risk", "done = 2026-12-01", "2027-04-15"))
+	cur := filepath.Join(t.TempDir(), "new")
+	build(cur, "--compare", old)
+	data, err := os.ReadFile(filepath.Join(cur, "changes", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<a href="../initiatives/map/">MAP</a>`,
+		`Active → <strong>At risk</strong> (No sponsor in Aarhus.)`,
+		`Mapped: reached on 1 Dec 2026`,
+		`Shared: moved from 1 Mar 2027 to 15 Apr 2027`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/changes/ does not say %q", want)
+		}
+	}
+}

@@ -27,6 +27,9 @@ type Manifest struct {
 	Definitions []ManifestDefinition `json:"definitions"`
 	Metrics     []ManifestMetric     `json:"metrics"`
 	Journeys    []ManifestJourney    `json:"journeys"`
+	// Initiatives came later: an older manifest has none, and lists no
+	// change of theirs.
+	Initiatives []ManifestInitiative `json:"initiatives,omitempty"`
 }
 
 // ManifestPage is a page: its URL relative to the edition root ("" for the
@@ -90,6 +93,7 @@ type ChangesData struct {
 	Definitions []DefinitionChange
 	Metrics     []MetricChange
 	Journeys    []JourneyChange
+	Initiatives []InitiativeChange
 }
 
 func (r *run) changesData() *PageData {

@@ -92,7 +92,9 @@ func slugStatus(s string) string {
 
 func init() {
 	registerKind(kind.Initiative, kindPages{
-		page: func(r *run, p *link.Page, d *PageData) { d.Initiative = r.initiativeData(p) },
+		manifest: initiativeManifest,
+		changes:  initiativeChanges,
+		page:     func(r *run, p *link.Page, d *PageData) { d.Initiative = r.initiativeData(p) },
 		list: func(r *run, _ *link.Page, d *PageData) {
 			for _, p := range r.site.Initiatives {
 				d.Initiatives = append(d.Initiatives, r.initiativeData(p))

@@ -42,6 +42,11 @@ type Body struct {
 	Minified   bool // HTML went through Bodies.Minify
 
 	resolved *resolution // the last resolution of Links and Shortcodes
+
+	// spill holds HTML instead of the field (see Spill): spillLen bytes at spillAt.
+	spill    *Spill
+	spillAt  int64
+	spillLen int
 }
 
 // Bodies caches rendered bodies between builds, by file content and by the
@@ -58,6 +63,9 @@ type Bodies struct {
 	// minified twice. Placeholders pass through a minifier that keeps
 	// attribute quotes: they hold no white space and no markup.
 	Minify func(w io.Writer, html []byte) error
+	// Spill, when set with Release, holds each body's HTML once rendered,
+	// instead of memory (Body.Bytes reads it back).
+	Spill *Spill
 
 	mu      sync.Mutex
 	entries map[string]bodyEntry
@@ -162,7 +170,14 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 		}
 		cache.buffers.Put(small)
 	}
-	b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
+	if cache.Release && cache.Spill != nil {
+		if off, ok := cache.Spill.put(buf.Bytes()); ok {
+			b.spill, b.spillAt, b.spillLen = cache.Spill, off, buf.Len()
+		}
+	}
+	if b.spill == nil {
+		b.HTML = bytes.Clone(buf.Bytes()) // exact size: a site keeps every body until render
+	}
 	cache.buffers.Put(buf)
 	return b
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"hash/maphash"
 	"io/fs"
+	"os"
 	"runtime/metrics"
 	"sort"
 	"strings"
@@ -47,6 +48,9 @@ type Options struct {
 	// it. The library never sets the process-wide limit itself: that is
 	// the program's to decide (cmd/ honours GOMEMLIMIT).
 	MemoryLimit func(bytes int64) (restore func())
+	// NoSpill keeps a one-shot build's rendered bodies in memory instead
+	// of a temporary file (os.TempDir()) until their pages are written.
+	NoSpill bool
 }
 
 // Stats say how much work a build did.
@@ -140,6 +144,12 @@ func (p *Prepared) Paths() []string {
 // away. A build that succeeds returns its warnings, if any, beside the Result.
 func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*Result, diag.List) {
 	p, diags := b.prepare(ctx, opts)
+	if sp := b.bodies.Spill; sp != nil {
+		defer func() {
+			sp.Close()
+			b.bodies.Spill = nil
+		}()
+	}
 	if p == nil {
 		return nil, finish(place(diags, opts), opts.Strict)
 	}
@@ -156,6 +166,9 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	}
 	rstats, d := p.Renderer.All(ctx, sink)
 	diags.Add(d.WithKind(kindOutput)...)
+	if sp := b.bodies.Spill; sp != nil && sp.Err() != nil {
+		diags.Add(diag.File(os.TempDir(), "cannot keep rendered pages in a temporary file: %v; free space there, or set TMPDIR to a folder with room", sp.Err()))
+	}
 	diags = finish(place(diags, opts), opts.Strict)
 	if diags.HasErrors() {
 		return nil, diags
@@ -283,6 +296,12 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.files = nil
 		b.bodies = b.newBodies()
 		b.bodies.Release = true
+		if !opts.NoSpill {
+			// Rendered bodies wait for their pages in a file, not in memory.
+			if sp, err := link.NewSpill(""); err == nil {
+				b.bodies.Spill = sp
+			}
+		}
 		site.Pages = nil
 	}
 	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, data, static, now, b.md, b.bodies, opts.Workers)

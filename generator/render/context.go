@@ -32,7 +32,7 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 	if p.Body == nil || r.ctx != nil && r.ctx.Err() != nil {
 		return "" // none, or a cancelled build: the book, all bodies, stops early
 	}
-	src := p.Body.HTML
+	src := p.Body.Bytes()
 	b := scratch.Get().(*bytes.Buffer)
 	defer scratch.Put(b)
 	b.Reset()

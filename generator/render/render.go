@@ -365,7 +365,7 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 		}
 		for _, p := range j.shows {
 			if n := users[p]; n != nil && n.Add(-1) == 0 && p.Body != nil {
-				p.Body.HTML = nil
+				p.Body.Drop()
 			}
 		}
 		if buf.Cap() > 1<<20 {
@@ -445,7 +445,7 @@ func (r *run) renderPage(buf *bytes.Buffer, j job) ([]byte, template.HTML, bool)
 		n := 0
 		for _, p := range j.shows {
 			if p.Body != nil {
-				n += len(p.Body.HTML) + 256
+				n += p.Body.Len() + 256
 			}
 		}
 		buf.Grow(n)

@@ -132,7 +132,7 @@ func pageSections(p *link.Page) []ManifestSection {
 	if p.Body == nil {
 		return []ManifestSection{}
 	}
-	src := p.Body.HTML
+	src := p.Body.Bytes()
 	titles := map[string]string{}
 	for _, h := range p.Body.Headings {
 		titles[h.ID] = h.Text

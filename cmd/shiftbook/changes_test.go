@@ -18,12 +18,7 @@ func TestChangesSaysWhatChangedInAPage(t *testing.T) {
 	write("site.toml", "title = \"Changes\"\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/guide.md", "+++\ntitle = \"Guide\"\n+++\nIntro text stays.\n\n## Why\n\nBecause it [matters](_index.md).\n\n## Old part\n\nThis goes away.\n\n## Same\n\nThis stays.\n")
-	build := func(out string, args ...string) {
-		var stdout, stderr bytes.Buffer
-		if code := run(context.Background(), append([]string{"build", "-s", site, "-o", out}, args...), &stdout, &stderr); code != 0 {
-			t.Fatalf("build: %s", stderr.String())
-		}
-	}
+	build := func(out string, args ...string) { buildInto(t, site, out, args...) }
 	old := filepath.Join(t.TempDir(), "old")
 	build(old)
 	write("content/guide.md", "+++\ntitle = \"Guide\"\n+++\nA [new link](_index.md) first. Intro text stays.\n\n## Why\n\nBecause it really [matters](_index.md).\n\n## Same\n\nThis stays.\n\n## New part\n\nThis is new.\n")
@@ -67,12 +62,7 @@ func TestChangesListsInitiativeProgress(t *testing.T) {
 			"[[milestones]]\nname = \"Mapped\"\ndue = 2026-12-09\n" + done + "\n[[milestones]]\nname = \"Shared\"\ndue = " + secondDue + "\n+++\nText.\n"
 	}
 	write("content/initiatives/map.md", initiative("active", "", "2027-03-01"))
-	build := func(out string, args ...string) {
-		var stdout, stderr bytes.Buffer
-		if code := run(context.Background(), append([]string{"build", "-s", site, "-o", out}, args...), &stdout, &stderr); code != 0 {
-			t.Fatalf("build: %s", stderr.String())
-		}
-	}
+	build := func(out string, args ...string) { buildInto(t, site, out, args...) }
 	old := filepath.Join(t.TempDir(), "old")
 	build(old)
 	write("content/initiatives/map.md", initiative("at risk", "done = 2026-12-01", "2027-04-15"))
@@ -92,5 +82,14 @@ func TestChangesListsInitiativeProgress(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("/changes/ does not say %q", want)
 		}
+	}
+}
+
+// buildInto builds site into out, failing the test when the build fails.
+func buildInto(t *testing.T, site, out string, args ...string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), append([]string{"build", "-s", site, "-o", out}, args...), &stdout, &stderr); code != 0 {
+		t.Fatalf("build: %s", stderr.String())
 	}
 }

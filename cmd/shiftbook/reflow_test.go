@@ -53,10 +53,7 @@ func buildSite(t *testing.T, files map[string]string) (string, string) {
 	dir := t.TempDir()
 	addFiles(t, dir, files)
 	out := filepath.Join(dir, "public")
-	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: %s", stderr.String())
-	}
+	buildInto(t, dir, out)
 	return serveDir(t, out), out
 }
 

@@ -6,7 +6,9 @@ import (
 )
 
 func TestMilestoneChanges(t *testing.T) {
-	ms := func(name, due, done string) ManifestMilestone { return ManifestMilestone{Name: name, Due: due, Done: done} }
+	ms := func(name, due, done string) ManifestMilestone {
+		return ManifestMilestone{Name: name, Due: due, Done: done}
+	}
 	tests := []struct {
 		name     string
 		was, now []ManifestMilestone

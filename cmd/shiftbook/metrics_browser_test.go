@@ -197,7 +197,7 @@ func TestBrowserMetricChipPrintsAsText(t *testing.T) {
 	base := exampleSite(t)
 	ctx := browser(t)
 	do(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(".metric-inline"))
-	const want = "NPS 34.2 points, off track (target 40), as of 31 Oct 2026"
+	const want = "NPS 34.2 points, ahead of path (target 40 by 31 Dec 2027), as of 31 Oct 2026"
 	if got := eval[string](t, ctx, `document.querySelector(".content .metric-inline").title`); got != want {
 		t.Errorf("the chip's tooltip is %q, want %q", got, want)
 	}

@@ -352,8 +352,15 @@ func TestBuiltinsTable(t *testing.T) {
 		if b.Arg == "" || b.Shows == 0 || b.Template == "" {
 			t.Errorf("Builtins: %q lacks its argument, what it shows or its template: %+v", b.Name, b)
 		}
-		if got, ok := BuiltinShortcode(b.Name); !ok || got != b {
+		if got, ok := BuiltinShortcode(b.Name); !ok || got.Name != b.Name || got.Template != b.Template {
 			t.Errorf("BuiltinShortcode(%q) = %+v, %v", b.Name, got, ok)
+		}
+	}
+	for _, b := range Builtins {
+		for _, o := range b.Options {
+			if o.Eg == "" || o.Does == "" || !strings.HasPrefix(o.Eg, o.Name+"=") {
+				t.Errorf("Builtins: option %q of %q lacks its example or what it does: %+v", o.Name, b.Name, o)
+			}
 		}
 	}
 	if _, ok := BuiltinShortcode("nosuch"); ok {

@@ -6,10 +6,12 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
 	"github.com/shiftbook/shiftbook/generator/slug"
 )
@@ -27,6 +29,9 @@ type Metric struct {
 	// Segments are the summaries of the data file's segments, in the
 	// order the file first names them.
 	Segments []SegmentSummary
+	// Scale is the range its values can take: its own min and max, else
+	// its definition's; Scale.Page says which page sets it.
+	Scale series.Scale
 }
 
 // Title is the metric's name.
@@ -88,22 +93,6 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 				}
 			}
 		}
-		m.MinN = p.Meta.Metric.MinN
-		if m.MinN == 0 {
-			m.MinN = s.Config.Data.MinN
-		}
-		if m.Series != nil {
-			diags.Add(m.Series.CheckScale(series.Scale{Min: p.Meta.Metric.Min, Max: p.Meta.Metric.Max, Metric: id, Page: p.Path})...)
-		}
-		if m.Series != nil && len(m.Series.Points) > 0 {
-			// The summary is of the values that may be shown: a latest
-			// value from too few responses must not show through its
-			// status or change either.
-			rule := Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
-				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence}
-			m.Summary = Summarize(m.Series.Shown(m.MinN), rule, s.Now)
-			m.Segments = summarizeSegments(m.Series, m.MinN, rule, s.Now)
-		}
 		if d := p.Meta.Metric.Definition; d != "" {
 			def := s.ByURL["/"+folder(kind.Definition)+"/"+slug.URLPart(d)+"/"]
 			if def == nil {
@@ -121,6 +110,24 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 				m.Definition = def
 			}
 		}
+		m.MinN = p.Meta.Metric.MinN
+		if m.MinN == 0 {
+			m.MinN = s.Config.Data.MinN
+		}
+		diags.Add(s.scaleOf(m)...)
+		if m.Series != nil {
+			diags.Add(m.Series.CheckScale(m.Scale)...)
+		}
+		if m.Series != nil && len(m.Series.Points) > 0 {
+			// The summary is of the values that may be shown: a latest
+			// value from too few responses must not show through its
+			// status or change either.
+			rule := Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
+				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence,
+				Path: pathOf(p.Meta.Metric), Alert: p.Meta.Metric.AlertChange}
+			m.Summary = Summarize(m.Series.Shown(m.MinN), rule, s.Now)
+			m.Segments = summarizeSegments(m.Series, m.MinN, rule, s.Now)
+		}
 	}
 	sort.Slice(s.Metrics, func(i, j int) bool {
 		a, b := strings.ToLower(s.Metrics[i].Title()), strings.ToLower(s.Metrics[j].Title())
@@ -131,6 +138,47 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 	})
 	return diags
 }
+
+// scaleOf sets m's scale: its own min and max, else its definition's. The
+// metric's own are checked against its target and baseline where they are
+// read; a definition's are checked here.
+func (s *Site) scaleOf(m *Metric) diag.List {
+	mm := m.Page.Meta.Metric
+	m.Scale = series.Scale{Min: mm.Min, Max: mm.Max, Metric: m.ID, Page: m.Page.Path}
+	def := m.Definition
+	if mm.Min != nil || mm.Max != nil || def == nil {
+		return nil
+	}
+	dm := def.Meta.Metric
+	if dm.Min == nil && dm.Max == nil {
+		return nil
+	}
+	m.Scale.Min, m.Scale.Max, m.Scale.Page = dm.Min, dm.Max, def.Path
+	var diags diag.List
+	p := m.Page
+	outside := func(v float64) bool { return dm.Min != nil && v < *dm.Min || dm.Max != nil && v > *dm.Max }
+	if t := mm.Target; t != nil && outside(*t) {
+		diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("target"), 1,
+			"target %s is outside the scale of the metric's definition (%s, set in %s); write a target the metric can reach",
+			formatNum(*t), m.Scale.Text(), def.Path))
+	}
+	if b := mm.Baseline; b != nil && outside(b.Value) {
+		diags.Add(diag.AtLine(p.Path, p.Source, p.Meta.Line("baseline", "value"), 1,
+			"the baseline's value %s is outside the scale of the metric's definition (%s, set in %s); write the value the metric had on %s",
+			formatNum(b.Value), m.Scale.Text(), def.Path, b.Date.Format("2006-01-02")))
+	}
+	return diags
+}
+
+// pathOf is the path a metric's dated target and baseline draw, or nil.
+func pathOf(mm parse.MetricMeta) *Path {
+	if mm.Baseline == nil || mm.Target == nil || mm.TargetDate.IsZero() {
+		return nil
+	}
+	return &Path{From: mm.Baseline.Date, To: mm.TargetDate, FromValue: mm.Baseline.Value, ToValue: *mm.Target}
+}
+
+func formatNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // dataFileFailed reports a data file that exists but did not parse: its own
 // errors are already reported, so the metric page says nothing more.

@@ -3,6 +3,7 @@ package link
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -212,6 +213,9 @@ func (s *Site) resolveOwnership() diag.List {
 			}
 			diags.Add(s.staleWarning(m, o))
 		}
+		if m := p.Metric; m != nil && m.Summary.Alert != nil {
+			diags.Add(s.alertWarning(m, o))
+		}
 	}
 	return diags
 }
@@ -253,6 +257,21 @@ func (s *Site) staleWarning(m *Metric, o *Owner) diag.Diagnostic {
 		msg += fmt.Sprintf("; add the newer points to %s", m.Series.Path)
 	}
 	return s.ownerWarning(m.Page, o, "data", "%s", msg)
+}
+
+// alertWarning tells a metric's owner that its latest value moved more
+// than its alertChange: a reader sees the flag; the owner should know why.
+func (s *Site) alertWarning(m *Metric, o *Owner) diag.Diagnostic {
+	l, a := m.Summary.Latest, m.Summary.Alert
+	num := func(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
+	limit := m.Page.Meta.Metric.AlertChange
+	by := num(math.Abs(a.Moved))
+	if limit.Percent {
+		by = num(math.Abs(a.Moved)/math.Abs(a.Mean)*100) + "%"
+	}
+	return s.ownerWarning(m.Page, o, "alertChange",
+		"metric %q moved sharply: its latest value, %s on %s, is %s from the mean of the three points before (%s), more than alertChange %s; find out why and say so in a note on the point",
+		m.ID, num(l.Value), l.Date.Format("2006-01-02"), by, num(a.Mean), limit)
 }
 
 // ownerWarning is a warning at a front matter key of p, for its owner.

@@ -15,15 +15,27 @@ import (
 
 // Builtin is one of shiftbook's own shortcodes: what link checks of a call
 // and what render shows for it come from here, so that a shortcode is
-// named once. Each takes one argument, the id of what it shows.
+// named once. Each takes one argument, the id of what it shows, and the
+// named options of its Options.
 type Builtin struct {
 	Name     string
-	Arg      string  // what its argument is, in messages: "a metric id"
-	Shows    Showing // what the argument names
-	Block    bool    // it writes a block (a figure, a journey map): in a paragraph among other text it would make invalid HTML
-	Chart    bool    // it draws the metric's chart, not only its latest value
-	NameFlag bool    // it takes name=true or name=false: show the metric's name before its value
-	Template string  // the theme's template that writes it
+	Arg      string   // what its argument is, in messages: "a metric id"
+	Shows    Showing  // what the argument names
+	Block    bool     // it writes a block (a figure, a journey map): in a paragraph among other text it would make invalid HTML
+	Chart    bool     // it draws the metric's chart, not only its latest value
+	Options  []Option // its named options, such as name=true; none: it takes none
+	Template string   // the theme's template that writes it
+}
+
+// Option is a named option of a built-in shortcode.
+type Option struct {
+	Name string
+	Bool bool   // it is true or false; else text that may not be empty
+	Eg   string // the option as written in an example: name=true, segment="business"
+	Does string // what it does, in messages: "show the metric's name"
+	// Segment: its value (text) or its being true asks for the metric's
+	// segments, which link checks against the data file.
+	Segment bool
 }
 
 // Showing is what a built-in shortcode's argument names.
@@ -36,9 +48,24 @@ const (
 
 // Builtins are shiftbook's own shortcodes, sorted by name.
 var Builtins = []Builtin{
-	{Name: "chart", Arg: "a metric id", Shows: ShowsMetric, Block: true, Chart: true, Template: "shortcodes/chart.html"},
+	{Name: "chart", Arg: "a metric id", Shows: ShowsMetric, Block: true, Chart: true, Template: "shortcodes/chart.html",
+		Options: []Option{{Name: "segments", Bool: true, Segment: true, Eg: "segments=true", Does: "a small chart per segment under it"}}},
 	{Name: "journey", Arg: "a journey id", Shows: ShowsJourney, Block: true, Template: "shortcodes/journey.html"},
-	{Name: "metric", Arg: "a metric id", Shows: ShowsMetric, NameFlag: true, Template: "shortcodes/metric.html"},
+	{Name: "metric", Arg: "a metric id", Shows: ShowsMetric, Template: "shortcodes/metric.html",
+		Options: []Option{
+			{Name: "name", Bool: true, Eg: "name=true", Does: "show the metric's name"},
+			{Name: "segment", Segment: true, Eg: `segment="business"`, Does: "one segment's value"},
+		}},
+}
+
+// Option returns the shortcode's option of that name.
+func (b Builtin) Option(name string) (Option, bool) {
+	for _, o := range b.Options {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return Option{}, false
 }
 
 // BuiltinShortcode returns shiftbook's own shortcode of that name.
@@ -101,12 +128,12 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
-		if len(sc.Args) != 1 || (len(sc.Named) > 0 && !spec.NameFlag) {
+		if len(sc.Args) != 1 || (len(sc.Named) > 0 && len(spec.Options) == 0) {
 			diags.Add(diag.At(p.Path, p.Source, at,
 				"%s takes exactly one argument, %s: write {{< %s \"id\" >}}", sc.Name, spec.Arg, sc.Name))
 			continue
 		}
-		if msg := metricOptions(sc.Named); msg != "" {
+		if msg := options(spec, sc.Named); msg != "" {
 			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			continue
 		}
@@ -121,10 +148,8 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			m := s.metricBy[id]
 			if m == nil {
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownMetric(id)))
-			} else if seg, ok := sc.Named["segment"]; ok {
-				if msg := unknownSegment(m, seg); msg != "" {
-					diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
-				}
+			} else if msg := segmentOptions(spec, m, sc.Named); msg != "" {
+				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			}
 		case ShowsJourney:
 			if s.journeyBy[id] == nil {
@@ -142,28 +167,69 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 	return diags
 }
 
-// metricOptions checks the named options of {{< metric "id" ... >}}:
-// name=true or name=false (show the metric's name before its value), and
-// segment="business" (the value of one segment of its data file, checked
-// against the file by unknownSegment).
-func metricOptions(named map[string]string) string {
+// options checks the named options of a built-in shortcode against its
+// Options: {{< metric "id" name=true segment="business" >}},
+// {{< chart "id" segments=true >}}. Segments are checked against the data
+// file by segmentOptions.
+func options(spec Builtin, named map[string]string) string {
 	for _, k := range slices.Sorted(maps.Keys(named)) {
 		v := named[k]
-		switch k {
-		case "name":
-			if v != "true" && v != "false" {
-				return fmt.Sprintf("name=%q is not true or false; write name=true to show the metric's name", v)
+		o, ok := spec.Option(k)
+		switch {
+		case !ok:
+			var names, said []string
+			for _, o := range spec.Options {
+				names = append(names, o.Name)
+				said = append(said, o.Eg+" ("+o.Does+")")
 			}
-		case "segment":
-			if strings.TrimSpace(v) == "" {
-				return "segment is empty; name a segment of the metric's data file, such as segment=\"business\", or leave the option out for everyone"
+			its := "its options are "
+			if len(said) == 1 {
+				its = "its option is "
 			}
-		default:
-			return fmt.Sprintf("metric has no option %q", k) + diag.DidYouMean(k, []string{"name", "segment"},
-				"; its options are name=true (show the metric's name) and segment=\"business\" (one segment's value): write {{< metric \"id\" name=true >}}")
+			return fmt.Sprintf("%s has no option %q", spec.Name, k) + diag.DidYouMean(k, names,
+				fmt.Sprintf("; %s%s: write {{< %s \"id\" %s >}}", its, joinAnd(said), spec.Name, spec.Options[0].Eg))
+		case o.Bool && v != "true" && v != "false":
+			return fmt.Sprintf("%s=%q is not true or false; write %s to %s", k, v, o.Eg, o.Does)
+		case !o.Bool && strings.TrimSpace(v) == "":
+			return fmt.Sprintf("%s is empty; name a segment of the metric's data file, such as %s, or leave the option out for everyone", k, o.Eg)
 		}
 	}
 	return ""
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// segmentOptions checks the options that name segments of m's data file:
+// a segment="..." it does not have, or segments=true when it has none.
+func segmentOptions(spec Builtin, m *Metric, named map[string]string) string {
+	for _, k := range slices.Sorted(maps.Keys(named)) {
+		o, _ := spec.Option(k)
+		switch v := named[k]; {
+		case !o.Segment:
+		case o.Bool && v == "true" && len(m.Segments) == 0:
+			return fmt.Sprintf("metric %q has no segments: its data file has no segment column, or only rows for everyone; remove %s=true, or add a segment column to %s",
+				m.ID, k, m.dataName())
+		case !o.Bool:
+			if msg := unknownSegment(m, v); msg != "" {
+				return msg
+			}
+		}
+	}
+	return ""
+}
+
+// dataName is the metric's data file in messages.
+func (m *Metric) dataName() string {
+	if m.Series == nil {
+		return "its data file"
+	}
+	return m.Series.Path
 }
 
 // unknownSegment says what is wrong when the metric's data file has no

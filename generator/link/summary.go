@@ -4,8 +4,10 @@ package link
 // freshness, from its series.
 
 import (
+	"math"
 	"time"
 
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
 )
 
@@ -37,6 +39,46 @@ type MetricSummary struct {
 	Stale            bool          // newest point too old at now (see Rule)
 	Age              time.Duration // now - Latest.Date
 	Due              time.Time     // with a cadence: when the point after Latest was due; zero without
+	// With a path (Rule.Path) and Latest within its dates: Standing is
+	// Ahead or Behind, and Expected the value the path expects on
+	// Latest's date; Status then says the same (ahead is on track).
+	Standing Standing
+	Expected float64
+	// Alert is set when Latest moved more than Rule.Alert from the mean
+	// of the three points before it.
+	Alert *Alert
+}
+
+// Standing is where the latest value stands against the path to the target.
+type Standing string
+
+// The standings.
+const (
+	Ahead  Standing = "ahead"
+	Behind Standing = "behind"
+)
+
+// Path is the straight line from a metric's baseline to its target by the
+// target's date.
+type Path struct {
+	From, To           time.Time
+	FromValue, ToValue float64
+}
+
+// At is the value the path expects on day t, which lies within its dates.
+func (p Path) At(t time.Time) float64 {
+	span := p.To.Sub(p.From).Hours()
+	if span <= 0 {
+		return p.ToValue
+	}
+	f := t.Sub(p.From).Hours() / span
+	return p.FromValue + (p.ToValue-p.FromValue)*f
+}
+
+// Alert is a latest value that moved sharply.
+type Alert struct {
+	Mean  float64 // of the three points before the latest
+	Moved float64 // Latest.Value - Mean
 }
 
 // Rule is what a metric and the site say about how its values are judged.
@@ -49,6 +91,12 @@ type Rule struct {
 	// Cadence, when set, replaces StaleAfter for the metric: stale one
 	// and a half cadences after the newest point (series.Cadence.StaleAt).
 	Cadence series.Cadence
+	// Path, when set, judges a latest value dated within it against the
+	// value it expects then, not against the target.
+	Path *Path
+	// Alert, when set, flags a latest value that moved more than it from
+	// the mean of the three points before.
+	Alert *parse.AlertChange
 }
 
 // Summarize computes the summary of s at now. Without a target the status
@@ -84,6 +132,14 @@ func Summarize(s *series.File, r Rule, now time.Time) MetricSummary {
 	default:
 		sum.Status = OffTrack
 	}
+	if p := r.Path; p != nil && r.Target != nil && !latest.Date.Before(p.From) && !latest.Date.After(p.To) {
+		sum.Expected = p.At(latest.Date)
+		sum.Standing, sum.Status = Behind, OffTrack
+		if r.Direction == Down && latest.Value <= sum.Expected || r.Direction != Down && latest.Value >= sum.Expected {
+			sum.Standing, sum.Status = Ahead, OnTrack
+		}
+	}
+	sum.Alert = alertOf(pts, r.Alert)
 	sum.Age = now.Sub(latest.Date)
 	if r.Cadence != "" {
 		sum.Due = r.Cadence.Next(latest.Date)
@@ -92,6 +148,28 @@ func Summarize(s *series.File, r Rule, now time.Time) MetricSummary {
 		sum.Stale = r.StaleAfter > 0 && sum.Age > r.StaleAfter
 	}
 	return sum
+}
+
+// alertOf flags the last of pts when it moved more than a from the mean of
+// the three before it; a share of a mean of 0 flags nothing.
+func alertOf(pts []series.Point, a *parse.AlertChange) *Alert {
+	if a == nil || len(pts) < 4 {
+		return nil
+	}
+	prev := pts[len(pts)-4 : len(pts)-1]
+	mean := (prev[0].Value + prev[1].Value + prev[2].Value) / 3
+	moved := pts[len(pts)-1].Value - mean
+	limit := a.Amount
+	if a.Percent {
+		if mean == 0 {
+			return nil
+		}
+		limit = a.Amount / 100 * math.Abs(mean)
+	}
+	if math.Abs(moved) <= limit {
+		return nil
+	}
+	return &Alert{Mean: mean, Moved: moved}
 }
 
 // SegmentSummary is the summary of one segment of a metric's data file.
@@ -106,8 +184,11 @@ type SegmentSummary struct {
 }
 
 // summarizeSegments summarizes each segment of f by the metric's rule,
-// from the values of at least minN responses, as the headline is.
+// from the values of at least minN responses, as the headline is; the path
+// is the headline's, from its baseline, so a segment is judged against the
+// target alone.
 func summarizeSegments(f *series.File, minN int, r Rule, now time.Time) []SegmentSummary {
+	r.Path = nil
 	var out []SegmentSummary
 	for _, seg := range f.Segments {
 		if len(seg.Points) == 0 {

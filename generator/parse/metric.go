@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"slices"
 	"strconv"
+	"time"
 
 	"github.com/shiftbook/shiftbook/generator/series"
 )
@@ -19,10 +21,16 @@ type MetricMeta struct {
 	Data       string         // its data file, under data/
 	Definition string         // the definition that explains it
 	Survey     *SurveyMeta    // the survey that measures it; nil when none (survey.go)
+	// A dated target and the path to it, and how sharp a move is flagged
+	// (see metric_target.go).
+	TargetDate  time.Time    // zero: the target has no date
+	Baseline    *Baseline    // nil: no path is drawn
+	AlertChange *AlertChange // nil: no move is flagged
 }
 
 var metricKeys = kindKeys{
-	keys: []string{"metric", "unit", "direction", "target", "data", "definition", "headline", "min", "max", "cadence", "minN", "survey"},
+	keys: slices.Concat([]string{"metric", "unit", "direction", "target", "data", "definition", "headline", "min", "max", "cadence", "minN", "survey"},
+		metricTargetKeys),
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		m := &fm.Metric
 		switch k {
@@ -69,9 +77,14 @@ var metricKeys = kindKeys{
 			m.Headline = d.boolean(v, k)
 		case "survey":
 			m.Survey = d.metricSurvey(v)
+		default:
+			decodeMetricTarget(d, m, k, v)
 		}
 	},
-	finish: checkScale,
+	finish: func(d *fieldDecoder, fm *FrontMatter) {
+		checkScale(d, fm)
+		checkTarget(d, fm)
+	},
 }
 
 // checkScale checks a metric's scale against itself and its target.

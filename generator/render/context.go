@@ -20,6 +20,10 @@ type ShortcodeData struct {
 	InBook  bool // shown in /book/, which reads as a document: a value is a sentence
 	Metric  *MetricData
 	Journey *JourneyData
+	// Segments is {{< chart "id" segments=true >}}: small multiples of
+	// the metric's segments under its chart, their heading's id SegmentsID.
+	Segments   bool
+	SegmentsID string
 }
 
 // scratch holds the buffers bodies are filled in: only the finished string
@@ -133,6 +137,10 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 			md.ChartID = "chart-" + uid + m.ID
 			md.Chart = r.lineChart(m, md.ChartID, md.Notes)
 			data.Metric = &md
+		}
+		if spec.Chart && sc.Named["segments"] == "true" {
+			data.Segments, data.SegmentsID = true, "chart-"+uid+m.ID+"-segments"
+			data.Metric = r.withSmallMultiples(m, data.Metric, data.SegmentsID+"-")
 		}
 	case link.ShowsJourney:
 		p := r.site.JourneyByID(sc.Args[0])

@@ -12,7 +12,6 @@ import (
 	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/render/chart"
-	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // NoteData is a note of a metric's data file, a numbered marker on its chart.
@@ -60,21 +59,9 @@ type MetricData struct {
 	CSV                            string        // root-relative URL of the whole series as CSV
 	Held                           string        // without HasData: why no value is shown ("too few responses (n = 12)"), "" for no data yet
 	Segments                       []SegmentData // the breakdown by the data file's segments, in file order
-}
-
-// SegmentData is one segment of a metric's data, a row of its breakdown.
-// Its fields are named as MetricData's so the status and change partials
-// show both.
-type SegmentData struct {
-	Name                                      string
-	HasData                                   bool   // a value may be shown; else Latest says why not
-	Latest                                    string // "41.2 points", or "too few responses (n = 12)"
-	AsOf, AsOfISO                             string
-	Change, ChangeDir, ChangeMood, ChangeWord string
-	Status, StatusText                        string
-	Stale                                     bool
-	StaleText                                 string
-	Sparkline                                 template.HTML // the segment's small multiple
+	N                              string        // responses behind Latest ("1902"); "" when the file does not say
+	AlertText                      string        // the latest value moved sharply (see alertText); "" when not
+	TargetFacts
 }
 
 // More reports whether the table shows fewer rows than the data has.
@@ -143,78 +130,12 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Chart = r.lineChart(m, d.ChartID, d.Notes)
 		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
 		d.Segments = r.segmentsOf(m)
+		d.N = nOf(s.Latest.N)
 	}
+	r.targetFacts(m, d)
 	d.Said = said(d)
 	r.metrics[m.ID] = d
 	return d
-}
-
-// segmentsOf makes the breakdown of a metric by its data file's segments.
-// A segment whose values all come from too few responses gets a row that
-// says so, without a number, status or chart.
-func (r *run) segmentsOf(m *link.Metric) []SegmentData {
-	unit, dir := m.Page.Meta.Metric.Unit, m.Page.Meta.Metric.Direction
-	var out []SegmentData
-	for _, seg := range m.Segments {
-		d := SegmentData{Name: seg.Name, Status: "no-data", StatusText: "Not shown"}
-		s := seg.Summary
-		if s.Latest == nil {
-			d.Latest = fmt.Sprintf("too few responses (n = %d)", seg.Newest.N)
-			d.AsOf, d.AsOfISO = formatDate(seg.Newest.Date)
-			out = append(out, d)
-			continue
-		}
-		d.HasData = true
-		d.Latest = withUnit(formatNumber(s.Latest.Value), unit)
-		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
-		d.Status, d.StatusText = string(s.Status), statusText[s.Status]
-		if s.Previous != nil {
-			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, dir)
-		}
-		d.Stale, d.StaleText = staleOf(s)
-		var pts []chart.Point
-		for _, pt := range (&series.File{Points: segmentPoints(m, seg.Name)}).Shown(m.MinN).Points {
-			pts = append(pts, chart.Point{Date: pt.Date, Value: pt.Value})
-		}
-		d.Sparkline = template.HTML(r.svg(chart.Sparkline(m.Page.Title()+", "+seg.Name, pts)))
-		out = append(out, d)
-	}
-	return out
-}
-
-// segmentMetric is d as the value of one of its segments, for
-// {{< metric "id" segment="business" >}}: named "NPS (business)", with the
-// segment's latest value, status and date; link has checked the segment
-// exists. A segment whose values all come from too few responses reads as
-// a metric without data, its value "too few responses (n = 12)".
-func segmentMetric(d *MetricData, name string) *MetricData {
-	for _, s := range d.Segments {
-		if s.Name != name {
-			continue
-		}
-		md := *d
-		md.Name = d.Name + " (" + s.Name + ")"
-		md.HasData, md.Latest, md.AsOf, md.AsOfISO = s.HasData, s.Latest, s.AsOf, s.AsOfISO
-		md.Status, md.StatusText, md.Stale, md.StaleText = s.Status, s.StatusText, s.Stale, s.StaleText
-		md.Change, md.ChangeDir, md.ChangeMood, md.ChangeWord = s.Change, s.ChangeDir, s.ChangeMood, s.ChangeWord
-		md.Said = said(&md)
-		if !s.HasData {
-			md.Held = s.Latest
-			md.Said = md.Name + ": " + s.Latest + ", as of " + s.AsOf
-		}
-		return &md
-	}
-	return d
-}
-
-// segmentPoints is the series of the named segment of m's data file.
-func segmentPoints(m *link.Metric, name string) []series.Point {
-	for _, seg := range m.Series.Segments {
-		if seg.Name == name {
-			return seg.Points
-		}
-	}
-	return nil
 }
 
 // changeOf is a change since the previous point, signed, with its
@@ -253,7 +174,11 @@ func said(d *MetricData) string {
 	}
 	s := d.Name + " " + d.Latest + ", " + strings.ToLower(d.StatusText)
 	if d.TargetShort != "" {
-		s += " (target " + d.TargetShort + ")"
+		s += " (target " + d.TargetShort
+		if d.TargetBy != "" {
+			s += " by " + d.TargetBy
+		}
+		s += ")"
 	}
 	if d.Stale {
 		s += ", stale"
@@ -291,7 +216,7 @@ func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HT
 	p := m.Page
 	c := chart.LineChart{
 		ID: id, Title: p.Title(), Unit: p.Meta.Metric.Unit, Points: chartPoints(m),
-		Target: p.Meta.Metric.Target, Direction: p.Meta.Metric.Direction,
+		Target: p.Meta.Metric.Target, Direction: p.Meta.Metric.Direction, Path: chartPath(m),
 	}
 	for _, n := range notes {
 		c.Marks = append(c.Marks, chart.Mark{Date: n.date, Value: n.value})

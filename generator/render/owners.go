@@ -19,6 +19,7 @@ type OwnerData struct {
 	Late                int // tasks and milestones past their due date, not done
 	Milestones          []MilestoneEntry
 	Leads               []LinkData // the focus areas the owner leads
+	Alerts              int        // metrics whose latest value moved sharply (alertChange)
 	Stages              []OwnedStage
 }
 
@@ -45,7 +46,8 @@ type OwnedPage struct {
 	Reviewed, ReviewedISO string
 	Due, DueISO           string // when the next review is due; "" without reviewEvery or reviewed
 	Overdue               bool
-	Stale                 bool // a metric whose data is stale
+	Stale                 bool        // a metric whose data is stale
+	Metric                *MetricData // a metric's page: its value and status; nil for other pages
 }
 
 // ReviewData is the review note of a page.
@@ -91,6 +93,12 @@ func (r *run) ownersData() *PageData {
 				op.Overdue = rv.Overdue
 			}
 			op.Stale = p.Metric != nil && p.Metric.Summary.Stale
+			if p.Metric != nil {
+				op.Metric = r.metricData(p.Metric)
+				if op.Metric.AlertText != "" {
+					od.Alerts++
+				}
+			}
 			od.Pages = append(od.Pages, op)
 		}
 		for _, t := range o.Tasks {

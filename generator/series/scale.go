@@ -45,7 +45,7 @@ func (f *File) CheckScale(s Scale) []diag.Diagnostic {
 	var diags []diag.Diagnostic
 	for _, p := range bad[:min(len(bad), maxDiags)] {
 		msg := fmt.Sprintf("value %s is outside the scale of metric %q (%s, set in %s); fix the value, or the scale if it is wrong",
-			strconv.FormatFloat(p.Value, 'g', -1, 64), s.Metric, s.text(), s.Page)
+			strconv.FormatFloat(p.Value, 'g', -1, 64), s.Metric, s.Text(), s.Page)
 		if p.valueAt >= 0 {
 			diags = append(diags, diag.At(f.Path, f.src, p.valueAt, "%s", msg))
 		} else {
@@ -90,8 +90,12 @@ func (f *File) Shown(minN int) *File {
 	return &out
 }
 
-// text is the scale in words: "-100 to 100", "at least 0", "at most 7".
-func (s Scale) text() string {
+// Text is the scale in words: "-100 to 100", "at least 0", "at most 7";
+// "" for an open scale.
+func (s Scale) Text() string {
+	if s.Min == nil && s.Max == nil {
+		return ""
+	}
 	num := func(f *float64) string { return strconv.FormatFloat(*f, 'g', -1, 64) }
 	switch {
 	case s.Min != nil && s.Max != nil:

@@ -15,6 +15,15 @@ type LineChart struct {
 	Target    *float64 // nil when no target
 	Direction string   // "up" or "down": only for the description text
 	Marks     []Mark   // points with a note, ringed on the chart (see MarkPositions)
+	// Path, when set, is the straight line from a baseline to the target
+	// by its date, drawn dotted; the x axis spans it as well as the data.
+	Path *Path
+}
+
+// Path is the trajectory a metric is held to: from its baseline to its
+// target on the target's date.
+type Path struct {
+	From, To Point
 }
 
 // Mark is a point of the series that carries a note.
@@ -42,6 +51,7 @@ const (
 // sorted), the y scale and the mappings from data to viewBox units.
 type lineLayout struct {
 	pts           []Point
+	path          *Path
 	target        *float64
 	unit          string
 	sc            scale
@@ -56,6 +66,9 @@ func layoutLine(c LineChart) lineLayout {
 	if c.Target != nil && finite(*c.Target) {
 		t := *c.Target
 		l.target = &t
+	}
+	if p := c.Path; p != nil && finite(p.From.Value) && finite(p.To.Value) && p.From.Date.Before(p.To.Date) {
+		l.path = p
 	}
 	l.pw = lineW - lineLeft - lineRight
 	l.ph = lineH - lineTop - lineBottom
@@ -81,6 +94,10 @@ func layoutLine(c LineChart) lineLayout {
 		if l.target != nil {
 			add(*l.target)
 		}
+		if l.path != nil {
+			add(l.path.From.Value)
+			add(l.path.To.Value)
+		}
 		l.sc = niceScale(lo, hi)
 		if l.target != nil && *l.target <= l.sc.lo {
 			// A target on the x axis would be hidden by it: give the
@@ -96,8 +113,24 @@ func layoutLine(c LineChart) lineLayout {
 	}
 	sc, ph := l.sc, l.ph
 	l.yOf = func(v float64) float64 { return lineTop + sc.frac(v)*ph }
-	l.xOf = xMapper(l.pts, lineLeft, l.pw)
+	l.xOf = xMapper(l.span(), lineLeft, l.pw)
 	return l
+}
+
+// span is what the x axis runs over: the points and the path, first to
+// last (only the dates count).
+func (l lineLayout) span() []Point {
+	if l.path == nil || len(l.pts) == 0 {
+		return l.pts
+	}
+	first, last := l.pts[0], l.pts[len(l.pts)-1]
+	if l.path.From.Date.Before(first.Date) {
+		first = l.path.From
+	}
+	if l.path.To.Date.After(last.Date) {
+		last = l.path.To
+	}
+	return []Point{first, last}
 }
 
 // MarkPositions is where each of c.Marks sits on the chart Line draws of c,
@@ -128,7 +161,7 @@ func Line(c LineChart) string {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-linechart" viewBox="0 0 ` + fc(lineW) + ` ` + fc(lineH) + `"`)
 	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(c.Title)) + `</title>`)
-	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(c.Title, unit, c.Direction, pts, target)) + `</desc>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(c.Title, unit, c.Direction, pts, target)+pathDesc(l.path, unit)) + `</desc>`)
 
 	// Gridlines.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
@@ -139,7 +172,7 @@ func Line(c LineChart) string {
 	b.WriteString(`</g>`)
 
 	// Axes and x tick marks.
-	xticks := monthTicks(pts, xOf, lineLeft+pw/2)
+	xticks := monthTicks(l.span(), xOf, lineLeft+pw/2)
 	b.WriteString(`<g class="chart-axis" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1">`)
 	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(lineTop) + `" x2="` + fc(lineLeft) + `" y2="` + fc(bottom) + `"/>`)
 	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(bottom) + `" x2="` + fc(right) + `" y2="` + fc(bottom) + `"/>`)
@@ -170,6 +203,13 @@ func Line(c LineChart) string {
 		y := yOf(*target)
 		b.WriteString(`<line class="chart-target" x1="` + fc(lineLeft) + `" y1="` + fc(y) + `" x2="` + fc(right) + `" y2="` + fc(y) + `" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>`)
 		b.WriteString(`<text class="chart-target-label" x="` + fc(lineLeft+6) + `" y="` + fc(y-5) + `" fill="currentColor" stroke="none" font-size="11">` + esc("Target "+short(formatValue(*target), unit)) + `</text>`)
+	}
+
+	// The path to the target: dotted, where the target is dashed.
+	if p := l.path; p != nil {
+		b.WriteString(`<line class="chart-path" x1="` + fc(xOf(p.From.Date)) + `" y1="` + fc(yOf(p.From.Value)) + `" x2="` + fc(xOf(p.To.Date)) + `" y2="` + fc(yOf(p.To.Value)) + `" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="1 4" stroke-linecap="round"/>`)
+		b.WriteString(`<circle class="chart-path-start" cx="` + fc(xOf(p.From.Date)) + `" cy="` + fc(yOf(p.From.Value)) + `" r="3.5" fill="none" stroke="currentColor" stroke-width="1.5">`)
+		b.WriteString(`<title>` + esc("Baseline, "+pointTitle(p.From, unit)) + `</title></circle>`)
 	}
 
 	// Series.
@@ -249,6 +289,16 @@ func lineDesc(title, unit, direction string, pts []Point, target *float64) strin
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// pathDesc is the sentence on the path to the target: " The path to the
+// target runs from 12 on 31 Jan 2026 to 40 on 31 Dec 2027."
+func pathDesc(p *Path, unit string) string {
+	if p == nil {
+		return ""
+	}
+	return " The path to the target runs from " + withUnit(formatValue(p.From.Value), unit) + " on " + dayLabel(p.From.Date) +
+		" to " + withUnit(formatValue(p.To.Value), unit) + " on " + dayLabel(p.To.Date) + "."
 }
 
 type xtick struct {

@@ -49,7 +49,7 @@ const (
 // Builtins are shiftbook's own shortcodes, sorted by name.
 var Builtins = []Builtin{
 	{Name: "chart", Arg: "a metric id", Shows: ShowsMetric, Block: true, Chart: true, Template: "shortcodes/chart.html",
-		Options: []Option{{Name: "segments", Bool: true, Segment: true, Eg: "segments=true", Does: "a small chart per segment under it"}}},
+		Options: []Option{{Name: "segments", Bool: true, Segment: true, Eg: "segments=true", Does: "draw a small chart per segment under it"}}},
 	{Name: "journey", Arg: "a journey id", Shows: ShowsJourney, Block: true, Template: "shortcodes/journey.html"},
 	{Name: "metric", Arg: "a metric id", Shows: ShowsMetric, Template: "shortcodes/metric.html",
 		Options: []Option{

@@ -68,17 +68,18 @@ func (d *fieldDecoder) baseline(v any) *Baseline {
 		return nil
 	}
 	var b Baseline
-	good := true
+	good, typo := true, false
 	for _, k := range slices.Sorted(maps.Keys(t)) {
 		switch k {
 		case "date", "value":
 		default:
 			d.errorf([]string{"baseline", k}, "baseline has no key %q%s", k,
 				diag.DidYouMean(k, []string{"date", "value"}, "; a baseline has a date and a value"))
-			good = false
+			good, typo = false, true
 		}
 	}
 	switch dv, ok := t["date"]; {
+	case !ok && typo:
 	case !ok:
 		d.errorf([]string{"baseline"}, "baseline has no date; %s", baselineShape)
 		good = false
@@ -87,6 +88,7 @@ func (d *fieldDecoder) baseline(v any) *Baseline {
 		good = good && !b.Date.IsZero()
 	}
 	switch vv, ok := t["value"]; {
+	case !ok && typo:
 	case !ok:
 		d.errorf([]string{"baseline"}, "baseline has no value; %s", baselineShape)
 		good = false

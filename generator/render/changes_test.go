@@ -108,6 +108,33 @@ func TestChanges(t *testing.T) {
 			}},
 		},
 		{
+			name: "metric target dates, baselines, scales, cadences and alerts",
+			prev: base(),
+			change: func(m *Manifest) {
+				m.Metrics[0].ManifestTarget = ManifestTarget{TargetDate: "2027-12-31", Baseline: "29.9 on 2026-01-31", Scale: "-100 to 100", Cadence: "monthly", AlertChange: "5"}
+				m.Metrics[1].ManifestTarget = ManifestTarget{Scale: "0 to 100"}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Metrics: []MetricChange{
+				{Title: "NPS", URL: "metrics/nps/", OldTarget: "40 points", NewTarget: "40 points", OldOwner: "Ana", NewOwner: "Ana", Settings: []SettingChange{
+					{What: "Target date", New: "2027-12-31"}, {What: "Baseline", New: "29.9 on 2026-01-31"}, {What: "Scale", New: "-100 to 100"},
+					{What: "Cadence", New: "monthly"}, {What: "Flagged beyond (alertChange)", New: "5"}}},
+				{Title: "CSAT", URL: "metrics/csat/", OldOwner: "Bo", NewOwner: "Bo", Settings: []SettingChange{{What: "Scale", New: "0 to 100"}}},
+			}},
+		},
+		{
+			name: "a target date moved and an alert dropped",
+			prev: func() *Manifest {
+				m := base()
+				m.Metrics[0].ManifestTarget = ManifestTarget{TargetDate: "2027-12-31", AlertChange: "10%"}
+				return m
+			}(),
+			change: func(m *Manifest) { m.Metrics[0].ManifestTarget = ManifestTarget{TargetDate: "2027-06-30"} },
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Metrics: []MetricChange{
+				{Title: "NPS", URL: "metrics/nps/", OldTarget: "40 points", NewTarget: "40 points", OldOwner: "Ana", NewOwner: "Ana", Settings: []SettingChange{
+					{What: "Target date", Old: "2027-12-31", New: "2027-06-30"}, {What: "Flagged beyond (alertChange)", Old: "10%"}}},
+			}},
+		},
+		{
 			name: "journey stages",
 			prev: base(),
 			change: func(m *Manifest) {

@@ -265,6 +265,7 @@ type ManifestMetric struct {
 	Target *float64 `json:"target,omitempty"`
 	Unit   string   `json:"unit,omitempty"`
 	Owner  string   `json:"owner,omitempty"`
+	ManifestTarget
 }
 
 // MetricChange is a metric whose target or owner changed.
@@ -274,6 +275,7 @@ type MetricChange struct {
 	OldTarget, NewTarget string // "" when none is set
 	OwnerChanged         bool
 	OldOwner, NewOwner   string
+	Settings             []SettingChange // what else it is held to: target date, baseline, scale, cadence, alertChange
 }
 
 // metricManifest adds the kind's part of the manifest.
@@ -281,7 +283,7 @@ func metricManifest(site *link.Site, m *Manifest) {
 	for _, mt := range site.Metrics {
 		p := mt.Page
 		m.Metrics = append(m.Metrics, ManifestMetric{ID: mt.ID, Path: rootRel(p.URL), Title: p.Title(),
-			Target: p.Meta.Metric.Target, Unit: p.Meta.Metric.Unit, Owner: p.Meta.Owner})
+			Target: p.Meta.Metric.Target, Unit: p.Meta.Metric.Unit, Owner: p.Meta.Owner, ManifestTarget: manifestTarget(mt)})
 	}
 	sort.Slice(m.Metrics, func(i, j int) bool { return m.Metrics[i].ID < m.Metrics[j].ID })
 }
@@ -302,7 +304,8 @@ func metricChanges(prev, cur *Manifest, c *ChangesData) int {
 			OldTarget: targetText(old), NewTarget: targetText(m), OldOwner: old.Owner, NewOwner: m.Owner}
 		mc.TargetChanged = mc.OldTarget != mc.NewTarget
 		mc.OwnerChanged = old.Owner != m.Owner
-		if mc.TargetChanged || mc.OwnerChanged {
+		mc.Settings = settingChanges(old, m)
+		if mc.TargetChanged || mc.OwnerChanged || len(mc.Settings) > 0 {
 			c.Metrics = append(c.Metrics, mc)
 		}
 	}

@@ -66,7 +66,7 @@ func alertLimit(a parse.AlertChange, unit string) string {
 	if a.Percent {
 		return a.String()
 	}
-	return withUnit(formatNumber(a.Amount), unit)
+	return amount(a.Amount, unit)
 }
 
 // alertText says a sharp move in words: "Sharp fall: 6.2 points below the
@@ -79,12 +79,21 @@ func alertText(al *link.Alert, a *parse.AlertChange, unit string) string {
 	if moved < 0 {
 		word, side, moved = "fall", "below", -moved
 	}
-	by := withUnit(formatNumber(moved), unit)
+	by := amount(moved, unit)
 	if a.Percent {
 		by = formatNumber(moved/math.Abs(al.Mean)*100) + "%"
 	}
 	return fmt.Sprintf("Sharp %s: %s %s the mean of the three points before (%s); flagged beyond %s",
 		word, by, side, withUnit(formatNumber(al.Mean), unit), alertLimit(*a, unit))
+}
+
+// amount is a difference in the metric's unit: of a share in %, in
+// percentage points, so that it never reads as a share of the value.
+func amount(v float64, unit string) string {
+	if unit == "%" {
+		return formatNumber(v) + " percentage points"
+	}
+	return withUnit(formatNumber(v), unit)
 }
 
 // chartPath is the path m's chart draws, or nil.
@@ -103,4 +112,57 @@ func nOf(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// ManifestTarget is what else a metric is held to, as the manifest keeps
+// it for /changes/: each in words, "" when not set. Older manifests have
+// none of it, and a metric then reads as having had none.
+type ManifestTarget struct {
+	TargetDate  string `json:"targetDate,omitempty"`  // "2027-12-31"
+	Baseline    string `json:"baseline,omitempty"`    // "29.9 on 2026-01-31"
+	Scale       string `json:"scale,omitempty"`       // "-100 to 100"
+	Cadence     string `json:"cadence,omitempty"`     // "monthly"
+	AlertChange string `json:"alertChange,omitempty"` // "5", "10%"
+}
+
+func manifestTarget(m *link.Metric) ManifestTarget {
+	mm := m.Page.Meta.Metric
+	t := ManifestTarget{Scale: m.Scale.Text(), Cadence: string(mm.Cadence)}
+	if !mm.TargetDate.IsZero() {
+		t.TargetDate = mm.TargetDate.Format("2006-01-02")
+	}
+	if b := mm.Baseline; b != nil {
+		t.Baseline = strconv.FormatFloat(b.Value, 'g', -1, 64) + " on " + b.Date.Format("2006-01-02")
+	}
+	if a := mm.AlertChange; a != nil {
+		t.AlertChange = a.String()
+	}
+	return t
+}
+
+// SettingChange is one thing a metric is held to that changed between
+// editions: "Target date", "2027-12-31" → "2027-06-30".
+type SettingChange struct {
+	What, Old, New string // Old or New "" when not set
+}
+
+// settingChanges lists what changed of old's ManifestTarget in cur, in a
+// fixed order.
+func settingChanges(old, cur ManifestMetric) []SettingChange {
+	var out []SettingChange
+	for _, s := range []struct {
+		what     string
+		old, new string
+	}{
+		{"Target date", old.TargetDate, cur.TargetDate},
+		{"Baseline", old.Baseline, cur.Baseline},
+		{"Scale", old.Scale, cur.Scale},
+		{"Cadence", old.Cadence, cur.Cadence},
+		{"Flagged beyond (alertChange)", old.AlertChange, cur.AlertChange},
+	} {
+		if s.old != s.new {
+			out = append(out, SettingChange{What: s.what, Old: s.old, New: s.new})
+		}
+	}
+	return out
 }

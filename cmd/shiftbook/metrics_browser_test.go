@@ -284,3 +284,105 @@ func TestBrowserSegmentBreakdown(t *testing.T) {
 		}
 	}
 }
+
+// smallMultiplesJS lists what is wrong with the small multiples and the
+// segment table of the page, as a reader sees them: every small chart drawn
+// at a readable size, its labels inside its box, the page no wider than the
+// window; the held-back segment in words, without a chart.
+const smallMultiplesJS = `(() => {
+  const out = [];
+  const secs = [...document.querySelectorAll("section.small-multiples")];
+  if (!secs.length) return ["no small multiples"];
+  for (const sec of secs) {
+    const items = [...sec.querySelectorAll("li.small-multiple")];
+    if (items.length !== 3) out.push(items.length + " small multiples, want 3");
+    for (const li of items) {
+      const svg = li.querySelector("svg.chart-small"), cap = li.querySelector("figcaption").innerText.trim();
+      if (cap.startsWith("markets")) {
+        if (svg) out.push("the held-back segment has a chart");
+        if (!cap.includes("too few responses (n = 23)")) out.push("the held-back segment reads " + JSON.stringify(cap));
+        continue;
+      }
+      if (!svg) { out.push(cap + ": no chart"); continue; }
+      const r = svg.getBoundingClientRect(), box = li.getBoundingClientRect();
+      if (r.width < 200) out.push(cap + ": its chart is " + r.width + " px wide");
+      if (!svg.querySelector("title") || !svg.querySelector("title").textContent.includes("Net Promoter Score, ")) out.push(cap + ": its chart has no title of its own");
+      if (!svg.querySelector("desc") || svg.querySelector("desc").textContent.length < 30) out.push(cap + ": its chart has no text alternative");
+      const scale = r.width / svg.viewBox.baseVal.width;
+      for (const t of svg.querySelectorAll("text")) {
+        const tr = t.getBoundingClientRect();
+        if (tr.left < box.left - 1 || tr.right > box.right + 1) out.push(cap + ": label " + JSON.stringify(t.textContent) + " is cut (" + tr.left + ".." + tr.right + " in " + box.left + ".." + box.right + ")");
+        if (parseFloat(getComputedStyle(t).fontSize) * scale < 11) out.push(cap + ": label " + JSON.stringify(t.textContent) + " is under 11 px");
+      }
+      if (!svg.querySelector("polyline.chart-line")) out.push(cap + ": no line drawn");
+    }
+  }
+  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide in a " + innerWidth + " px window");
+  return out;
+})()`
+
+// The example's NPS, as a reader sees it: the segment table with n beside
+// each value and the held-back market in words; the small multiples at
+// 390 px and 1280 px (one scale, labels whole, nothing wider than the
+// window), on the metric's page and under {{< chart "nps" segments=true >}};
+// the path to the dated target drawn, named in the legend and the text
+// alternative, and the status said against it.
+func TestBrowserSegmentsSmallMultiplesAndPath(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, width := range []int64{390, 1280} {
+		for _, page := range []string{"/metrics/nps/", "/shift-book/who-we-serve/"} {
+			do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+page), chromedp.WaitReady("section.small-multiples"))
+			for _, p := range eval[[]string](t, ctx, smallMultiplesJS) {
+				t.Errorf("%s at %d px: %s", page, width, p)
+			}
+			if width > 1000 {
+				// Side by side on a desktop: the first two share a row.
+				if got := eval[string](t, ctx, `(() => { const li = document.querySelectorAll("section.small-multiples li.small-multiple");
+				  return li[1].getBoundingClientRect().top < li[0].getBoundingClientRect().bottom - 50 ? "" : "the small multiples are stacked at a desktop width" })()`); got != "" {
+					t.Errorf("%s: %s", page, got)
+				}
+			}
+		}
+		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/nps/"), chromedp.WaitReady("section.metric-segments"))
+		got := eval[[]string](t, ctx, `(() => {
+		  const out = [], rows = [...document.querySelectorAll("section.metric-segments tbody tr")];
+		  const head = [...document.querySelectorAll("section.metric-segments thead th")].map(th => th.innerText.trim());
+		  const n = head.indexOf("Responses (n)"), latest = head.indexOf("Latest");
+		  if (n !== latest + 1) out.push("the n column is not beside the value: " + head.join(" | "));
+		  const names = rows.map(r => r.querySelector("th").innerText.trim());
+		  if (names.join(",") !== "consumer,business,markets") out.push("segments " + names.join(","));
+		  for (const r of rows) {
+		    const cells = [...r.children].map(c => c.innerText.trim());
+		    if (!/^\d+$/.test(cells[n])) out.push(cells[0] + ": n reads " + JSON.stringify(cells[n]));
+		    for (const c of r.children) if (c.scrollWidth > c.clientWidth + 1) out.push(cells[0] + ": cut " + JSON.stringify(c.innerText));
+		  }
+		  const held = rows.find(r => r.querySelector("th").innerText.trim() === "markets");
+		  if (!held || held.querySelector("td.num").innerText.trim() !== "too few responses (n = 23)") out.push("markets reads " + (held && JSON.stringify(held.querySelector("td.num").innerText)));
+		  // The path to the dated target.
+		  const svg = document.querySelector("svg.chart-linechart"), path = svg && svg.querySelector("line.chart-path");
+		  if (!path) out.push("no path drawn");
+		  else {
+		    const r = path.getBoundingClientRect();
+		    if (r.width < 50) out.push("the path is " + r.width + " px long");
+		    const dash = getComputedStyle(path).strokeDasharray, target = getComputedStyle(svg.querySelector("line.chart-target")).strokeDasharray;
+		    if (!dash || dash === "none" || dash === target) out.push("the path is drawn like the target (" + dash + " / " + target + ")");
+		  }
+		  if (!svg.querySelector("desc").textContent.includes("The path to the target runs from 29.9 points on 31 Jan 2026 to 40 points on 31 Dec 2027.")) out.push("the text alternative does not say the path");
+		  const legend = document.querySelector(".chart-legend");
+		  if (!legend || !legend.innerText.includes("Path from the baseline, 29.9 points on 31 Jan 2026, to the target by 31 Dec 2027")) out.push("no legend names the path");
+		  if (!document.querySelector(".metric-now .status").innerText.match(/^(Ahead of|Behind) path$/)) out.push("the status reads " + document.querySelector(".metric-now .status").innerText);
+		  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
+		  return out;
+		})()`)
+		for _, p := range got {
+			t.Errorf("/metrics/nps/ at %d px: %s", width, p)
+		}
+	}
+	// The churn alert shows on the dashboard with an icon and in words.
+	do(t, ctx, chromedp.Navigate(base+"/metrics/"), chromedp.WaitReady("table.dashboard-table"))
+	if got := eval[string](t, ctx, `(() => { const a = [...document.querySelectorAll(".dashboard-table .metric-alert")];
+	  return a.length === 1 && a[0].innerText.includes("Sharp fall") && a[0].querySelector(".metric-alert-icon") ? "" : a.map(x => x.innerText).join(" | ") || "no alert" })()`); got != "" {
+		t.Errorf("the dashboard's alerts: %s", got)
+	}
+}

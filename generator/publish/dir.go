@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,8 +30,27 @@ func NewDirSink(root string) *DirSink {
 
 // Write writes one file; path is slash-separated and relative.
 func (s *DirSink) Write(path string, data []byte) error {
+	full, err := s.place(path)
+	if err != nil {
+		return err
+	}
+	return writeFile(full, data)
+}
+
+// Create opens one file to be written as a stream (a page too long to
+// hold in memory whole); path is as for Write. The caller closes it.
+func (s *DirSink) Create(path string) (io.WriteCloser, error) {
+	full, err := s.place(path)
+	if err != nil {
+		return nil, err
+	}
+	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// place checks path and makes its folder; it returns the file's full name.
+func (s *DirSink) place(path string) (string, error) {
 	if strings.Contains(path, "..") || strings.HasPrefix(path, "/") {
-		return fmt.Errorf("output path %q leaves the output folder", path)
+		return "", fmt.Errorf("output path %q leaves the output folder", path)
 	}
 	full := filepath.Join(s.Root, filepath.FromSlash(path))
 	dir := filepath.Dir(full)
@@ -51,7 +71,7 @@ func (s *DirSink) Write(path string, data []byte) error {
 		}
 		if err != nil {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+				return "", err
 			}
 		}
 		s.mu.Lock()
@@ -60,7 +80,7 @@ func (s *DirSink) Write(path string, data []byte) error {
 		}
 		s.mu.Unlock()
 	}
-	return writeFile(full, data)
+	return full, nil
 }
 
 // ReplaceDir builds a new version of dir with fill, in a staging folder

@@ -3,8 +3,6 @@ package render
 import (
 	"bytes"
 	"sync"
-
-	"golang.org/x/net/html"
 )
 
 // scanAttrs calls fn with the value of every id ('i'), href and src ('r')
@@ -39,31 +37,7 @@ func scanAttrs(page []byte, stopped func() bool, fn func(kind byte, value []byte
 
 // tokenAttrs is scanAttrs by golang.org/x/net/html's tokenizer.
 func tokenAttrs(page []byte, stopped func() bool, fn func(kind byte, value []byte)) {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for n := 1; ; n++ {
-		if n%1024 == 0 && stopped != nil && stopped() {
-			return
-		}
-		switch z.Next() {
-		case html.ErrorToken:
-			return
-		case html.StartTagToken, html.SelfClosingTagToken:
-			if !mayHoldRef(z.Raw()) {
-				continue // most tags (<p>, <span class="...">): no attribute copied
-			}
-			_, more := z.TagName()
-			for more {
-				var key, val []byte
-				key, val, more = z.TagAttr()
-				switch string(key) {
-				case "id":
-					fn('i', val)
-				case "href", "src":
-					fn('r', val)
-				}
-			}
-		}
-	}
+	tokenAttrsFrom(bytes.NewReader(page), stopped, fn)
 }
 
 // attrSpan is where one attribute value fastAttrs found stands in the page.
@@ -92,14 +66,35 @@ var rawTags = []string{"iframe", "noembed", "noframes", "noscript", "plaintext",
 // ok is false when the page holds what it leaves to the tokenizer; page
 // must hold no NUL byte.
 func fastAttrs(page []byte, spans []attrSpan, stopped func() bool) (_ []attrSpan, ok bool) {
+	spans, _, ok = scanPart(page, spans, stopped, true)
+	return spans, ok
+}
+
+// scanPart is fastAttrs over the start of a page that goes on after it
+// unless final. It returns where reading must go on, with more bytes
+// appended: the start of a construct the part ends inside (the tokenizer
+// reads from there, as from the start of a page), or len(page); -1 when
+// the rest of the page is text (after <plaintext>). When ok is false, from
+// resume on the page is the tokenizer's to read; the spans before it stand.
+func scanPart(page []byte, spans []attrSpan, stopped func() bool, final bool) (_ []attrSpan, resume int, ok bool) {
 	n := len(page)
 	i := 0
 	tags := 0
+	// more is where a construct starting at at is cut by the end of part.
+	more := func(at int) int {
+		if final {
+			return n
+		}
+		return at
+	}
 	for i < n {
 		// Text: up to a '<' that starts a tag, an end tag or a comment.
 		j := bytes.IndexByte(page[i:], '<')
-		if j < 0 || i+j+1 >= n {
-			return spans, true
+		if j < 0 {
+			return spans, n, true
+		}
+		if i+j+1 >= n {
+			return spans, more(i + j), true
 		}
 		i += j
 		c := page[i+1]
@@ -107,54 +102,77 @@ func fastAttrs(page []byte, spans []attrSpan, stopped func() bool) (_ []attrSpan
 		case isLetter(c):
 			tags++
 			if tags%1024 == 0 && stopped != nil && stopped() {
-				return spans, true
+				return spans, n, true
 			}
+			mark := len(spans)
 			var end int
 			var raw string
 			spans, end, raw, ok = readTag(page, i+1, spans, true)
-			if !ok || end < 0 {
-				return spans, ok // end < 0: the page ends inside the tag
+			if !ok {
+				return spans[:mark], i, false
 			}
-			i = end
+			if end < 0 { // the page ends inside the tag
+				return spans[:mark], more(i), true
+			}
 			if raw != "" {
 				if raw == "plaintext" {
-					return spans, true // the rest is text
+					return spans, -1, true // the rest is text
 				}
-				k := rawEnd(page, i, raw)
-				if raw == "script" && bytes.Contains(page[i:k], []byte("<!--")) {
-					return spans, false // the script data's escaped states
+				k := rawEnd(page, end, raw)
+				if raw == "script" && bytes.Contains(page[end:k], []byte("<!--")) {
+					return spans[:mark], i, false // the script data's escaped states
 				}
-				i = k
+				if k == n && !final {
+					return spans[:mark], i, true // its end tag may be in what follows
+				}
+				end = k
 			}
+			i = end
 		case c == '/':
 			if i+2 >= n {
-				return spans, true
+				return spans, more(i), true
 			}
 			switch d := page[i+2]; {
 			case d == '>':
 				i += 3 // "</>" is nothing
 			case isLetter(d):
 				_, end, _, _ := readTag(page, i+2, nil, false)
-				if end < 0 {
-					return spans, true
+				if end < 0 || end == n && !final {
+					return spans, more(i), true
 				}
 				i = end
 			default:
-				i = untilCloseAngle(page, i+2)
+				k := untilCloseAngle(page, i+2)
+				if k == n && !final {
+					return spans, i, true // read again, whole, with what follows
+				}
+				i = k
 			}
 		case c == '!':
-			if i+3 < n && page[i+2] == '-' && page[i+3] == '-' {
-				i = commentEnd(page, i+4)
-			} else {
-				i = untilCloseAngle(page, i+2) // a doctype, or a bogus comment
+			if i+3 >= n && !final {
+				return spans, i, true // "<!-" or "<!": a comment or not, to be seen
 			}
+			var k int
+			if i+3 < n && page[i+2] == '-' && page[i+3] == '-' {
+				k = commentEnd(page, i+4)
+			} else {
+				k = untilCloseAngle(page, i+2) // a doctype, or a bogus comment
+			}
+			if k == n && !final {
+				return spans, i, true
+			}
+			i = k
 		case c == '?':
-			i = untilCloseAngle(page, i+1)
+			k := untilCloseAngle(page, i+1)
+			if k == n && !final {
+				return spans, i, true
+			}
+			i = k
 		default:
 			i++ // a '<' of the text
 		}
 	}
-	return spans, true
+	return spans, n, true
 }
 
 // untilCloseAngle is the index after the next '>' from i, or the end.

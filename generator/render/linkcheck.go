@@ -94,38 +94,59 @@ func (c *linkCheck) add(out string, page []byte, nav string) {
 		}
 		from = i + len(navOpen)
 	}
-	var ids strings.Builder
-	ids.WriteByte(0)
-	var msgs []string
-	var later []anchor
-	report := func(msg string) {
-		if !slices.Contains(msgs, msg) { // a link written twice is one mistake
-			msgs = append(msgs, msg)
+	pc := c.begin(out)
+	scanAttrs(page, c.stopped, pc.scan)
+	scanAttrs(rest, c.stopped, pc.scan)
+	pc.finish()
+}
+
+// pageCheck is the check of one page while its attributes are read.
+type pageCheck struct {
+	c     *linkCheck
+	out   string
+	ids   strings.Builder
+	msgs  []string
+	later []anchor
+}
+
+func (c *linkCheck) begin(out string) *pageCheck {
+	pc := &pageCheck{c: c, out: out}
+	pc.ids.WriteByte(0)
+	return pc
+}
+
+func (pc *pageCheck) report(msg string) {
+	if !slices.Contains(pc.msgs, msg) { // a link written twice is one mistake
+		pc.msgs = append(pc.msgs, msg)
+	}
+}
+
+// scan takes one attribute of the page, as scanAttrs reports them.
+func (pc *pageCheck) scan(kind byte, value []byte) {
+	switch {
+	case kind == 'i':
+		pc.ids.Write(value)
+		pc.ids.WriteByte(0)
+	case len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '%') < 0:
+		// An anchor on this page, the table of contents' case:
+		// checked below, once every id of the page is known.
+		ref := string(value)
+		pc.later = append(pc.later, anchor{ref: ref, target: pc.out, id: ref[1:]})
+	default:
+		ref := string(value)
+		switch target, id, msg := pc.c.check(pc.out, ref); {
+		case msg != "":
+			pc.report(msg)
+		case id != "":
+			pc.later = append(pc.later, anchor{ref: ref, target: target, id: id})
 		}
 	}
-	scan := func(kind byte, value []byte) {
-		switch {
-		case kind == 'i':
-			ids.Write(value)
-			ids.WriteByte(0)
-		case len(value) > 0 && value[0] == '#' && bytes.IndexByte(value, '%') < 0:
-			// An anchor on this page, the table of contents' case:
-			// checked below, once every id of the page is known.
-			ref := string(value)
-			later = append(later, anchor{ref: ref, target: out, id: ref[1:]})
-		default:
-			ref := string(value)
-			switch target, id, msg := c.check(out, ref); {
-			case msg != "":
-				report(msg)
-			case id != "":
-				later = append(later, anchor{ref: ref, target: target, id: id})
-			}
-		}
-	}
-	scanAttrs(page, c.stopped, scan)
-	scanAttrs(rest, c.stopped, scan)
-	own := ids.String()
+}
+
+// finish checks the page's own anchors and records the rest.
+func (pc *pageCheck) finish() {
+	c, out := pc.c, pc.out
+	own := pc.ids.String()
 	var dups []string
 	seen := map[string]bool{}
 	for id := range strings.SplitSeq(own[1:], "\x00") {
@@ -135,14 +156,14 @@ func (c *linkCheck) add(out string, page []byte, nav string) {
 		seen[id] = true
 	}
 	var others []anchor
-	for _, a := range later {
+	for _, a := range pc.later {
 		if a.target != out {
 			others = append(others, a)
 		} else if !seen[a.id] {
-			report(brokenAnchor(a))
+			pc.report(brokenAnchor(a))
 		}
 	}
-	msgs = append(dups, msgs...)
+	msgs := append(dups, pc.msgs...)
 	c.mu.Lock()
 	c.ids[out] = own
 	if len(others) > 0 {

@@ -355,7 +355,10 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 		buf.Reset()
 		// A page made after the build was cancelled may be cut short:
 		// neither checked nor written.
-		if out, nav, ok := r.renderPage(buf, j); ok && ctx.Err() == nil {
+		if ss, ok := sink.(streamSink); ok && len(j.shows) > 1 && r.opts.Release && !r.opts.LiveReload && !r.minifyPages {
+			// The book: written as it is made, never held whole.
+			r.streamPage(ss, check, j)
+		} else if out, nav, ok := r.renderPage(buf, j); ok && ctx.Err() == nil {
 			if check != nil {
 				check.add(j.out, out, string(nav))
 			}

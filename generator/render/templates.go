@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"maps"
 	"path"
 	"regexp"
@@ -100,6 +101,11 @@ func (t *Templates) has(layout string) bool { return t.layouts[layout] != nil }
 
 // execute runs a page layout through baseof.html.
 func (t *Templates) execute(buf *bytes.Buffer, layout string, data any) error {
+	return t.executeTo(buf, layout, data)
+}
+
+// executeTo is execute into any writer (a page written as a stream).
+func (t *Templates) executeTo(buf io.Writer, layout string, data any) error {
 	tmpl := t.layouts[layout]
 	if tmpl == nil {
 		return fmt.Errorf("no layout %q", layout)

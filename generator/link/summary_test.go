@@ -1,9 +1,11 @@
 package link
 
 import (
+	"math"
 	"testing"
 	"time"
 
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
 )
 
@@ -114,5 +116,83 @@ func TestSummarizeCadence(t *testing.T) {
 		if got.Stale != tt.stale || due != tt.due {
 			t.Errorf("%q at %s: stale %v, due %q; want %v, %q", tt.cadence, tt.now, got.Stale, due, tt.stale, tt.due)
 		}
+	}
+}
+
+// TestSummarizePath judges the latest value against the straight path from
+// the baseline to the target on its date, in the metric's direction; before
+// the path starts or after it ends, against the target as usual.
+func TestSummarizePath(t *testing.T) {
+	path := &Path{From: dateOf("2025-01-01"), To: dateOf("2027-01-01"), FromValue: 20, ToValue: 40}
+	at := func(date string, v float64) *series.File {
+		return &series.File{Points: []series.Point{{Date: dateOf(date), Value: v}}}
+	}
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name     string
+		s        *series.File
+		dir      Direction
+		target   float64
+		path     *Path
+		standing Standing
+		status   Status
+		expected float64
+	}{
+		{"up, above the path though below the target", at("2026-01-01", 31), Up, 40, path, Ahead, OnTrack, 30},
+		{"up, below the path", at("2026-01-01", 29), Up, 40, path, Behind, OffTrack, 30},
+		{"up, on the baseline's day", at("2025-01-01", 20), Up, 40, path, Ahead, OnTrack, 20},
+		{"down, below the path", at("2026-01-01", 2.4), Down, 2, &Path{From: dateOf("2025-01-01"), To: dateOf("2027-01-01"), FromValue: 3, ToValue: 2}, Ahead, OnTrack, 2.5},
+		{"down, above the path", at("2026-01-01", 2.6), Down, 2, &Path{From: dateOf("2025-01-01"), To: dateOf("2027-01-01"), FromValue: 3, ToValue: 2}, Behind, OffTrack, 2.5},
+		{"before the path: the target", at("2024-06-30", 41), Up, 40, path, "", OnTrack, 0},
+		{"after the target date: the target", at("2027-06-30", 39), Up, 40, path, "", OffTrack, 0},
+		{"no path", at("2026-01-01", 31), Up, 40, nil, "", OffTrack, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Summarize(tt.s, Rule{Target: f(tt.target), Direction: tt.dir, Path: tt.path}, dateOf("2027-12-31"))
+			if got.Standing != tt.standing || got.Status != tt.status || math.Abs(got.Expected-tt.expected) > 0.01 {
+				t.Errorf("standing %q, status %q, expected %.3f; want %q, %q, %.3f", got.Standing, got.Status, got.Expected, tt.standing, tt.status, tt.expected)
+			}
+		})
+	}
+}
+
+// TestSummarizeAlert flags a latest value that moved more than alertChange
+// from the mean of the three points before: an amount, or a share of the mean.
+func TestSummarizeAlert(t *testing.T) {
+	pts := func(vals ...float64) *series.File {
+		s := &series.File{}
+		for i, v := range vals {
+			s.Points = append(s.Points, series.Point{Date: dateOf("2025-01-31").AddDate(0, i, 0), Value: v})
+		}
+		return s
+	}
+	tests := []struct {
+		name  string
+		s     *series.File
+		alert *parse.AlertChange
+		moved float64 // 0: no alert
+	}{
+		{"fall beyond an amount", pts(30, 31, 32, 25), &parse.AlertChange{Amount: 5}, -6},
+		{"rise beyond an amount", pts(30, 31, 32, 38), &parse.AlertChange{Amount: 5}, 7},
+		{"within the amount", pts(30, 31, 32, 36), &parse.AlertChange{Amount: 5}, 0},
+		{"exactly the amount is not beyond it", pts(30, 31, 32, 36), &parse.AlertChange{Amount: 5}, 0},
+		{"beyond a share", pts(1, 1, 1, 1.2), &parse.AlertChange{Amount: 10, Percent: true}, 0.2},
+		{"within a share", pts(1, 1, 1, 1.05), &parse.AlertChange{Amount: 10, Percent: true}, 0},
+		{"a share of a mean of 0", pts(0, 0, 0, 5), &parse.AlertChange{Amount: 10, Percent: true}, 0},
+		{"only the three points before count", pts(100, 30, 31, 32, 37.5), &parse.AlertChange{Amount: 5}, 6.5},
+		{"fewer than four points", pts(30, 31, 40), &parse.AlertChange{Amount: 5}, 0},
+		{"no alertChange", pts(30, 31, 32, 60), nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Summarize(tt.s, Rule{Direction: Up, Alert: tt.alert}, dateOf("2026-01-01")).Alert
+			switch {
+			case tt.moved == 0 && got != nil:
+				t.Errorf("flagged %+v, want no alert", got)
+			case tt.moved != 0 && (got == nil || math.Abs(got.Moved-tt.moved) > 1e-9):
+				t.Errorf("alert %+v, want moved %v", got, tt.moved)
+			}
+		})
 	}
 }

@@ -447,6 +447,9 @@ func FuzzReadPage(f *testing.F) {
 		"---\npublishDate: soon\nexpirydate: 2026-01-01\nLinkTitle: x\nlinktitle: y\n---\n",
 		"+++\n[[stages]]\nname = \"A\"\ntarget_feeling = 7\nmoment = 1\nactions = [\"a\", { text = \"b\", failure = true }, { failure = 2 }, { text = 1, x = 1 }, 3]\nlinks = [\"j#s\", \"#\", \"j\", 4]\nowner = [1]\n+++\n",
 		"---\nstages:\n  - name: A\n    backstage: [{text: a, failure: yes}, [1]]\n    support: x\n    thinking: {text: t}\n    links: 'a#b'\n---\n",
+		"+++\ntarget = 1\ntargetDate = 2026-01-01\nbaseline = { date = 2027-01-01, value = 1e999, vale = 2 }\nalertChange = \"%\"\nmin = 5\n+++\n",
+		"---\ntargetDate: x\nbaseline: [1]\nalertChange: '-1e400%'\n---\n",
+		"+++\ntarget = 40\ntargetDate = 2027-12-31\nalertChange = 0.0\n[baseline]\ndate = \"2026-01-31\"\nvalue = \"12\"\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -22,6 +22,7 @@
 //	chart-linechart       root of a Line chart
 //	chart-sparkline       root of a Sparkline
 //	chart-feeling         root of a Feeling chart
+//	chart-small           root of a Small multiple (grid, axis, label, target, line, latest as below)
 //
 // Line chart:
 //
@@ -33,6 +34,8 @@
 //	chart-unit            the unit shown above the y axis (<text>), e.g. "points"
 //	chart-target          the target: a dashed horizontal <line>
 //	chart-target-label    the target's label (<text>), e.g. "Target 45"
+//	chart-path            the path from a baseline to a dated target: a dotted <line>
+//	chart-path-start      the baseline (<circle>, with a <title> tooltip)
 //	chart-line            the series <polyline>
 //	chart-points          <g> of the per-point circles
 //	chart-point           one data point (<circle>, with a <title> tooltip)

@@ -61,7 +61,8 @@ func (s *Site) linkStages() diag.List {
 			for k, l := range st.Links {
 				at := func(format string, args ...any) {
 					line := p.Meta.Line("stages", strconv.Itoa(i), "links", strconv.Itoa(k))
-					diags.Add(diag.AtLine(p.Path, p.Source, line, 1, format, args...))
+					col := parse.ColumnOf(p.Source, line, l.Journey+"#"+l.Stage, false)
+					diags.Add(diag.AtLine(p.Path, p.Source, line, col, format, args...))
 				}
 				target := s.journeyBy[l.Journey]
 				if target == nil {
@@ -82,7 +83,16 @@ func (s *Site) linkStages() diag.List {
 					continue
 				}
 				from, to := StageRef{Page: p, Index: i}, StageRef{Page: target, Index: idx}
-				if from == to || containsRef(st.RestsOn, to) {
+				switch {
+				case from == to:
+					at("link %q of stage %q goes to the stage itself; link it to the stage of another journey it rests on, or remove it",
+						l.Journey+"#"+l.Stage, st.Name)
+					continue
+				case target == p:
+					at("link %q of stage %q goes to stage %q of its own journey; a link joins a stage to the stage of another journey behind it (a customer stage and the employee stage that makes it work): name another journey, or remove it",
+						l.Journey+"#"+l.Stage, st.Name, p.Journey.Stages[idx].Name)
+					continue
+				case containsRef(st.RestsOn, to):
 					continue
 				}
 				st.RestsOn = append(st.RestsOn, to)

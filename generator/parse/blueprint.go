@@ -152,17 +152,18 @@ func (d *fieldDecoder) laneItem(m map[string]any, key []string, i int) (LaneItem
 		case "text":
 			t, ok := v.(string)
 			if !ok {
-				d.errorf(append(key, k), "text of item %d of %s must be text in quotes, not %s", i+1, d.name(key[:len(key)-1]), describe(v))
+				d.errorCol(append(key, k), k, true, "text of item %d of %s must be text in quotes, not %s", i+1, d.name(key[:len(key)-1]), describe(v))
+				return item, false // one mistake, one message: not also "has no text"
 			}
 			item.Text = d.str(t, key...)
 		case "failure":
 			b, ok := v.(bool)
 			if !ok {
-				d.errorf(append(key, k), "failure of item %d of %s must be true or false, not %s", i+1, d.name(key[:len(key)-1]), describe(v))
+				d.errorCol(append(key, k), k, true, "failure of item %d of %s must be true or false, not %s", i+1, d.name(key[:len(key)-1]), describe(v))
 			}
 			item.Failure = b
 		default:
-			d.errorf(append(key, k), "%s", fmt.Sprintf("unknown key %q in item %d of %s", k, i+1, d.name(key[:len(key)-1]))+
+			d.errorCol(append(key, k), k, true, "%s", fmt.Sprintf("unknown key %q in item %d of %s", k, i+1, d.name(key[:len(key)-1]))+
 				diag.DidYouMean(k, laneItemKeys, "; a lane item is text, or a table with text and failure = true for a fail point"))
 		}
 	}

@@ -88,10 +88,20 @@ func docPath(i int) string { return Dir + "d/" + strconv.Itoa(i) + ".js" }
 // places in the title (name 0) and the keywords (name 1, 2, …) as codes
 // (name*256 + position)*2 + 1 if it is the name's last word, from which
 // site.js tells a title the query spells, begins or holds as a phrase.
+// posting is one document of a token's list. A site has millions (a
+// token list per word of every page), so it is small: most have no places.
 type posting struct {
-	doc  int
+	doc  int32
 	mask uint8
-	occ  []int
+	occ  *[]int // the token's places in the title and keywords; nil: none
+}
+
+// places is p's places in the title and keywords.
+func (p posting) places() []int {
+	if p.occ == nil {
+		return nil
+	}
+	return *p.occ
 }
 
 // Files makes the index of docs: every path of Paths(len(docs)) with its
@@ -288,13 +298,17 @@ func encodeJSON(v any) ([]byte, error) {
 
 // indexDoc adds the postings of document n.
 func indexDoc(post map[string][]posting, n int, d *Doc) {
-	mine := map[string]*posting{}
+	type building struct {
+		mask uint8
+		occ  []int
+	}
+	mine := map[string]*building{}
 	add := func(text string, bit uint8, name int) {
 		ts := Tokens(text)
 		for pos, t := range ts {
 			p := mine[t]
 			if p == nil {
-				p = &posting{doc: n}
+				p = &building{}
 				mine[t] = p
 			}
 			p.mask |= bit
@@ -318,8 +332,12 @@ func indexDoc(post map[string][]posting, n int, d *Doc) {
 	add(d.Text, fieldBody, -1)
 	add(d.Section, fieldSection, -1)
 	for t, p := range mine {
-		sort.Ints(p.occ)
-		post[t] = append(post[t], *p)
+		done := posting{doc: int32(n), mask: p.mask}
+		if len(p.occ) > 0 {
+			sort.Ints(p.occ)
+			done.occ = &p.occ
+		}
+		post[t] = append(post[t], done)
 	}
 }
 
@@ -334,7 +352,7 @@ func encodePostings(ps []posting) string {
 		docs = docs[:0]
 		for _, p := range ps {
 			if p.mask&(1<<f) != 0 {
-				docs = append(docs, p.doc)
+				docs = append(docs, int(p.doc))
 			}
 		}
 		var part strings.Builder
@@ -344,13 +362,14 @@ func encodePostings(ps []posting) string {
 	var occ strings.Builder
 	prev := -1
 	for _, p := range ps {
-		if len(p.occ) == 0 {
+		places := p.places()
+		if len(places) == 0 {
 			continue
 		}
-		writeVLQ(&occ, p.doc-prev-1)
-		prev = p.doc
-		writeVLQ(&occ, len(p.occ))
-		for _, c := range p.occ {
+		writeVLQ(&occ, int(p.doc)-prev-1)
+		prev = int(p.doc)
+		writeVLQ(&occ, len(places))
+		for _, c := range places {
 			writeVLQ(&occ, c)
 		}
 	}
@@ -399,8 +418,8 @@ func mergePostings(lists [][]posting, docs int) []posting {
 	for _, l := range lists {
 		for _, p := range l {
 			mask[p.doc] |= p.mask
-			if len(p.occ) > 0 {
-				occ[p.doc] = append(occ[p.doc], p.occ...)
+			if places := p.places(); len(places) > 0 {
+				occ[int(p.doc)] = append(occ[int(p.doc)], places...)
 			}
 		}
 	}
@@ -409,10 +428,13 @@ func mergePostings(lists [][]posting, docs int) []posting {
 		if m == 0 {
 			continue
 		}
-		o := occ[d]
-		sort.Ints(o)
-		o = dedupe(o)
-		out = append(out, posting{doc: d, mask: m, occ: o})
+		done := posting{doc: int32(d), mask: m}
+		if o := occ[d]; len(o) > 0 {
+			sort.Ints(o)
+			o = dedupe(o)
+			done.occ = &o
+		}
+		out = append(out, done)
 	}
 	return out
 }

@@ -94,15 +94,20 @@ func New(lang string, table, fallback Table) *Text {
 }
 
 // T is the text of key in the language, else in English, else the key
-// itself (so a missing string shows where it is missing).
-func (x *Text) T(key string) string {
-	if s, ok := x.table[key]; ok {
-		return s
+// itself (so a missing string shows where it is missing). pairs are names
+// and values: each {name} in the text is replaced by its value.
+func (x *Text) T(key string, pairs ...string) string {
+	s, ok := x.table[key]
+	if !ok {
+		s, ok = x.fallback[key]
 	}
-	if s, ok := x.fallback[key]; ok {
-		return s
+	if !ok {
+		return key
 	}
-	return key
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
 }
 
 // Missing are the keys of the fallback table the language's table leaves

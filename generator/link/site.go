@@ -62,6 +62,16 @@ type Page struct {
 	FocusArea  *FocusArea // for focus area pages
 	Focus      []*Page    // the focus areas its focus key names
 	Review     *Review    // what the site asks of its review; nil when no reviewEvery applies
+
+	// File is the translation file the page was read from, in a language
+	// other than the default ("content/vision/promise.nl.md"); Path stays
+	// the original's, the page's name in every language. "" for a page in
+	// the default language.
+	File string
+	// Fallback is true for a page of a language other than the default
+	// that has no translation into it: the default language's text is
+	// shown, with a banner saying so.
+	Fallback bool
 }
 
 // Title is the page's title.
@@ -116,6 +126,10 @@ type Input struct {
 	// so that one run reports everything.
 	Unread bool
 	Draft  bool // a draft left out of this build: not placed, but named when linked to
+	// File and Fallback are Page.File and Page.Fallback: the translation
+	// file a page of another language was read from, or that it has none.
+	File     string
+	Fallback bool
 }
 
 // Stats count the work Resolve did.
@@ -170,7 +184,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path]}
+		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path], File: in.File, Fallback: in.Fallback}
 		if p.Meta.Title == "" && !p.Unread {
 			// Written for GitHub or MkDocs: the title is in the body.
 			titled := *in.Page

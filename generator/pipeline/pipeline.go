@@ -81,7 +81,10 @@ type Builder struct {
 	pages   map[string]pageEntry
 	data    map[string]dataEntry
 	bodies  *link.Bodies
-	files   *load.Files
+	// langBodies are the body caches of the languages other than the
+	// default, by code.
+	langBodies map[string]*link.Bodies
+	files      *load.Files
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
 	unlimit func()
 	// setLimit is Options.MemoryLimit of the one-shot build, and limit the
@@ -259,6 +262,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: opts.OneShot})
 		b.mdHTML, b.minify = site.Config.RawHTML(), minify
 		b.bodies = b.newBodies()
+		b.langBodies = nil
 	}
 	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00"); allow != b.allow {
 		// The pages were read with other keys allowed.
@@ -269,7 +273,11 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.data, b.columns = map[string]dataEntry{}, cols
 	}
 	var stats Stats
-	inputs, data, d := b.parseAll(ctx, site, &stats, opts.Workers)
+	all := *site
+	for _, t := range site.Translations {
+		all.Pages = append(all.Pages[:len(all.Pages):len(all.Pages)], t.File)
+	}
+	inputs, data, d := b.parseAll(ctx, &all, &stats, opts.Workers)
 	diags.Add(d...)
 	if ctx.Err() != nil {
 		return nil, diag.List{link.ErrCancelled}
@@ -281,6 +289,15 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 			in.Draft = true // left out, but a link to it gets the right message
 		}
 		kept = append(kept, in)
+	}
+	var translated map[string]map[string]link.Input
+	if len(site.Translations) > 0 && len(kept) == len(site.Pages)+len(site.Translations) {
+		translated = translationInputs(site, kept[len(site.Pages):])
+		kept = kept[:len(site.Pages)]
+	}
+	var langInputs [][]link.Input
+	for _, l := range site.Config.Languages[min(1, len(site.Config.Languages)):] {
+		langInputs = append(langInputs, languageInputs(kept, translated[l.Code]))
 	}
 	static := make([]string, len(site.Static))
 	staticFiles := make(map[string][]byte, len(site.Static))
@@ -302,25 +319,47 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 				b.bodies.Spill = sp
 			}
 		}
-		site.Pages = nil
+		site.Pages, site.Translations = nil, nil
+		b.langBodies = nil
 	}
 	resolved, lstats, d := link.ResolveContext(ctx, site.Config, kept, data, static, now, b.md, b.bodies, opts.Workers)
 	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
+	sites := []*link.Site{resolved}
+	if len(langInputs) > 0 {
+		seen := map[string]bool{}
+		for _, d := range diags {
+			seen[d.String()] = true
+		}
+		for i, l := range site.Config.Languages[1:] {
+			cfg := site.Config
+			cfg.Language = l.Code
+			bodies := b.languageBodies(l.Code, opts.OneShot)
+			s, _, d := link.ResolveContext(ctx, cfg, langInputs[i], data, static, now, b.md, bodies, opts.Workers)
+			diags.Add(languageRemap(d, translated[l.Code], seen).WithKind(kindContent)...)
+			sites = append(sites, s)
+		}
+	}
 	b.keepHeadroom()
 	if diags.HasErrors() {
 		// No page is rendered, but a broken template is still news.
 		diags.Add(render.CheckTemplates(site.Theme).WithKind(kindTheme)...)
 		return nil, diags
 	}
-	renderer, d := render.Prepare(ctx, resolved, site.Theme, b.md, render.Options{
+	ropts := render.Options{
 		Minify:     minify,
 		LiveReload: opts.LiveReload,
 		Published:  opts.Published,
 		Workers:    opts.Workers,
 		Previous:   opts.Previous,
 		Release:    opts.OneShot,
-	})
+	}
+	var renderer *render.Renderer
+	if len(sites) > 1 {
+		renderer, d = render.PrepareLanguages(ctx, sites, renderLanguages(site.Config), site.Theme, b.md, ropts)
+	} else {
+		renderer, d = render.Prepare(ctx, resolved, site.Theme, b.md, ropts)
+	}
 	diags.Add(d.WithKind(kindTheme)...)
 	if renderer == nil || diags.HasErrors() {
 		return nil, diags
@@ -385,6 +424,22 @@ func (b *Builder) keepHeadroom() {
 		b.limit = want
 		b.setLimit(want)
 	}
+}
+
+// languageBodies is the body cache of a language other than the default.
+func (b *Builder) languageBodies(code string, oneShot bool) *link.Bodies {
+	if oneShot {
+		bodies := b.newBodies()
+		bodies.Release = true
+		return bodies
+	}
+	if b.langBodies == nil {
+		b.langBodies = map[string]*link.Bodies{}
+	}
+	if b.langBodies[code] == nil {
+		b.langBodies[code] = b.newBodies()
+	}
+	return b.langBodies[code]
 }
 
 // newBodies makes an empty body cache, minifying when the site is.

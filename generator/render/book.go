@@ -28,7 +28,7 @@ func (r *run) printURL(target string) string {
 	if strings.HasPrefix(target, "#") || !r.absoluteBase() {
 		return ""
 	}
-	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/" + rootRel(target)
+	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/" + r.langPrefix(target) + rootRel(target)
 }
 
 // absoluteBase reports whether baseURL is an address with a scheme and a

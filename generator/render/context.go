@@ -80,7 +80,7 @@ func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix str
 					continue
 				}
 			}
-			b.WriteString(html.EscapeString(markdown.EscapeURL(relURL(from, target))))
+			b.WriteString(html.EscapeString(markdown.EscapeURL(r.relTarget(from, target))))
 			if abs := r.printURL(target); abs != "" {
 				// Placeholders sit inside a double-quoted href (or src): close
 				// it, add the address paper shows, and let the page's own

@@ -81,6 +81,15 @@ type PageData struct {
 	SurveyMap    *SurveyMapLink    // on the journeys page: the link to the survey map
 	MetricSurvey *MetricSurveyData // on a metric's page: its survey and where along the journeys it is asked
 	Tasks        []TaskData        // a plan page's tasks
+
+	// Alternates are the page in each of the site's languages (the
+	// language switcher, hreflang); nil for a site of one language.
+	Alternates []AltLink
+	// Untranslated is the banner of a page shown in the default
+	// language's text because it has no translation into the page's
+	// language, and ContentLang that text's language; "" when translated.
+	Untranslated string
+	ContentLang  string
 }
 
 // LinkData is a titled link.

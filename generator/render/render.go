@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/i18n"
 	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
@@ -47,6 +48,12 @@ type Options struct {
 	// every page that shows it is written, the search index once written),
 	// for a build that renders once: it keeps a large site's memory small.
 	Release bool
+	// Lang is the language the site is rendered in, for a site with
+	// [languages] (see PrepareLanguages); nil for a site of one language.
+	Lang *Language
+	// assets are the default language's assets, for the tree of another
+	// language, which links them instead of writing its own.
+	assets map[string]string
 }
 
 // Stats counts the work a render did.
@@ -74,6 +81,14 @@ type run struct {
 	bookIDs     map[string]string // URL of a page the book holds → its id in the book
 	manifest    func() *Manifest  // this edition's manifest
 	mini        *minifier
+
+	// langs are the site's languages and alternates each page's address
+	// in them, by its own address (see setAlternates); nil for a site of
+	// one language.
+	langs      []Language
+	alternates map[string][]altTarget
+
+	text *i18n.Text // the interface text of its language
 
 	mu     sync.Mutex
 	diags  diag.List
@@ -119,6 +134,9 @@ type Renderer struct {
 	// Extra are output files written beside the rendered ones (content
 	// files copied as they are), for the output link check.
 	Extra []string
+	// others are the runs of the site's other languages, whose jobs are
+	// among jobs (see PrepareLanguages).
+	others []*run
 }
 
 // lazyFile is a shared file made once, when first asked for.
@@ -141,8 +159,19 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	if opts.Minify {
 		r.mini = newMinifier()
 	}
+	text, diags := interfaceText(theme, opts.Lang)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	r.text = text
 	r.assignBookIDs() // before the assets: the book's print stylesheet names its chapters
-	if _, diags := r.writeAssets(theme); len(diags) > 0 {
+	if opts.assets != nil {
+		// Another language's tree links the default language's assets.
+		r.assets = map[string]string{}
+		for name, u := range opts.assets {
+			r.assets[name] = "../" + u
+		}
+	} else if _, diags := r.writeAssets(theme); len(diags) > 0 {
 		return nil, diags
 	}
 	tmpl, diags := parseTemplates(theme, r.funcs())
@@ -259,15 +288,19 @@ func (x *Renderer) File(path string) (data []byte, ok bool) {
 		return nil, false
 	}
 	var buf bytes.Buffer
-	out, ok := x.r.renderJob(&buf, j)
+	out, ok := j.run(x.r).renderJob(&buf, j)
 	return bytes.Clone(out), ok
 }
 
 // Diags are the errors met so far while rendering.
 func (x *Renderer) Diags() diag.List {
-	x.r.mu.Lock()
-	defer x.r.mu.Unlock()
-	return append(diag.List(nil), x.r.diags...).Sort()
+	var out diag.List
+	for _, r := range append([]*run{x.r}, x.others...) {
+		r.mu.Lock()
+		out = append(out, r.diags...)
+		r.mu.Unlock()
+	}
+	return out.Sort()
 }
 
 // All renders every file into sink, pages in parallel. Once ctx is done it
@@ -355,10 +388,11 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 		buf.Reset()
 		// A page made after the build was cancelled may be cut short:
 		// neither checked nor written.
-		if ss, ok := sink.(streamSink); ok && len(j.shows) > 1 && r.opts.Release && !r.opts.LiveReload && !r.minifyPages {
+		jr := j.run(r)
+		if ss, ok := sink.(streamSink); ok && len(j.shows) > 1 && jr.opts.Release && !jr.opts.LiveReload && !jr.minifyPages {
 			// The book: written as it is made, never held whole.
-			r.streamPage(ss, check, j)
-		} else if out, nav, ok := r.renderPage(buf, j); ok && ctx.Err() == nil {
+			jr.streamPage(ss, check, j)
+		} else if out, nav, ok := jr.renderPage(buf, j); ok && ctx.Err() == nil {
 			if check != nil {
 				check.add(j.out, out, string(nav))
 			}
@@ -423,6 +457,15 @@ type job struct {
 	layout    string
 	data      func() *PageData
 	shows     []*link.Page // the pages whose bodies it shows
+	r         *run         // the run of its language; nil: the Renderer's own
+}
+
+// run is the run that makes the job: its language's.
+func (j job) run(own *run) *run {
+	if j.r != nil {
+		return j.r
+	}
+	return own
 }
 
 func outPath(u string) string {
@@ -511,6 +554,9 @@ func (r *run) buildSiteData() *SiteData {
 	if len(cfg.Languages) > 0 {
 		d.Direction = cfg.DefaultLanguage().Direction
 	}
+	if l := r.opts.Lang; l != nil {
+		d.Language, d.Direction = l.Code, l.Direction
+	}
 	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, navItem(c))
@@ -546,6 +592,10 @@ func (r *run) pageData(p *link.Page) *PageData {
 	}
 	d.Updated, d.UpdatedISO = formatDate(updated)
 	d.Draft = p.Meta.Draft
+	if p.Fallback && r.opts.Lang != nil {
+		d.Untranslated = r.text.T("translation.missing", "language", r.opts.Lang.Name)
+		d.ContentLang = r.langs[0].Code
+	}
 	if p.Meta.TOC {
 		d.TOC = toc(p.Body.Headings)
 	}
@@ -586,6 +636,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 func (r *run) baseData(u, title string) *PageData {
 	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
 	d.Nav = r.navHTML(d.URL, d.Root)
+	d.Alternates = r.altLinks(u, d.Root)
 	return d
 }
 
@@ -624,7 +675,10 @@ func (r *run) funcs() template.FuncMap {
 			return u, nil
 		},
 		"hasPrefix": strings.HasPrefix,
-		"add":       func(a, b int) int { return a + b },
+		// T is the interface text of key in the page's language (see
+		// generator/i18n), its {name}s replaced by the pairs that follow.
+		"T":   func(key string, pairs ...string) string { return r.text.T(key, pairs...) },
+		"add": func(a, b int) int { return a + b },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict needs pairs of name and value")

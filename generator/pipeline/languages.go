@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/parse"
+	"github.com/shiftbook/shiftbook/generator/render"
+)
+
+// A site with [languages] is built once per language: the default
+// language's pages as a site of their own, and, for each other language,
+// the same pages with each one that has a translation replaced by it (its
+// path stays the original's, so that links and [[terms]] resolve within
+// the language), the others shown in the default language with a banner.
+// Every page thus exists in every language.
+
+// translationInputs pairs the parsed translations with the pages they
+// translate: language code → original's path → the translation, its page
+// named by the original's path.
+func translationInputs(site *load.Site, parsed []link.Input) map[string]map[string]link.Input {
+	out := map[string]map[string]link.Input{}
+	for i, t := range site.Translations {
+		in := parsed[i]
+		page := *in.Page
+		page.Path = t.Original
+		in.Page, in.File = &page, t.Path
+		if out[t.Lang] == nil {
+			out[t.Lang] = map[string]link.Input{}
+		}
+		out[t.Lang][t.Original] = in
+	}
+	return out
+}
+
+// languageInputs are the pages of one language: each default-language
+// page, or its translation where there is one (and it is not a draft left
+// out). Each is a copy, so that a build that drops sources once a body is
+// rendered drops the default language's without dropping this language's.
+func languageInputs(inputs []link.Input, translated map[string]link.Input) []link.Input {
+	out := make([]link.Input, len(inputs))
+	for i, in := range inputs {
+		if t, ok := translated[in.Page.Path]; ok && !t.Draft && !in.Draft {
+			out[i] = t
+			continue
+		}
+		page := *in.Page
+		in.Page = &page
+		in.Fallback = !in.Draft
+		out[i] = in
+	}
+	return out
+}
+
+// languageRemap gives the diagnostics of a language's site the path of
+// the translation file they are about, and drops those already seen.
+func languageRemap(diags diag.List, trans map[string]link.Input, seen map[string]bool) diag.List {
+	var out diag.List
+	for _, d := range diags {
+		if t, ok := trans[d.Path]; ok && !t.Draft {
+			d.Path = t.File
+		}
+		for original, t := range trans {
+			// The other page a message names is its translation too.
+			if !t.Draft && strings.Contains(d.Message, original) {
+				d.Message = strings.ReplaceAll(d.Message, original+" ", t.File+" ")
+			}
+		}
+		if key := d.String(); !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// renderLanguages are the trees of the site's languages: the default at
+// the root, each other under its code.
+func renderLanguages(cfg parse.Config) []render.Language {
+	var out []render.Language
+	for i, l := range cfg.Languages {
+		prefix := ""
+		if i > 0 {
+			prefix = strings.ToLower(l.Code) + "/"
+		}
+		out = append(out, render.Language{Code: l.Code, Name: l.Name, Direction: l.Direction, Prefix: prefix})
+	}
+	return out
+}

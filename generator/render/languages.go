@@ -1,0 +1,298 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/i18n"
+	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/markdown"
+)
+
+// Language is one language tree of a site with [languages]: the default
+// language at the root of the output, each other one under its code
+// ("nl/"), with the same pages at the same addresses below it (but for a
+// translated slug).
+type Language struct {
+	Code      string // "nl"
+	Name      string // "Nederlands"
+	Direction string // "ltr" or "rtl"
+	// Prefix is where the tree lies in the output: "" for the default
+	// language, "nl/" for the others.
+	Prefix string
+}
+
+// AltLink is the same page in one of the site's languages: the language
+// switcher's entries and the page's hreflang alternates.
+type AltLink struct {
+	Code, Name string
+	Href       string // from the page shown
+	Abs        string // the absolute address, baseURL and all, for hreflang
+	Current    bool   // the language of the page shown
+	Default    bool   // the default language (x-default)
+	Fallback   bool   // that language shows the page untranslated
+}
+
+// PrepareLanguages renders a site in several languages: sites[i] is the
+// site of langs[i], the default language first. Each language is prepared
+// as a site of its own, its output placed under its prefix; the theme's
+// assets, the 404 page and the sitemap (which lists every language's
+// addresses with their alternates) are written once, at the root.
+func PrepareLanguages(ctx context.Context, sites []*link.Site, langs []Language, theme load.Theme, md *markdown.Engine, opts Options) (*Renderer, diag.List) {
+	var runs []*Renderer
+	var diags diag.List
+	for i, site := range sites {
+		o := opts
+		o.Lang = &langs[i]
+		if i > 0 {
+			o.Previous = nil // an earlier edition's manifest is of its default language
+			o.assets = runs[0].r.assets
+		}
+		x, d := Prepare(ctx, site, theme, md, o)
+		diags.Add(d...)
+		if x == nil {
+			return nil, diags
+		}
+		runs = append(runs, x)
+	}
+	main := runs[0]
+	setAlternates(runs, langs)
+	for i, x := range runs[1:] {
+		prefix := langs[i+1].Prefix
+		for out, j := range x.jobs {
+			if out == "404.html" {
+				continue
+			}
+			j.out = prefix + out
+			j.r = x.r
+			main.jobs[j.out] = j
+			main.paths = append(main.paths, j.out)
+		}
+		for p, b := range x.eager.files {
+			main.eager.files[prefix+p] = b
+			main.paths = append(main.paths, prefix+p)
+		}
+		for p, l := range x.lazy {
+			if p == "sitemap.xml" {
+				continue
+			}
+			main.lazy[prefix+p] = l
+			main.paths = append(main.paths, prefix+p)
+		}
+		main.others = append(main.others, x.r)
+	}
+	main.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return languageSitemap(runs, langs) }}
+	slices.Sort(main.paths)
+	return main, diags
+}
+
+// pageKey names a page the same in every language: its original's path,
+// or the address of a generated page.
+func pageKey(p *link.Page) string { return p.Path }
+
+// setAlternates gives each run the addresses of its pages in every
+// language, by the page's key.
+func setAlternates(runs []*Renderer, langs []Language) {
+	byKey := map[string][]string{} // key → the page's URL in each language, "" where it is not
+	fallback := map[string][]bool{}
+	generated := map[string][]string{}
+	for i, x := range runs {
+		for _, p := range x.r.site.Pages {
+			k := pageKey(p)
+			if byKey[k] == nil {
+				byKey[k] = make([]string, len(runs))
+				fallback[k] = make([]bool, len(runs))
+			}
+			byKey[k][i] = p.URL
+			fallback[k][i] = p.Fallback
+		}
+		for u := range x.r.site.Generated {
+			k := "generated " + u
+			if generated[k] == nil {
+				generated[k] = make([]string, len(runs))
+			}
+			generated[k][i] = u
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(generated)) {
+		byKey[k] = generated[k]
+		fallback[k] = make([]bool, len(runs))
+	}
+	for i, x := range runs {
+		x.r.langs = langs
+		x.r.alternates = map[string][]altTarget{}
+		for k, urls := range byKey {
+			own := urls[i]
+			if own == "" {
+				continue
+			}
+			var list []altTarget
+			for j, u := range urls {
+				if u != "" {
+					list = append(list, altTarget{lang: j, url: u, fallback: fallback[k][j]})
+				}
+			}
+			x.r.alternates[own] = list
+		}
+	}
+}
+
+// altTarget is a page's address in language lang.
+type altTarget struct {
+	lang     int
+	url      string
+	fallback bool
+}
+
+// altLinks are the alternates of the page at u, as seen from that page
+// (root is its way back to its language's root).
+func (r *run) altLinks(u, root string) []AltLink {
+	if r.opts.Lang == nil || r.alternates == nil {
+		return nil
+	}
+	base := strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/"
+	up := root
+	if r.opts.Lang.Prefix != "" {
+		up += "../"
+	}
+	var out []AltLink
+	for _, a := range r.alternates[u] {
+		l := r.langs[a.lang]
+		href := up + l.Prefix + rootRel(a.url)
+		if href == "" {
+			href = "./"
+		}
+		abs := base + escapePath(l.Prefix+rootRel(a.url))
+		if r.site.Config.BaseURL == "" {
+			abs = href // no baseURL: the address from the page
+		}
+		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Abs: abs,
+			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback})
+	}
+	return out
+}
+
+// languageSitemap lists every language's pages, each with its alternates
+// (xhtml:link, as search engines read them).
+func languageSitemap(runs []*Renderer, langs []Language) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	base := strings.TrimSuffix(runs[0].r.site.Config.BaseURL, "/")
+	for i, x := range runs {
+		urls, lastmod := sitemapURLs(x.r.site)
+		for _, u := range urls {
+			b.WriteString("  <url><loc>")
+			template.HTMLEscape(&b, []byte(base+"/"+strings.TrimPrefix(escapePath(langs[i].Prefix+rootRel(u)), "/")))
+			b.WriteString("</loc>")
+			if t := lastmod[u]; !t.IsZero() {
+				b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
+			}
+			for _, a := range x.r.alternates[u] {
+				l := langs[a.lang]
+				abs := base + "/" + strings.TrimPrefix(escapePath(l.Prefix+rootRel(a.url)), "/")
+				b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+				template.HTMLEscape(&b, []byte(l.Code))
+				b.WriteString(`" href="`)
+				template.HTMLEscape(&b, []byte(abs))
+				b.WriteString(`"/>`)
+				if a.lang == 0 {
+					b.WriteString(`<xhtml:link rel="alternate" hreflang="x-default" href="`)
+					template.HTMLEscape(&b, []byte(abs))
+					b.WriteString(`"/>`)
+				}
+			}
+			b.WriteString("</url>\n")
+		}
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// sitemapURLs are the addresses a site's sitemap lists, sorted, with the
+// date each page last changed.
+func sitemapURLs(site *link.Site) ([]string, map[string]time.Time) {
+	var urls []string
+	lastmod := map[string]time.Time{}
+	for _, p := range site.Pages {
+		if p.Meta.Draft {
+			continue
+		}
+		urls = append(urls, p.URL)
+		t := p.Meta.Lastmod
+		if t.IsZero() {
+			t = p.Meta.Date
+		}
+		lastmod[p.URL] = t
+	}
+	for u := range site.Generated {
+		urls = append(urls, u)
+	}
+	slices.Sort(urls)
+	return urls, lastmod
+}
+
+// interfaceText reads the theme's translation tables for lang: i18n/en.toml,
+// the fallback, and the language's own. A site of one language (lang nil)
+// has the English text, as before it could have others.
+func interfaceText(theme load.Theme, lang *Language) (*i18n.Text, diag.List) {
+	var diags diag.List
+	read := func(code string, known []string) (i18n.Table, bool) {
+		f, ok := theme.Files["i18n/"+code+".toml"]
+		if !ok {
+			return nil, false
+		}
+		t, d := i18n.Read(f.Path, f.Data, known)
+		diags.Add(d...)
+		return t, true
+	}
+	fallback, ok := read(i18n.Fallback, nil)
+	if !ok {
+		diags.Add(diag.File("themes/i18n/"+i18n.Fallback+".toml", "the theme has no i18n/%s.toml, the interface text every language falls back to; add it", i18n.Fallback))
+		return nil, diags
+	}
+	if lang == nil || lang.Code == i18n.Fallback {
+		return i18n.New(i18n.Fallback, fallback, fallback), diags
+	}
+	table, ok := read(lang.Code, fallback.Keys())
+	if !ok {
+		table, ok = read(strings.SplitN(lang.Code, "-", 2)[0], fallback.Keys())
+	}
+	if !ok {
+		table = i18n.Table{}
+	}
+	return i18n.New(lang.Code, table, fallback), diags
+}
+
+// relTarget is relURL, for a link of a page's body: in another language's
+// tree a file of the site (a picture, a PDF), which is written once at the
+// root, is one folder further up.
+func (r *run) relTarget(from, target string) string {
+	if r.opts.Lang != nil && r.opts.Lang.Prefix != "" {
+		pathPart, _, _ := strings.Cut(target, "#")
+		if _, ok := r.site.Static[pathPart]; ok {
+			return rootFrom(from) + "../" + rootRel(target)
+		}
+	}
+	return relURL(from, target)
+}
+
+// langPrefix is where the tree holding target lies: the language's prefix
+// for a page, "" for the default language and for a file of the site.
+func (r *run) langPrefix(target string) string {
+	if r.opts.Lang == nil || r.opts.Lang.Prefix == "" {
+		return ""
+	}
+	pathPart, _, _ := strings.Cut(target, "#")
+	if _, ok := r.site.Static[pathPart]; ok {
+		return ""
+	}
+	return r.opts.Lang.Prefix
+}

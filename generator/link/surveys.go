@@ -149,9 +149,13 @@ func (s *Site) overSurveyed(js *JourneySurveys, max int) diag.Diagnostic {
 		asks = append(asks, fmt.Sprintf("%s at %q", a.Metric.Title(), a.StageName))
 	}
 	col := parse.ColumnOf(p.Source, first.Line, first.Metric.ID, false)
+	who := "customers" // those the journey follows, who are asked
+	if p.Meta.Journey.Kind == "employee" {
+		who = "employees"
+	}
 	d := diag.Warning(diag.AtLine(p.Path, p.Source, first.Line, col,
-		"journey %q asks %d surveys, more than [surveys] maxPerJourney = %d; customers don't want survey after survey: drop one, ask one survey for two stages, or raise the limit in site.toml",
-		p.Title(), len(js.Asks), max))
+		"journey %q asks %d surveys, more than [surveys] maxPerJourney = %d; %s don't want survey after survey: drop one, ask one survey for two stages, or raise the limit in site.toml",
+		p.Title(), len(js.Asks), max, who))
 	d.Kind = "surveys"
 	d.Notes = append(d.Notes, "asks: "+strings.Join(asks, ", "))
 	if owner := strings.Join(strings.Fields(p.Meta.Owner), " "); owner != "" {

@@ -77,17 +77,23 @@ func manifestStage(st link.JourneyStage) ManifestStage {
 
 // blueprintChanges compares the lanes and links of the stages of a journey
 // that both editions have (the same id, or the same name in a manifest
-// without ids).
+// without ids). A renamed stage has a new id: a stage no earlier stage
+// matches is compared with the stage at its place, when no stage of this
+// edition matches that one.
 func blueprintChanges(prev, cur *Manifest, old, now []ManifestStage) ([]LaneChange, []LinkChange) {
 	var lanes []LaneChange
 	var links []LinkChange
-	for _, st := range now {
-		i := slices.IndexFunc(old, func(o ManifestStage) bool {
-			if o.ID != "" && st.ID != "" {
-				return o.ID == st.ID
-			}
-			return o.Name == st.Name
-		})
+	same := func(o, st ManifestStage) bool {
+		if o.ID != "" && st.ID != "" {
+			return o.ID == st.ID
+		}
+		return o.Name == st.Name
+	}
+	for k, st := range now {
+		i := slices.IndexFunc(old, func(o ManifestStage) bool { return same(o, st) })
+		if i < 0 && k < len(old) && !slices.ContainsFunc(now, func(n ManifestStage) bool { return same(old[k], n) }) {
+			i = k // renamed
+		}
 		if i < 0 {
 			continue
 		}

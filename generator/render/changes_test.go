@@ -173,6 +173,31 @@ func TestChanges(t *testing.T) {
 					New: []StageChange{{Name: "Flying solo", Feeling: "0 neutral", Changed: true}, {Name: "Nesting", Feeling: "0 neutral"}}},
 			}},
 		},
+		{
+			// A stage's id is its name's slug: renamed, it is the stage at
+			// the same place whose lanes and links are compared.
+			name: "a renamed stage's lanes and links",
+			prev: func() *Manifest {
+				m := base()
+				m.Journeys[0].Stages[0].ID = "discover"
+				m.Journeys[0].Stages[1] = ManifestStage{Name: "Buy", Feeling: 1, ID: "buy",
+					Lanes: map[string][]string{"moment": {"yes"}}, Links: []string{"onboarding#discover"}}
+				return m
+			}(),
+			change: func(m *Manifest) {
+				m.Journeys[0].Stages[1] = ManifestStage{Name: "Sign", Feeling: 1, ID: "sign",
+					Lanes: map[string][]string{"owner": {"Sales"}}}
+			},
+			want: ChangesData{Version: "2026.4", Previous: "2026.3", Journeys: []JourneyChange{{Title: "Onboarding", URL: "journeys/onboarding/",
+				Old: []StageChange{{Name: "Discover", Feeling: "0 neutral"}, {Name: "Buy", Feeling: "+1 happy", Changed: true}},
+				New: []StageChange{{Name: "Discover", Feeling: "0 neutral"}, {Name: "Sign", Feeling: "+1 happy", Changed: true}},
+				Lanes: []LaneChange{
+					{Stage: "Sign", Lane: "Stage owner", New: []string{"Sales"}},
+					{Stage: "Sign", Lane: "Moment of truth", Old: []string{"yes"}},
+				},
+				Links: []LinkChange{{Stage: "Sign", Removed: []string{"Onboarding: Discover"}}},
+			}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -236,7 +236,7 @@ func TestNewSite(t *testing.T) {
 	lines := strings.Split(cfg, "\n")
 	for _, key := range []string{"title", "baseURL", "language", "theme", "version",
 		"[build]", "minify", "drafts", "[data]", "dir", "staleAfter",
-		"[glossary]", "autolink", "[markdown]", "unsafe", "[book]", "chapters"} {
+		"[glossary]", "autolink", "[surveys]", "maxPerJourney", "[markdown]", "unsafe", "[book]", "chapters"} {
 		found := false
 		for i, l := range lines {
 			if l == key || strings.HasPrefix(l, key+" ") {

@@ -65,31 +65,64 @@
   //              common to read token by token
   //   d/N        document N (numbered by title length, then URL)
   // Scripts, not fetch: fetch is refused from file://.
-  const DIGIT = {};
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach((c, i) => { DIGIT[c] = i; });
+  // Postings are decoded straight into typed arrays indexed by document
+  // number (a word's fields, one byte a document), never into maps: a
+  // one-letter word's merged entry covers every document of a large site.
+  const DIGIT = new Int8Array(128).fill(-1);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach((c, i) => { DIGIT[c.charCodeAt(0)] = i; });
   // Definitions and metrics are what readers look up most: a slight boost.
   const BOOST = 1.1;
   // A place of a word in a name (the title is name 0, keyword j name j+1):
   // code = (name * 256 + position) * 2 + 1 if it is the name's last word.
   const NAME_BITS = 8;
+  // SCORE[fields * 64 + exact] is what one query word adds to a document
+  // it is found in (fields: where it is found as a prefix; exact: where as
+  // the whole token), from WEIGHTS.
+  const SCORE = new Float64Array(64 * 64);
+  for (let m = 0; m < 64; m++) {
+    for (let x = 0; x < 64; x++) {
+      let s = 0;
+      for (const wt of WEIGHTS) if (m & wt[0]) s += x & wt[0] ? wt[2] : wt[1];
+      SCORE[m * 64 + x] = s;
+    }
+  }
+  // Words decoded, kept across keystrokes: typing a query looks the same
+  // words up again and again.
+  const WORD_CACHE = 64;
 
+  function damaged() {
+    throw new Error("the search index is damaged");
+  }
+
+  // readVLQ reads the number at s[at.i], moving at.i past it.
   function readVLQ(s, at) {
     let v = 0, scale = 1;
     for (;;) {
-      const d = DIGIT[s[at.i++]];
-      if (d === undefined) throw new Error("the search index is damaged");
+      const c = s.charCodeAt(at.i++);
+      const d = c < 128 ? DIGIT[c] : -1;
+      if (d < 0) damaged();
       v += (d & 31) * scale;
       scale *= 32;
       if (d < 32) return v;
     }
   }
 
-  function decodeDocs(s, bit, mask) {
+  // orDocs ORs bit into into[d] for each document d of the document set s
+  // (gaps or a bitset); list receives each document seen for the first time.
+  function orDocs(s, bit, into, list) {
     if (!s) return;
-    if (s[0] === "~") {
+    const n = into.length;
+    if (s.charCodeAt(0) === 126) { // "~": a bitset
       for (let j = 1; j < s.length; j++) {
-        const c = DIGIT[s[j]];
-        for (let b = 0; b < 6; b++) if (c & (1 << b)) { const d = (j - 1) * 6 + b; mask.set(d, (mask.get(d) || 0) | bit); }
+        const ch = s.charCodeAt(j), c = ch < 128 ? DIGIT[ch] : -1;
+        if (c < 0) damaged();
+        if (!c) continue;
+        for (let b = 0, d = (j - 1) * 6; b < 6; b++, d++) {
+          if (!(c & (1 << b))) continue;
+          if (d >= n) damaged();
+          if (!into[d] && list) list.push(d);
+          into[d] |= bit;
+        }
       }
       return;
     }
@@ -97,25 +130,26 @@
     let d = -1;
     while (at.i < s.length) {
       d += readVLQ(s, at) + 1;
-      mask.set(d, (mask.get(d) || 0) | bit);
+      if (d >= n) damaged();
+      if (!into[d] && list) list.push(d);
+      into[d] |= bit;
     }
   }
 
-  // decodePosting reads one token's postings: mask, document → fields;
-  // occ, document → places in its names.
-  function decodePosting(s) {
+  // decodePosting reads one token's postings: its fields OR-ed into
+  // fields (list gets each new document), its places in names appended to
+  // occ as pairs (document, code).
+  function decodePosting(s, fields, list, occ) {
     const parts = s.split(".");
-    const mask = new Map(), occ = new Map();
-    for (let f = 0; f < FIELD_BITS && f < parts.length; f++) decodeDocs(parts[f], 1 << f, mask);
+    for (let f = 0; f < FIELD_BITS && f < parts.length; f++) orDocs(parts[f], 1 << f, fields, list);
     const o = parts[FIELD_BITS] || "", at = { i: 0 };
     let d = -1;
     while (at.i < o.length) {
       d += readVLQ(o, at) + 1;
-      const n = readVLQ(o, at), codes = [];
-      for (let k = 0; k < n; k++) codes.push(readVLQ(o, at));
-      occ.set(d, codes);
+      if (d >= fields.length) damaged();
+      const n = readVLQ(o, at);
+      for (let k = 0; k < n; k++) occ.push(d, readVLQ(o, at));
     }
-    return { mask: mask, occ: occ };
   }
 
   // lowerBoundKey is the first index of sorted [[key, value]] whose key is >= key.
@@ -133,7 +167,7 @@
   function Index(load) {
     this._load = load;
     this._files = new Map();
-    this._decoded = new Map();
+    this._words = new Map();
     this.manifest = null;
   }
 
@@ -151,9 +185,9 @@
   Index.prototype.open = function () {
     if (!this._open) {
       this._open = this._file("index").then((m) => {
-        if (!m || !Array.isArray(m.s)) throw new Error("the search index is not an index");
-        const boost = new Map();
-        decodeDocs(m.b, 1, boost);
+        if (!m || !Array.isArray(m.s) || !(m.n >= 0)) throw new Error("the search index is not an index");
+        const boost = new Uint8Array(m.n);
+        orDocs(m.b, 1, boost, null);
         this.manifest = m;
         this.boost = boost;
         return this;
@@ -163,19 +197,11 @@
     return this._open;
   };
 
-  Index.prototype._posting = function (shard, kind, entry) {
-    const key = shard + kind + entry[0];
-    let p = this._decoded.get(key);
-    if (!p) {
-      p = decodePosting(entry[1]);
-      this._decoded.set(key, p);
-    }
-    return p;
-  };
-
-  // _word finds a query word: pref, the postings of every token it begins;
-  // exact, the postings of the token it is (or null).
-  Index.prototype._word = async function (w) {
+  // _entries finds the index entries of a query word, undecoded: pref, the
+  // postings of every token it begins (or one merged entry); exact, the
+  // postings of the token it is (or null). The shards after the first that
+  // the word's tokens run into load in parallel.
+  Index.prototype._entries = async function (w) {
     const s = this.manifest.s;
     let i = -1, first = -1;
     for (let k = 0; k < s.length; k++) {
@@ -185,95 +211,135 @@
     }
     if (i < 0) i = first;
     if (i < 0) return { pref: [], exact: null };
-    let data = await this._file("t/" + i);
+    const data = await this._file("t/" + i);
     const t = data.t, m = data.m || [];
-    let k = lowerBoundKey(t, w);
-    const exact = k < t.length && t[k][0] === w ? this._posting(i, "t", t[k]) : null;
+    const k = lowerBoundKey(t, w);
+    const exact = k < t.length && t[k][0] === w ? t[k][1] : null;
     const mk = lowerBoundKey(m, w);
-    if (mk < m.length && m[mk][0] === w) return { pref: [this._posting(i, "m", m[mk])], exact: exact };
+    if (mk < m.length && m[mk][0] === w) return { pref: [m[mk][1]], exact: exact };
     const pref = [];
-    for (let j = i; ;) {
-      const list = data.t;
-      for (; k < list.length && startsWith(list[k][0], w); k++) pref.push(this._posting(j, "t", list[k]));
-      if (k < list.length) break;
-      do j++; while (j < s.length && s[j] === null);
-      if (j >= s.length || !startsWith(s[j], w)) break;
-      data = await this._file("t/" + j);
-      k = 0;
+    let j = k;
+    for (; j < t.length && startsWith(t[j][0], w); j++) pref.push(t[j][1]);
+    if (j < t.length) return { pref: pref, exact: exact };
+    const more = [];
+    for (let n = i + 1; n < s.length; n++) {
+      if (s[n] === null) continue;
+      if (!startsWith(s[n], w)) break;
+      more.push(this._file("t/" + n));
+    }
+    for (const next of await Promise.all(more)) {
+      for (const e of next.t) {
+        if (!startsWith(e[0], w)) break;
+        pref.push(e[1]);
+      }
     }
     return { pref: pref, exact: exact };
   };
 
+  // _word decodes a query word's entries: fields, document → the fields
+  // it is found in as a prefix; docs, those documents; exact, document →
+  // the fields it is found in as the whole token (or null); occ, pairs
+  // (document, code) of its places in names as a prefix; exactOcc, document
+  // → codes as the whole token.
+  Index.prototype._word = function (w, entries) {
+    let word = this._words.get(w);
+    if (word) {
+      this._words.delete(w); // most recently used last
+      this._words.set(w, word);
+      return word;
+    }
+    const n = this.manifest.n;
+    word = { fields: new Uint8Array(n), docs: [], exact: null, occ: [], exactOcc: new Map() };
+    for (const e of entries.pref) decodePosting(e, word.fields, word.docs, word.occ);
+    if (entries.exact !== null) {
+      word.exact = new Uint8Array(n);
+      const occ = [];
+      decodePosting(entries.exact, word.exact, null, occ);
+      for (let k = 0; k < occ.length; k += 2) {
+        const codes = word.exactOcc.get(occ[k]);
+        if (codes) codes.push(occ[k + 1]); else word.exactOcc.set(occ[k], [occ[k + 1]]);
+      }
+    }
+    this._words.set(w, word);
+    if (this._words.size > WORD_CACHE) this._words.delete(this._words.keys().next().value);
+    return word;
+  };
+
   // search finds every document holding all the words of query (each word
   // as a prefix of a word of the document), best first:
-  // {terms: the folded query words, results: [{n, score}]}.
-  Index.prototype.search = async function (query) {
+  // {terms: the folded query words, results: [{n, score}]}. With current,
+  // a function saying whether the query is still wanted, a query the reader
+  // has typed past by the time its shards are in is not ranked (null).
+  Index.prototype.search = async function (query, current) {
     const words = tokens(query);
     const terms = Array.from(new Set(words));
     if (!terms.length) return { terms: terms, results: [] };
     await this.open();
+    const entries = await Promise.all(terms.map((t) => this._entries(t)));
+    if (current && !current()) return null;
     const found = new Map();
-    const looked = await Promise.all(terms.map((t) => this._word(t)));
-    terms.forEach((t, i) => found.set(t, looked[i]));
+    terms.forEach((t, i) => found.set(t, this._word(t, entries[i])));
     // Rarest (longest) words first: the candidate list shrinks sooner.
     const order = terms.slice().sort((a, b) => b.length - a.length);
-    const score = new Map();
-    let cand = null;
+    let cand = null, score = null;
     for (const t of order) {
-      const w = found.get(t);
-      let fields = w.pref.length === 1 ? w.pref[0].mask : null;
-      if (!fields) {
-        fields = new Map();
-        for (const p of w.pref) for (const e of p.mask) fields.set(e[0], (fields.get(e[0]) || 0) | e[1]);
-      }
-      const exact = w.exact ? w.exact.mask : new Map();
-      const next = [];
-      const from = cand === null ? fields.keys() : cand;
-      for (const d of from) {
-        const m = fields.get(d);
-        if (!m) continue;
-        const x = exact.get(d) || 0;
-        let s = cand === null ? 0 : score.get(d);
-        for (let f = 0; f < WEIGHTS.length; f++) {
-          const wt = WEIGHTS[f];
-          if (m & wt[0]) s += x & wt[0] ? wt[2] : wt[1];
+      const w = found.get(t), F = w.fields, X = w.exact;
+      if (cand === null) {
+        cand = w.docs.slice();
+        score = new Float64Array(cand.length);
+        for (let j = 0; j < cand.length; j++) {
+          const d = cand[j];
+          score[j] = SCORE[F[d] * 64 + (X ? X[d] : 0)];
         }
-        score.set(d, s);
-        next.push(d);
+        continue;
       }
-      cand = next;
-      if (!cand.length) break;
+      let k = 0;
+      for (let j = 0; j < cand.length; j++) {
+        const d = cand[j], m = F[d];
+        if (!m) continue;
+        cand[k] = d;
+        score[k++] = score[j] + SCORE[m * 64 + (X ? X[d] : 0)];
+      }
+      cand.length = k;
+      if (!k) break;
     }
-    const n = words.length;
-    const whole = words.map((w) => found.get(w).exact);
-    const lastPref = found.get(words[n - 1]).pref;
-    const at = (i, d, name, pos) => {
-      const c = whole[i] && whole[i].occ.get(d);
-      const base = ((name << NAME_BITS) + pos) * 2;
-      return !!c && (c.indexOf(base) >= 0 || c.indexOf(base + 1) >= 0);
-    };
     // The whole query as a name: a term's title, abbreviation, synonym or
     // metric id (EXACT); the start of its title or a keyword; a phrase of
-    // its title. From the places of the words in the names.
-    const phrase = (d) => {
-      let best = 0;
-      const lastWhole = (whole[n - 1] && whole[n - 1].occ.get(d)) || [];
-      for (const p of lastPref) {
-        for (const code of p.occ.get(d) || []) {
-          const name = code >> (NAME_BITS + 1), pos = (code >> 1) & ((1 << NAME_BITS) - 1);
-          const start = pos - (n - 1);
-          if (start < 0) continue;
-          let ok = true;
-          for (let i = 0; i < n - 1 && ok; i++) ok = at(i, d, name, start + i);
-          if (!ok) continue;
-          if (start === 0 && (code & 1) && lastWhole.indexOf(code) >= 0) best = Math.max(best, EXACT);
-          else if (start === 0) best = Math.max(best, name === 0 ? TITLE_PREFIX : KEYWORD_PREFIX);
-          else if (name === 0) best = Math.max(best, TITLE_PHRASE);
-        }
+    // its title. From the places of the words in the names: each place of
+    // the last word (as a prefix) in a candidate's name, the words before
+    // it (whole) just before it.
+    const n = words.length;
+    const whole = words.map((w) => found.get(w).exactOcc);
+    const last = found.get(words[n - 1]);
+    const slot = new Int32Array(this.manifest.n); // document → its place in cand, plus one
+    for (let j = 0; j < cand.length; j++) slot[cand[j]] = j + 1;
+    const bonus = new Float64Array(cand.length);
+    const occ = last.occ;
+    for (let k = 0; k < occ.length; k += 2) {
+      const d = occ[k], j = slot[d] - 1;
+      if (j < 0) continue;
+      const code = occ[k + 1];
+      const name = code >> (NAME_BITS + 1), pos = (code >> 1) & ((1 << NAME_BITS) - 1);
+      const start = pos - (n - 1);
+      if (start < 0) continue;
+      let ok = true;
+      for (let i = 0; i < n - 1 && ok; i++) {
+        const c = whole[i].get(d), base = ((name << NAME_BITS) + start + i) * 2;
+        ok = !!c && (c.indexOf(base) >= 0 || c.indexOf(base + 1) >= 0);
       }
-      return best;
-    };
-    const results = cand.map((d) => ({ n: d, score: (score.get(d) + phrase(d)) * (this.boost.has(d) ? BOOST : 1) }));
+      if (!ok) continue;
+      let b = 0;
+      if (start === 0 && (code & 1) && (whole[n - 1].get(d) || []).indexOf(code) >= 0) b = EXACT;
+      else if (start === 0) b = name === 0 ? TITLE_PREFIX : KEYWORD_PREFIX;
+      else if (name === 0) b = TITLE_PHRASE;
+      if (b > bonus[j]) bonus[j] = b;
+    }
+    const boost = this.boost;
+    const results = new Array(cand.length);
+    for (let j = 0; j < cand.length; j++) {
+      const d = cand[j];
+      results[j] = { n: d, score: (score[j] + bonus[j]) * (boost[d] ? BOOST : 1) };
+    }
     results.sort((a, b) => b.score - a.score || a.n - b.n);
     return { terms: terms, results: results };
   };
@@ -498,8 +564,8 @@
   // unless current() says by then that the reader has typed on: the
   // documents of a query nobody sees are not loaded (null).
   function find(q, count, current) {
-    return loadIndex().then((idx) => idx.search(q).then((res) => {
-      if (current && !current()) return null;
+    return loadIndex().then((idx) => idx.search(q, current).then((res) => {
+      if (!res || (current && !current())) return null;
       return idx.docs(res.results.slice(0, count)).then(() => res);
     }));
   }
@@ -606,6 +672,7 @@
     function showNote(text) {
       list.hidden = true;
       list.textContent = "";
+      list.removeAttribute("data-q");
       shown = [];
       setActive(-1);
       all.hidden = true;
@@ -619,6 +686,7 @@
       shown = res.results.slice(0, SUGGESTIONS).map((r) => r.doc);
       setActive(-1);
       list.textContent = "";
+      list.setAttribute("data-q", q); // the query the list is for
       if (!shown.length) {
         showNote("No results for " + quoted(q) + ".");
         say("No results.");
@@ -657,10 +725,14 @@
         done = true;
         if (input.value.trim() === q) showNote("Search is unavailable: the index could not be loaded (" + err.message + ").");
       });
-      // A first load takes a moment on a large site: say so.
-      Promise.resolve().then(() => {
-        if (!done) showNote("Loading the search index\u2026");
-      });
+      // The suggestions of the query before stay until this one's are in
+      // (a keystroke later, as a rule). With none shown, a first load that
+      // takes a moment on a large site says so.
+      if (box.hidden || list.hidden) {
+        Promise.resolve().then(() => {
+          if (!done) showNote("Loading the search index\u2026");
+        });
+      }
     }
 
     let opening = false;
@@ -674,6 +746,9 @@
       loadIndex().catch(() => {});
       if (input.value.trim()) update();
     });
+    // The pointer on its way to the box: the manifest starts loading before
+    // the click.
+    form.addEventListener("pointerenter", () => loadIndex().catch(() => {}));
     input.addEventListener("input", update);
     input.addEventListener("keydown", (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;

@@ -125,7 +125,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 			rule := Rule{Target: p.Meta.Metric.Target, Direction: Direction(p.Meta.Metric.Direction),
 				StaleAfter: s.Config.StaleAfterDuration, Cadence: p.Meta.Metric.Cadence,
 				Path: pathOf(p.Meta.Metric), Alert: p.Meta.Metric.AlertChange}
-			m.Summary = Summarize(m.Series.Shown(m.MinN), rule, s.Now)
+			m.Summary = SummarizeShown(m.Series.Points, m.MinN, rule, s.Now)
 			m.Segments = summarizeSegments(m.Series, m.MinN, rule, s.Now)
 		}
 	}

@@ -249,7 +249,7 @@ func (s *Site) reviewWarnings(p *Page, o *Owner, r *Review) diag.List {
 }
 
 func (s *Site) staleWarning(m *Metric, o *Owner) diag.Diagnostic {
-	msg := fmt.Sprintf("the data of metric %q is stale: its newest point is from %s", m.ID, m.Summary.Latest.Date.Format("2006-01-02"))
+	msg := fmt.Sprintf("the data of metric %q is stale: its newest point is from %s", m.ID, m.Summary.Newest.Format("2006-01-02"))
 	if !m.Summary.Due.IsZero() {
 		msg += fmt.Sprintf(", and the next was due on %s", m.Summary.Due.Format("2006-01-02"))
 	}

@@ -37,8 +37,13 @@ type MetricSummary struct {
 	Change           float64       // Latest.Value - Previous.Value (0 when no previous)
 	Status           Status        // Latest vs target in the direction; on target counts as on track
 	Stale            bool          // newest point too old at now (see Rule)
-	Age              time.Duration // now - Latest.Date
-	Due              time.Time     // with a cadence: when the point after Latest was due; zero without
+	// Newest is the date of the series' newest point as written, shown
+	// or held back (too few responses): freshness is judged by it, so a
+	// newest point that may not be shown is not taken for a missing one.
+	// Latest.Date unless SummarizeShown finds a newer one; zero with none.
+	Newest time.Time
+	Age    time.Duration // now - Newest
+	Due    time.Time     // with a cadence: when the point after Newest was due; zero without
 	// With a path (Rule.Path) and Latest within its dates: Standing is
 	// Ahead or Behind, and Expected the value the path expects on
 	// Latest's date; Status then says the same (ahead is on track).
@@ -140,12 +145,35 @@ func Summarize(s *series.File, r Rule, now time.Time) MetricSummary {
 		}
 	}
 	sum.Alert = alertOf(pts, r.Alert)
-	sum.Age = now.Sub(latest.Date)
+	sum.freshness(latest.Date, r, now)
+	return sum
+}
+
+// freshness judges whether a series whose newest point is from newest is
+// stale at now.
+func (sum *MetricSummary) freshness(newest time.Time, r Rule, now time.Time) {
+	sum.Newest = newest
+	sum.Age = now.Sub(newest)
+	sum.Due = time.Time{}
 	if r.Cadence != "" {
-		sum.Due = r.Cadence.Next(latest.Date)
-		sum.Stale = now.After(r.Cadence.StaleAt(latest.Date))
+		sum.Due = r.Cadence.Next(newest)
+		sum.Stale = now.After(r.Cadence.StaleAt(newest))
 	} else {
 		sum.Stale = r.StaleAfter > 0 && sum.Age > r.StaleAfter
+	}
+}
+
+// SummarizeShown summarizes the points of pts that may be shown (from at
+// least minN responses; every point with minN 0): a value from too few
+// responses shows through neither the latest value, its change, status nor
+// alert. Freshness is judged by the newest point of pts, shown or not: the
+// data is there, only held back.
+func SummarizeShown(pts []series.Point, minN int, r Rule, now time.Time) MetricSummary {
+	sum := Summarize((&series.File{Points: pts}).Shown(minN), r, now)
+	if len(pts) > 0 {
+		if newest := pts[len(pts)-1].Date; sum.Latest == nil || newest.After(sum.Latest.Date) {
+			sum.freshness(newest, r, now)
+		}
 	}
 	return sum
 }
@@ -195,9 +223,7 @@ func summarizeSegments(f *series.File, minN int, r Rule, now time.Time) []Segmen
 			continue
 		}
 		ss := SegmentSummary{Name: seg.Name, Newest: seg.Points[len(seg.Points)-1]}
-		if shown := (&series.File{Points: seg.Points}).Shown(minN); len(shown.Points) > 0 {
-			ss.Summary = Summarize(shown, r, now)
-		}
+		ss.Summary = SummarizeShown(seg.Points, minN, r, now)
 		out = append(out, ss)
 	}
 	return out

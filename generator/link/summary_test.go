@@ -196,3 +196,32 @@ func TestSummarizeAlert(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarizeShown: a newest value held back for too few responses is
+// data that came in, not data missing: freshness is judged by it, while the
+// latest value, change and status come from the values that may be shown.
+// With every value held back there is no latest value, and no panic.
+func TestSummarizeShown(t *testing.T) {
+	pt := func(date string, v float64, n int) series.Point {
+		return series.Point{Date: dateOf(date), Value: v, N: n}
+	}
+	pts := []series.Point{pt("2025-10-31", 30, 400), pt("2025-11-30", 31, 400), pt("2025-12-31", 99, 12)}
+	r := Rule{Cadence: series.Monthly}
+	now := dateOf("2026-01-20")
+	got := SummarizeShown(pts, 30, r, now)
+	if got.Latest == nil || got.Latest.Value != 31 {
+		t.Fatalf("latest %+v; want the shown 31", got.Latest)
+	}
+	if got.Stale || !got.Newest.Equal(dateOf("2025-12-31")) || got.Due.Format(time.DateOnly) != "2026-01-31" {
+		t.Errorf("stale %v, newest %s, due %s; want fresh, newest 2025-12-31 (held back), due 2026-01-31",
+			got.Stale, got.Newest.Format(time.DateOnly), got.Due.Format(time.DateOnly))
+	}
+	all := SummarizeShown([]series.Point{pt("2025-12-31", 99, 12)}, 30, Rule{StaleAfter: 45 * 24 * time.Hour}, now)
+	if all.Latest != nil || all.Stale || !all.Newest.Equal(dateOf("2025-12-31")) {
+		t.Errorf("every value held back: latest %+v, stale %v, newest %s; want none, fresh, 2025-12-31",
+			all.Latest, all.Stale, all.Newest.Format(time.DateOnly))
+	}
+	if old := SummarizeShown(pts, 30, r, dateOf("2026-03-01")); !old.Stale {
+		t.Errorf("on 2026-03-01 the held-back 2025-12-31 point is more than 1.5 months old; want stale")
+	}
+}

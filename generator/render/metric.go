@@ -131,6 +131,15 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
 		d.Segments = r.segmentsOf(m)
 		d.N = nOf(s.Latest.N)
+	} else if m.Series != nil && len(m.Series.Points) > 0 {
+		// Every value for everyone is from too few responses: say so,
+		// and how fresh the held-back data is, without a number.
+		newest := m.Series.Points[len(m.Series.Points)-1]
+		d.Held = fmt.Sprintf("too few responses (n = %d)", newest.N)
+		d.StatusText = "Not shown"
+		d.AsOf, d.AsOfISO = formatDate(newest.Date)
+		d.Stale, d.StaleText = staleOf(m.Summary)
+		d.Segments = r.segmentsOf(m)
 	}
 	r.targetFacts(m, d)
 	d.Said = said(d)
@@ -170,6 +179,9 @@ func staleOf(s link.MetricSummary) (bool, string) {
 // printed page, with the unit written once: "NPS 34.2 points, off track (target 40), as of 31 Oct 2026".
 func said(d *MetricData) string {
 	if !d.HasData {
+		if d.Held != "" {
+			return d.Name + ": " + d.Held + ", as of " + d.AsOf
+		}
 		return d.Name + ": no data yet"
 	}
 	s := d.Name + " " + d.Latest + ", " + strings.ToLower(d.StatusText)

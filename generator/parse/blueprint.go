@@ -130,6 +130,9 @@ func (d *fieldDecoder) laneItems(v any, key []string) []LaneItem {
 		ikey := append(key[:len(key):len(key)], strconv.Itoa(i))
 		switch e := e.(type) {
 		case string:
+			if strings.TrimSpace(e) == "" {
+				continue // an empty lane ("" or [""]) holds nothing, as the archetype says
+			}
 			out = append(out, LaneItem{Text: d.str(e, ikey...)})
 		case map[string]any:
 			item, ok := d.laneItem(e, ikey, i)

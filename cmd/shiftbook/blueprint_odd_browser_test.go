@@ -35,9 +35,12 @@ opportunities = ["O"]
 touchpoints = ["T <t>"]
 pains = ["P <p>"]
 links = ["two#same-1"]
+surveys = [{ metric = "nps", when = "day <30> of the contract, when the very first bill has been paid", channel = "SMS & <email>" }]
 +++
 Body.
 `,
+	"content/metrics/nps.md": "+++\ntitle = \"NPS <b>bold</b>\"\nmetric = \"nps\"\ndirection = \"up\"\n" +
+		"survey = { question = \"How likely <script>alert(1)</script> are you to recommend us?\", scale = \"0–10\", instrument = \"https://survey.tool.example/instrument/relationship-nps-with-a-long-unbroken-path\" }\n+++\nBody.\n",
 	"content/journeys/two.md": `---
 title: Two
 kind: employee
@@ -85,6 +88,30 @@ func TestBrowserJourneyBlueprintOddInputs(t *testing.T) {
 			}
 		}
 	}
+	// The survey map and the metric's "Where it is asked": a long stage
+	// name or an unbroken word wraps in its cell; no cell is wider than a
+	// phone, so the survey's other columns are in reach.
+	for _, w := range []int64{1280, 390} {
+		for _, p := range []string{"/journeys/surveys/", "/metrics/nps/"} {
+			do(t, ctx, viewport(w, 900, w < 500), chromedp.Navigate(base+p), chromedp.WaitReady("body"))
+			for _, problem := range eval[[]string](t, ctx, `(() => {
+			  const bad = [], vw = document.documentElement.clientWidth;
+			  if (document.documentElement.scrollWidth > vw + 1) bad.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " > " + vw);
+			  for (const c of document.querySelectorAll("main tbody th, main tbody td, main thead th")) {
+			    const r = c.getBoundingClientRect();
+			    if (vw < 500 && r.width > vw - 40) bad.push("a cell " + Math.round(r.width) + " px wide: «" + c.textContent.trim().slice(0, 40) + "»");
+			  }
+			  for (const c of document.querySelectorAll("main th, main td, main li")) {
+			    if (c.scrollWidth > c.clientWidth + 1) bad.push("wider than its cell: «" + c.textContent.trim().slice(0, 40) + "»");
+			  }
+			  if (document.querySelectorAll("main script, main b").length) bad.push("author text made into elements");
+			  return bad;
+			})()`) {
+				t.Errorf("%s at %d px: %s", p, w, problem)
+			}
+		}
+	}
+
 	do(t, ctx, viewport(1280, 900, false), chromedp.Navigate(base+"/journeys/one/"), chromedp.WaitReady("body"), chromedp.Action[chromedp.Void](printMedia))
 	if got := eval[string](t, ctx, `(() => {
 	  const r = document.querySelector(".blueprint-scroll");

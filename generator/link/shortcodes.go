@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // Shortcodes: shiftbook's own (one table, Builtins) and the site's
@@ -208,11 +209,18 @@ func joinAnd(items []string) string {
 // segmentOptions checks the options that name segments of m's data file:
 // a segment="..." it does not have, or segments=true when it has none.
 func segmentOptions(spec Builtin, m *Metric, named map[string]string) string {
+	if m.Series == nil && m.Page.Meta.Metric.Data != "" {
+		return "" // its data file is missing or did not read, which is reported
+	}
 	for _, k := range slices.Sorted(maps.Keys(named)) {
 		o, _ := spec.Option(k)
 		switch v := named[k]; {
 		case !o.Segment:
 		case o.Bool && v == "true" && len(m.Segments) == 0:
+			if one := m.onlySegment(); one != "" {
+				return fmt.Sprintf("metric %q has one segment only, %q, whose rows are its whole series, so there is nothing to break down; remove %s=true, or add the rows of the other segments to %s",
+					m.ID, one, k, m.dataName())
+			}
 			return fmt.Sprintf("metric %q has no segments: its data file has no segment column, or only rows for everyone; remove %s=true, or add a segment column to %s",
 				m.ID, k, m.dataName())
 		case !o.Bool:
@@ -232,9 +240,29 @@ func (m *Metric) dataName() string {
 	return m.Series.Path
 }
 
+// onlySegment is the name of the one segment a data file names when all
+// its rows are for it (they are then the headline series); "" otherwise.
+func (m *Metric) onlySegment() string {
+	if m.Series == nil || len(m.Series.Segments) > 0 || len(m.Series.Points) == 0 {
+		return ""
+	}
+	if name := m.Series.Points[0].Segment; !strings.EqualFold(name, series.Whole) {
+		return name
+	}
+	return ""
+}
+
 // unknownSegment says what is wrong when the metric's data file has no
-// segment of that name, or "" when it has.
+// segment of that name, or "" when it has. The one segment of a file that
+// names only one is its headline series, and may be named.
 func unknownSegment(m *Metric, name string) string {
+	if one := m.onlySegment(); one != "" {
+		if name == one {
+			return ""
+		}
+		return fmt.Sprintf("metric %q has no segment %q", m.ID, name) + diag.DidYouMean(name, []string{one},
+			fmt.Sprintf("; its data file names one segment only, %q", one))
+	}
 	var names []string
 	for _, seg := range m.Segments {
 		if seg.Name == name {

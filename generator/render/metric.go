@@ -52,7 +52,8 @@ type MetricData struct {
 	Chart, Sparkline               template.HTML
 	ChartID                        string        // prefix of the chart's element ids on the page
 	Points                         []PointData   // the newest tableRows rows, newest first
-	Rows                           int           // every row of the data file
+	Rows                           int           // every row of the data file, every segment's too: the CSV's
+	TableRows                      int           // the rows of the headline series, which the table shows the newest of
 	HasNotes                       bool          // a row of Points has a note
 	Columns                        []CellData    // headers of the data file's other columns shown in the table, in file order
 	Notes                          []NoteData    // the numbered notes, oldest first
@@ -65,7 +66,7 @@ type MetricData struct {
 }
 
 // More reports whether the table shows fewer rows than the data has.
-func (d *MetricData) More() bool { return d.Rows > len(d.Points) }
+func (d *MetricData) More() bool { return d.TableRows > len(d.Points) }
 
 var statusText = map[link.Status]string{
 	link.OnTrack:  "On track",
@@ -121,7 +122,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Stale, d.StaleText = staleOf(s)
 		d.Columns = tableColumns(m.Series)
 		d.Points, d.Notes = tableOf(m.Series, p.Meta.Metric.Unit, m.MinN)
-		d.Rows = rowCount(m.Series)
+		d.Rows, d.TableRows = rowCount(m.Series), len(m.Series.Points)
 		for _, pt := range d.Points {
 			d.HasNotes = d.HasNotes || pt.Note != ""
 		}

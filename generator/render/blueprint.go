@@ -81,7 +81,11 @@ func blueprintRows(stages []link.JourneyStage) []LaneRow {
 				}
 			} else {
 				for _, it := range *st.Lane(spec.key) {
-					cell = append(cell, LaneItemData{Text: it.Text, Failure: it.Failure, Quote: spec.key == "thinking"})
+					text, quote := it.Text, spec.key == "thinking"
+					if quote {
+						text = unquote(text)
+					}
+					cell = append(cell, LaneItemData{Text: text, Failure: it.Failure, Quote: quote})
 				}
 			}
 			filled = filled || len(cell) > 0
@@ -142,4 +146,18 @@ func failures(b parse.Blueprint) int {
 		}
 	}
 	return n
+}
+
+// unquote drops the quotation marks around a thinking item that an author
+// (or a tool it was copied from) wrote around it: the page sets the item
+// in quotation marks of its own, and “"I waited"” would show both.
+func unquote(s string) string {
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"„", "“"}, {"«", "»"}, {"'", "'"}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(s, q[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, q[1]); ok && strings.TrimSpace(inner) != "" && !strings.Contains(inner, q[0]) {
+				return strings.TrimSpace(inner)
+			}
+		}
+	}
+	return s
 }

@@ -22,6 +22,19 @@ type StageRef struct {
 // Stage is the stage referred to.
 func (r StageRef) Stage() *JourneyStage { return &r.Page.Journey.Stages[r.Index] }
 
+// Label names the stage for a reader: its name, and its place in the
+// journey ("Same (stage 3)") when another stage of the journey has the
+// same name, so that two links to them can be told apart.
+func (r StageRef) Label() string {
+	st := r.Stage()
+	for i, other := range r.Page.Journey.Stages {
+		if i != r.Index && other.Name == st.Name {
+			return fmt.Sprintf("%s (stage %d)", st.Name, r.Index+1)
+		}
+	}
+	return st.Name
+}
+
 // StageAnchor is the id of a stage's column on its journey's page: a link
 // to "journey#stage" goes to the journey's URL with #stage-<stage id>.
 func StageAnchor(stageID string) string { return "stage-" + stageID }

@@ -117,7 +117,7 @@ func stageLink(ref link.StageRef) StageLinkData {
 	if k == "" {
 		k = "customer"
 	}
-	return StageLinkData{Journey: ref.Page.Title(), Stage: st.Name, Kind: k,
+	return StageLinkData{Journey: ref.Page.Title(), Stage: ref.Label(), Kind: k,
 		URL: rootRel(ref.Page.URL) + "#" + link.StageAnchor(st.ID)}
 }
 

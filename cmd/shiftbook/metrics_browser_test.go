@@ -276,6 +276,7 @@ func TestBrowserSegmentBreakdown(t *testing.T) {
 		  if (rows[1] && !rows[1].innerText.includes("too few responses (n = 14)")) out.push("the held-back segment reads " + JSON.stringify(rows[1].innerText));
 		  const box = sec.querySelector(".table-scroll");
 		  if (box.getBoundingClientRect().right > innerWidth + 1) out.push("the table's box ends at " + box.getBoundingClientRect().right + " px");
+		  if (innerWidth >= 1000 && box.scrollWidth > box.clientWidth + 1) out.push("the table is " + box.scrollWidth + " px wide in a box of " + box.clientWidth);
 		  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
 		  return out.join("; ");
 		})()`)
@@ -384,5 +385,52 @@ func TestBrowserSegmentsSmallMultiplesAndPath(t *testing.T) {
 	if got := eval[string](t, ctx, `(() => { const a = [...document.querySelectorAll(".dashboard-table .metric-alert")];
 	  return a.length === 1 && a[0].innerText.includes("Sharp fall") && a[0].querySelector(".metric-alert-icon") ? "" : a.map(x => x.innerText).join(" | ") || "no alert" })()`); got != "" {
 		t.Errorf("the dashboard's alerts: %s", got)
+	}
+}
+
+// A sharp move of a segment is flagged in its row of the segment table in
+// words a reader can read: the flag is not squeezed into a column a word
+// or two wide (it was: "Sharp rise: 58.93 above the mean of the three
+// points before (35.14); flagged beyond 5" took 15 lines at 1280 px and
+// made each row as tall as a screen). At 1280 px the table still fits its
+// box; on a phone it scrolls in its own box instead.
+func TestBrowserSegmentAlertReadable(t *testing.T) {
+	csv := "date,value,segment,n\n"
+	for i, month := range []string{"2025-08-31", "2025-09-30", "2025-10-31", "2025-11-30"} {
+		v := []string{"30", "31", "32", "80.25"}[i]
+		csv += month + "," + v + ",,900\n" + month + "," + v + ",small business customers,310\n" + month + "," + v + ",consumer,300\n"
+	}
+	base, _ := buildSite(t, map[string]string{
+		"site.toml":              "title = \"Fixture\"\n",
+		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHome.\n",
+		"content/metrics/nps.md": "+++\ntitle = \"NPS\"\nmetric = \"nps\"\ndirection = \"up\"\nunit = \"points\"\ntarget = 40\nalertChange = 5\ndata = \"nps.csv\"\n+++\nBody.\n",
+		"content/data/nps.csv":   csv,
+	})
+	ctx := browser(t)
+	for _, width := range []int64{390, 1280} {
+		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/nps/"), chromedp.WaitReady("section.metric-segments"))
+		got := eval[string](t, ctx, `(() => {
+		  const sec = document.querySelector("section.metric-segments"), out = [];
+		  const alerts = [...sec.querySelectorAll("tbody .metric-alert")];
+		  if (alerts.length !== 2) out.push(alerts.length + " flags, want 2");
+		  for (const [i, name] of ["small business customers", "consumer"].entries()) {
+		    const row = alerts[i] && alerts[i].closest("tr"), prev = row && row.previousElementSibling;
+		    if (!prev || !prev.querySelector("th").innerText.includes(name)) out.push("flag " + (i + 1) + " is not under the row of " + name);
+		    if (row && !row.textContent.includes(name + ": ")) out.push("flag " + (i + 1) + " does not name " + name + " to a screen reader");
+		  }
+		  for (const a of alerts) {
+		    const lh = parseFloat(getComputedStyle(a).lineHeight) || 1.5 * parseFloat(getComputedStyle(a).fontSize);
+		    const lines = Math.round(a.getBoundingClientRect().height / lh);
+		    if (lines > 3) out.push("a flag takes " + lines + " lines, " + Math.round(a.getBoundingClientRect().width) + " px wide");
+		  }
+		  const box = sec.querySelector(".table-scroll");
+		  if (box.getBoundingClientRect().right > innerWidth + 1) out.push("the table's box ends at " + box.getBoundingClientRect().right + " px");
+		  if (innerWidth >= 1000 && box.scrollWidth > box.clientWidth + 1) out.push("the table is " + box.scrollWidth + " px wide in a box of " + box.clientWidth);
+		  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
+		  return out.join("; ");
+		})()`)
+		if got != "" {
+			t.Errorf("at %d px: %s", width, got)
+		}
 	}
 }

@@ -56,7 +56,9 @@ var metricKeys = kindKeys{
 				m.Max = &n
 			}
 		case "cadence":
-			if c, msg := series.ParseCadence(d.str(v, k)); msg != "" {
+			if _, text := v.(string); !text {
+				d.str(v, k) // says it must be text in quotes
+			} else if c, msg := series.ParseCadence(d.str(v, k)); msg != "" {
 				d.errorf([]string{k}, "%s", msg)
 			} else {
 				m.Cadence = c

@@ -111,6 +111,10 @@ func (d *fieldDecoder) alertChange(v any) *AlertChange {
 		t := strings.TrimSpace(x)
 		num, isPct := strings.CutSuffix(t, "%")
 		f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+		if !isPct && err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			d.errorf([]string{"alertChange"}, "alertChange %q is a number in quotes; write alertChange = %s without quotes for an amount in the metric's unit, or alertChange = \"%s%%\" for a share of the recent mean", x, t, t)
+			return nil
+		}
 		if !isPct || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			d.errorf([]string{"alertChange"}, "alertChange %q is not a number or a percentage; %s", x, how)
 			return nil

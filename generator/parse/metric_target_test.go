@@ -40,6 +40,10 @@ func TestMetricTargetKeys(t *testing.T) {
 		{name: "alert zero", fm: "alertChange = 0\n", diags: []string{":3:1: alertChange 0 must be more than 0"}},
 		{name: "alert words", fm: "alertChange = \"a lot\"\n", diags: []string{`:3:1: alertChange "a lot" is not a number or a percentage`}},
 		{name: "alert a list", fm: "alertChange = [5]\n", diags: []string{":3:1: alertChange must be a number"}},
+		{name: "alert a number in quotes", fm: "alertChange = \"5\"\n",
+			diags: []string{`:3:1: alertChange "5" is a number in quotes; write alertChange = 5 without quotes for an amount in the metric's unit, or alertChange = "5%" for a share`}},
+		{name: "cadence not text", fm: "cadence = 5\n", diags: []string{":3:1: cadence must be text in quotes, not the number 5"}},
+		{name: "cadence near a known one", fm: "cadence = \"Monthly\"\n", diags: []string{`:3:1: cadence "Monthly" is not one shiftbook knows: did you mean "monthly"?`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,7 +24,7 @@ import (
 //	w  keywords: a definition's abbreviation and synonyms, a metric's id, a
 //	   journey's persona
 //	d  summary
-//	h  headings
+//	h  headings (indexed, left out of the file: a result does not show them)
 //	x  the start of the readable text
 type Doc struct {
 	Title    string   `json:"t"`
@@ -215,7 +215,10 @@ func Files(docs []Doc) (map[string][]byte, error) {
 		payloads[shardPath(i)] = b
 	}
 	for n, i := range order {
-		b, err := encodeJSON(docs[i])
+		// A result shows no headings: they are found by, not shown.
+		d := docs[i]
+		d.Headings = nil
+		b, err := encodeJSON(d)
 		if err != nil {
 			return nil, err
 		}

@@ -18,7 +18,7 @@
 (function (global) {
   // Index documents (search/index.json, written by generator/render/search.go):
   // {t title, u URL from the site root, s section, k kind, w keywords,
-  //  d summary, h headings, x start of the text}. k is left out for a plain page.
+  //  d summary, x start of the text}. k is left out for a plain page.
 
   // Fields a token may be found in, one bit each.
   const TITLE = 1, KEYWORD = 2, HEADING = 4, SUMMARY = 8, BODY = 16, SECTION = 32;
@@ -335,14 +335,33 @@
       if (b > bonus[j]) bonus[j] = b;
     }
     const boost = this.boost;
-    const results = new Array(cand.length);
-    for (let j = 0; j < cand.length; j++) {
-      const d = cand[j];
-      results[j] = { n: d, score: (score[j] + bonus[j]) * (boost[d] ? BOOST : 1) };
-    }
-    results.sort((a, b) => b.score - a.score || a.n - b.n);
-    return { terms: terms, results: results };
+    for (let j = 0; j < cand.length; j++) score[j] = (score[j] + bonus[j]) * (boost[cand[j]] ? BOOST : 1);
+    return { terms: terms, results: ranked(cand, score, this.manifest.n) };
   };
+
+  // ranked is the documents docs with their scores, best first, ties by
+  // document number. A query of a large site finds thousands of documents
+  // with a few hundred distinct scores: each becomes one number, the rank of
+  // its score then the document, and a typed array sorts those natively.
+  function ranked(docs, score, n) {
+    const results = new Array(docs.length);
+    const SPAN = 2097152; // 2^21 documents
+    if (n > SPAN) {
+      for (let j = 0; j < docs.length; j++) results[j] = { n: docs[j], score: score[j] };
+      return results.sort((a, b) => b.score - a.score || a.n - b.n);
+    }
+    const distinct = Array.from(new Set(score)).sort((a, b) => b - a);
+    const rank = new Map();
+    distinct.forEach((s, i) => rank.set(s, i));
+    const keys = new Float64Array(docs.length);
+    for (let j = 0; j < docs.length; j++) keys[j] = rank.get(score[j]) * SPAN + docs[j];
+    keys.sort();
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j], r = Math.floor(k / SPAN);
+      results[j] = { n: k - r * SPAN, score: distinct[r] };
+    }
+    return results;
+  }
 
   // docs loads the documents of results (r.doc).
   Index.prototype.docs = function (results) {
@@ -562,11 +581,23 @@
 
   // find runs a query and loads the documents of its first count results,
   // unless current() says by then that the reader has typed on: the
-  // documents of a query nobody sees are not loaded (null).
-  function find(q, count, current) {
+  // documents of a query nobody sees are not loaded (null). each(res, k),
+  // if given, is called as the documents arrive: the first k results have
+  // theirs.
+  function find(q, count, current, each) {
     return loadIndex().then((idx) => idx.search(q, current).then((res) => {
       if (!res || (current && !current())) return null;
-      return idx.docs(res.results.slice(0, count)).then(() => res);
+      const top = res.results.slice(0, count);
+      let ready = 0;
+      const arrived = () => {
+        let k = ready;
+        while (k < top.length && top[k].doc) k++;
+        if (k > ready) {
+          ready = k;
+          if (each) each(res, k);
+        }
+      };
+      return Promise.all(top.map((r) => idx.docs([r]).then(arrived))).then(() => res);
     }));
   }
 
@@ -682,24 +713,30 @@
       input.setAttribute("aria-expanded", "false");
     }
 
-    function show(res, q) {
-      shown = res.results.slice(0, SUGGESTIONS).map((r) => r.doc);
-      setActive(-1);
-      list.textContent = "";
-      list.setAttribute("data-q", q); // the query the list is for
-      if (!shown.length) {
+    // show lists the first k suggestions of res (all with their documents),
+    // adding to the list when it already shows the first ones of q.
+    function show(res, q, k) {
+      const top = res.results.slice(0, Math.min(k, SUGGESTIONS));
+      if (!top.length) {
         showNote("No results for " + quoted(q) + ".");
         say("No results.");
         return;
       }
-      shown.forEach((doc, i) => {
+      if (list.hidden || list.getAttribute("data-q") !== q) {
+        shown = [];
+        setActive(-1);
+        list.textContent = "";
+        list.setAttribute("data-q", q); // the query the list is for
+      }
+      for (let i = shown.length; i < top.length; i++) {
         const li = el("li", "search-result");
         li.id = listID + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        fillResult(li, "span", doc, res.terms);
+        fillResult(li, "span", top[i].doc, res.terms);
         list.appendChild(li);
-      });
+        shown.push(top[i].doc);
+      }
       note.hidden = true;
       list.hidden = false;
       all.textContent = "Show all results (" + res.results.length + ")";
@@ -716,11 +753,16 @@
         close();
         return;
       }
-      const p = find(q, SUGGESTIONS, () => input.value.trim() === q);
+      const wanted = () => input.value.trim() === q && document.activeElement === input;
+      // The first suggestions show as soon as their documents are in, the
+      // rest as theirs arrive.
+      const p = find(q, SUGGESTIONS, () => input.value.trim() === q, (res, k) => {
+        if (wanted()) show(res, q, k);
+      });
       let done = false;
       p.then((res) => {
         done = true;
-        if (res && input.value.trim() === q && document.activeElement === input) show(res, q);
+        if (res && wanted()) show(res, q, SUGGESTIONS);
       }, (err) => {
         done = true;
         if (input.value.trim() === q) showNote("Search is unavailable: the index could not be loaded (" + err.message + ").");

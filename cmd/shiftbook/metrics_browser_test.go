@@ -434,3 +434,44 @@ func TestBrowserSegmentAlertReadable(t *testing.T) {
 		}
 	}
 }
+
+// Small multiples of a metric in % whose latest values have decimals: each
+// latest label ("17.12%") is whole inside its chart's box at 390 and
+// 1280 px; right of a point at the chart's right end it ran past the box
+// and was cut at the edge of a phone's screen.
+func TestBrowserSmallMultiplesWideLabels(t *testing.T) {
+	csv := "date,value,segment,n\n"
+	for i, month := range []string{"2025-01-31", "2025-02-28", "2025-03-31"} {
+		for j, seg := range []string{"", "business", "consumer", "markets"} {
+			csv += fmt.Sprintf("%s,%.6f,%s,%d\n", month, float64(i*7+j*3)+0.123456, seg, 100+j)
+		}
+	}
+	base, _ := buildSite(t, map[string]string{
+		"site.toml":            "title = \"Fixture\"\n",
+		"content/_index.md":    "+++\ntitle = \"Home\"\n+++\nHome.\n\n{{< chart \"m\" segments=true >}}\n",
+		"content/metrics/m.md": "+++\ntitle = \"Share\"\nmetric = \"m\"\ndirection = \"up\"\nunit = \"%\"\ntarget = 99.5\nmin = 0\nmax = 100\ndata = \"m.csv\"\n+++\nBody.\n",
+		"content/data/m.csv":   csv,
+	})
+	ctx := browser(t)
+	for _, width := range []int64{390, 1280} {
+		for _, page := range []string{"/", "/metrics/m/"} {
+			do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+page), chromedp.WaitReady("section.small-multiples"))
+			got := eval[[]string](t, ctx, `(() => {
+			  const out = [], items = [...document.querySelectorAll("li.small-multiple")];
+			  if (items.length !== 3) out.push(items.length + " small multiples, want 3");
+			  for (const li of items) {
+			    const box = li.getBoundingClientRect(), cap = li.querySelector("figcaption").innerText.trim();
+			    for (const t of li.querySelectorAll("svg.chart-small text")) {
+			      const tr = t.getBoundingClientRect();
+			      if (tr.left < box.left - 1 || tr.right > box.right + 1 || tr.right > innerWidth) out.push(cap + ": label " + JSON.stringify(t.textContent) + " is cut (" + tr.left + ".." + tr.right + " in " + box.left + ".." + box.right + ")");
+			    }
+			  }
+			  if (document.documentElement.scrollWidth > innerWidth + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide");
+			  return out;
+			})()`)
+			if len(got) > 0 {
+				t.Errorf("%s at %d px: %s", page, width, strings.Join(got, "; "))
+			}
+		}
+	}
+}

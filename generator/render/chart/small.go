@@ -70,6 +70,15 @@ func Small(c LineChart, f Frame) string {
 		target = &t
 	}
 	sc := niceScale(f.Lo, f.Hi)
+	// The plot starts right of the widest value label ("100%" was cut at
+	// the chart's left edge); the frame's labels are the same in every
+	// small multiple, so they all keep one geometry.
+	smallLeft := smallLeft
+	for i := range sc.ticks {
+		if yLabelled(i, len(sc.ticks)) {
+			smallLeft = max(smallLeft, smallTextWidth(short(sc.labels[i], unit), 7.2, 10.8)+7)
+		}
+	}
 	pw, ph := smallW-smallLeft-smallRight, smallH-smallTop-smallBottom
 	bottom, right := smallTop+ph, smallLeft+pw
 	yOf := func(v float64) float64 { return smallTop + sc.frac(v)*ph }
@@ -96,9 +105,8 @@ func Small(c LineChart, f Frame) string {
 
 	b.WriteString(`<g class="chart-label" fill="currentColor" stroke="none" font-size="` + smallFont + `">`)
 	b.WriteString(`<g class="chart-label-y" text-anchor="end">`)
-	// Every other tick is labelled: five labels 23 units apart would touch.
 	for i, t := range sc.ticks {
-		if i%2 == 0 || i == len(sc.ticks)-1 && len(sc.ticks) <= 3 {
+		if yLabelled(i, len(sc.ticks)) {
 			b.WriteString(`<text x="` + fc(smallLeft-5) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(sc.labels[i], unit)) + `</text>`)
 		}
 	}
@@ -124,8 +132,39 @@ func Small(c LineChart, f Frame) string {
 		x, y := xOf(last.Date), yOf(last.Value)
 		b.WriteString(`<circle class="chart-point chart-latest" cx="` + fc(x) + `" cy="` + fc(y) + `" r="4" fill="currentColor" stroke="none">`)
 		b.WriteString(`<title>` + esc(pointTitle(last, unit)) + `</title></circle>`)
-		b.WriteString(`<text class="chart-latest-label" x="` + fc(x+7) + `" y="` + fc(min(max(y+4, smallTop+4), bottom-3)) + `" fill="currentColor" stroke="none" font-size="` + smallFont + `" font-weight="bold">` + esc(short(formatValue(last.Value), unit)) + `</text>`)
+		label := short(formatValue(last.Value), unit)
+		lx, ly, anchor := x+7, min(max(y+4, smallTop+4), bottom-3), "start"
+		if lx+smallTextWidth(label, 7.6, 11) > smallW {
+			// No room right of the point ("17.12%" was cut at the
+			// chart's edge): the label ends left of it, above the point
+			// (below when the point is at the top).
+			lx, anchor = x-7, "end"
+			if ly = y - 8; ly < smallTop+4 {
+				ly = min(y+16, bottom-3)
+			}
+		}
+		b.WriteString(`<text class="chart-latest-label" x="` + fc(lx) + `" y="` + fc(ly) + `" text-anchor="` + anchor + `" fill="currentColor" stroke="none" font-size="` + smallFont + `" font-weight="bold">` + esc(label) + `</text>`)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// yLabelled reports whether the i-th of n ticks is labelled: every other
+// one, as five labels 23 units apart would touch.
+func yLabelled(i, n int) bool { return i%2 == 0 || i == n-1 && n <= 3 }
+
+// smallTextWidth is a generous width, in viewBox units, of a 12-unit label
+// of digits, signs and a unit: digit wide per digit or sign (about 0.6 em,
+// a little more in bold), wide per letter or % sign (about 0.9 em).
+func smallTextWidth(label string, digit, wide float64) float64 {
+	w := 0.0
+	for _, r := range label {
+		switch {
+		case r == '%' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			w += wide
+		default:
+			w += digit
+		}
+	}
+	return w
 }

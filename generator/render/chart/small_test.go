@@ -71,3 +71,42 @@ func TestSmall(t *testing.T) {
 		t.Errorf("an empty small multiple says nothing of it:\n%s", s)
 	}
 }
+
+// TestSmallLatestLabelInside: the latest value's label stays inside the
+// small chart, however wide: "17.12%" right of a point at the right end
+// ran past the chart's edge and was cut on a phone; it then goes left of
+// the point.
+func TestSmallLatestLabelInside(t *testing.T) {
+	for _, tt := range []struct {
+		unit  string
+		value float64
+	}{{"%", 17.123456}, {"%", 99.5}, {"points", -100}, {"", 41}, {"%", 0.5}, {"days", 12345.67}} {
+		pts := monthly(day(2025, 1, 31), 10, 12, tt.value)
+		c := LineChart{ID: "s", Title: "M, seg", Unit: tt.unit, Points: pts, Target: f64(99.5), Direction: "up"}
+		s := Small(c, FrameOf(c.Target, pts))
+		root := checkSVG(t, s)
+		labels := root.byClass("chart-latest-label")
+		if len(labels) != 1 {
+			t.Fatalf("%v %s: %d latest labels", tt.value, tt.unit, len(labels))
+		}
+		l := labels[0]
+		x, w := num(t, l.attr("x")), smallTextWidth(l.text, 7.6, 11)
+		left, right := x, x+w
+		if l.attr("text-anchor") == "end" {
+			left, right = x-w, x
+		}
+		if left < 0 || right > smallW {
+			t.Errorf("%v %s: label %q runs from x=%.1f to %.1f, outside 0..%v", tt.value, tt.unit, l.text, left, right, smallW)
+		}
+		if y := num(t, l.attr("y")); y < smallTop || y > smallH-smallBottom {
+			t.Errorf("%v %s: label at y=%.1f, outside the plot", tt.value, tt.unit, y)
+		}
+		for _, yl := range root.byClass("chart-label-y") {
+			for _, lab := range yl.children {
+				if left := num(t, lab.attr("x")) - smallTextWidth(lab.text, 7.2, 10.8); left < 0 {
+					t.Errorf("%v %s: value label %q starts at x=%.1f, left of the chart", tt.value, tt.unit, lab.text, left)
+				}
+			}
+		}
+	}
+}

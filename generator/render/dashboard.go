@@ -47,7 +47,11 @@ func (r *run) dashboardData() *DashboardData {
 	counts := map[string]int{}
 	stale := 0
 	for _, m := range d.All {
-		counts[m.Status]++
+		if !m.HasData && m.Held != "" {
+			counts["held"]++ // it has data, held back: not "without data"
+		} else {
+			counts[m.Status]++
+		}
 		if m.Stale {
 			stale++
 		}
@@ -58,10 +62,11 @@ func (r *run) dashboardData() *DashboardData {
 	if len(d.Headline) == 0 && len(d.All) > 0 {
 		d.Headline = d.All[:1]
 	}
-	for _, s := range []struct{ status, text string }{
-		{"on-track", "on track"}, {"off-track", "off track"}, {"no-target", "without a target"}, {"no-data", "without data"},
+	for _, s := range []struct{ key, status, text string }{
+		{"on-track", "on-track", "on track"}, {"off-track", "off-track", "off track"}, {"no-target", "no-target", "without a target"},
+		{"held", "no-data", "held back for too few responses"}, {"no-data", "no-data", "without data"},
 	} {
-		if n := counts[s.status]; n > 0 {
+		if n := counts[s.key]; n > 0 {
 			d.Counts = append(d.Counts, StatusCount{Status: s.status, Text: s.text, N: n})
 		}
 	}
@@ -84,6 +89,9 @@ func dashboardSummary(total int, counts map[string]int, stale int) string {
 	}
 	if stale > 0 {
 		parts = append(parts, fmt.Sprintf("%d stale", stale))
+	}
+	if n := counts["held"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d held back for too few responses", n))
 	}
 	if n := counts["no-data"]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d without data", n))

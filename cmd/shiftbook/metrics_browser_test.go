@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -405,8 +406,12 @@ func TestBrowserSegmentAlertReadable(t *testing.T) {
 		"content/_index.md":      "+++\ntitle = \"Home\"\n+++\nHome.\n",
 		"content/metrics/nps.md": "+++\ntitle = \"NPS\"\nmetric = \"nps\"\ndirection = \"up\"\nunit = \"points\"\ntarget = 40\nalertChange = 5\ndata = \"nps.csv\"\n+++\nBody.\n",
 		"content/data/nps.csv":   csv,
+		// Every value for everyone held back: the page and the dashboard say so.
+		"content/metrics/few.md": "+++\ntitle = \"Few\"\nmetric = \"few\"\ndirection = \"up\"\nheadline = true\nminN = 30\ndata = \"few.csv\"\n+++\nBody.\n",
+		"content/data/few.csv":   "date,value,n\n2025-11-30,12.5,5\n",
 	})
 	ctx := browser(t)
+	defer axeClean(t, ctx, base, "/metrics/nps/", "/metrics/few/", "/metrics/")
 	for _, width := range []int64{390, 1280} {
 		do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+"/metrics/nps/"), chromedp.WaitReady("section.metric-segments"))
 		got := eval[string](t, ctx, `(() => {
@@ -471,6 +476,39 @@ func TestBrowserSmallMultiplesWideLabels(t *testing.T) {
 			})()`)
 			if len(got) > 0 {
 				t.Errorf("%s at %d px: %s", page, width, strings.Join(got, "; "))
+			}
+		}
+	}
+}
+
+// axeClean runs axe-core on each page in light and dark at 1280 and 390 px
+// and reports every violation.
+func axeClean(t *testing.T, ctx context.Context, base string, pages ...string) {
+	t.Helper()
+	axeSource, err := os.ReadFile(tool(t, "SHIFTBOOK_AXE_JS", "axe.min.js (npm package axe-core)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range pages {
+		for _, scheme := range []string{"light", "dark"} {
+			for _, w := range []int64{1280, 390} {
+				do(t, ctx, viewport(w, 900, w < 500), colorScheme(scheme), chromedp.Navigate(base+page), chromedp.WaitReady("body"))
+				do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
+				raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("axe: %v", err)
+				}
+				var violations []axeViolation
+				if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range violations {
+					var at []string
+					for _, n := range v.Nodes {
+						at = append(at, fmt.Sprint(n.Target...))
+					}
+					t.Errorf("%s (%s, %d px): %s %s: %s at %s", page, scheme, w, v.Impact, v.ID, v.Help, strings.Join(at, ", "))
+				}
 			}
 		}
 	}

@@ -208,6 +208,9 @@ func parseN(s string) (int, string) {
 	}
 	if plainNumber(t) {
 		if f, err := strconv.ParseFloat(t, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			if strings.ContainsAny(t, "eE") {
+				return 0, fmt.Sprintf("n %q must be a whole number of responses written in digits, such as %d", t, int64(f))
+			}
 			return 0, fmt.Sprintf("n %q must be a whole number of responses; write it without the decimals, such as %d", t, int64(f))
 		}
 		return 0, fmt.Sprintf("n %q must be a whole number of responses, such as 412; a share or an average belongs in value", t)

@@ -337,6 +337,8 @@ func TestReadErrors(t *testing.T) {
 			[]string{csvP + `:1:6: the header has no "value" column; rename column "valeu" to "value"`}},
 		{"csv n with decimals", csvP, "date,value,n\n2025-11-30,1,12.0\n",
 			[]string{csvP + `:2:14: n "12.0" must be a whole number of responses; write it without the decimals, such as 12`}},
+		{"csv n with an exponent", csvP, "date,value,n\n2025-11-30,1,1e2\n",
+			[]string{csvP + `:2:14: n "1e2" must be a whole number of responses written in digits, such as 100`}},
 		{"csv n a fraction", csvP, "date,value,n\n2025-11-30,1,0.4\n",
 			[]string{csvP + `:2:14: n "0.4" must be a whole number of responses, such as 412; a share or an average belongs in value`}},
 		{"csv n not a number", csvP, "date,value,n\n2025-11-30,1,many\n2025-12-01,1,\"1,204\"\n",

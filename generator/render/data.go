@@ -19,7 +19,10 @@ type SiteData struct {
 	// Direction is the default language's "ltr" or "rtl", the dir of
 	// every page, for a site with [languages]; "" (no dir written, as
 	// before languages) for a site without.
-	Direction  string
+	Direction string
+	// LangPrefix is where the language's tree lies below the edition's
+	// root ("nl/"); "" for the default language and a site of one.
+	LangPrefix string
 	Version    string
 	BuiltOn    string // "23 Nov 2026"
 	BuiltISO   string
@@ -90,6 +93,9 @@ type PageData struct {
 	// language, and ContentLang that text's language; "" when translated.
 	Untranslated string
 	ContentLang  string
+	// HeaderKey tells apart the headers of pages at the same depth: the
+	// page's address where the header holds the language switcher, "" else.
+	HeaderKey string
 }
 
 // LinkData is a titled link.

@@ -159,7 +159,10 @@ func (r *run) altLinks(u, root string) []AltLink {
 	}
 	base := strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/"
 	up := root
-	if r.opts.Lang.Prefix != "" {
+	switch {
+	case r.opts.Lang.Prefix != "" && root == "./":
+		up = "../"
+	case r.opts.Lang.Prefix != "":
 		up += "../"
 	}
 	var out []AltLink

@@ -555,7 +555,7 @@ func (r *run) buildSiteData() *SiteData {
 		d.Direction = cfg.DefaultLanguage().Direction
 	}
 	if l := r.opts.Lang; l != nil {
-		d.Language, d.Direction = l.Code, l.Direction
+		d.Language, d.Direction, d.LangPrefix = l.Code, l.Direction, l.Prefix
 	}
 	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
@@ -637,6 +637,9 @@ func (r *run) baseData(u, title string) *PageData {
 	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
 	d.Nav = r.navHTML(d.URL, d.Root)
 	d.Alternates = r.altLinks(u, d.Root)
+	if d.Alternates != nil {
+		d.HeaderKey = u
+	}
 	return d
 }
 

@@ -26,7 +26,14 @@
 
   // The page's path below the edition root ("vision/promise/", "" for the
   // home page). The 404 page is served at any URL: it switches to homes.
-  let page = metaContent("shiftbook-page");
+  // A page of another language's tree (nl/…) names the tree's folder: its
+  // path below the edition root starts with it, and the edition root is
+  // one folder above the tree's.
+  let langPrefix = metaContent("shiftbook-language-prefix");
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\/$/.test(langPrefix)) {
+    langPrefix = "";
+  }
+  let page = langPrefix + metaContent("shiftbook-page");
   if (document.body.classList.contains("kind-404") || !/^[^/:?#]*(\/[^/:?#]+)*\/?$/.test(page) || /(^|\/)\.\.?(\/|$)/.test(page)) {
     page = "";
   }
@@ -53,7 +60,7 @@
   };
   showMissing();
 
-  const root = new URL(rootMeta.getAttribute("content") || "./", location.href);
+  const root = new URL((rootMeta.getAttribute("content") || "./") + (langPrefix ? "../" : ""), location.href);
   const top = new URL("../", root); // DEST
   // Only a published edition has versions.json beside it; a plain build or
   // the dev server says so, and asks for nothing.

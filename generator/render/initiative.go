@@ -36,18 +36,18 @@ var initiativeStatusText = map[string]string{"proposed": "Proposed", "active": "
 func (r *run) initiativeData(p *link.Page) *InitiativeData {
 	meta := p.Meta.Initiative
 	d := &InitiativeData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Owner: p.Meta.Owner,
-		Status: "unknown", StatusText: "No status", Reason: meta.Reason}
+		Status: "unknown", StatusText: r.word("status", "No status"), Reason: meta.Reason}
 	if t, ok := initiativeStatusText[meta.Status]; ok {
-		d.Status, d.StatusText = slugStatus(meta.Status), t
+		d.Status, d.StatusText = slugStatus(meta.Status), r.word("status", t)
 	}
-	d.Started, d.StartedISO = formatDate(meta.Started)
+	d.Started, d.StartedISO = r.formatDate(meta.Started)
 	now := link.DayOf(r.site.Now)
-	d.Today, d.TodayISO = formatDate(now)
+	d.Today, d.TodayISO = r.formatDate(now)
 	marked := false
 	for _, m := range meta.Milestones {
 		md := MilestoneData{Name: m.Name, Owner: m.Owner, Overdue: link.Overdue(m, r.site.Now), StateText: "due"}
-		md.Due, md.DueISO = formatDate(m.Due)
-		md.Done, md.DoneISO = formatDate(m.Done)
+		md.Due, md.DueISO = r.formatDate(m.Due)
+		md.Done, md.DoneISO = r.formatDate(m.Done)
 		switch {
 		case !m.Done.IsZero():
 			md.StateText = "done"

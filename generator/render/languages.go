@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -245,7 +246,7 @@ func sitemapURLs(site *link.Site) ([]string, map[string]time.Time) {
 // interfaceText reads the theme's translation tables for lang: i18n/en.toml,
 // the fallback, and the language's own. A site of one language (lang nil)
 // has the English text, as before it could have others.
-func interfaceText(theme load.Theme, lang *Language) (*i18n.Text, diag.List) {
+func interfaceText(theme load.Theme, themeName string, lang *Language) (*i18n.Text, diag.List) {
 	var diags diag.List
 	read := func(code string, known []string) (i18n.Table, bool) {
 		f, ok := theme.Files["i18n/"+code+".toml"]
@@ -264,14 +265,26 @@ func interfaceText(theme load.Theme, lang *Language) (*i18n.Text, diag.List) {
 	if lang == nil || lang.Code == i18n.Fallback {
 		return i18n.New(i18n.Fallback, fallback, fallback), diags
 	}
+	name := "i18n/" + lang.Code + ".toml"
 	table, ok := read(lang.Code, fallback.Keys())
 	if !ok {
+		name = "i18n/" + strings.SplitN(lang.Code, "-", 2)[0] + ".toml"
 		table, ok = read(strings.SplitN(lang.Code, "-", 2)[0], fallback.Keys())
 	}
 	if !ok {
-		table = i18n.Table{}
+		diags.Add(diag.Warning(diag.File("themes/"+themeName+"/"+name,
+			"the theme has no interface text in %s (%s): its pages show navigation, labels and statuses in English; add themes/%s/%s with the keys of the theme's i18n/%s.toml",
+			lang.Name, lang.Code, themeName, name, i18n.Fallback)))
+		return i18n.New(lang.Code, i18n.Table{}, fallback), diags
 	}
-	return i18n.New(lang.Code, table, fallback), diags
+	x := i18n.New(lang.Code, table, fallback)
+	if missing := x.Missing(); len(missing) > 0 {
+		f := theme.Files[name]
+		diags.Add(diag.Warning(diag.File(f.Path,
+			"%d of the interface strings are not translated into %s and are shown in English: %s; add them to this table",
+			len(missing), lang.Name, diag.Words(missing))))
+	}
+	return x, diags
 }
 
 // relTarget is relURL, for a link of a page's body: in another language's
@@ -298,4 +311,46 @@ func (r *run) langPrefix(target string) string {
 		return ""
 	}
 	return r.opts.Lang.Prefix
+}
+
+// formatDate is formatDate in the run's language: the date as its table
+// writes one ("2 Jan 2026", "2 jan. 2026"), and the ISO date.
+func (r *run) formatDate(t time.Time) (string, string) {
+	if r.opts.Lang == nil || r.text == nil || r.text.Lang == i18n.Fallback || t.IsZero() {
+		return formatDate(t)
+	}
+	_, iso := formatDate(t)
+	return r.text.Date(t), iso
+}
+
+// formatNumber is formatNumber in the run's language: the same digits,
+// with the language's decimal separator (12,5 in Dutch).
+func (r *run) formatNumber(v float64) string {
+	s := formatNumber(v)
+	if r.opts.Lang == nil || r.text == nil || r.text.Lang == i18n.Fallback {
+		return s
+	}
+	decimals := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		decimals = len(frac)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	return r.text.Number(f, decimals)
+}
+
+// word is an English word of the interface in the run's language: the
+// table's key group.snake_case ("On track" → status.on_track), the word
+// itself where the table has none.
+func (r *run) word(group, english string) string {
+	if r.opts.Lang == nil || r.text == nil || english == "" {
+		return english
+	}
+	key := group + "." + strings.ToLower(strings.NewReplacer(" ", "_", "-", "_").Replace(english))
+	if t := r.text.T(key); t != key {
+		return t
+	}
+	return english
 }

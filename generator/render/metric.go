@@ -91,8 +91,8 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.DirectionText = "Lower is better"
 	}
 	if p.Meta.Metric.Target != nil {
-		d.Target = withUnit(formatNumber(*p.Meta.Metric.Target), p.Meta.Metric.Unit)
-		d.TargetShort = formatNumber(*p.Meta.Metric.Target)
+		d.Target = withUnit(r.formatNumber(*p.Meta.Metric.Target), p.Meta.Metric.Unit)
+		d.TargetShort = r.formatNumber(*p.Meta.Metric.Target)
 		if p.Meta.Metric.Unit == "%" {
 			d.TargetShort += "%"
 		}
@@ -111,11 +111,11 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	if m.Series != nil && len(m.Series.Points) > 0 && m.Summary.Latest != nil {
 		s := m.Summary
 		d.HasData = true
-		d.LatestRaw = formatNumber(s.Latest.Value)
+		d.LatestRaw = r.formatNumber(s.Latest.Value)
 		d.Latest = withUnit(d.LatestRaw, p.Meta.Metric.Unit)
-		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
+		d.AsOf, d.AsOfISO = r.formatDate(s.Latest.Date)
 		d.Status = string(s.Status)
-		d.StatusText = statusText[s.Status]
+		d.StatusText = r.word("status", statusText[s.Status])
 		if s.Previous != nil {
 			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, p.Meta.Metric.Direction)
 		}

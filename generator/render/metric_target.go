@@ -35,17 +35,17 @@ var standingText = map[link.Standing]string{
 func (r *run) targetFacts(m *link.Metric, d *MetricData) {
 	mm := m.Page.Meta.Metric
 	unit := mm.Unit
-	d.TargetBy, d.TargetByISO = formatDate(mm.TargetDate)
+	d.TargetBy, d.TargetByISO = r.formatDate(mm.TargetDate)
 	if b := mm.Baseline; b != nil {
-		on, _ := formatDate(b.Date)
-		d.Baseline = withUnit(formatNumber(b.Value), unit) + " on " + on
+		on, _ := r.formatDate(b.Date)
+		d.Baseline = withUnit(r.formatNumber(b.Value), unit) + " on " + on
 	}
 	d.HasPath = d.HasData && m.Summary.Standing != ""
 	if s := m.Summary; s.Standing != "" && s.Latest != nil {
-		on, _ := formatDate(s.Latest.Date)
+		on, _ := r.formatDate(s.Latest.Date)
 		d.PathText = fmt.Sprintf("The straight path from the baseline to the target expects %s on %s; the latest value is %s the path",
-			withUnit(formatNumber(s.Expected), unit), on, map[link.Standing]string{link.Ahead: "ahead of", link.Behind: "behind"}[s.Standing])
-		d.StatusText = standingText[s.Standing]
+			withUnit(r.formatNumber(s.Expected), unit), on, map[link.Standing]string{link.Ahead: "ahead of", link.Behind: "behind"}[s.Standing])
+		d.StatusText = r.word("status", standingText[s.Standing])
 	}
 	d.Scale = m.Scale.Text()
 	if m.Scale.Page != m.Page.Path && d.Scale != "" && m.Definition != nil {

@@ -20,12 +20,12 @@ func (r *run) navHTML(u, root string) template.HTML {
 	var b strings.Builder
 	b.Grow(int(r.navSize.Load()) + 512) // written once, not grown by doubling
 	b.WriteString(navOpen)
-	navLink(&b, root, "", "Home", u == "", "")
+	navLink(&b, root, "", r.text.T("nav.home"), u == "", "")
 	for _, item := range r.siteData.Nav {
 		writeNavItem(&b, item, u, root)
 	}
-	navLink(&b, root, "glossary/", "Glossary", u == "glossary/", "nav-extra")
-	navLink(&b, root, "book/", "The whole book", u == "book/", "nav-extra")
+	navLink(&b, root, "glossary/", r.text.T("nav.glossary"), u == "glossary/", "nav-extra")
+	navLink(&b, root, "book/", r.text.T("nav.book"), u == "book/", "nav-extra")
 	b.WriteString(`</ul>`)
 	if n := int64(b.Len()); n > r.navSize.Load() {
 		r.navSize.Store(n) // a race only costs a smaller guess

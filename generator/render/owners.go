@@ -66,7 +66,7 @@ func (r *run) reviewData(d *PageData, p *link.Page) *ReviewData {
 		return nil
 	}
 	out := &ReviewData{Every: rv.Every.Text, Overdue: true}
-	out.Due, out.DueISO = formatDate(rv.Due)
+	out.Due, out.DueISO = r.formatDate(rv.Due)
 	if o := r.site.OwnerOf(p); o != nil {
 		out.Owner = o.Name
 		out.OwnerURL = ownerHref(d, o)
@@ -87,9 +87,9 @@ func (r *run) ownersData() *PageData {
 		od.ContactURL = contactURL(o.Contact)
 		for _, p := range o.Pages {
 			op := OwnedPage{LinkData: d.link(p.Title(), rootRel(p.URL)), Kind: string(p.Kind)}
-			op.Reviewed, op.ReviewedISO = formatDate(p.Meta.Reviewed)
+			op.Reviewed, op.ReviewedISO = r.formatDate(p.Meta.Reviewed)
 			if rv := p.Review; rv != nil && !rv.Due.IsZero() {
-				op.Due, op.DueISO = formatDate(rv.Due)
+				op.Due, op.DueISO = r.formatDate(rv.Due)
 				op.Overdue = rv.Overdue
 			}
 			op.Stale = p.Metric != nil && p.Metric.Summary.Stale
@@ -108,7 +108,7 @@ func (r *run) ownersData() *PageData {
 		for _, m := range o.Milestones {
 			me := MilestoneEntry{Name: m.Name, Done: !m.Done.IsZero(), Overdue: m.Overdue,
 				Initiative: d.link(m.Initiative.Title(), rootRel(m.Initiative.URL))}
-			me.Due, me.DueISO = formatDate(m.Due)
+			me.Due, me.DueISO = r.formatDate(m.Due)
 			if m.Overdue {
 				od.Late++
 			}

@@ -33,8 +33,8 @@ func init() {
 // taskData is a task with its links made from the page d.
 func (r *run) taskData(d *PageData, t *link.PlanTask) TaskData {
 	td := TaskData{Name: t.Name, Done: t.Done, Overdue: t.Overdue, Plan: d.link(t.Page.Title(), rootRel(t.Page.URL))}
-	td.Due, td.DueISO = formatDate(t.Due)
-	td.DoneOn, td.DoneOnISO = formatDate(t.DoneOn)
+	td.Due, td.DueISO = r.formatDate(t.Due)
+	td.DoneOn, td.DoneOnISO = r.formatDate(t.DoneOn)
 	if o := r.site.OwnerNamed(t.Owner); o != nil {
 		td.Owner = o.Name
 		td.OwnerURL = ownerHref(d, o)

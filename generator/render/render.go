@@ -159,12 +159,13 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	if opts.Minify {
 		r.mini = newMinifier()
 	}
-	text, diags := interfaceText(theme, opts.Lang)
+	text, diags := interfaceText(theme, site.Config.Theme, opts.Lang)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	r.text = text
-	r.assignBookIDs() // before the assets: the book's print stylesheet names its chapters
+	r.diags.Add(diags...) // warnings: shown beside the pages' problems
+	r.assignBookIDs()     // before the assets: the book's print stylesheet names its chapters
 	if opts.assets != nil {
 		// Another language's tree links the default language's assets.
 		r.assets = map[string]string{}
@@ -209,7 +210,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		r.metricData(m)
 	}
 	r.writeSeriesCSV()
-	if len(r.diags) > 0 {
+	if r.diags.HasErrors() {
 		return nil, r.diags.Sort()
 	}
 	x := &Renderer{r: r, jobs: map[string]job{}, eager: eager, lazy: map[string]*lazyFile{}}
@@ -557,7 +558,7 @@ func (r *run) buildSiteData() *SiteData {
 	if l := r.opts.Lang; l != nil {
 		d.Language, d.Direction, d.LangPrefix = l.Code, l.Direction, l.Prefix
 	}
-	d.BuiltOn, d.BuiltISO = formatDate(r.site.Now)
+	d.BuiltOn, d.BuiltISO = r.formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, navItem(c))
 		d.Sections = append(d.Sections, LinkData{Title: c.Title(), URL: rootRel(c.URL)})
@@ -581,7 +582,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	d.Content = r.renderContent(p, p.URL, "")
 	d.Owner = p.Meta.Owner
 	d.Focus = focusLinks(d, p)
-	d.Reviewed, d.ReviewedISO = formatDate(p.Meta.Reviewed)
+	d.Reviewed, d.ReviewedISO = r.formatDate(p.Meta.Reviewed)
 	d.Review = r.reviewData(d, p)
 	if o := r.site.OwnerOf(p); o != nil {
 		d.OwnerURL = ownerHref(d, o)
@@ -590,7 +591,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	if updated.IsZero() {
 		updated = p.Meta.Date
 	}
-	d.Updated, d.UpdatedISO = formatDate(updated)
+	d.Updated, d.UpdatedISO = r.formatDate(updated)
 	d.Draft = p.Meta.Draft
 	if p.Fallback && r.opts.Lang != nil {
 		d.Untranslated = r.text.T("translation.missing", "language", r.opts.Lang.Name)

@@ -44,16 +44,16 @@ func (r *run) segmentsOf(m *link.Metric) []SegmentData {
 		if s.Latest == nil {
 			d.Latest = fmt.Sprintf("too few responses (n = %d)", seg.Newest.N)
 			d.N = nOf(seg.Newest.N)
-			d.AsOf, d.AsOfISO = formatDate(seg.Newest.Date)
+			d.AsOf, d.AsOfISO = r.formatDate(seg.Newest.Date)
 			out = append(out, d)
 			continue
 		}
 		d.HasData = true
-		d.Latest = withUnit(formatNumber(s.Latest.Value), unit)
+		d.Latest = withUnit(r.formatNumber(s.Latest.Value), unit)
 		d.N = nOf(s.Latest.N)
 		d.AlertText = alertText(s.Alert, m.Page.Meta.Metric.AlertChange, unit)
-		d.AsOf, d.AsOfISO = formatDate(s.Latest.Date)
-		d.Status, d.StatusText = string(s.Status), statusText[s.Status]
+		d.AsOf, d.AsOfISO = r.formatDate(s.Latest.Date)
+		d.Status, d.StatusText = string(s.Status), r.word("status", statusText[s.Status])
 		if s.Previous != nil {
 			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, dir)
 		}

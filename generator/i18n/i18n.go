@@ -11,12 +11,14 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -143,6 +145,19 @@ func (x *Text) Date(t time.Time) string {
 // collation): in Dutch and German "ä" beside "a", in Swedish after "z".
 func (x *Text) Sort(words []string) {
 	x.collator.SortStrings(words)
+}
+
+// Letter is the letter a word is listed under in the language's A–Z: its
+// first letter without accents, in capitals ("Émotion" under E); "#" for a
+// word that starts with no letter.
+func (x *Text) Letter(word string) string {
+	for _, r := range norm.NFD.String(strings.TrimSpace(word)) {
+		if unicode.IsLetter(r) {
+			return strings.ToUpper(string(r))
+		}
+		return "#"
+	}
+	return "#"
 }
 
 // Compare is the language's order of a and b: -1, 0 or 1.

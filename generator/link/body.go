@@ -63,6 +63,10 @@ type Bodies struct {
 	// minified twice. Placeholders pass through a minifier that keeps
 	// attribute quotes: they hold no white space and no markup.
 	Minify func(w io.Writer, html []byte) error
+	// TermNote, in a language other than the default, ends the tooltip of
+	// a definition that has no translation into it ("not translated into
+	// Nederlands yet"); {term} in it is the term's title.
+	TermNote string
 	// Spill, when set with Release, holds each body's HTML once rendered,
 	// instead of memory (Body.Bytes reads it back).
 	Spill *Spill
@@ -87,6 +91,12 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 		cache = NewBodies()
 	}
 	termsHash := s.Terms.fingerprint(s.Config.Glossary.Autolink)
+	if cache.TermNote != "" {
+		// The note is in the tooltips: another note is other HTML.
+		h := fnv.New64a()
+		h.Write([]byte(cache.TermNote))
+		termsHash ^= h.Sum64()
+	}
 	var todo []*Page
 	cache.mu.Lock()
 	live := make(map[string]bodyEntry, len(s.Pages))
@@ -153,7 +163,7 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 		d.Kind = "links"
 		b.Diags.Add(d)
 	}
-	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
+	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}, note: cache.TermNote}
 	if p.Kind == kind.Definition {
 		ctx.linked[p] = true // a term is never linked on its own page
 	}
@@ -210,6 +220,7 @@ type bodyContext struct {
 	linked map[*Page]bool
 	names  map[string]bool // longer names that held a term, warned about once
 	tips   int
+	note   string // Bodies.TermNote
 }
 
 func (c *bodyContext) IDPrefix() string { return IDPrefix }
@@ -248,7 +259,11 @@ func (c *bodyContext) use(def *Page) {
 func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape func(util.BufWriter, []byte)) {
 	href := c.link(markdown.Link{Dest: def.URL})
 	summary := Summary(def)
-	if summary == "" {
+	note := ""
+	if def.Fallback && c.note != "" {
+		note = strings.ReplaceAll(c.note, "{term}", def.Title())
+	}
+	if summary == "" && note == "" {
 		w.WriteString(`<a class="term" href="` + href + `">`)
 		escape(w, label)
 		w.WriteString(`</a>`)
@@ -262,6 +277,11 @@ func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape
 	w.WriteString(html.EscapeString(def.Title()))
 	w.WriteString(`</strong> `)
 	w.WriteString(html.EscapeString(summary))
+	if note != "" {
+		w.WriteString(` <em class="term-untranslated">`)
+		w.WriteString(html.EscapeString(note))
+		w.WriteString(`</em>`)
+	}
 	w.WriteString(`</span></span>`)
 }
 
@@ -349,7 +369,7 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 	}
 	for _, k := range keys {
 		def := t.byKey[k]
-		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Definition.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink)} {
+		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Definition.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink), strconv.FormatBool(def.Fallback)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}

@@ -154,6 +154,7 @@ func (s *Site) indexTerms() diag.List {
 	sort.SliceStable(t.List, func(i, j int) bool {
 		return byTitle(t.List[i], t.List[j])
 	})
+	quiet := false // the original's names of a translation: taken only when free
 	add := func(def *Page, key, field string, exact bool) {
 		key = strings.TrimSpace(key)
 		if key == "" {
@@ -161,7 +162,7 @@ func (s *Site) indexTerms() diag.List {
 		}
 		lower := strings.ToLower(key)
 		if other, ok := t.byKey[lower]; ok {
-			if other != def {
+			if other != def && !quiet {
 				diags.Add(diag.AtLine(def.Path, def.Source, def.Meta.Line(field), 1,
 					"term %q is already defined by %s; one vocabulary means one meaning: remove it here or there", key, other.Path))
 			}
@@ -194,6 +195,19 @@ func (s *Site) indexTerms() diag.List {
 		add(def, def.Meta.Definition.Abbr, "abbr", true)
 		for _, syn := range def.Meta.Definition.Synonyms {
 			add(def, syn, "synonyms", false)
+		}
+	}
+	// A translated definition answers to its original's names too, where
+	// no term of the language has them: a page shown untranslated, in the
+	// default language's words, links the language's definition.
+	quiet = true
+	for _, def := range t.List {
+		if o := def.Original; o != nil {
+			add(def, o.Meta.Title, "title", false)
+			add(def, o.Meta.Definition.Abbr, "abbr", true)
+			for _, syn := range o.Meta.Definition.Synonyms {
+				add(def, syn, "synonyms", false)
+			}
 		}
 	}
 	return diags

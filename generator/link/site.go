@@ -72,6 +72,10 @@ type Page struct {
 	// that has no translation into it: the default language's text is
 	// shown, with a banner saying so.
 	Fallback bool
+	// Original is the default language's page this translation
+	// translates; nil for a page in the default language or shown
+	// untranslated.
+	Original *parse.Page
 }
 
 // Title is the page's title.
@@ -130,6 +134,9 @@ type Input struct {
 	// file a page of another language was read from, or that it has none.
 	File     string
 	Fallback bool
+	// Original is the default language's page a translation translates;
+	// nil for the others.
+	Original *parse.Page
 }
 
 // Stats count the work Resolve did.
@@ -184,7 +191,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path], File: in.File, Fallback: in.Fallback}
+		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path], File: in.File, Fallback: in.Fallback, Original: in.Original}
 		if p.Meta.Title == "" && !p.Unread {
 			// Written for GitHub or MkDocs: the title is in the body.
 			titled := *in.Page

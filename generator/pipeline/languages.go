@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/i18n"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -20,13 +21,20 @@ import (
 // translationInputs pairs the parsed translations with the pages they
 // translate: language code → original's path → the translation, its page
 // named by the original's path.
-func translationInputs(site *load.Site, parsed []link.Input) map[string]map[string]link.Input {
+func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]map[string]link.Input {
 	out := map[string]map[string]link.Input{}
+	originals := map[string]*parse.Page{}
+	for _, in := range pages {
+		originals[in.Page.Path] = in.Page
+	}
 	for i, t := range site.Translations {
 		in := parsed[i]
 		page := *in.Page
 		page.Path = t.Original
 		in.Page, in.File = &page, t.Path
+		if o, ok := originals[t.Original]; ok {
+			in.Original = o
+		}
 		if out[t.Lang] == nil {
 			out[t.Lang] = map[string]link.Input{}
 		}
@@ -88,4 +96,24 @@ func renderLanguages(cfg parse.Config) []render.Language {
 		out = append(out, render.Language{Code: l.Code, Name: l.Name, Direction: l.Direction, Prefix: prefix})
 	}
 	return out
+}
+
+// termNote is what the tooltip of a term adds, in a language other than
+// the default, when its definition has no translation into it: the
+// theme's translation.term in that language (its errors are render's to
+// report).
+func termNote(theme load.Theme, l parse.Language) string {
+	read := func(code string) i18n.Table {
+		f, ok := theme.Files["i18n/"+code+".toml"]
+		if !ok {
+			return nil
+		}
+		t, _ := i18n.Read(f.Path, f.Data, nil)
+		return t
+	}
+	table := read(l.Code)
+	if table == nil {
+		table = read(strings.SplitN(l.Code, "-", 2)[0])
+	}
+	return i18n.New(l.Code, table, read(i18n.Fallback)).T("translation.term", "language", l.Name)
 }

@@ -292,7 +292,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	var translated map[string]map[string]link.Input
 	if len(site.Translations) > 0 && len(kept) == len(site.Pages)+len(site.Translations) {
-		translated = translationInputs(site, kept[len(site.Pages):])
+		translated = translationInputs(site, kept[:len(site.Pages)], kept[len(site.Pages):])
 		kept = kept[:len(site.Pages)]
 	}
 	var langInputs [][]link.Input
@@ -335,6 +335,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 			cfg := site.Config
 			cfg.Language = l.Code
 			bodies := b.languageBodies(l.Code, opts.OneShot)
+			bodies.TermNote = termNote(site.Theme, l)
 			s, _, d := link.ResolveContext(ctx, cfg, langInputs[i], data, static, now, b.md, bodies, opts.Workers)
 			diags.Add(languageRemap(d, translated[l.Code], seen).WithKind(kindContent)...)
 			sites = append(sites, s)

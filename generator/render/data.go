@@ -137,6 +137,9 @@ type CardData struct {
 type TermData struct {
 	ID, Title, Abbr, Summary, URL string
 	Synonyms                      []string
+	// Original is the default language's term, beside a translated one
+	// in another language's glossary, and OriginalLang its language.
+	Original, OriginalLang string
 }
 
 // LetterGroup is a letter of the glossary.

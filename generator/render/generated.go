@@ -55,11 +55,11 @@ func (r *run) generatedBase(u, title, kind string) *PageData {
 }
 
 func (r *run) glossaryData() *PageData {
-	d := r.generatedBase("/glossary/", "Glossary", "glossary")
-	d.Description = "Every term of our shared customer-experience vocabulary, A to Z."
+	d := r.generatedBase("/glossary/", r.text.T("nav.glossary"), "glossary")
+	d.Description = r.text.T("glossary.description")
 	var current *LetterGroup
-	for _, def := range r.site.Terms.List {
-		letter := link.Letter(def.Title())
+	for _, def := range r.glossaryTerms() {
+		letter := r.letter(def.Title())
 		if current == nil || current.Letter != letter {
 			id := "letter-" + strings.ToLower(letter)
 			if letter == "#" {
@@ -72,6 +72,10 @@ func (r *run) glossaryData() *PageData {
 			ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Definition.Abbr, Synonyms: def.Meta.Definition.Synonyms,
 			Summary: link.Summary(def), URL: rootRel(def.URL),
 		})
+		if o := def.Original; o != nil && o.Meta.Title != def.Title() && r.opts.Lang != nil {
+			t := &current.Terms[len(current.Terms)-1]
+			t.Original, t.OriginalLang = o.Meta.Title, r.langs[0].Code
+		}
 	}
 	return d
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"maps"
 	"slices"
@@ -280,9 +281,13 @@ func interfaceText(theme load.Theme, themeName string, lang *Language) (*i18n.Te
 	x := i18n.New(lang.Code, table, fallback)
 	if missing := x.Missing(); len(missing) > 0 {
 		f := theme.Files[name]
+		shown := missing
+		if len(shown) > 6 {
+			shown = append(slices.Clip(missing[:5]), fmt.Sprintf("%d more", len(missing)-5))
+		}
 		diags.Add(diag.Warning(diag.File(f.Path,
-			"%d of the interface strings are not translated into %s and are shown in English: %s; add them to this table",
-			len(missing), lang.Name, diag.Words(missing))))
+			"%d of the interface strings are not translated into %s and are shown in English: %s; add them to this table (the keys are those of the theme's i18n/%s.toml)",
+			len(missing), lang.Name, diag.Words(shown), i18n.Fallback)))
 	}
 	return x, diags
 }
@@ -353,4 +358,25 @@ func (r *run) word(group, english string) string {
 		return t
 	}
 	return english
+}
+
+// glossaryTerms are the site's terms in the language's A–Z order
+// (golang.org/x/text/collate): in Dutch "IJ" where Dutch puts it, accented
+// letters beside their base letter.
+func (r *run) glossaryTerms() []*link.Page {
+	list := r.site.Terms.List
+	if r.opts.Lang == nil {
+		return list
+	}
+	list = slices.Clone(list)
+	slices.SortStableFunc(list, func(a, b *link.Page) int { return r.text.Compare(a.Title(), b.Title()) })
+	return list
+}
+
+// letter is the glossary letter of a term in the run's language.
+func (r *run) letter(title string) string {
+	if r.opts.Lang == nil {
+		return link.Letter(title)
+	}
+	return r.text.Letter(title)
 }

@@ -510,3 +510,25 @@ func (s *Site) targetsFingerprint() uint64 {
 	}
 	return sum
 }
+
+// TranslationBehind reports whether a translation may be out of date: its original
+// changed (lastmod, else date) after the day the translation was made or
+// last reviewed (translated, else reviewed). changed is that day of the
+// original's; a translation that names no day is never behind.
+func TranslationBehind(original, translation *parse.Page) (changed time.Time, behind bool) {
+	if original == nil || translation == nil {
+		return time.Time{}, false
+	}
+	changed = original.Meta.Lastmod
+	if changed.IsZero() {
+		changed = original.Meta.Date
+	}
+	basis := translation.Meta.Translated
+	if basis.IsZero() {
+		basis = translation.Meta.Reviewed
+	}
+	if changed.IsZero() || basis.IsZero() {
+		return changed, false
+	}
+	return changed, changed.After(basis)
+}

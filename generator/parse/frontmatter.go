@@ -38,9 +38,12 @@ type Page struct {
 // so a page that writes a kind's keys has them decoded and checked wherever
 // it is.
 type FrontMatter struct {
-	Title, Description  string
-	Date, Lastmod       time.Time
-	Reviewed            time.Time
+	Title, Description string
+	Date, Lastmod      time.Time
+	Reviewed           time.Time
+	// Translated is the day a translation was made or last brought up to
+	// date with its original (see link.TranslationBehind).
+	Translated          time.Time
 	Weight              int
 	Draft               bool
 	Tags                []string
@@ -122,7 +125,7 @@ var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys, 
 
 // commonKeys are the keys any page may write.
 var commonKeys = []string{
-	"title", "description", "date", "lastmod", "reviewed", "weight", "draft", "tags",
+	"title", "description", "date", "lastmod", "reviewed", "translated", "weight", "draft", "tags",
 	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink", "focus",
 }
 
@@ -506,6 +509,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			fm.Lastmod = d.date(v, k)
 		case "reviewed":
 			fm.Reviewed = d.date(v, k)
+		case "translated":
+			fm.Translated = d.date(v, k)
 		case "weight":
 			fm.Weight, _ = d.integer(v, k)
 		case "draft":

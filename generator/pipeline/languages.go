@@ -117,3 +117,29 @@ func termNote(theme load.Theme, l parse.Language) string {
 	}
 	return i18n.New(l.Code, table, read(i18n.Fallback)).T("translation.term", "language", l.Name)
 }
+
+// behindTranslations warns of each translation whose original changed
+// after it was translated (see link.TranslationBehind), at its translated
+// (or reviewed) key.
+func behindTranslations(cfg parse.Config, translated map[string]map[string]link.Input) diag.List {
+	var diags diag.List
+	for _, l := range cfg.Languages {
+		for _, t := range translated[l.Code] {
+			changed, behind := link.TranslationBehind(t.Original, t.Page)
+			if !behind {
+				continue
+			}
+			key, basis := "translated", t.Page.Meta.Translated
+			if basis.IsZero() {
+				key, basis = "reviewed", t.Page.Meta.Reviewed
+			}
+			d := diag.Warning(diag.AtLine(t.File, t.Page.Source, max(t.Page.Meta.Line(key), 1), 1,
+				"this translation into %s may be out of date: %s changed on %s, after it was translated (%s = %s); bring it up to date with its original, then set translated to that day",
+				l.Name, t.Original.Path, changed.Format("2006-01-02"), key, basis.Format("2006-01-02")))
+			d.Kind = "translations"
+			d.Owner = t.Page.Meta.Owner
+			diags.Add(d)
+		}
+	}
+	return diags
+}

@@ -96,6 +96,9 @@ type PageData struct {
 	// HeaderKey tells apart the headers of pages at the same depth: the
 	// page's address where the header holds the language switcher, "" else.
 	HeaderKey string
+	// Behind says that the page's original changed after it was
+	// translated; "" when it did not (or the page is no translation).
+	Behind string
 }
 
 // LinkData is a titled link.

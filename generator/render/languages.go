@@ -380,3 +380,5 @@ func (r *run) letter(title string) string {
 	}
 	return r.text.Letter(title)
 }
+
+func dateOnly(s, _ string) string { return s }

@@ -593,6 +593,9 @@ func (r *run) pageData(p *link.Page) *PageData {
 	}
 	d.Updated, d.UpdatedISO = r.formatDate(updated)
 	d.Draft = p.Meta.Draft
+	if changed, behind := link.TranslationBehind(p.Original, p.Page); behind && r.opts.Lang != nil {
+		d.Behind = r.text.T("translation.behind", "date", dateOnly(r.formatDate(changed)))
+	}
 	if p.Fallback && r.opts.Lang != nil {
 		d.Untranslated = r.text.T("translation.missing", "language", r.opts.Lang.Name)
 		d.ContentLang = r.langs[0].Code

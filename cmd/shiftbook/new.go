@@ -14,7 +14,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/scaffold"
 )
 
-const newArgs = "site DIR | KIND NAME [-s DIR]"
+const newArgs = "site DIR | KIND NAME [-s DIR] [--lang CODE]"
 
 const newHelp = `Start a new site, or a new page from the theme's archetype (template) for its kind.
 
@@ -26,6 +26,8 @@ const newHelp = `Start a new site, or a new page from the theme's archetype (tem
   shiftbook new journey NAME              content/journeys/NAME.md
   shiftbook new plan NAME                 content/plan/NAME.md, with dated tasks
   shiftbook new page NAME                 content/NAME.md; NAME may hold folders: vision/our-promise
+  shiftbook new page NAME --lang nl       content/NAME.nl.md: a translation of the page NAME, its
+                                          front matter copied, its text marked to be translated
 
 NAME becomes the file name in lowercase with dashes, and the title: net-promoter-score
 gives "Net Promoter Score"; a NAME with spaces or capitals is the title as typed. An
@@ -35,6 +37,7 @@ of the site if it has one, else the built-in one.`
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", newArgs, newHelp, stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml) to add the page to")
+	lang := fs.String("lang", "", "start a translation of the existing page NAME into this `language` of site.toml")
 	pos, code := parseInterleaved(fs, args, stdout)
 	if code >= 0 {
 		return code
@@ -77,7 +80,26 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if *lang != "" {
+		return newTranslation(*src, name, *lang, stdout, stderr)
+	}
 	return newPage(*src, kind, name, stdout, stderr)
+}
+
+// newTranslation is new KIND NAME --lang CODE.
+func newTranslation(siteDir string, name scaffold.Name, lang string, stdout, stderr io.Writer) int {
+	dir, err := siteFS(siteDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook new: %v\n", err)
+		return exitUsage
+	}
+	page, err := scaffold.NewTranslation(dir, siteDir, name, lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "shiftbook new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "created %s: translate it, then remove the note at its top\n", filepath.Join(siteDir, filepath.FromSlash(page.Path)))
+	return exitOK
 }
 
 // parseInterleaved parses flags that come before, between or after the

@@ -209,13 +209,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--all] [--format F] [--fix] [--owner NAME]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
+	fs := newFlags("check", "[-s DIR] [--drafts] [--strict] [--all] [--format F] [--fix] [--owner NAME] [--translations]", "Check the whole site (front matter, links, terms, metrics, data, templates) and write nothing.", stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft = true as well")
 	rep := reportFlags(fs)
 	rep.formatFlag(fs)
 	fix := fs.Bool("fix", false, "make the changes the tool is certain of (an anchor in another case or id style), print each, then check again")
 	owner := fs.String("owner", "", "print only what this `owner` must do (overdue reviews, stale data), as pages name them: --owner \"Head of CX Insights\"")
+	translations := fs.Bool("translations", false, "list, per language, the pages not translated yet and the translations whose original changed since")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -260,6 +261,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if rep.print(stdout, stderr, diags) {
 		return exitContent
+	}
+	if *translations {
+		printTranslations(stdout, res)
 	}
 	if owned != nil {
 		okOut := stdout

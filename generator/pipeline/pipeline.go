@@ -64,9 +64,12 @@ type Stats struct {
 
 // Result is a finished build.
 type Result struct {
-	Site  *link.Site
-	Stats Stats
-	start time.Time
+	Site *link.Site
+	// Languages are the sites of the languages other than the default, in
+	// the order of site.toml; nil for a site of one language.
+	Languages []*link.Site
+	Stats     Stats
+	start     time.Time
 }
 
 // Builder builds a site again and again, keeping parsed files between builds.
@@ -370,7 +373,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		return nil, diag.List{link.ErrCancelled}
 	}
 	stats.Duration = time.Since(start)
-	return &Prepared{Result: Result{Site: resolved, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
+	return &Prepared{Result: Result{Site: resolved, Languages: sites[1:], Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
 }
 
 // configBroken reports whether the errors of the load stage include one in

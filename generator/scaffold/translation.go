@@ -1,0 +1,119 @@
+package scaffold
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/load"
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
+
+// NewTranslation starts a translation of an existing page into lang, one
+// of the site's languages other than the default: the file beside the
+// original with the language's code before .md (promise.nl.md), holding
+// the original's front matter as it is and its text, under a note that
+// says the text is still to be translated (shown on the page, so readers
+// see it too, until the translator removes it). It never overwrites a
+// file.
+func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
+	var res Page
+	src, err := os.ReadFile(filepath.Join(dir, parse.ConfigFile))
+	if err != nil {
+		return res, fmt.Errorf("no site.toml in %s; run shiftbook new in a site folder, or pass -s DIR", shown)
+	}
+	cfg, _ := parse.ReadConfig(src)
+	var codes []string
+	var target *parse.Language
+	for i, l := range cfg.Languages {
+		if i > 0 {
+			codes = append(codes, l.Code)
+		}
+		if strings.EqualFold(l.Code, lang) {
+			target = &cfg.Languages[i]
+		}
+	}
+	switch {
+	case len(cfg.Languages) < 2:
+		return res, fmt.Errorf("the site has one language: add [languages.%s] (and the default language's table) to site.toml first", lang)
+	case target == nil:
+		return res, fmt.Errorf("%q is not one of the site's languages%s", lang, diag.DidYouMean(lang, codes, "; translate into "+strings.Join(codes, ", ")))
+	case target.Code == cfg.Languages[0].Code:
+		return res, fmt.Errorf("%s is the site's default language, the one pages are written in; translate into %s", target.Name, strings.Join(codes, ", "))
+	}
+	rel := name.ContentPath()
+	stem := strings.TrimSuffix(rel, ".md")
+	var original string
+	for _, p := range []string{rel, stem + "/_index.md", stem + "/index.md"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err == nil {
+			original = p
+			break
+		}
+	}
+	if original == "" {
+		return res, fmt.Errorf("there is no page %s to translate; name a page the site has, as its path under %s/ without .md", filepath.Join(shown, filepath.FromSlash(rel)), load.ContentDir)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(original)))
+	if err != nil {
+		return res, fmt.Errorf("cannot read %s: %v", original, err)
+	}
+	out := path.Join(path.Dir(original), strings.TrimSuffix(path.Base(original), ".md")+"."+strings.ToLower(target.Code)+".md")
+	if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(out))); err == nil {
+		return res, fmt.Errorf("%s already exists; edit it", filepath.Join(shown, filepath.FromSlash(out)))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return res, err
+	}
+	front, body := splitFrontMatter(text)
+	var b bytes.Buffer
+	b.Write(front)
+	if len(front) > 0 && !bytes.HasSuffix(front, []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	key := "translated = YYYY-MM-DD"
+	if bytes.HasPrefix(front, []byte("---")) {
+		key = "translated: YYYY-MM-DD"
+	}
+	fmt.Fprintf(&b, "\n> [!NOTE]\n> This page is still to be translated into %s: translate its title and text below,\n> then remove this note and add %s (the day) to the front matter.\n\n", target.Name, key)
+	b.Write(bytes.TrimLeft(body, "\n"))
+	if err := createFile(dir, out, b.Bytes()); err != nil {
+		return res, err
+	}
+	res.Path = out
+	return res, nil
+}
+
+// splitFrontMatter cuts a page into its front matter (the +++ or ---
+// lines and what is between them) and its text.
+func splitFrontMatter(src []byte) (front, body []byte) {
+	for _, fence := range []string{"+++", "---"} {
+		if !bytes.HasPrefix(src, []byte(fence+"\n")) && !bytes.HasPrefix(src, []byte(fence+"\r\n")) {
+			continue
+		}
+		rest := src[len(fence)+1:]
+		for i := 0; i < len(rest); {
+			end := bytes.IndexByte(rest[i:], '\n')
+			line := rest[i:]
+			if end >= 0 {
+				line = rest[i : i+end]
+			}
+			if strings.TrimRight(string(line), "\r") == fence {
+				cut := len(fence) + 1 + i + len(line)
+				if end >= 0 {
+					cut++
+				}
+				return src[:cut], src[cut:]
+			}
+			if end < 0 {
+				break
+			}
+			i += end + 1
+		}
+	}
+	return nil, src
+}

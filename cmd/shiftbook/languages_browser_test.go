@@ -1,0 +1,141 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// languagePageJS reports what is wrong with the language parts of a page
+// as a reader sees them: the lang and dir of the page, hreflang alternates
+// for every language and x-default, and a language switcher in the header
+// with a link per language, the current one marked, every link in view and
+// on one screen width (no sideways scrolling).
+const languagePageJS = `((lang) => {
+  const bad = [], html = document.documentElement, vw = html.clientWidth;
+  if (html.lang !== lang) bad.push("html lang is " + html.lang + ", want " + lang);
+  if (html.dir !== "ltr") bad.push("html dir is " + html.dir);
+  const alts = [...document.querySelectorAll("link[rel=alternate][hreflang]")].map(l => l.hreflang);
+  for (const want of ["en", "nl", "x-default"]) if (!alts.includes(want)) bad.push("no hreflang " + want);
+  if (html.scrollWidth > vw + 1) bad.push("the page scrolls sideways: " + html.scrollWidth + " > " + vw);
+  const nav = document.querySelector(".site-header nav.language-switcher");
+  if (!nav) return bad.concat(["no language switcher in the header"]);
+  if (!nav.getAttribute("aria-label")) bad.push("the switcher has no name");
+  const links = [...nav.querySelectorAll("a[hreflang]")];
+  if (links.length !== 2) bad.push(links.length + " switcher links, want 2");
+  for (const a of links) {
+    const r = a.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right > vw + 0.5 || r.left < 0) bad.push("switcher link " + a.hreflang + " is not in view");
+    if (r.height < 24) bad.push("switcher link " + a.hreflang + " is " + Math.round(r.height) + " px tall, too small to tap");
+    if (a.lang !== a.hreflang) bad.push("switcher link " + a.hreflang + " does not say its language (lang)");
+  }
+  const current = nav.querySelector("a[aria-current=page]");
+  if (!current || current.hreflang !== lang) bad.push("the current language is not marked");
+  return bad;
+})`
+
+// TestBrowserLanguages: the example site in Dutch, at 1280 and 390 px. The
+// switcher keeps the reader on the same page both ways (a translated slug
+// included), by mouse and by keyboard; an untranslated page is there in the
+// Dutch tree with its banner in Dutch, its text marked English; lang,
+// hreflang and the switcher are right on every page visited; axe-core finds
+// nothing serious on them.
+func TestBrowserLanguages(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	var axeSource []byte
+	if p := os.Getenv("SHIFTBOOK_AXE_JS"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		axeSource = b
+	} else if os.Getenv("CI") != "" {
+		t.Fatal("SHIFTBOOK_AXE_JS is not set; .ci/run installs axe-core")
+	}
+	check := func(page, lang string, width int64) {
+		t.Helper()
+		for _, problem := range eval[[]string](t, ctx, languagePageJS+fmt.Sprintf("(%q)", lang)) {
+			t.Errorf("%s at %d px: %s", page, width, problem)
+		}
+		if axeSource == nil {
+			return
+		}
+		do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: axe: %v", page, err)
+		}
+		var violations []string
+		if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range violations {
+			t.Errorf("%s at %d px: axe: %s", page, width, v)
+		}
+	}
+	path := func() string {
+		return strings.TrimPrefix(eval[string](t, ctx, `location.pathname`), "/prefix")
+	}
+	for _, w := range []struct {
+		width  int64
+		mobile bool
+	}{{1280, false}, {390, true}} {
+		do(t, ctx, viewport(w.width, 900, w.mobile))
+
+		// English → Dutch by mouse: the same page, under its Dutch slug.
+		do(t, ctx, chromedp.Navigate(base+"/vision/promise/"), chromedp.WaitReady("body"))
+		check("/vision/promise/", "en", w.width)
+		do(t, ctx, chromedp.Click(`.language-switcher a[hreflang="nl"]`), chromedp.WaitReady(`html[lang="nl"]`))
+		if got := path(); got != "/nl/vision/belofte/" {
+			t.Errorf("at %d px the switcher took /vision/promise/ to %s, want /nl/vision/belofte/", w.width, got)
+		}
+		check("/nl/vision/belofte/", "nl", w.width)
+		if h1 := eval[string](t, ctx, `document.querySelector("main h1").textContent.trim()`); h1 != "Onze belofte aan de klant" {
+			t.Errorf("the Dutch promise's heading is %q", h1)
+		}
+		if eval[bool](t, ctx, `!!document.querySelector(".translation-banner")`) {
+			t.Error("a translated page shows a translation banner")
+		}
+
+		// Dutch → English by keyboard: focus the link, press Enter.
+		do(t, ctx, chromedp.Focus(`.language-switcher a[hreflang="en"]`), chromedp.KeyEvent("\r"))
+		if !waitTrue(t, ctx, `document.documentElement.lang === "en" && location.pathname.endsWith("/vision/promise/")`, 5*time.Second) {
+			t.Errorf("at %d px Enter on the English link did not lead back to /vision/promise/ (at %s)", w.width, path())
+		}
+
+		// An untranslated page: in the Dutch tree, with the banner.
+		do(t, ctx, chromedp.Navigate(base+"/vision/always/"), chromedp.WaitReady("body"),
+			chromedp.Click(`.language-switcher a[hreflang="nl"]`), chromedp.WaitReady(`html[lang="nl"]`))
+		if got := path(); got != "/nl/vision/always/" {
+			t.Errorf("the switcher took /vision/always/ to %s", got)
+		}
+		check("/nl/vision/always/", "nl", w.width)
+		banner := eval[string](t, ctx, `(() => {
+		  const b = document.querySelector("main .translation-banner");
+		  if (!b) return "no banner";
+		  const r = b.getBoundingClientRect();
+		  if (r.height === 0 || r.top > innerHeight) return "the banner is not in view at the top";
+		  if (b.lang !== "nl" || document.querySelector("main").lang !== "en") return "banner lang " + b.lang + ", text lang " + document.querySelector("main").lang;
+		  return b.textContent;
+		})()`)
+		if !strings.HasPrefix(banner, "Deze pagina is nog niet in het Nederlands vertaald") {
+			t.Errorf("at %d px the untranslated page's banner: %s", w.width, banner)
+		}
+		if got := eval[string](t, ctx, `document.querySelector(".language-switcher a[aria-current]").className`); got != "untranslated" {
+			t.Errorf("the current language of an untranslated page is not marked untranslated (%q)", got)
+		}
+
+		// The Dutch glossary and home page.
+		for _, p := range []string{"/nl/", "/nl/glossary/"} {
+			do(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body"))
+			check(p, "nl", w.width)
+		}
+		screenshot(t, ctx, fmt.Sprintf("languages-%d.png", w.width))
+	}
+}

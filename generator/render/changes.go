@@ -30,6 +30,18 @@ type Manifest struct {
 	// Initiatives came later: an older manifest has none, and lists no
 	// change of theirs.
 	Initiatives []ManifestInitiative `json:"initiatives,omitempty"`
+	// Translations are the pages translated into each language other
+	// than the default (a site of one language has none).
+	Translations []ManifestTranslation `json:"translations,omitempty"`
+}
+
+// ManifestTranslation is a page translated into a language: its
+// original's file, and whether its original changed after it was
+// translated.
+type ManifestTranslation struct {
+	Lang   string `json:"lang"`
+	Path   string `json:"path"`
+	Behind bool   `json:"behind,omitempty"`
 }
 
 // ManifestPage is a page: its URL relative to the edition root ("" for the
@@ -94,12 +106,29 @@ type ChangesData struct {
 	Metrics     []MetricChange
 	Journeys    []JourneyChange
 	Initiatives []InitiativeChange
+	// Translations are the translations added since the earlier edition
+	// and those behind their original; nil for a site of one language.
+	Translations *TranslationChanges
+}
+
+// TranslationChanges are what /changes/ says of translations.
+type TranslationChanges struct {
+	Added, Behind []TranslationChange
+}
+
+// TranslationChange is one translation: its language's name and the
+// page in that language, from the root of the tree shown.
+type TranslationChange struct {
+	Language, Title, Href string
 }
 
 func (r *run) changesData() *PageData {
 	d := r.generatedBase("/changes/", "What changed", "changes")
 	d.Description = "What is new in this edition of the site, page by page."
 	d.Changes = Changes(r.opts.Previous, r.manifest())
+	if r.translationChanges != nil {
+		d.Changes.Translations = r.translationChanges(d.Root)
+	}
 	return d
 }
 

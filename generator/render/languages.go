@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -91,6 +92,7 @@ func PrepareLanguages(ctx context.Context, sites []*link.Site, langs []Language,
 		main.others = append(main.others, x.r)
 	}
 	main.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return languageSitemap(runs, langs) }}
+	setTranslationChanges(runs, langs, opts.Previous)
 	slices.Sort(main.paths)
 	return main, diags
 }
@@ -382,3 +384,68 @@ func (r *run) letter(title string) string {
 }
 
 func dateOnly(s, _ string) string { return s }
+
+// setTranslationChanges records the translations in the default language's
+// manifest, and gives each run what its /changes/ says of them: the
+// translations added since prev (when prev records translations) and
+// those behind their original, of its own language (every language, for
+// the default's).
+func setTranslationChanges(runs []*Renderer, langs []Language, prev *Manifest) {
+	type entry struct {
+		lang int
+		page *link.Page
+		m    ManifestTranslation
+	}
+	var all []entry
+	for i, x := range runs[1:] {
+		for _, p := range x.r.site.Pages {
+			if p.Fallback || p.Original == nil {
+				continue
+			}
+			_, behind := link.TranslationBehind(p.Original, p.Page)
+			all = append(all, entry{lang: i + 1, page: p, m: ManifestTranslation{Lang: langs[i+1].Code, Path: p.Path, Behind: behind}})
+		}
+	}
+	var list []ManifestTranslation
+	for _, e := range all {
+		list = append(list, e.m)
+	}
+	manifest := runs[0].r.manifest
+	runs[0].r.manifest = sync.OnceValue(func() *Manifest {
+		m := manifest()
+		m.Translations = list
+		return m
+	})
+	known := map[ManifestTranslation]bool{}
+	if prev != nil {
+		for _, t := range prev.Translations {
+			t.Behind = false
+			known[t] = true
+		}
+	}
+	for i, x := range runs {
+		r := x.r
+		r.translationChanges = func(root string) *TranslationChanges {
+			c := &TranslationChanges{}
+			for _, e := range all {
+				if i != 0 && e.lang != i {
+					continue
+				}
+				href := root + rootRel(e.page.URL)
+				if i == 0 {
+					href = root + langs[e.lang].Prefix + rootRel(e.page.URL)
+				}
+				tc := TranslationChange{Language: langs[e.lang].Name, Title: e.page.Title(), Href: href}
+				key := e.m
+				key.Behind = false
+				if prev != nil && len(prev.Translations) > 0 && !known[key] {
+					c.Added = append(c.Added, tc)
+				}
+				if e.m.Behind {
+					c.Behind = append(c.Behind, tc)
+				}
+			}
+			return c
+		}
+	}
+}

@@ -89,6 +89,10 @@ type run struct {
 	alternates map[string][]altTarget
 
 	text *i18n.Text // the interface text of its language
+	// translationChanges lists, for /changes/, the translations of its
+	// language (of every language, for the default's) added since the
+	// earlier edition and those behind; nil for a site of one language.
+	translationChanges func(root string) *TranslationChanges
 
 	mu     sync.Mutex
 	diags  diag.List

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -137,6 +138,9 @@ func firstDiff(a, b []byte) int {
 	return min(len(a), len(b))
 }
 
+// translationName is a translation's file name: NAME.CODE.md.
+var translationName = regexp.MustCompile(`^(.*)\.([a-z]{2})\.md$`)
+
 // TestExampleEveryPage checks that every markdown page of content/ that is
 // not a draft has its page in the output, at the clean URL worked out here
 // independently of the link stage, and that drafts have none.
@@ -164,6 +168,13 @@ func TestExampleEveryPage(t *testing.T) {
 			return nil
 		}
 		want := expectedOutput(p, page.Meta.Slug)
+		if m := translationName.FindStringSubmatch(p); m != nil {
+			if _, tree := out[m[2]+"/index.html"]; tree {
+				// A translation: its page is in its language's tree, at
+				// its original's address (or its own slug).
+				want = m[2] + "/" + expectedOutput(m[1]+".md", page.Meta.Slug)
+			}
+		}
 		_, built := out[want]
 		switch {
 		case page.Meta.Draft && built:

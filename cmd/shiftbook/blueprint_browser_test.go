@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -150,32 +148,7 @@ func TestBrowserJourneyBlueprint(t *testing.T) {
 		t.Error(got)
 	}
 
-	axeJS := tool(t, "SHIFTBOOK_AXE_JS", "axe.min.js (npm package axe-core)")
-	axeSource, err := os.ReadFile(axeJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, scheme := range []string{"light", "dark"} {
-		for _, w := range []int64{1280, 390} {
-			do(t, ctx, viewport(w, 900, w < 500), colorScheme(scheme), chromedp.Navigate(base+page), chromedp.WaitReady("body"))
-			do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("axe: %v", err)
-			}
-			var violations []axeViolation
-			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range violations {
-				var at []string
-				for _, n := range v.Nodes {
-					at = append(at, fmt.Sprint(n.Target...))
-				}
-				t.Errorf("%s (%s, %d px): %s %s: %s at %s", page, scheme, w, v.Impact, v.ID, v.Help, strings.Join(at, ", "))
-			}
-		}
-	}
+	axeClean(t, ctx, base, page)
 }
 
 // screenshot keeps the whole page as an image in $SHIFTBOOK_SCREENSHOTS, when set.

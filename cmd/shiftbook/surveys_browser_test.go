@@ -1,10 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -107,32 +104,5 @@ func TestBrowserSurveyMap(t *testing.T) {
 		t.Errorf("/metrics/ces/ lists %d stages where it is asked, want at least 3", n)
 	}
 
-	axeJS := tool(t, "SHIFTBOOK_AXE_JS", "axe.min.js (npm package axe-core)")
-	axeSource, err := os.ReadFile(axeJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, scheme := range []string{"light", "dark"} {
-		for _, w := range []int64{1280, 390} {
-			for _, p := range []string{page, "/metrics/ces/"} {
-				do(t, ctx, viewport(w, 900, w < 500), colorScheme(scheme), chromedp.Navigate(base+p), chromedp.WaitReady("body"))
-				do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
-				raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatalf("axe: %v", err)
-				}
-				var violations []axeViolation
-				if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range violations {
-					var at []string
-					for _, n := range v.Nodes {
-						at = append(at, fmt.Sprint(n.Target...))
-					}
-					t.Errorf("%s (%s, %d px): %s %s: %s at %s", p, scheme, w, v.Impact, v.ID, v.Help, strings.Join(at, ", "))
-				}
-			}
-		}
-	}
+	axeClean(t, ctx, base, page, "/metrics/ces/")
 }

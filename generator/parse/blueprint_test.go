@@ -83,15 +83,7 @@ func TestBlueprintStage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ReadPage(pagePath, []byte(tt.src))
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			checkPageInvariants(t, pagePath, []byte(tt.src))
+			expectPageErrors(t, tt.src, tt.want)
 		})
 	}
 }

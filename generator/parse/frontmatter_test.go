@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -363,15 +364,7 @@ func TestReadPageErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ReadPage(pagePath, []byte(tt.src))
-			var got []string
-			for _, d := range diags.Sort() {
-				got = append(got, d.String())
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			checkPageInvariants(t, pagePath, []byte(tt.src))
+			expectPageErrors(t, tt.src, tt.want)
 		})
 	}
 }
@@ -379,6 +372,21 @@ func TestReadPageErrors(t *testing.T) {
 // checkPageInvariants is what must hold for any input: no panic, every
 // diagnostic in the file at a position that exists, and a page's body is
 // the rest of its source.
+// expectPageErrors reads src as a page and wants exactly the diagnostics
+// want, in file order, then checks what holds of every page read.
+func expectPageErrors(t *testing.T, src string, want []string) {
+	t.Helper()
+	_, diags := ReadPage(pagePath, []byte(src))
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	checkPageInvariants(t, pagePath, []byte(src))
+}
+
 func checkPageInvariants(t *testing.T, path string, src []byte) {
 	t.Helper()
 	p, diags := ReadPage(path, src)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -48,15 +47,7 @@ func TestInitiativeFrontMatter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := ReadPage(pagePath, []byte(tt.src))
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			checkPageInvariants(t, pagePath, []byte(tt.src))
+			expectPageErrors(t, tt.src, tt.want)
 		})
 	}
 }

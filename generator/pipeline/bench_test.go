@@ -3,46 +3,19 @@ package pipeline
 import (
 	"context"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"testing"
 	"time"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 // corpus makes (once per size) a site over the reproducible corpus of
 // ../shared/bench/gencorpus.go, or skips when the generator is not beside
 // the repository.
 func corpus(b testing.TB, pages int) string {
-	b.Helper()
-	gen, err := filepath.Abs("../../../shared/bench/gencorpus.go")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no corpus generator at ../shared/bench")
-	}
-	dir := filepath.Join(os.TempDir(), "shiftbook-bench-"+strconv.Itoa(pages))
 	// As ../shared/bench/measure.sh writes it: minified, as a published site is.
-	site := "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n[build]\nminify = true\n"
-	if _, err := os.Stat(filepath.Join(dir, "content")); err == nil {
-		if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		return dir
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		b.Fatal(err)
-	}
-	cmd := exec.Command("go", "run", gen, "-n", strconv.Itoa(pages), "-out", filepath.Join(dir, "content"), "-seed", "1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("gencorpus: %v\n%s", err, out)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return dir
+	return testfiles.Corpus(b, "shiftbook-bench", pages, "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n[build]\nminify = true\n")
 }
 
 type nullSink struct{}

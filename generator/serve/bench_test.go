@@ -6,39 +6,20 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shiftbook/shiftbook/generator/internal/testfiles"
 )
 
 // benchSite makes (once) a dev-server site over the reproducible corpus of
 // ../shared/bench/gencorpus.go, a copy of its own because the benchmarks
 // edit it, or skips when the generator is not beside the repository.
 func benchSite(b *testing.B, pages int) string {
-	b.Helper()
-	gen, err := filepath.Abs("../../../shared/bench/gencorpus.go")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("no corpus generator at ../shared/bench")
-	}
-	dir := filepath.Join(os.TempDir(), "shiftbook-serve-bench-"+strconv.Itoa(pages))
-	site := "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n"
-	if _, err := os.Stat(filepath.Join(dir, "content")); err != nil {
-		cmd := exec.Command("go", "run", gen, "-n", strconv.Itoa(pages), "-out", filepath.Join(dir, "content"), "-seed", "1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("gencorpus: %v\n%s", err, out)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return dir
+	return testfiles.Corpus(b, "shiftbook-serve-bench", pages, "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n")
 }
 
 // benchmarkEdit is the dev server's loop as an author sees it: save a page

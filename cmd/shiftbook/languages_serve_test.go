@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,16 +16,7 @@ import (
 // to site.toml appears, both without a restart.
 func TestServeLanguages(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { addFiles(t, dir, map[string]string{rel: text}) }
 	write("site.toml", "title = \"T\"\n[languages.en]\n[languages.nl]\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/promise.md", "+++\ntitle = \"Promise\"\n+++\nThe promise.\n")

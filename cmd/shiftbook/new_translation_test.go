@@ -14,15 +14,7 @@ import (
 // language, a page that does not exist and a translation that does.
 func TestNewTranslation(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { addFiles(t, dir, map[string]string{rel: text}) }
 	write("site.toml", "title = \"T\"\n[languages.en]\n[languages.nl]\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/vision/promise.md", "+++\ntitle = \"Our promise\"\nowner = \"CX\"\n+++\nThe promise.\n")

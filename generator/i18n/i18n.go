@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/collate"
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -110,6 +112,57 @@ func (x *Text) T(key string, pairs ...string) string {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s
+}
+
+// Has says whether key is a string of the tables (of the language or of
+// the fallback): a template asking for another key is an error.
+func (x *Text) Has(key string) bool {
+	_, ok := x.table[key]
+	if !ok {
+		_, ok = x.fallback[key]
+	}
+	return ok
+}
+
+// N is the text of a count: key.one for a count the language says in the
+// singular, key.other for the rest (the language's plural rules, from
+// golang.org/x/text: in English and Dutch 1 is singular, 0 and 2 are not),
+// with {n} replaced by the count and the pairs as in T. A language whose
+// rules have more forms (few, many) has them as keys too, key.other being
+// the fallback for a form its table leaves out.
+func (x *Text) N(key string, n int, pairs ...string) string {
+	return x.T(x.Form(key, n), append([]string{"n", strconv.Itoa(n)}, pairs...)...)
+}
+
+// Form is the key of the text of count n: key.one, key.other, … as N
+// chooses it.
+func (x *Text) Form(key string, n int) string {
+	k := key + "." + pluralForm(x.tag, n)
+	if !x.Has(k) {
+		k = key + ".other"
+	}
+	return k
+}
+
+// pluralForm is the CLDR plural category of n in the language.
+func pluralForm(tag language.Tag, n int) string {
+	v := n
+	if v < 0 {
+		v = -v
+	}
+	switch plural.Cardinal.MatchPlural(tag, v, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
 }
 
 // Missing are the keys of the fallback table the language's table leaves

@@ -137,3 +137,32 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestN(t *testing.T) {
+	en := mustRead(t, "[pages]\none = \"{n} page\"\nother = \"{n} pages in {where}\"\n", nil)
+	nl := mustRead(t, "[pages]\none = \"{n} pagina\"\nother = \"{n} pagina's in {where}\"\n", nil)
+	pl := mustRead(t, "[pages]\none = \"{n} strona\"\nfew = \"{n} strony\"\nother = \"{n} stron\"\n", nil)
+	tests := []struct {
+		lang  string
+		table Table
+		n     int
+		want  string
+	}{
+		{"en", en, 0, "0 pages in X"},
+		{"en", en, 1, "1 page"},
+		{"en", en, 2, "2 pages in X"},
+		{"nl", nl, 1, "1 pagina"},
+		{"nl", nl, 7, "7 pagina's in X"},
+		{"de", Table{}, 1, "1 page"}, // no German table: the English forms
+		{"de", Table{}, 3, "3 pages in X"},
+		{"pl", pl, 3, "3 strony"},
+		{"pl", pl, 5, "5 stron"},
+		{"fr", Table{}, 0, "0 page"}, // French says 0 in the singular
+	}
+	for _, tt := range tests {
+		x := New(tt.lang, tt.table, en)
+		if got := x.N("pages", tt.n, "where", "X"); got != tt.want {
+			t.Errorf("%s %d: got %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func (r *run) bookTitle() string {
 	if t := r.site.Config.Book.Title; t != "" {
 		return t
 	}
-	return "The Shift book"
+	return r.text.T("book.title")
 }
 
 // cssString quotes s as a CSS string: quotes, backslashes and line breaks

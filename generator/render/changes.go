@@ -123,8 +123,8 @@ type TranslationChange struct {
 }
 
 func (r *run) changesData() *PageData {
-	d := r.generatedBase("/changes/", "What changed", "changes")
-	d.Description = "What is new in this edition of the site, page by page."
+	d := r.generatedBase("/changes/", r.text.T("changes.title"), "changes")
+	d.Description = r.text.T("changes.description")
 	d.Changes = Changes(r.opts.Previous, r.manifest())
 	if r.translationChanges != nil {
 		d.Changes.Translations = r.translationChanges(d.Root)

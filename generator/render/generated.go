@@ -81,7 +81,7 @@ func (r *run) glossaryData() *PageData {
 }
 
 func (r *run) tagsData() *PageData {
-	d := r.generatedBase("/tags/", "Tags", "tags")
+	d := r.generatedBase("/tags/", r.text.T("nav.tags"), "tags")
 	for _, name := range r.site.TagNames {
 		d.TagList = append(d.TagList, r.tagEntry(name))
 	}
@@ -106,14 +106,14 @@ func (r *run) tagEntry(slug string) TagData {
 
 func (r *run) tagData(slug string) *PageData {
 	td := r.tagEntry(slug)
-	d := r.generatedBase("/tags/"+slug+"/", "Tagged “"+td.Name+"”", "tag")
-	d.Breadcrumbs = append(d.Breadcrumbs, d.link("Tags", "tags/"))
+	d := r.generatedBase("/tags/"+slug+"/", r.text.T("tags.title", "tag", td.Name), "tag")
+	d.Breadcrumbs = append(d.Breadcrumbs, d.link(r.text.T("nav.tags"), "tags/"))
 	d.TagList = []TagData{td}
 	return d
 }
 
 func (r *run) notFoundData() *PageData {
-	d := r.generatedBase("/404.html", "Page not found", "404")
+	d := r.generatedBase("/404.html", r.text.T("notfound.title"), "404")
 	// The 404 page is served at whatever URL was missing, so its links start
 	// from the site's base path rather than from its own place.
 	d.Root = basePath(r.site.Config.BaseURL)
@@ -137,7 +137,7 @@ func basePath(baseURL string) string {
 }
 
 func (r *run) searchData() *PageData {
-	d := r.generatedBase("/search/", "Search", "search")
+	d := r.generatedBase("/search/", r.text.T("nav.search"), "search")
 	return d
 }
 
@@ -156,7 +156,7 @@ func (r *run) bookAnchor(target string) (string, bool) {
 
 func (r *run) bookData() *PageData {
 	d := r.generatedBase(bookURL, r.bookTitle(), "book")
-	d.Description = "The whole book on one page, in reading order, ready to print."
+	d.Description = r.text.T("book.description")
 	used := map[*link.Page]bool{}
 	var add func(part *BookPart, p *link.Page, level int, chapter bool)
 	add = func(part *BookPart, p *link.Page, level int, chapter bool) {

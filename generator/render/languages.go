@@ -449,3 +449,40 @@ func setTranslationChanges(runs []*Renderer, langs []Language, prev *Manifest) {
 		}
 	}
 }
+
+// unknownKey is the error of a template asking for a string no
+// translation table has.
+func unknownKey(key string) error {
+	return fmt.Errorf("no interface string %q in the theme's i18n/%s.toml; add it there (and to the other languages' tables) or fix the key", key, i18n.Fallback)
+}
+
+// textEscaper escapes interface text between elements: the characters
+// that could start markup, quotes and apostrophes left as they are.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// textHTML is the table's text s, escaped, with each {name} of pairs
+// replaced by its value: HTML as it is, anything else escaped as
+// html/template escapes a value.
+func textHTML(s string, pairs []any) (template.HTML, error) {
+	if len(pairs)%2 != 0 {
+		return "", fmt.Errorf("TH needs pairs of name and value")
+	}
+	out := textEscaper.Replace(s)
+	for i := 0; i < len(pairs); i += 2 {
+		name, ok := pairs[i].(string)
+		if !ok {
+			return "", fmt.Errorf("TH names must be text")
+		}
+		var v string
+		switch x := pairs[i+1].(type) {
+		case template.HTML:
+			v = string(x)
+		case string:
+			v = template.HTMLEscapeString(x)
+		default:
+			v = template.HTMLEscapeString(fmt.Sprint(x))
+		}
+		out = strings.ReplaceAll(out, "{"+name+"}", v)
+	}
+	return template.HTML(out), nil
+}

@@ -80,8 +80,8 @@ func ownerHref(d *PageData, o *link.Owner) string {
 }
 
 func (r *run) ownersData() *PageData {
-	d := r.generatedBase(link.OwnersURL, "Owners", "owners")
-	d.Description = "Who owns each page, metric and journey, what is due for review and which data is stale."
+	d := r.generatedBase(link.OwnersURL, r.text.T("nav.owners"), "owners")
+	d.Description = r.text.T("owners.description")
 	for _, o := range r.site.Owners {
 		od := OwnerData{Name: o.Name, ID: o.ID, Contact: o.Contact, Overdue: len(o.Overdue)}
 		od.ContactURL = contactURL(o.Contact)

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -688,7 +689,46 @@ func (r *run) funcs() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		// T is the interface text of key in the page's language (see
 		// generator/i18n), its {name}s replaced by the pairs that follow.
-		"T":   func(key string, pairs ...string) string { return r.text.T(key, pairs...) },
+		// A key no table has is an error at the template that asks for it.
+		"T": func(key string, pairs ...string) (string, error) {
+			if !r.text.Has(key) {
+				return "", unknownKey(key)
+			}
+			return r.text.T(key, pairs...), nil
+		},
+		// TH is T for a sentence with markup in it: the table's text is
+		// escaped, and each {name} is replaced by its value, escaped unless
+		// it is HTML already (the markup the template made, <strong>…).
+		// For text between elements only, never an attribute.
+		"TH": func(key string, pairs ...any) (template.HTML, error) {
+			if !r.text.Has(key) {
+				return "", unknownKey(key)
+			}
+			return textHTML(r.text.T(key), pairs)
+		},
+		// THN is TH for a count, as TN.
+		"THN": func(key string, n int, pairs ...any) (template.HTML, error) {
+			if !r.text.Has(key + ".other") {
+				return "", unknownKey(key + ".other")
+			}
+			return textHTML(r.text.T(r.text.Form(key, n)), append([]any{"n", strconv.Itoa(n)}, pairs...))
+		},
+		// code is a value of TH in <code>.
+		"code": func(v any) template.HTML {
+			return template.HTML("<code>" + template.HTMLEscapeString(fmt.Sprint(v)) + "</code>")
+		},
+		// strong is a value of TH in <strong>.
+		"strong": func(v any) template.HTML {
+			return template.HTML("<strong>" + template.HTMLEscapeString(fmt.Sprint(v)) + "</strong>")
+		},
+		// TN is the text of a count (key.one, key.other, …) in the page's
+		// language, {n} the count.
+		"TN": func(key string, n int, pairs ...string) (string, error) {
+			if !r.text.Has(key + ".other") {
+				return "", unknownKey(key + ".other")
+			}
+			return r.text.N(key, n, pairs...), nil
+		},
 		"add": func(a, b int) int { return a + b },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {

@@ -55,17 +55,16 @@ func (r *run) surveyJobs() []job {
 	return []job{{out: outPath(link.SurveysURL), layout: "surveys", data: r.surveysData}}
 }
 
-const surveysTitle = "Survey map"
+func (r *run) surveysTitle() string { return r.text.T("surveys.title") }
 
-func surveysDescription(max int) string {
-	return "Which survey each journey asks, at which stage, when, how often and by which channel; a journey that asks more than " +
-		strconv.Itoa(max) + " is flagged."
+func (r *run) surveysDescription(max int) string {
+	return r.text.T("surveys.description", "max", strconv.Itoa(max))
 }
 
 func (r *run) surveysData() *PageData {
 	sm := r.site.Surveys
-	d := r.generatedBase(link.SurveysURL, surveysTitle, "surveys")
-	d.Description = surveysDescription(sm.Max)
+	d := r.generatedBase(link.SurveysURL, r.surveysTitle(), "surveys")
+	d.Description = r.surveysDescription(sm.Max)
 	if j := r.site.ByURL["/"+kind.Of(kind.Journey).Folder+"/"]; j != nil {
 		d.Breadcrumbs = append(d.Breadcrumbs, d.link(j.Title(), rootRel(j.URL)))
 	}
@@ -129,7 +128,7 @@ func (r *run) surveysOnPage(p *link.Page, d *PageData) {
 		}
 	}
 	if _, ok := r.site.Generated[link.SurveysURL]; ok && p.URL == "/"+kind.Of(kind.Journey).Folder+"/" {
-		l := d.link(surveysTitle, rootRel(link.SurveysURL))
+		l := d.link(r.surveysTitle(), rootRel(link.SurveysURL))
 		d.SurveyMap = &SurveyMapLink{LinkData: l, Total: sm.Asks(), Max: sm.Max}
 		for _, js := range sm.Journeys {
 			if js.Over {
@@ -161,11 +160,11 @@ func (r *run) surveysSearchEntry() (searchEntry, bool) {
 	if _, ok := r.site.Generated[link.SurveysURL]; !ok || sm == nil {
 		return searchEntry{}, false
 	}
-	e := searchEntry{Title: surveysTitle, URL: rootRel(link.SurveysURL), Summary: surveysDescription(sm.Max)}
+	e := searchEntry{Title: r.surveysTitle(), URL: rootRel(link.SurveysURL), Summary: r.surveysDescription(sm.Max)}
 	if j := r.site.ByURL["/"+kind.Of(kind.Journey).Folder+"/"]; j != nil {
 		e.Section = j.Title()
 	}
-	w := &entryWords{e: &e, seen: map[string]bool{foldKey(surveysTitle): true}}
+	w := &entryWords{e: &e, seen: map[string]bool{foldKey(r.surveysTitle()): true}}
 	w.keyword("surveys")
 	w.keyword("survey fatigue")
 	var text []string

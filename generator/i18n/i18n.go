@@ -194,6 +194,37 @@ func (x *Text) Date(t time.Time) string {
 	return r.Replace(x.T("date.format"))
 }
 
+// Month writes a month in the language, for a chart's axis: the table's
+// date.month_format, {month} and {year} as in Date ("Jan 2026").
+func (x *Text) Month(t time.Time) string {
+	r := strings.NewReplacer(
+		"{month}", x.T(fmt.Sprintf("month.%d", int(t.Month()))),
+		"{year}", fmt.Sprint(t.Year()))
+	return r.Replace(x.T("date.month_format"))
+}
+
+// Localize is a number written as Go writes it ("12.5", "-3", "−3.25",
+// with the minus sign of print) in the language ("12,5" in Dutch), with as
+// many decimals; in English, or when s is not a number, s as it is.
+func (x *Text) Localize(s string) string {
+	if x.Lang == Fallback {
+		return s
+	}
+	sign, digits := "", s
+	if rest, ok := strings.CutPrefix(s, "−"); ok {
+		sign, digits = "−", rest
+	}
+	decimals := 0
+	if _, frac, ok := strings.Cut(digits, "."); ok {
+		decimals = len(frac)
+	}
+	f, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return s
+	}
+	return sign + x.Number(f, decimals)
+}
+
 // Sort orders words as the language's dictionaries do (golang.org/x/text
 // collation): in Dutch and German "ä" beside "a", in Swedish after "z".
 func (x *Text) Sort(words []string) {

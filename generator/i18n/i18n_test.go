@@ -166,3 +166,23 @@ func TestN(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalizeAndMonth(t *testing.T) {
+	fallback := mustRead(t, "date.month_format = \"{month} {year}\"\n"+en, nil)
+	for _, tt := range []struct{ lang, in, want string }{
+		{"en", "1234.5", "1234.5"},
+		{"nl", "12.5", "12,5"},
+		{"nl", "−2.25", "−2,25"},
+		{"nl", "-3", "-3"},
+		{"de", "1234.50", "1.234,50"},
+		{"nl", "n/a", "n/a"},
+	} {
+		if got := New(tt.lang, nil, fallback).Localize(tt.in); got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+	nl := New("nl", mustRead(t, "month.3 = \"mrt.\"\n", nil), fallback)
+	if got := nl.Month(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); got != "mrt. 2026" {
+		t.Errorf("nl month: %q", got)
+	}
+}

@@ -13,26 +13,21 @@ import (
 
 // laneSpec is how a blueprint shows one lane.
 type laneSpec struct {
-	key, label, hint string
+	key string
 	// zone is the lane's side of the blueprint's lines: 0 the customer,
 	// 1 frontstage, 2 backstage, 3 support; -1 below the blueprint.
 	zone int
 }
 
+// laneSpecs are the lanes in blueprint order; each lane's label and hint
+// are the interface strings lane.KEY and lane.KEY_hint.
 var laneSpecs = []laneSpec{
-	{"actions", "Customer actions", "what the customer does", 0},
-	{"thinking", "Customer thinking", "in their own words", 0},
-	{"frontstage", "Frontstage", "what our people and systems do in view", 1},
-	{"backstage", "Backstage", "what happens out of view", 2},
-	{"support", "Support", "the systems and teams behind it", 3},
-	{"opportunities", "Opportunities", "ideas to make it better", -1},
-	{"owner", "Stage owner", "who makes this stage work", -1},
+	{"actions", 0}, {"thinking", 0}, {"frontstage", 1}, {"backstage", 2}, {"support", 3},
+	{"opportunities", -1}, {"owner", -1},
 }
 
-// blueprintLines are the lines between zones: lines[z] lies between zone z
-// and zone z+1.
-var blueprintLines = []string{"Line of interaction", "Line of visibility", "Line of internal interaction"}
-
+// blueprintLineKeys are the lines between zones: the line keys[z] lies
+// between zone z and zone z+1, named by blueprint.line_KEY.
 var blueprintLineKeys = []string{"interaction", "visibility", "internal"}
 
 // LaneRow is one lane of a blueprint.
@@ -67,11 +62,11 @@ type JourneyLinkData struct {
 
 // blueprintRows are the lanes some stage of j fills, in blueprint order,
 // with the lines between them.
-func blueprintRows(stages []link.JourneyStage) []LaneRow {
+func (r *run) blueprintRows(stages []link.JourneyStage) []LaneRow {
 	var rows []LaneRow
 	lastZone := -1
 	for _, spec := range laneSpecs {
-		row := LaneRow{Key: spec.key, Label: spec.label, Hint: spec.hint}
+		row := LaneRow{Key: spec.key, Label: r.text.T("lane." + spec.key), Hint: r.text.T("lane." + spec.key + "_hint")}
 		filled := false
 		for _, st := range stages {
 			var cell []LaneItemData
@@ -95,11 +90,13 @@ func blueprintRows(stages []link.JourneyStage) []LaneRow {
 			continue
 		}
 		if spec.zone > lastZone && lastZone >= 0 {
-			row.Lines = blueprintLines[lastZone:spec.zone]
+			for _, k := range blueprintLineKeys[lastZone:spec.zone] {
+				row.Lines = append(row.Lines, r.text.T("blueprint.line_"+k))
+			}
 			row.LineKey = blueprintLineKeys[spec.zone-1]
 			row.LineText = row.Lines[0]
 			for _, l := range row.Lines[1:] {
-				row.LineText += " and " + strings.ToLower(l[:1]) + l[1:]
+				row.LineText = r.text.T("blueprint.lines_and", "first", row.LineText, "then", lowerFirst(l))
 			}
 		}
 		if spec.zone >= 0 {

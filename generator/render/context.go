@@ -130,7 +130,7 @@ func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, i
 		}
 		data.Metric = r.metricData(m)
 		if seg, ok := sc.Named["segment"]; ok {
-			data.Metric = segmentMetric(data.Metric, seg)
+			data.Metric = r.segmentMetric(data.Metric, seg)
 		}
 		if spec.Chart && data.Metric.HasData {
 			md := *data.Metric

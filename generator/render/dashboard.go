@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -62,48 +63,43 @@ func (r *run) dashboardData() *DashboardData {
 	if len(d.Headline) == 0 && len(d.All) > 0 {
 		d.Headline = d.All[:1]
 	}
-	for _, s := range []struct{ key, status, text string }{
-		{"on-track", "on-track", "on track"}, {"off-track", "off-track", "off track"}, {"no-target", "no-target", "without a target"},
-		{"held", "no-data", "held back for too few responses"}, {"no-data", "no-data", "without data"},
+	for _, s := range []struct{ key, status string }{
+		{"on-track", "on-track"}, {"off-track", "off-track"}, {"no-target", "no-target"}, {"held", "no-data"}, {"no-data", "no-data"},
 	} {
 		if n := counts[s.key]; n > 0 {
-			d.Counts = append(d.Counts, StatusCount{Status: s.status, Text: s.text, N: n})
+			d.Counts = append(d.Counts, StatusCount{Status: s.status, Text: r.text.T("dashboard.label_" + strings.ReplaceAll(s.key, "-", "_")), N: n})
 		}
 	}
 	if stale > 0 {
-		d.Counts = append(d.Counts, StatusCount{Status: "stale", Text: "stale", N: stale})
+		d.Counts = append(d.Counts, StatusCount{Status: "stale", Text: r.text.T("dashboard.label_stale"), N: stale})
 	}
-	d.Summary = dashboardSummary(len(d.All), counts, stale)
-	d.Groups, d.Grouped = groupMetrics(d.All, r.site.Config.Dashboard.GroupBy)
+	d.Summary = r.dashboardSummary(len(d.All), counts, stale)
+	d.Groups, d.Grouped = groupMetrics(d.All, r.site.Config.Dashboard.GroupBy, r.text.T("dashboard.other"))
 	return d
 }
 
 // dashboardSummary is the one line on top: "5 of 12 on track, 1 stale".
-func dashboardSummary(total int, counts map[string]int, stale int) string {
+func (r *run) dashboardSummary(total int, counts map[string]int, stale int) string {
 	if total == 0 {
-		return "No metrics yet."
+		return r.text.T("dashboard.none")
 	}
-	parts := []string{fmt.Sprintf("%d of %d on track", counts["on-track"], total)}
-	if n := counts["off-track"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d off track", n))
-	}
-	if stale > 0 {
-		parts = append(parts, fmt.Sprintf("%d stale", stale))
-	}
-	if n := counts["held"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d held back for too few responses", n))
-	}
-	if n := counts["no-data"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d without data", n))
+	parts := []string{r.text.N("dashboard.on_track", total, "on", strconv.Itoa(counts["on-track"]))}
+	for _, c := range []struct {
+		key string
+		n   int
+	}{{"off_track", counts["off-track"]}, {"stale", stale}, {"held", counts["held"]}, {"no_data", counts["no-data"]}} {
+		if c.n > 0 {
+			parts = append(parts, r.text.T("dashboard.count_"+c.key, "n", strconv.Itoa(c.n)))
+		}
 	}
 	return strings.Join(parts, ", ")
 }
 
 // groupMetrics splits ordered metrics into groups by key ("tags": a
 // metric's first tag; "owner"), groups in the order of their first metric,
-// metrics without the key last under "Other". With no key there is one
+// metrics without the key last under otherName ("Other"). With no key there is one
 // group.
-func groupMetrics(all []*MetricData, key string) ([]MetricGroup, bool) {
+func groupMetrics(all []*MetricData, key, otherName string) ([]MetricGroup, bool) {
 	keyOf := func(m *MetricData) string {
 		switch key {
 		case "tags":
@@ -141,7 +137,7 @@ func groupMetrics(all []*MetricData, key string) ([]MetricGroup, bool) {
 		groups[i].Metrics = append(groups[i].Metrics, m)
 	}
 	if len(other) > 0 {
-		groups = append(groups, MetricGroup{Name: "Other", ID: "group-other", Metrics: other})
+		groups = append(groups, MetricGroup{Name: otherName, ID: "group-other", Metrics: other})
 	}
 	return groups, true
 }

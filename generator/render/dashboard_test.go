@@ -7,19 +7,26 @@ import (
 
 func TestDashboardSummary(t *testing.T) {
 	tests := []struct {
+		lang   string
 		total  int
 		counts map[string]int
 		stale  int
 		want   string
 	}{
-		{0, nil, 0, "No metrics yet."},
-		{12, map[string]int{"on-track": 5, "off-track": 7}, 1, "5 of 12 on track, 7 off track, 1 stale"},
-		{3, map[string]int{"on-track": 3}, 0, "3 of 3 on track"},
-		{4, map[string]int{"no-target": 2, "no-data": 2}, 0, "0 of 4 on track, 2 without data"},
+		{"", 0, nil, 0, "No metrics yet."},
+		{"", 12, map[string]int{"on-track": 5, "off-track": 7}, 1, "5 of 12 on track, 7 off track, 1 stale"},
+		{"", 3, map[string]int{"on-track": 3}, 0, "3 of 3 on track"},
+		{"", 4, map[string]int{"no-target": 2, "no-data": 2}, 0, "0 of 4 on track, 2 without data"},
+		{"", 1, map[string]int{"held": 1}, 0, "0 of 1 on track, 1 held back for too few responses"},
+		{"nl", 0, nil, 0, "Nog geen meetwaarden."},
+		{"nl", 12, map[string]int{"on-track": 5, "off-track": 7}, 1, "5 van 12 op koers, 7 niet op koers, 1 verouderd"},
+		{"nl", 1, map[string]int{"on-track": 1}, 0, "1 van 1 op koers"},
+		{"nl", 4, map[string]int{"no-data": 2}, 0, "0 van 4 op koers, 2 zonder gegevens"},
+		{"de", 12, map[string]int{"on-track": 5, "held": 2}, 0, "5 von 12 auf Kurs, 2 wegen zu weniger Antworten zurückgehalten"},
 	}
 	for _, tt := range tests {
-		if got := dashboardSummary(tt.total, tt.counts, tt.stale); got != tt.want {
-			t.Errorf("dashboardSummary(%d, %v, %d) = %q, want %q", tt.total, tt.counts, tt.stale, got, tt.want)
+		if got := textRun(t, tt.lang).dashboardSummary(tt.total, tt.counts, tt.stale); got != tt.want {
+			t.Errorf("%s: dashboardSummary(%d, %v, %d) = %q, want %q", tt.lang, tt.total, tt.counts, tt.stale, got, tt.want)
 		}
 	}
 }
@@ -46,7 +53,7 @@ func TestGroupMetrics(t *testing.T) {
 		{"owner", "CX=NPS,Churn Care=CSAT,Élan Other=Leads"},
 	}
 	for _, tt := range tests {
-		groups, grouped := groupMetrics(all, tt.key)
+		groups, grouped := groupMetrics(all, tt.key, "Other")
 		if got := show(groups); got != tt.want || grouped != (tt.key != "") {
 			t.Errorf("groupBy %q: %s (grouped %v), want %s", tt.key, got, grouped, tt.want)
 		}
@@ -84,19 +91,29 @@ func TestChangeMood(t *testing.T) {
 }
 
 func TestSaid(t *testing.T) {
+	nps := MetricData{Name: "NPS", HasData: true, Latest: "34.2 points", StatusText: "Off track", Target: "40 points", TargetShort: "40", AsOf: "31 Oct 2026"}
+	leads := MetricData{Name: "Leads", HasData: true, Latest: "455 leads", StatusText: "No target", AsOf: "31 Oct 2026", Stale: true}
+	held := MetricData{Name: "CSAT", Held: "too few responses (n = 12)", AsOf: "31 Oct 2026"}
 	tests := []struct {
+		lang string
 		d    MetricData
 		want string
 	}{
-		{MetricData{Name: "NPS", HasData: true, Latest: "34.2 points", StatusText: "Off track", Target: "40 points", TargetShort: "40", AsOf: "31 Oct 2026"},
-			"NPS 34.2 points, off track (target 40), as of 31 Oct 2026"},
-		{MetricData{Name: "Leads", HasData: true, Latest: "455 leads", StatusText: "No target", AsOf: "31 Oct 2026", Stale: true},
-			"Leads 455 leads, no target, stale, as of 31 Oct 2026"},
-		{MetricData{Name: "CES"}, "CES: no data yet"},
+		{"", nps, "NPS 34.2 points, off track (target 40), as of 31 Oct 2026"},
+		{"", leads, "Leads 455 leads, no target, stale, as of 31 Oct 2026"},
+		{"", MetricData{Name: "CES"}, "CES: no data yet"},
+		{"", held, "CSAT: too few responses (n = 12), as of 31 Oct 2026"},
+		{"nl", MetricData{Name: "NPS", HasData: true, Latest: "34,2 punten", StatusText: "Niet op koers", TargetShort: "40", TargetFacts: TargetFacts{TargetBy: "31 dec. 2027"}, AsOf: "31 okt. 2026"},
+			"NPS 34,2 punten, niet op koers (doel 40 uiterlijk 31 dec. 2027), stand van 31 okt. 2026"},
+		{"nl", MetricData{Name: "Leads", HasData: true, Latest: "455", StatusText: "Geen doel", AsOf: "31 okt. 2026", Stale: true},
+			"Leads 455, geen doel, verouderd, stand van 31 okt. 2026"},
+		{"nl", MetricData{Name: "CES"}, "CES: nog geen gegevens"},
+		{"de", MetricData{Name: "NPS", HasData: true, Latest: "34,2 Punkte", StatusText: "Nicht auf Kurs", TargetShort: "40", AsOf: "31. Okt. 2026"},
+			"NPS 34,2 Punkte, nicht auf Kurs (Ziel 40), Stand 31. Okt. 2026"},
 	}
 	for _, tt := range tests {
-		if got := said(&tt.d); got != tt.want {
-			t.Errorf("said = %q, want %q", got, tt.want)
+		if got := textRun(t, tt.lang).said(&tt.d); got != tt.want {
+			t.Errorf("%s: said = %q, want %q", tt.lang, got, tt.want)
 		}
 	}
 }

@@ -53,22 +53,19 @@ type StageData struct {
 	// is Target - Feeling.
 	HasTarget             bool
 	Target, Gap           int
-	TargetText            string
+	TargetText            string          // the target feeling's name in the page's language
+	GapText               string          // "2 steps better", "1 step worse"
 	Failures              int             // fail points in its lanes
 	SupportedBy, Supports []StageLinkData // links between stages of journeys
 }
 
-// GapText says a stage's gap in steps: "2 steps better", "1 step worse".
-func (s StageData) GapText() string {
-	n, word := s.Gap, "better"
+// gapText says a stage's gap in steps: "2 steps better", "1 step worse".
+func (r *run) gapText(gap int) string {
+	n, word := gap, "change.better"
 	if n < 0 {
-		n, word = -n, "worse"
+		n, word = -n, "change.worse"
 	}
-	steps := "steps"
-	if n == 1 {
-		steps = "step"
-	}
-	return fmt.Sprintf("%d %s %s", n, steps, word)
+	return r.text.N("journey.gap", n, "direction", r.text.T(word))
 }
 
 // journeyData is a journey map; uid makes its element ids unique on a page
@@ -93,7 +90,8 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 			sd.HasTarget, sd.Target, d.HasTarget = true, st.TargetFeeling, true
 		}
 		sd.Gap = sd.Target - sd.Feeling
-		sd.TargetText = chart.FeelingWord(sd.Target)
+		sd.TargetText = r.text.T("feeling." + chart.FeelingWord(sd.Target))
+		sd.GapText = r.gapText(sd.Gap)
 		for _, ref := range st.RestsOn {
 			sd.SupportedBy = append(sd.SupportedBy, stageLink(ref))
 		}
@@ -110,8 +108,8 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 	if !d.HasTarget {
 		targets = nil
 	}
-	d.Lanes = blueprintRows(j.Stages)
-	d.Curve = template.HTML(r.svg(chart.FeelingTarget("feeling-"+d.ID, p.Title()+": how the persona feels at each stage", stages, targets)))
+	d.Lanes = r.blueprintRows(j.Stages)
+	d.Curve = template.HTML(r.svg(chart.FeelingTarget(r.text, "feeling-"+d.ID, r.text.T("journey.curve_title", "journey", p.Title()), stages, targets)))
 	return d
 }
 

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -332,20 +331,15 @@ func (r *run) formatDate(t time.Time) (string, string) {
 
 // formatNumber is formatNumber in the run's language: the same digits,
 // with the language's decimal separator (12,5 in Dutch).
-func (r *run) formatNumber(v float64) string {
-	s := formatNumber(v)
-	if r.opts.Lang == nil || r.text == nil || r.text.Lang == i18n.Fallback {
+func (r *run) formatNumber(v float64) string { return r.localNumber(formatNumber(v)) }
+
+// localNumber is a number written in English ("12.5") in the run's
+// language ("12,5"); s unchanged in English or when it is not a number.
+func (r *run) localNumber(s string) string {
+	if r.opts.Lang == nil || r.text == nil {
 		return s
 	}
-	decimals := 0
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		decimals = len(frac)
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return s
-	}
-	return r.text.Number(f, decimals)
+	return r.text.Localize(s)
 }
 
 // word is an English word of the interface in the run's language: the

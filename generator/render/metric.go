@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,13 +83,13 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	d := &MetricData{
 		ID: m.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description,
 		Unit: p.Meta.Metric.Unit, Direction: p.Meta.Metric.Direction, Owner: p.Meta.Owner,
-		Status: "no-data", StatusText: "No data yet",
+		Status: "no-data", StatusText: r.text.T("metric.no_data"),
 	}
 	switch p.Meta.Metric.Direction {
 	case "up":
-		d.DirectionText = "Higher is better"
+		d.DirectionText = r.text.T("metric.higher_better")
 	case "down":
-		d.DirectionText = "Lower is better"
+		d.DirectionText = r.text.T("metric.lower_better")
 	}
 	if p.Meta.Metric.Target != nil {
 		d.Target = withUnit(r.formatNumber(*p.Meta.Metric.Target), p.Meta.Metric.Unit)
@@ -117,11 +118,11 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.Status = string(s.Status)
 		d.StatusText = r.word("status", statusText[s.Status])
 		if s.Previous != nil {
-			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, p.Meta.Metric.Direction)
+			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = r.changeOf(s.Change, p.Meta.Metric.Direction)
 		}
-		d.Stale, d.StaleText = staleOf(s)
+		d.Stale, d.StaleText = r.staleOf(s)
 		d.Columns = tableColumns(m.Series)
-		d.Points, d.Notes = tableOf(m.Series, p.Meta.Metric.Unit, m.MinN)
+		d.Points, d.Notes = r.tableOf(m.Series, p.Meta.Metric.Unit, m.MinN)
 		d.Rows, d.TableRows = rowCount(m.Series), len(m.Series.Points)
 		for _, pt := range d.Points {
 			d.HasNotes = d.HasNotes || pt.Note != ""
@@ -129,74 +130,90 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 		d.CSV = csvURL(m)
 		d.ChartID = "chart-" + m.ID
 		d.Chart = r.lineChart(m, d.ChartID, d.Notes)
-		d.Sparkline = template.HTML(r.svg(chart.Sparkline(p.Title(), chartPoints(m))))
+		d.Sparkline = template.HTML(r.svg(chart.Sparkline(r.text, p.Title(), chartPoints(m))))
 		d.Segments = r.segmentsOf(m)
 		d.N = nOf(s.Latest.N)
 	} else if m.Series != nil && len(m.Series.Points) > 0 {
 		// Every value for everyone is from too few responses: say so,
 		// and how fresh the held-back data is, without a number.
 		newest := m.Series.Points[len(m.Series.Points)-1]
-		d.Held = fmt.Sprintf("too few responses (n = %d)", newest.N)
-		d.StatusText = "Not shown"
-		d.AsOf, d.AsOfISO = formatDate(newest.Date)
-		d.Stale, d.StaleText = staleOf(m.Summary)
+		d.Held = r.held(newest.N)
+		d.StatusText = r.text.T("status.not_shown")
+		d.AsOf, d.AsOfISO = r.formatDate(newest.Date)
+		d.Stale, d.StaleText = r.staleOf(m.Summary)
 		d.Segments = r.segmentsOf(m)
 	}
 	r.targetFacts(m, d)
-	d.Said = said(d)
+	d.Said = r.said(d)
 	r.metrics[m.ID] = d
 	return d
 }
 
 // changeOf is a change since the previous point, signed, with its
 // direction and whether it is good in the metric's direction.
-func changeOf(change float64, direction string) (text, dir, mood, word string) {
+func (r *run) changeOf(change float64, direction string) (text, dir, mood, word string) {
 	switch {
 	case change > 0:
-		text, dir = "+"+formatNumber(change), "up"
+		text, dir = "+"+r.formatNumber(change), "up"
 	case change < 0:
-		text, dir = "−"+formatNumber(-change), "down"
+		text, dir = "−"+r.formatNumber(-change), "down"
 	default:
 		text, dir = "±0", "flat"
 	}
 	mood, word = changeMood(change, direction)
+	if word != "" {
+		word = r.text.T("change." + strings.ReplaceAll(word, " ", "_"))
+	}
 	return text, dir, mood, word
 }
 
+// held is the text of a value held back for too few responses.
+func (r *run) held(n int) string { return r.text.T("metric.held", "n", strconv.Itoa(n)) }
+
 // staleOf says whether a summary is stale and, if so, in words: when the
 // next point was due with a cadence, else how old the newest is.
-func staleOf(s link.MetricSummary) (bool, string) {
+func (r *run) staleOf(s link.MetricSummary) (bool, string) {
 	if !s.Stale {
 		return false, ""
 	}
 	if !s.Due.IsZero() {
-		due, _ := formatDate(s.Due)
-		return true, fmt.Sprintf("Stale: the next point was due on %s", due)
+		due, _ := r.formatDate(s.Due)
+		return true, r.text.T("metric.stale_due", "date", due)
 	}
-	return true, fmt.Sprintf("Stale: newest data is %d days old", int(s.Age.Hours()/24))
+	return true, r.text.N("metric.stale_age", int(s.Age.Hours()/24))
 }
 
 // said is a metric's value as a sentence, for the chip's tooltip and the
 // printed page, with the unit written once: "NPS 34.2 points, off track (target 40), as of 31 Oct 2026".
-func said(d *MetricData) string {
+func (r *run) said(d *MetricData) string {
+	asOf := ", " + r.text.T("metric.as_of") + " "
 	if !d.HasData {
 		if d.Held != "" {
-			return d.Name + ": " + d.Held + ", as of " + d.AsOf
+			return d.Name + ": " + d.Held + asOf + d.AsOf
 		}
-		return d.Name + ": no data yet"
+		return d.Name + ": " + r.text.T("metric.no_data_lower")
 	}
-	s := d.Name + " " + d.Latest + ", " + strings.ToLower(d.StatusText)
+	s := d.Name + " " + d.Latest + ", " + lowerFirst(d.StatusText)
 	if d.TargetShort != "" {
-		s += " (target " + d.TargetShort
+		s += " (" + r.text.T("metric.target_lower") + " " + d.TargetShort
 		if d.TargetBy != "" {
-			s += " by " + d.TargetBy
+			s += " " + r.text.T("metric.by") + " " + d.TargetBy
 		}
 		s += ")"
 	}
 	if d.Stale {
-		s += ", stale"
+		s += ", " + lowerFirst(r.text.T("status.stale"))
 	}
-	return s + ", as of " + d.AsOf
+	return s + asOf + d.AsOf
+}
+
+// lowerFirst is a status in the middle of a sentence: its first letter in
+// lower case ("On track" → "on track", German "Auf Kurs" → "auf Kurs").
+func lowerFirst(s string) string {
+	for i, c := range s {
+		return strings.ToLower(string(c)) + s[i+len(string(c)):]
+	}
+	return s
 }
 
 // changeMood says whether a change is good in the metric's direction.
@@ -229,7 +246,7 @@ func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HT
 	p := m.Page
 	c := chart.LineChart{
 		ID: id, Title: p.Title(), Unit: p.Meta.Metric.Unit, Points: chartPoints(m),
-		Target: p.Meta.Metric.Target, Direction: p.Meta.Metric.Direction, Path: chartPath(m),
+		Target: p.Meta.Metric.Target, Direction: p.Meta.Metric.Direction, Path: chartPath(m), Text: r.text,
 	}
 	for _, n := range notes {
 		c.Marks = append(c.Marks, chart.Mark{Date: n.date, Value: n.value})
@@ -239,8 +256,8 @@ func (r *run) lineChart(m *link.Metric, id string, notes []NoteData) template.HT
 	b.WriteString(r.svg(chart.Line(c)))
 	for i, pos := range chart.MarkPositions(c) {
 		n := notes[i]
-		fmt.Fprintf(&b, `<a class="chart-note-mark" href="#%s-note-%d" style="left:%.2f%%;top:%.2f%%" title="%s"><span class="visually-hidden">Note </span>%d</a>`,
-			html.EscapeString(id), n.Num, pos[0], pos[1], html.EscapeString(n.Date+": "+n.Text), n.Num)
+		fmt.Fprintf(&b, `<a class="chart-note-mark" href="#%s-note-%d" style="left:%.2f%%;top:%.2f%%" title="%s"><span class="visually-hidden">%s </span>%d</a>`,
+			html.EscapeString(id), n.Num, pos[0], pos[1], html.EscapeString(n.Date+": "+n.Text), html.EscapeString(r.text.T("chart.note")), n.Num)
 	}
 	b.WriteString(`</div>`)
 	return template.HTML(b.String())

@@ -4,7 +4,6 @@ package render
 // path from its baseline, its scale and cadence, and a sharp move flagged.
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -38,13 +37,12 @@ func (r *run) targetFacts(m *link.Metric, d *MetricData) {
 	d.TargetBy, d.TargetByISO = r.formatDate(mm.TargetDate)
 	if b := mm.Baseline; b != nil {
 		on, _ := r.formatDate(b.Date)
-		d.Baseline = withUnit(r.formatNumber(b.Value), unit) + " on " + on
+		d.Baseline = r.text.T("metric.baseline_on", "value", withUnit(r.formatNumber(b.Value), unit), "date", on)
 	}
 	d.HasPath = d.HasData && m.Summary.Standing != ""
 	if s := m.Summary; s.Standing != "" && s.Latest != nil {
 		on, _ := r.formatDate(s.Latest.Date)
-		d.PathText = fmt.Sprintf("The straight path from the baseline to the target expects %s on %s; the latest value is %s the path",
-			withUnit(r.formatNumber(s.Expected), unit), on, map[link.Standing]string{link.Ahead: "ahead of", link.Behind: "behind"}[s.Standing])
+		d.PathText = r.text.T("metric.path_"+string(s.Standing), "expected", withUnit(r.formatNumber(s.Expected), unit), "date", on)
 		d.StatusText = r.word("status", standingText[s.Standing])
 	}
 	d.Scale = m.Scale.Text()
@@ -56,44 +54,43 @@ func (r *run) targetFacts(m *link.Metric, d *MetricData) {
 		d.Cadence = strings.ToUpper(c[:1]) + c[1:]
 	}
 	if a := mm.AlertChange; a != nil {
-		d.AlertChange = alertLimit(*a, unit) + " from the mean of the three points before"
+		d.AlertChange = r.text.T("metric.alert_change", "limit", r.alertLimit(*a, unit))
 	}
-	d.AlertText = alertText(m.Summary.Alert, mm.AlertChange, unit)
+	d.AlertText = r.alertText(m.Summary.Alert, mm.AlertChange, unit)
 }
 
 // alertLimit is an alertChange in words: "5 points", "10%".
-func alertLimit(a parse.AlertChange, unit string) string {
+func (r *run) alertLimit(a parse.AlertChange, unit string) string {
 	if a.Percent {
-		return a.String()
+		return r.localNumber(strconv.FormatFloat(a.Amount, 'g', -1, 64)) + "%"
 	}
-	return amount(a.Amount, unit)
+	return r.amount(a.Amount, unit)
 }
 
 // alertText says a sharp move in words: "Sharp fall: 6.2 points below the
 // mean of the three points before (31.1 points); flagged beyond 5 points".
-func alertText(al *link.Alert, a *parse.AlertChange, unit string) string {
+func (r *run) alertText(al *link.Alert, a *parse.AlertChange, unit string) string {
 	if al == nil || a == nil {
 		return ""
 	}
-	word, side, moved := "rise", "above", al.Moved
+	key, moved := "metric.alert_rise", al.Moved
 	if moved < 0 {
-		word, side, moved = "fall", "below", -moved
+		key, moved = "metric.alert_fall", -moved
 	}
-	by := amount(moved, unit)
+	by := r.amount(moved, unit)
 	if a.Percent {
-		by = formatNumber(moved/math.Abs(al.Mean)*100) + "%"
+		by = r.formatNumber(moved/math.Abs(al.Mean)*100) + "%"
 	}
-	return fmt.Sprintf("Sharp %s: %s %s the mean of the three points before (%s); flagged beyond %s",
-		word, by, side, withUnit(formatNumber(al.Mean), unit), alertLimit(*a, unit))
+	return r.text.T(key, "by", by, "mean", withUnit(r.formatNumber(al.Mean), unit), "limit", r.alertLimit(*a, unit))
 }
 
 // amount is a difference in the metric's unit: of a share in %, in
 // percentage points, so that it never reads as a share of the value.
-func amount(v float64, unit string) string {
+func (r *run) amount(v float64, unit string) string {
 	if unit == "%" {
-		return formatNumber(v) + " percentage points"
+		return r.text.T("metric.percentage_points", "n", r.formatNumber(v))
 	}
-	return withUnit(formatNumber(v), unit)
+	return withUnit(r.formatNumber(v), unit)
 }
 
 // chartPath is the path m's chart draws, or nil.

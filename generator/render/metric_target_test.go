@@ -27,7 +27,7 @@ func TestAlertText(t *testing.T) {
 		{"no alert", nil, &parse.AlertChange{Amount: 5}, "points", ""},
 	}
 	for _, tt := range tests {
-		if got := alertText(tt.alert, tt.limit, tt.unit); got != tt.want {
+		if got := textRun(t, "").alertText(tt.alert, tt.limit, tt.unit); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}

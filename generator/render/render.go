@@ -717,6 +717,23 @@ func (r *run) funcs() template.FuncMap {
 		"code": func(v any) template.HTML {
 			return template.HTML("<code>" + template.HTMLEscapeString(fmt.Sprint(v)) + "</code>")
 		},
+		// feeling is a feeling's name ("happy", as a stage's FeelingText
+		// and class has it) in the page's language.
+		"feeling": func(word string) (string, error) {
+			if !r.text.Has("feeling." + word) {
+				return "", unknownKey("feeling." + word)
+			}
+			return r.text.T("feeling." + word), nil
+		},
+		// kindLabel is a kind of page ("metric", "focus-area") in the
+		// page's language; label, its English name, for a kind the tables
+		// do not name (one another shiftbook wrote).
+		"kindLabel": func(name, label string) string {
+			if key := "kind." + strings.ReplaceAll(name, "-", "_"); r.text.Has(key) {
+				return r.text.T(key)
+			}
+			return label
+		},
 		// strong is a value of TH in <strong>.
 		"strong": func(v any) template.HTML {
 			return template.HTML("<strong>" + template.HTMLEscapeString(fmt.Sprint(v)) + "</strong>")

@@ -5,7 +5,6 @@ package render
 // {{< chart "id" segments=true >}}.
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 
@@ -39,10 +38,10 @@ func (r *run) segmentsOf(m *link.Metric) []SegmentData {
 	unit, dir := m.Page.Meta.Metric.Unit, m.Page.Meta.Metric.Direction
 	var out []SegmentData
 	for _, seg := range m.Segments {
-		d := SegmentData{Name: seg.Name, Status: "no-data", StatusText: "Not shown"}
+		d := SegmentData{Name: seg.Name, Status: "no-data", StatusText: r.text.T("status.not_shown")}
 		s := seg.Summary
 		if s.Latest == nil {
-			d.Latest = fmt.Sprintf("too few responses (n = %d)", seg.Newest.N)
+			d.Latest = r.held(seg.Newest.N)
 			d.N = nOf(seg.Newest.N)
 			d.AsOf, d.AsOfISO = r.formatDate(seg.Newest.Date)
 			out = append(out, d)
@@ -51,14 +50,14 @@ func (r *run) segmentsOf(m *link.Metric) []SegmentData {
 		d.HasData = true
 		d.Latest = withUnit(r.formatNumber(s.Latest.Value), unit)
 		d.N = nOf(s.Latest.N)
-		d.AlertText = alertText(s.Alert, m.Page.Meta.Metric.AlertChange, unit)
+		d.AlertText = r.alertText(s.Alert, m.Page.Meta.Metric.AlertChange, unit)
 		d.AsOf, d.AsOfISO = r.formatDate(s.Latest.Date)
 		d.Status, d.StatusText = string(s.Status), r.word("status", statusText[s.Status])
 		if s.Previous != nil {
-			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = changeOf(s.Change, dir)
+			d.Change, d.ChangeDir, d.ChangeMood, d.ChangeWord = r.changeOf(s.Change, dir)
 		}
-		d.Stale, d.StaleText = staleOf(s)
-		d.Sparkline = template.HTML(r.svg(chart.Sparkline(m.Page.Title()+", "+seg.Name, shownSegment(m, seg.Name))))
+		d.Stale, d.StaleText = r.staleOf(s)
+		d.Sparkline = template.HTML(r.svg(chart.Sparkline(r.text, m.Page.Title()+", "+seg.Name, shownSegment(m, seg.Name))))
 		out = append(out, d)
 	}
 	r.smallMultiples(m, "small-"+m.ID+"-", out)
@@ -92,7 +91,7 @@ func (r *run) smallMultiples(m *link.Metric, prefix string, segs []SegmentData) 
 			continue
 		}
 		c := chart.LineChart{ID: prefix + strconv.Itoa(i+1), Title: m.Page.Title() + ", " + segs[i].Name,
-			Unit: m.Page.Meta.Metric.Unit, Points: all[i], Target: m.Page.Meta.Metric.Target, Direction: m.Page.Meta.Metric.Direction}
+			Unit: m.Page.Meta.Metric.Unit, Points: all[i], Target: m.Page.Meta.Metric.Target, Direction: m.Page.Meta.Metric.Direction, Text: r.text}
 		segs[i].Small = template.HTML(r.svg(chart.Small(c, frame)))
 	}
 }
@@ -111,7 +110,7 @@ func (r *run) withSmallMultiples(m *link.Metric, d *MetricData, prefix string) *
 // segment's latest value, status and date; link has checked the segment
 // exists. A segment whose values all come from too few responses reads as
 // a metric without data, its value "too few responses (n = 12)".
-func segmentMetric(d *MetricData, name string) *MetricData {
+func (r *run) segmentMetric(d *MetricData, name string) *MetricData {
 	for _, s := range d.Segments {
 		if s.Name != name {
 			continue
@@ -121,10 +120,10 @@ func segmentMetric(d *MetricData, name string) *MetricData {
 		md.HasData, md.Latest, md.AsOf, md.AsOfISO = s.HasData, s.Latest, s.AsOf, s.AsOfISO
 		md.Status, md.StatusText, md.Stale, md.StaleText = s.Status, s.StatusText, s.Stale, s.StaleText
 		md.Change, md.ChangeDir, md.ChangeMood, md.ChangeWord = s.Change, s.ChangeDir, s.ChangeMood, s.ChangeWord
-		md.Said = said(&md)
+		md.Said = r.said(&md)
 		if !s.HasData {
 			md.Held = s.Latest
-			md.Said = md.Name + ": " + s.Latest + ", as of " + s.AsOf
+			md.Said = md.Name + ": " + s.Latest + ", " + r.text.T("metric.as_of") + " " + s.AsOf
 		}
 		return &md
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -65,15 +64,15 @@ func rowCount(f *series.File) int {
 // A value from fewer than minN responses is written "too few responses
 // (n = 12)" instead, and its note, kept in the table, gets no marker on the
 // chart, which would show where the value is.
-func tableOf(f *series.File, unit string, minN int) ([]PointData, []NoteData) {
+func (r *run) tableOf(f *series.File, unit string, minN int) ([]PointData, []NoteData) {
 	points := f.Points
 	cols := tableKeys(f)
 	var notes []NoteData
 	for i := len(points) - 1; i >= 0 && len(notes) < maxNotes; i-- {
 		pt := points[i]
 		if text := strings.TrimSpace(pt.Note); text != "" && !pt.Few(minN) {
-			date, iso := formatDate(pt.Date)
-			notes = append(notes, NoteData{Date: date, DateISO: iso, Value: withUnit(formatNumber(pt.Value), unit),
+			date, iso := r.formatDate(pt.Date)
+			notes = append(notes, NoteData{Date: date, DateISO: iso, Value: withUnit(r.formatNumber(pt.Value), unit),
 				Text: text, InTable: len(points)-i <= tableRows, date: pt.Date, value: pt.Value, idx: i})
 		}
 	}
@@ -86,14 +85,14 @@ func tableOf(f *series.File, unit string, minN int) ([]PointData, []NoteData) {
 	rows := make([]PointData, 0, min(len(points), tableRows))
 	for i := len(points) - 1; i >= 0 && len(rows) < tableRows; i-- {
 		pt := points[i]
-		date, iso := formatDate(pt.Date)
+		date, iso := r.formatDate(pt.Date)
 		var cells []CellData
 		for _, c := range cols {
 			cells = append(cells, CellData{Text: pt.Text(c.Key), Num: c.Key == "n"})
 		}
-		value := withUnit(formatNumber(pt.Value), unit)
+		value := withUnit(r.formatNumber(pt.Value), unit)
 		if pt.Few(minN) {
-			value = fmt.Sprintf("too few responses (n = %d)", pt.N)
+			value = r.held(pt.N)
 		}
 		rows = append(rows, PointData{Date: date, DateISO: iso, Value: value,
 			Note: strings.TrimSpace(pt.Note), NoteNum: num[i], Cells: cells, Few: pt.Few(minN)})

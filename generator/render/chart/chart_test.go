@@ -236,14 +236,14 @@ func TestLine(t *testing.T) {
 	}{
 		{
 			name:    "nps",
-			chart:   LineChart{ID: "chart-nps-1", Title: "Net Promoter Score", Unit: "points", Points: npsPoints, Target: f64(45), Direction: "up"},
+			chart:   LineChart{Text: english, ID: "chart-nps-1", Title: "Net Promoter Score", Unit: "points", Points: npsPoints, Target: f64(45), Direction: "up"},
 			desc:    "Net Promoter Score from Nov 2025 to Oct 2026: latest 44.1 points on 15 Oct 2026, target 45, higher is better.",
 			has:     []string{`aria-labelledby="chart-nps-1-title chart-nps-1-desc"`, `>Target 45</text>`, `>44.1</text>`, `>points</text>`, `stroke-dasharray`},
 			yLabels: []string{"38", "40", "42", "44", "46"},
 		},
 		{
 			name:  "single point",
-			chart: LineChart{ID: "one", Title: "CSAT", Unit: "%", Points: []Point{{day(2026, 10, 15), 82.5}}},
+			chart: LineChart{Text: english, ID: "one", Title: "CSAT", Unit: "%", Points: []Point{{day(2026, 10, 15), 82.5}}},
 			desc:  "CSAT in Oct 2026: latest 82.5% on 15 Oct 2026.",
 			has:   []string{`>82.5%</text>`, `>Oct 2026</text>`, `chart-latest`},
 			hasNot: []string{
@@ -252,7 +252,7 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:  "equal values",
-			chart: LineChart{ID: "eq", Title: "Flat", Unit: "points", Points: monthly(day(2026, 1, 1), 7, 7, 7, 7)},
+			chart: LineChart{Text: english, ID: "eq", Title: "Flat", Unit: "points", Points: monthly(day(2026, 1, 1), 7, 7, 7, 7)},
 			check: func(t *testing.T, root *node) {
 				ps := root.byClass("chart-point")
 				for _, p := range ps {
@@ -267,18 +267,18 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:    "all zero",
-			chart:   LineChart{ID: "z", Title: "Zero", Points: monthly(day(2026, 1, 1), 0, 0)},
+			chart:   LineChart{Text: english, ID: "z", Title: "Zero", Points: monthly(day(2026, 1, 1), 0, 0)},
 			yLabels: []string{"-1.0", "-0.5", "0.0", "0.5", "1.0"},
 		},
 		{
 			name:    "negative values",
-			chart:   LineChart{ID: "neg", Title: "Net change", Unit: "points", Points: monthly(day(2026, 1, 1), -12, -3.5, 4, -20)},
+			chart:   LineChart{Text: english, ID: "neg", Title: "Net change", Unit: "points", Points: monthly(day(2026, 1, 1), -12, -3.5, 4, -20)},
 			desc:    "Net change from Jan 2026 to Apr 2026: latest -20 points on 1 Apr 2026.",
 			yLabels: []string{"-20", "-10", "0", "10"},
 		},
 		{
 			name:  "target above data",
-			chart: LineChart{ID: "ta", Title: "NPS", Points: monthly(day(2026, 1, 1), 10, 12, 11), Target: f64(50), Direction: "up"},
+			chart: LineChart{Text: english, ID: "ta", Title: "NPS", Points: monthly(day(2026, 1, 1), 10, 12, 11), Target: f64(50), Direction: "up"},
 			check: func(t *testing.T, root *node) {
 				ty := num(t, root.byClass("chart-target")[0].attr("y1"))
 				for _, p := range root.byClass("chart-point") {
@@ -294,7 +294,7 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:  "target below data, down",
-			chart: LineChart{ID: "tb", Title: "Average handling time", Unit: "minutes", Points: monthly(day(2026, 1, 1), 9.5, 8.75, 8.1), Target: f64(6), Direction: "down"},
+			chart: LineChart{Text: english, ID: "tb", Title: "Average handling time", Unit: "minutes", Points: monthly(day(2026, 1, 1), 9.5, 8.75, 8.1), Target: f64(6), Direction: "down"},
 			desc:  "Average handling time from Jan 2026 to Mar 2026: latest 8.1 minutes on 1 Mar 2026, target 6, lower is better.",
 			check: func(t *testing.T, root *node) {
 				ty := num(t, root.byClass("chart-target")[0].attr("y1"))
@@ -308,13 +308,13 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:  "percent",
-			chart: LineChart{ID: "pct", Title: "First contact resolution", Unit: "%", Points: monthly(day(2026, 3, 1), 71, 74.25, 76.5), Target: f64(80), Direction: "UP"},
+			chart: LineChart{Text: english, ID: "pct", Title: "First contact resolution", Unit: "%", Points: monthly(day(2026, 3, 1), 71, 74.25, 76.5), Target: f64(80), Direction: "UP"},
 			desc:  "First contact resolution from Mar 2026 to May 2026: latest 76.5% on 1 May 2026, target 80%, higher is better.",
 			has:   []string{">Target 80%</text>", ">76.5%</text>", ">80.0%</text>", ">72.5%</text>"},
 		},
 		{
 			name: "escaping",
-			chart: LineChart{
+			chart: LineChart{Text: english,
 				ID:     `"><script>alert(1)</script>`,
 				Title:  `<script>alert("x")</script> & Co's NPS`,
 				Unit:   `<b>pts</b> & more`,
@@ -331,23 +331,23 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:   "non-finite values are skipped",
-			chart:  LineChart{ID: "nan", Title: "Gaps", Points: []Point{{day(2026, 1, 1), 1}, {day(2026, 2, 1), math.NaN()}, {day(2026, 3, 1), math.Inf(1)}, {day(2026, 4, 1), 2}}, Target: f64(math.NaN())},
+			chart:  LineChart{Text: english, ID: "nan", Title: "Gaps", Points: []Point{{day(2026, 1, 1), 1}, {day(2026, 2, 1), math.NaN()}, {day(2026, 3, 1), math.Inf(1)}, {day(2026, 4, 1), 2}}, Target: f64(math.NaN())},
 			desc:   "Gaps from Jan 2026 to Apr 2026: latest 2 on 1 Apr 2026.",
 			hasNot: []string{"chart-target"},
 		},
 		{
 			name:  "no points",
-			chart: LineChart{ID: "empty", Title: "Nothing yet", Target: f64(5)},
+			chart: LineChart{Text: english, ID: "empty", Title: "Nothing yet", Target: f64(5)},
 			desc:  "Nothing yet: no data, target 5.",
 		},
 		{
 			name:  "unsorted input",
-			chart: LineChart{ID: "uns", Title: "Order", Points: []Point{{day(2026, 3, 1), 3}, {day(2026, 1, 1), 1}, {day(2026, 2, 1), 2}}},
+			chart: LineChart{Text: english, ID: "uns", Title: "Order", Points: []Point{{day(2026, 3, 1), 3}, {day(2026, 1, 1), 1}, {day(2026, 2, 1), 2}}},
 			desc:  "Order from Jan 2026 to Mar 2026: latest 3 on 1 Mar 2026.",
 		},
 		{
 			name:  "within one month",
-			chart: LineChart{ID: "short", Title: "Week", Points: []Point{{day(2026, 6, 3), 1}, {day(2026, 6, 10), 2}, {day(2026, 6, 17), 1.5}}},
+			chart: LineChart{Text: english, ID: "short", Title: "Week", Points: []Point{{day(2026, 6, 3), 1}, {day(2026, 6, 10), 2}, {day(2026, 6, 17), 1.5}}},
 			desc:  "Week in Jun 2026: latest 1.5 on 17 Jun 2026.",
 			check: func(t *testing.T, root *node) {
 				if got := texts(root.byClass("chart-label-x")); len(got) != 1 || got[0] != "Jun 2026" {
@@ -357,7 +357,7 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:  "ten years, thinned",
-			chart: LineChart{ID: "long", Title: "Decade", Points: monthly(day(2016, 1, 15), make([]float64, 120)...)},
+			chart: LineChart{Text: english, ID: "long", Title: "Decade", Points: monthly(day(2016, 1, 15), make([]float64, 120)...)},
 			check: func(t *testing.T, root *node) {
 				got := texts(root.byClass("chart-label-x"))
 				want := []string{"Jan 2018", "Jan 2020", "Jan 2022", "Jan 2024"}
@@ -368,7 +368,7 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:  "fourteen months, quarterly",
-			chart: LineChart{ID: "q", Title: "Quarters", Points: monthly(day(2025, 9, 1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)},
+			chart: LineChart{Text: english, ID: "q", Title: "Quarters", Points: monthly(day(2025, 9, 1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)},
 			check: func(t *testing.T, root *node) {
 				got := texts(root.byClass("chart-label-x"))
 				want := []string{"Oct 2025", "Jan 2026", "Apr 2026", "Jul 2026", "Oct 2026"}
@@ -379,13 +379,13 @@ func TestLine(t *testing.T) {
 		},
 		{
 			name:    "large values",
-			chart:   LineChart{ID: "big", Title: "Revenue", Unit: "EUR", Points: monthly(day(2026, 1, 1), 1.2e9, 2.6e9, 3.1e9)},
+			chart:   LineChart{Text: english, ID: "big", Title: "Revenue", Unit: "EUR", Points: monthly(day(2026, 1, 1), 1.2e9, 2.6e9, 3.1e9)},
 			yLabels: []string{"1B", "2B", "3B", "4B"},
 			desc:    "Revenue from Jan 2026 to Mar 2026: latest 3100000000 EUR on 1 Mar 2026.",
 		},
 		{
 			name:    "small fractional values",
-			chart:   LineChart{ID: "frac", Title: "Churn", Points: monthly(day(2026, 1, 1), 0.012, 0.018, 0.021)},
+			chart:   LineChart{Text: english, ID: "frac", Title: "Churn", Points: monthly(day(2026, 1, 1), 0.012, 0.018, 0.021)},
 			yLabels: []string{"0.010", "0.015", "0.020", "0.025"},
 		},
 	}
@@ -444,7 +444,7 @@ func TestSparkline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Sparkline(tt.label, tt.points)
+			s := Sparkline(english, tt.label, tt.points)
 			root := checkSVG(t, s)
 			if got := root.attr("aria-label"); got != tt.want {
 				t.Errorf("aria-label %q, want %q", got, tt.want)
@@ -540,7 +540,7 @@ func TestFeeling(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Feeling("journey-"+tt.name, `Onboarding <b>&</b>`, tt.stages)
+			s := Feeling(english, "journey-"+tt.name, `Onboarding <b>&</b>`, tt.stages)
 			root := checkSVG(t, s)
 			if strings.Contains(s, "<script") || strings.Contains(s, "<b>") {
 				t.Errorf("unescaped markup:\n%s", s)
@@ -635,12 +635,12 @@ func TestGolden(t *testing.T) {
 		file string
 		svg  string
 	}{
-		{"line_nps.svg", Line(LineChart{ID: "chart-nps-1", Title: "Net Promoter Score", Unit: "points", Points: npsPoints, Target: f64(45), Direction: "up"})},
-		{"line_percent_down.svg", Line(LineChart{ID: "chart-churn", Title: "Monthly churn", Unit: "%", Points: monthly(day(2025, 1, 1), 4.2, 4.4, 3.9, 3.6, 3.8, 3.1, 2.9, 3.0, 2.6, 2.7, 2.4, 2.2, 2.3, 2.1, 1.9, 2.0, 1.8, 1.7, 1.75, 1.6), Target: f64(1.5), Direction: "down"})},
-		{"line_single.svg", Line(LineChart{ID: "chart-csat", Title: "Customer satisfaction", Unit: "score", Points: []Point{{day(2026, 10, 15), 4.3}}, Target: f64(4.5), Direction: "up"})},
-		{"line_flat_negative.svg", Line(LineChart{ID: "chart-delta", Title: "Net change in detractors", Points: monthly(day(2026, 1, 1), -3, -3, -3, -3)})},
-		{"sparkline_nps.svg", Sparkline("NPS", npsPoints)},
-		{"feeling_onboarding.svg", Feeling("journey-onboarding", "New customer onboarding", onboarding)},
+		{"line_nps.svg", Line(LineChart{Text: english, ID: "chart-nps-1", Title: "Net Promoter Score", Unit: "points", Points: npsPoints, Target: f64(45), Direction: "up"})},
+		{"line_percent_down.svg", Line(LineChart{Text: english, ID: "chart-churn", Title: "Monthly churn", Unit: "%", Points: monthly(day(2025, 1, 1), 4.2, 4.4, 3.9, 3.6, 3.8, 3.1, 2.9, 3.0, 2.6, 2.7, 2.4, 2.2, 2.3, 2.1, 1.9, 2.0, 1.8, 1.7, 1.75, 1.6), Target: f64(1.5), Direction: "down"})},
+		{"line_single.svg", Line(LineChart{Text: english, ID: "chart-csat", Title: "Customer satisfaction", Unit: "score", Points: []Point{{day(2026, 10, 15), 4.3}}, Target: f64(4.5), Direction: "up"})},
+		{"line_flat_negative.svg", Line(LineChart{Text: english, ID: "chart-delta", Title: "Net change in detractors", Points: monthly(day(2026, 1, 1), -3, -3, -3, -3)})},
+		{"sparkline_nps.svg", Sparkline(english, "NPS", npsPoints)},
+		{"feeling_onboarding.svg", Feeling(english, "journey-onboarding", "New customer onboarding", onboarding)},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -697,7 +697,7 @@ func FuzzLine(f *testing.F) {
 		if len(data) > 4000 {
 			data = data[:4000]
 		}
-		c := LineChart{ID: id, Title: noNumWords(title), Unit: noNumWords(unit), Points: fuzzPoints(data, start), Direction: dir}
+		c := LineChart{Text: english, ID: id, Title: noNumWords(title), Unit: noNumWords(unit), Points: fuzzPoints(data, start), Direction: dir}
 		if withTarget {
 			c.Target = &target
 		}
@@ -706,12 +706,12 @@ func FuzzLine(f *testing.F) {
 		if Line(c) != s {
 			t.Fatal("output is not deterministic")
 		}
-		sp := Sparkline(noNumWords(title), c.Points)
+		sp := Sparkline(english, noNumWords(title), c.Points)
 		checkSVG(t, sp)
 		stages := make([]Stage, 0, len(data)/4)
 		for i := 0; i+1 < len(data) && i < 40; i += 2 {
 			stages = append(stages, Stage{Name: noNumWords(title + string(data[i:i+1])), Feeling: int(int8(data[i+1]))})
 		}
-		checkSVG(t, Feeling(id, noNumWords(title), stages))
+		checkSVG(t, Feeling(english, id, noNumWords(title), stages))
 	})
 }

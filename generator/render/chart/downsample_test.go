@@ -94,7 +94,7 @@ func TestDownsample(t *testing.T) {
 func TestLineLargeSeries(t *testing.T) {
 	pts := daily(200000, func(i int) float64 { return float64(i % 1000) })
 	pts[len(pts)-1].Value = 1234.5
-	s := Line(LineChart{ID: "big", Title: "Big", Unit: "points", Points: pts})
+	s := Line(LineChart{Text: english, ID: "big", Title: "Big", Unit: "points", Points: pts})
 	if len(s) > 64<<10 {
 		t.Errorf("chart of 200,000 points is %d bytes, want under 64 KB", len(s))
 	}
@@ -114,7 +114,7 @@ func TestLineLargeSeries(t *testing.T) {
 // not hidden under it.
 func TestLineTargetOnAxisMinimum(t *testing.T) {
 	target := 40.0
-	c := LineChart{ID: "t", Title: "T", Points: []Point{{day(2026, 1, 1), 44}, {day(2026, 2, 1), 48}, {day(2026, 3, 1), 50}}, Target: &target}
+	c := LineChart{Text: english, ID: "t", Title: "T", Points: []Point{{day(2026, 1, 1), 44}, {day(2026, 2, 1), 48}, {day(2026, 3, 1), 50}}, Target: &target}
 	root := parse(t, Line(c))
 	ty := num(t, root.byClass("chart-target")[0].attr("y1"))
 	if bottom := lineH - lineBottom; ty >= bottom-1 {
@@ -124,7 +124,7 @@ func TestLineTargetOnAxisMinimum(t *testing.T) {
 
 func TestMarkPositions(t *testing.T) {
 	pts := monthly(day(2026, 1, 1), 10, 20, 30)
-	c := LineChart{ID: "m", Points: pts, Marks: []Mark{{pts[0].Date, 10}, {pts[2].Date, 30}}}
+	c := LineChart{Text: english, ID: "m", Points: pts, Marks: []Mark{{pts[0].Date, 10}, {pts[2].Date, 30}}}
 	pos := MarkPositions(c)
 	root := parse(t, Line(c))
 	rings := root.byClass("chart-mark")

@@ -38,8 +38,8 @@ func clampFeeling(f int) int { return min(max(f, -2), 2) }
 // instead of being cut. The <desc> lists each stage in words: "Discover:
 // neutral (0); Sign up: unhappy (-1)." Feelings outside -2..2 are clamped.
 // See the package comment for classes.
-func Feeling(id, title string, stages []Stage) string {
-	return FeelingTarget(id, title, stages, nil)
+func Feeling(w Text, id, title string, stages []Stage) string {
+	return FeelingTarget(w, id, title, stages, nil)
 }
 
 // FeelingTarget is Feeling with the to-be curve: target[i] is the feeling
@@ -49,7 +49,7 @@ func Feeling(id, title string, stages []Stage) string {
 // them is shaded and each stage with a gap has a dotted line from its dot
 // to its diamond labelled with the gap in steps ("+2"). The <desc> gives
 // both: "Sign up: unhappy (-1), to be happy (1)."
-func FeelingTarget(id, title string, stages []Stage, target []int) string {
+func FeelingTarget(w Text, id, title string, stages []Stage, target []int) string {
 	if len(target) != len(stages) {
 		target = nil
 	}
@@ -64,8 +64,8 @@ func FeelingTarget(id, title string, stages []Stage, target []int) string {
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-feeling" viewBox="0 0 ` + fc(feelW) + ` ` + fc(feelH) + `"`)
 	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
-	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(title)) + `</title>`)
-	b.WriteString(`<desc id="` + id + `-desc">` + esc(feelingDesc(stages, target)) + `</desc>`)
+	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(w, title)) + `</title>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(feelingDesc(w, stages, target)) + `</desc>`)
 
 	// Levels: gridlines, the zero line, labels.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
@@ -81,7 +81,7 @@ func FeelingTarget(id, title string, stages []Stage, target []int) string {
 	b.WriteString(`<line class="chart-zero" x1="` + fc(feelLeft) + `" y1="` + y0 + `" x2="` + fc(feelLeft+pw) + `" y2="` + y0 + `" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1"/>`)
 	b.WriteString(`<g class="chart-label feeling-level" fill="currentColor" stroke="none" font-size="11" text-anchor="end">`)
 	for f := 2; f >= -2; f-- {
-		b.WriteString(`<text x="` + fc(feelLeft-8) + `" y="` + fc(yOf(f)+4) + `">` + FeelingWord(f) + `</text>`)
+		b.WriteString(`<text x="` + fc(feelLeft-8) + `" y="` + fc(yOf(f)+4) + `">` + esc(feelingLabel(w, f)) + `</text>`)
 	}
 	b.WriteString(`</g>`)
 
@@ -123,7 +123,7 @@ func FeelingTarget(id, title string, stages []Stage, target []int) string {
 	for i, s := range stages {
 		f := clampFeeling(s.Feeling)
 		b.WriteString(`<circle class="feeling-point feeling-` + FeelingWord(f) + `" cx="` + fc(xOf(i)) + `" cy="` + fc(yOf(f)) + `" r="5">`)
-		b.WriteString(`<title>` + esc(stageText(s)) + `</title></circle>`)
+		b.WriteString(`<title>` + esc(stageText(w, s)) + `</title></circle>`)
 	}
 	b.WriteString(`</g>`)
 	if tos != nil {
@@ -131,7 +131,7 @@ func FeelingTarget(id, title string, stages []Stage, target []int) string {
 		for i, s := range tos {
 			x, y := xOf(i), yOf(clampFeeling(s.Feeling))
 			b.WriteString(`<path class="feeling-target-point" d="M` + fc(x) + "," + fc(y-6) + " L" + fc(x+6) + "," + fc(y) + " L" + fc(x) + "," + fc(y+6) + " L" + fc(x-6) + "," + fc(y) + ` Z">`)
-			b.WriteString(`<title>` + esc(stageName(s.Name)+", to be: "+feelingValue(s.Feeling)) + `</title></path>`)
+			b.WriteString(`<title>` + esc(w.T("chart.to_be_point", "stage", stageName(w, s.Name), "feeling", feelingValue(w, s.Feeling))) + `</title></path>`)
 		}
 		b.WriteString(`</g>`)
 	}
@@ -173,42 +173,44 @@ func signed(n int) string {
 }
 
 // stageText is "Sign up: unhappy (-1)".
-func stageText(s Stage) string { return stageName(s.Name) + ": " + feelingValue(s.Feeling) }
+func stageText(w Text, s Stage) string {
+	return stageName(w, s.Name) + ": " + feelingValue(w, s.Feeling)
+}
 
-func stageName(name string) string {
+func stageName(w Text, name string) string {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
-		return "Unnamed stage"
+		return w.T("chart.unnamed_stage")
 	}
 	return name
 }
 
 // feelingValue is "unhappy (-1)".
-func feelingValue(f int) string {
+func feelingValue(w Text, f int) string {
 	f = clampFeeling(f)
-	return FeelingWord(f) + " (" + strconv.Itoa(f) + ")"
+	return feelingLabel(w, f) + " (" + strconv.Itoa(f) + ")"
 }
 
 // feelingDesc is "Discover: neutral (0); Sign up: unhappy (-1)." and with
 // targets "Sign up: unhappy (-1), to be happy (1); ...".
-func feelingDesc(stages []Stage, target []int) string {
+func feelingDesc(w Text, stages []Stage, target []int) string {
 	if len(stages) == 0 {
-		return "No stages."
+		return w.T("chart.no_stages")
 	}
 	parts := make([]string, len(stages))
 	for i, s := range stages {
-		parts[i] = stageText(s)
+		parts[i] = stageText(w, s)
 		if target != nil {
 			if clampFeeling(target[i]) == clampFeeling(s.Feeling) {
-				parts[i] += ", to be the same"
+				parts[i] += w.T("chart.to_be_same")
 			} else {
-				parts[i] += ", to be " + feelingValue(target[i])
+				parts[i] += w.T("chart.to_be", "feeling", feelingValue(w, target[i]))
 			}
 		}
 	}
 	desc := strings.Join(parts, "; ") + "."
 	if target != nil {
-		desc = "Solid line and round dots: as is. Dashed line and diamonds: to be. " + desc
+		desc = w.T("chart.legend_to_be") + " " + desc
 	}
 	return desc
 }

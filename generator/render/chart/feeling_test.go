@@ -14,7 +14,7 @@ import (
 func TestFeelingTarget(t *testing.T) {
 	stages := []Stage{{"Discover", 1}, {"Port the number", -2}, {"First bill", -1}, {"Settle in", 1}}
 	target := []int{1, 1, 1, 2}
-	s := FeelingTarget("journey-switching", "Switching", stages, target)
+	s := FeelingTarget(english, "journey-switching", "Switching", stages, target)
 	root := checkSVG(t, s)
 	want := "Solid line and round dots: as is. Dashed line and diamonds: to be. Discover: happy (1), to be the same; " +
 		"Port the number: angry (-2), to be happy (1); First bill: unhappy (-1), to be happy (1); Settle in: happy (1), to be delighted (2)."
@@ -43,7 +43,7 @@ func TestFeelingTarget(t *testing.T) {
 	}
 	// Without targets (or with a list of the wrong length) the chart is the as-is curve alone.
 	for _, tg := range [][]int{nil, {1}} {
-		if FeelingTarget("j", "J", stages, tg) != Feeling("j", "J", stages) {
+		if FeelingTarget(english, "j", "J", stages, tg) != Feeling(english, "j", "J", stages) {
 			t.Errorf("targets %v change the as-is chart", tg)
 		}
 	}

@@ -18,6 +18,8 @@ type LineChart struct {
 	// Path, when set, is the straight line from a baseline to the target
 	// by its date, drawn dotted; the x axis spans it as well as the data.
 	Path *Path
+	// Text is the chart's words and numbers in the page's language.
+	Text Text
 }
 
 // Path is the trajectory a metric is held to: from its baseline to its
@@ -153,15 +155,15 @@ func MarkPositions(c LineChart) [][2]float64 {
 func Line(c LineChart) string {
 	id := sanitizeID(c.ID)
 	l := layoutLine(c)
-	pts, target, unit, sc := l.pts, l.target, l.unit, l.sc
+	pts, target, unit, sc, w := l.pts, l.target, l.unit, l.sc, c.Text
 	pw, bottom, right := l.pw, l.bottom, l.right
 	xOf, yOf := l.xOf, l.yOf
 
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-linechart" viewBox="0 0 ` + fc(lineW) + ` ` + fc(lineH) + `"`)
 	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
-	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(c.Title)) + `</title>`)
-	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(c.Title, unit, c.Direction, pts, target)+pathDesc(l.path, unit)) + `</desc>`)
+	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(w, c.Title)) + `</title>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(w, c.Title, unit, c.Direction, pts, target)+pathDesc(w, l.path, unit)) + `</desc>`)
 
 	// Gridlines.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
@@ -172,7 +174,7 @@ func Line(c LineChart) string {
 	b.WriteString(`</g>`)
 
 	// Axes and x tick marks.
-	xticks := monthTicks(l.span(), xOf, lineLeft+pw/2)
+	xticks := monthTicks(w, l.span(), xOf, lineLeft+pw/2)
 	b.WriteString(`<g class="chart-axis" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1">`)
 	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(lineTop) + `" x2="` + fc(lineLeft) + `" y2="` + fc(bottom) + `"/>`)
 	b.WriteString(`<line x1="` + fc(lineLeft) + `" y1="` + fc(bottom) + `" x2="` + fc(right) + `" y2="` + fc(bottom) + `"/>`)
@@ -186,7 +188,7 @@ func Line(c LineChart) string {
 	b.WriteString(`<g class="chart-label" fill="currentColor" stroke="none" font-size="11">`)
 	b.WriteString(`<g class="chart-label-y" text-anchor="end">`)
 	for i, t := range sc.ticks {
-		b.WriteString(`<text x="` + fc(lineLeft-8) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(sc.labels[i], unit)) + `</text>`)
+		b.WriteString(`<text x="` + fc(lineLeft-8) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(localNum(w, sc.labels[i]), unit)) + `</text>`)
 	}
 	b.WriteString(`</g><g class="chart-label-x" text-anchor="middle">`)
 	for _, t := range xticks {
@@ -202,14 +204,14 @@ func Line(c LineChart) string {
 	if target != nil {
 		y := yOf(*target)
 		b.WriteString(`<line class="chart-target" x1="` + fc(lineLeft) + `" y1="` + fc(y) + `" x2="` + fc(right) + `" y2="` + fc(y) + `" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>`)
-		b.WriteString(`<text class="chart-target-label" x="` + fc(lineLeft+6) + `" y="` + fc(y-5) + `" fill="currentColor" stroke="none" font-size="11">` + esc("Target "+short(formatValue(*target), unit)) + `</text>`)
+		b.WriteString(`<text class="chart-target-label" x="` + fc(lineLeft+6) + `" y="` + fc(y-5) + `" fill="currentColor" stroke="none" font-size="11">` + esc(w.T("chart.target_label", "target", short(value(w, *target), unit))) + `</text>`)
 	}
 
 	// The path to the target: dotted, where the target is dashed.
 	if p := l.path; p != nil {
 		b.WriteString(`<line class="chart-path" x1="` + fc(xOf(p.From.Date)) + `" y1="` + fc(yOf(p.From.Value)) + `" x2="` + fc(xOf(p.To.Date)) + `" y2="` + fc(yOf(p.To.Value)) + `" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="1 4" stroke-linecap="round"/>`)
 		b.WriteString(`<circle class="chart-path-start" cx="` + fc(xOf(p.From.Date)) + `" cy="` + fc(yOf(p.From.Value)) + `" r="3.5" fill="none" stroke="currentColor" stroke-width="1.5">`)
-		b.WriteString(`<title>` + esc("Baseline, "+pointTitle(p.From, unit)) + `</title></circle>`)
+		b.WriteString(`<title>` + esc(w.T("chart.baseline_point", "point", pointTitle(w, p.From, unit))) + `</title></circle>`)
 	}
 
 	// Series.
@@ -224,7 +226,7 @@ func Line(c LineChart) string {
 		b.WriteString(`<g class="chart-points" fill="currentColor" stroke="none">`)
 		for _, p := range pts[:len(pts)-1] {
 			b.WriteString(`<circle class="chart-point" cx="` + fc(xOf(p.Date)) + `" cy="` + fc(yOf(p.Value)) + `" r="` + r + `">`)
-			b.WriteString(`<title>` + esc(pointTitle(p, unit)) + `</title></circle>`)
+			b.WriteString(`<title>` + esc(pointTitle(w, p, unit)) + `</title></circle>`)
 		}
 		b.WriteString(`</g>`)
 	}
@@ -241,51 +243,51 @@ func Line(c LineChart) string {
 		last := pts[len(pts)-1]
 		x, y := xOf(last.Date), yOf(last.Value)
 		b.WriteString(`<circle class="chart-point chart-latest" cx="` + fc(x) + `" cy="` + fc(y) + `" r="5" fill="currentColor" stroke="none">`)
-		b.WriteString(`<title>` + esc(pointTitle(last, unit)) + `</title></circle>`)
+		b.WriteString(`<title>` + esc(pointTitle(w, last, unit)) + `</title></circle>`)
 		// Vertically centred on the dot, but kept off the x axis line.
 		ly := min(y+4, bottom-3)
-		b.WriteString(`<text class="chart-latest-label" x="` + fc(x+9) + `" y="` + fc(ly) + `" fill="currentColor" stroke="none" font-size="12" font-weight="bold">` + esc(short(formatValue(last.Value), unit)) + `</text>`)
+		b.WriteString(`<text class="chart-latest-label" x="` + fc(x+9) + `" y="` + fc(ly) + `" fill="currentColor" stroke="none" font-size="12" font-weight="bold">` + esc(short(value(w, last.Value), unit)) + `</text>`)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
 }
 
-func titleOr(title string) string {
+func titleOr(w Text, title string) string {
 	if t := strings.TrimSpace(title); t != "" {
 		return t
 	}
-	return "Chart"
+	return w.T("chart.untitled")
 }
 
-func pointTitle(p Point, unit string) string {
-	return dayLabel(p.Date) + ": " + withUnit(formatValue(p.Value), unit)
+func pointTitle(w Text, p Point, unit string) string {
+	return w.Date(p.Date) + ": " + withUnit(value(w, p.Value), unit)
 }
 
 // lineDesc is the one-sentence summary, e.g. "Net Promoter Score from Nov
 // 2025 to Oct 2026: latest 44.1 points on 15 Oct 2026, target 45, higher is
 // better." The target carries the unit only when it is a suffix sign ("45%").
-func lineDesc(title, unit, direction string, pts []Point, target *float64) string {
+func lineDesc(w Text, title, unit, direction string, pts []Point, target *float64) string {
 	var b strings.Builder
-	b.WriteString(titleOr(title))
+	title = titleOr(w, title)
 	if len(pts) == 0 {
-		b.WriteString(": no data")
+		b.WriteString(w.T("chart.desc_none", "title", title))
 	} else {
 		first, last := pts[0], pts[len(pts)-1]
+		latest, on := withUnit(value(w, last.Value), unit), w.Date(last.Date)
 		if monthLabel(first.Date) == monthLabel(last.Date.In(first.Date.Location())) {
-			b.WriteString(" in " + monthLabel(first.Date))
+			b.WriteString(w.T("chart.desc_in", "title", title, "month", w.Month(first.Date), "latest", latest, "date", on))
 		} else {
-			b.WriteString(" from " + monthLabel(first.Date) + " to " + monthLabel(last.Date))
+			b.WriteString(w.T("chart.desc_from", "title", title, "from", w.Month(first.Date), "to", w.Month(last.Date), "latest", latest, "date", on))
 		}
-		b.WriteString(": latest " + withUnit(formatValue(last.Value), unit) + " on " + dayLabel(last.Date))
 	}
 	if target != nil {
-		b.WriteString(", target " + short(formatValue(*target), unit))
+		b.WriteString(w.T("chart.desc_target", "target", short(value(w, *target), unit)))
 	}
 	switch strings.ToLower(strings.TrimSpace(direction)) {
 	case "up":
-		b.WriteString(", higher is better")
+		b.WriteString(w.T("chart.desc_up"))
 	case "down":
-		b.WriteString(", lower is better")
+		b.WriteString(w.T("chart.desc_down"))
 	}
 	b.WriteString(".")
 	return b.String()
@@ -293,12 +295,12 @@ func lineDesc(title, unit, direction string, pts []Point, target *float64) strin
 
 // pathDesc is the sentence on the path to the target: " The path to the
 // target runs from 12 on 31 Jan 2026 to 40 on 31 Dec 2027."
-func pathDesc(p *Path, unit string) string {
+func pathDesc(w Text, p *Path, unit string) string {
 	if p == nil {
 		return ""
 	}
-	return " The path to the target runs from " + withUnit(formatValue(p.From.Value), unit) + " on " + dayLabel(p.From.Date) +
-		" to " + withUnit(formatValue(p.To.Value), unit) + " on " + dayLabel(p.To.Date) + "."
+	return " " + w.T("chart.desc_path", "from", withUnit(value(w, p.From.Value), unit), "from_date", w.Date(p.From.Date),
+		"to", withUnit(value(w, p.To.Value), unit), "to_date", w.Date(p.To.Date))
 }
 
 type xtick struct {
@@ -312,7 +314,7 @@ type xtick struct {
 // Whole months are at least 28 days apart and at most six labels are
 // shown, so neighbours stay about 0.13 of the axis apart: wider than a
 // label. A span without a month start gets one label in the middle.
-func monthTicks(pts []Point, xOf func(time.Time) float64, mid float64) []xtick {
+func monthTicks(w Text, pts []Point, xOf func(time.Time) float64, mid float64) []xtick {
 	if len(pts) == 0 {
 		return nil
 	}
@@ -330,14 +332,14 @@ func monthTicks(pts []Point, xOf func(time.Time) float64, mid float64) []xtick {
 		first++
 	}
 	if first > i1 {
-		return []xtick{{x: mid, label: monthLabel(t0)}}
+		return []xtick{{x: mid, label: w.Month(t0)}}
 	}
 	count := i1 - first + 1
 	k := monthStep(count)
 	var out []xtick
 	for m := first + floorMod(-first, k); m <= i1; m += k {
 		t := start(m)
-		out = append(out, xtick{x: xOf(t), label: monthLabel(t)})
+		out = append(out, xtick{x: xOf(t), label: w.Month(t)})
 	}
 	return out
 }

@@ -61,7 +61,7 @@ const (
 // first and last month, the target dashed, and the latest value; no marks
 // and no path (a segment has no baseline of its own).
 func Small(c LineChart, f Frame) string {
-	id := sanitizeID(c.ID)
+	id, w := sanitizeID(c.ID), c.Text
 	pts := cleanPoints(c.Points)
 	unit := strings.TrimSpace(c.Unit)
 	var target *float64
@@ -76,7 +76,7 @@ func Small(c LineChart, f Frame) string {
 	smallLeft := smallLeft
 	for i := range sc.ticks {
 		if yLabelled(i, len(sc.ticks)) {
-			smallLeft = max(smallLeft, smallTextWidth(short(sc.labels[i], unit), 7.2, 10.8)+7)
+			smallLeft = max(smallLeft, smallTextWidth(short(localNum(w, sc.labels[i]), unit), 7.2, 10.8)+7)
 		}
 	}
 	pw, ph := smallW-smallLeft-smallRight, smallH-smallTop-smallBottom
@@ -91,8 +91,8 @@ func Small(c LineChart, f Frame) string {
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-small" viewBox="0 0 ` + fc(smallW) + ` ` + fc(smallH) + `"`)
 	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc">`)
-	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(c.Title)) + `</title>`)
-	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(c.Title, unit, c.Direction, pts, target)) + `</desc>`)
+	b.WriteString(`<title id="` + id + `-title">` + esc(titleOr(w, c.Title)) + `</title>`)
+	b.WriteString(`<desc id="` + id + `-desc">` + esc(lineDesc(w, c.Title, unit, c.Direction, pts, target)) + `</desc>`)
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.15" stroke-width="1">`)
 	for _, t := range sc.ticks {
 		y := fc(yOf(t))
@@ -107,15 +107,15 @@ func Small(c LineChart, f Frame) string {
 	b.WriteString(`<g class="chart-label-y" text-anchor="end">`)
 	for i, t := range sc.ticks {
 		if yLabelled(i, len(sc.ticks)) {
-			b.WriteString(`<text x="` + fc(smallLeft-5) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(sc.labels[i], unit)) + `</text>`)
+			b.WriteString(`<text x="` + fc(smallLeft-5) + `" y="` + fc(yOf(t)+4) + `">` + esc(short(localNum(w, sc.labels[i]), unit)) + `</text>`)
 		}
 	}
 	b.WriteString(`</g>`)
 	if len(span) > 0 {
 		from, to := span[0].Date, span[len(span)-1].Date
-		b.WriteString(`<text class="chart-label-x" x="` + fc(smallLeft) + `" y="` + fc(bottom+17) + `" text-anchor="start">` + esc(monthLabel(from)) + `</text>`)
+		b.WriteString(`<text class="chart-label-x" x="` + fc(smallLeft) + `" y="` + fc(bottom+17) + `" text-anchor="start">` + esc(w.Month(from)) + `</text>`)
 		if monthLabel(from) != monthLabel(to) {
-			b.WriteString(`<text class="chart-label-x" x="` + fc(right) + `" y="` + fc(bottom+17) + `" text-anchor="end">` + esc(monthLabel(to)) + `</text>`)
+			b.WriteString(`<text class="chart-label-x" x="` + fc(right) + `" y="` + fc(bottom+17) + `" text-anchor="end">` + esc(w.Month(to)) + `</text>`)
 		}
 	}
 	b.WriteString(`</g>`)
@@ -131,8 +131,8 @@ func Small(c LineChart, f Frame) string {
 		last := pts[len(pts)-1]
 		x, y := xOf(last.Date), yOf(last.Value)
 		b.WriteString(`<circle class="chart-point chart-latest" cx="` + fc(x) + `" cy="` + fc(y) + `" r="4" fill="currentColor" stroke="none">`)
-		b.WriteString(`<title>` + esc(pointTitle(last, unit)) + `</title></circle>`)
-		label := short(formatValue(last.Value), unit)
+		b.WriteString(`<title>` + esc(pointTitle(w, last, unit)) + `</title></circle>`)
+		label := short(value(w, last.Value), unit)
 		lx, ly, anchor := x+7, min(max(y+4, smallTop+4), bottom-3), "start"
 		if lx+smallTextWidth(label, 7.6, 11) > smallW {
 			// No room right of the point ("17.12%" was cut at the

@@ -10,7 +10,7 @@ import (
 // the x axis runs to the target's date and the text alternative says the path.
 func TestLinePath(t *testing.T) {
 	pts := monthly(day(2026, 1, 31), 30, 31, 32, 33)
-	c := LineChart{ID: "p", Title: "NPS", Unit: "points", Points: pts, Target: f64(40), Direction: "up",
+	c := LineChart{Text: english, ID: "p", Title: "NPS", Unit: "points", Points: pts, Target: f64(40), Direction: "up",
 		Path: &Path{From: Point{day(2026, 1, 31), 28}, To: Point{day(2027, 12, 31), 40}}}
 	s := Line(c)
 	root := checkSVG(t, s)
@@ -48,8 +48,8 @@ func TestSmall(t *testing.T) {
 	if frame.Lo != 10 || frame.Hi != 40 || !frame.From.Equal(a[0].Date) || !frame.To.Equal(a[2].Date) {
 		t.Fatalf("frame %+v", frame)
 	}
-	sa := Small(LineChart{ID: "s-1", Title: "NPS, business", Unit: "points", Points: a, Target: f64(40), Direction: "up"}, frame)
-	sb := Small(LineChart{ID: "s-2", Title: "NPS, consumer", Unit: "points", Points: b, Target: f64(40), Direction: "up"}, frame)
+	sa := Small(LineChart{Text: english, ID: "s-1", Title: "NPS, business", Unit: "points", Points: a, Target: f64(40), Direction: "up"}, frame)
+	sb := Small(LineChart{Text: english, ID: "s-2", Title: "NPS, consumer", Unit: "points", Points: b, Target: f64(40), Direction: "up"}, frame)
 	ra, rb := checkSVG(t, sa), checkSVG(t, sb)
 	for _, want := range []string{`<title id="s-1-title">NPS, business</title>`, `<desc id="s-1-desc">NPS, business from Jan 2026 to Mar 2026: latest 14 points on 31 Mar 2026, target 40, higher is better.</desc>`,
 		`>Jan 2026</text>`, `>Mar 2026</text>`, `class="chart-target"`, `>14</text>`} {
@@ -67,7 +67,7 @@ func TestSmall(t *testing.T) {
 			t.Errorf("label %q at x=%v, outside 0..%v", n.text, x, smallW)
 		}
 	}
-	if s := Small(LineChart{ID: "e", Title: "Empty"}, Frame{}); !strings.Contains(s, "Empty: no data") {
+	if s := Small(LineChart{Text: english, ID: "e", Title: "Empty"}, Frame{}); !strings.Contains(s, "Empty: no data") {
 		t.Errorf("an empty small multiple says nothing of it:\n%s", s)
 	}
 }
@@ -82,7 +82,7 @@ func TestSmallLatestLabelInside(t *testing.T) {
 		value float64
 	}{{"%", 17.123456}, {"%", 99.5}, {"points", -100}, {"", 41}, {"%", 0.5}, {"days", 12345.67}} {
 		pts := monthly(day(2025, 1, 31), 10, 12, tt.value)
-		c := LineChart{ID: "s", Title: "M, seg", Unit: tt.unit, Points: pts, Target: f64(99.5), Direction: "up"}
+		c := LineChart{Text: english, ID: "s", Title: "M, seg", Unit: tt.unit, Points: pts, Target: f64(99.5), Direction: "up"}
 		s := Small(c, FrameOf(c.Target, pts))
 		root := checkSVG(t, s)
 		labels := root.byClass("chart-latest-label")

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -18,9 +17,9 @@ const (
 // <svg role="img"> whose aria-label summarises it ("Trend of NPS: 38.0 to
 // 44.1 over 12 points"), with the latest point dotted. NaN/Inf values are
 // skipped. See the package comment for classes.
-func Sparkline(label string, points []Point) string {
+func Sparkline(w Text, label string, points []Point) string {
 	pts := cleanPoints(points)
-	summary := sparkSummary(label, pts)
+	summary := sparkSummary(w, label, pts)
 
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-sparkline" viewBox="0 0 ` + fc(sparkW) + ` ` + fc(sparkH) + `" width="` + fc(sparkW) + `" height="` + fc(sparkH) + `"`)
@@ -47,17 +46,17 @@ func Sparkline(label string, points []Point) string {
 
 // sparkSummary is "Trend of NPS: 38.0 to 44.1 over 12 points", with both
 // values at the same precision.
-func sparkSummary(label string, pts []Point) string {
-	s := "Trend"
+func sparkSummary(w Text, label string, pts []Point) string {
+	s := w.T("chart.trend")
 	if l := strings.TrimSpace(label); l != "" {
-		s += " of " + l
+		s = w.T("chart.trend_of", "label", l)
 	}
 	switch len(pts) {
 	case 0:
-		return s + ": no data"
+		return w.T("chart.spark_none", "trend", s)
 	case 1:
-		return s + ": " + formatValue(pts[0].Value) + " (1 point)"
+		return w.T("chart.spark_one", "trend", s, "value", value(w, pts[0].Value))
 	}
 	a, z := formatPair(pts[0].Value, pts[len(pts)-1].Value)
-	return s + ": " + a + " to " + z + " over " + strconv.Itoa(len(pts)) + " points"
+	return w.N("chart.spark_points", len(pts), "trend", s, "from", localNum(w, a), "to", localNum(w, z))
 }

@@ -154,7 +154,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		w.WriteString(`<a class="anchor" href="#`)
 		w.WriteString(r.prefix())
 		r.Writer.Write(w, []byte(id))
-		w.WriteString(`" aria-label="Link to this section">#</a>`)
+		w.WriteString(`" aria-label="` + AnchorLabel + `">#</a>`)
 	}
 	w.WriteString("</h")
 	w.WriteByte("0123456"[n.Level])
@@ -367,6 +367,14 @@ func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, en
 	return ast.WalkContinue, nil
 }
 
+// The accessible names the renderer writes, in English: a site's other
+// languages replace them from their interface text (generator/render).
+const (
+	AnchorLabel = "Link to this section" // a heading's # link
+	DoneLabel   = "Done"                 // a ticked task's box
+	ToDoLabel   = "To do"                // an open task's box
+)
+
 // taskCheckBox writes a task list's box with an accessible name, so a screen
 // reader says "done" or "to do" rather than "checkbox" (axe: label).
 func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -374,9 +382,9 @@ func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node,
 		return ast.WalkContinue, nil
 	}
 	if node.(*extast.TaskCheckBox).IsChecked {
-		w.WriteString(`<input type="checkbox" checked disabled aria-label="Done"> `)
+		w.WriteString(`<input type="checkbox" checked disabled aria-label="` + DoneLabel + `"> `)
 	} else {
-		w.WriteString(`<input type="checkbox" disabled aria-label="To do"> `)
+		w.WriteString(`<input type="checkbox" disabled aria-label="` + ToDoLabel + `"> `)
 	}
 	return ast.WalkContinue, nil
 }

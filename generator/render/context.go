@@ -42,6 +42,12 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 	b.Reset()
 	b.Grow(len(src) + len(src)/8)
 	r.fill(b, p, src, from, idPrefix)
+	if r.labels != nil && !p.Fallback {
+		// The markdown's own accessible names, in the page's language.
+		s := r.labels.Replace(b.String())
+		b.Reset()
+		b.WriteString(s)
+	}
 	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
 		// Minified straight into the string the template receives: one
 		// copy of the body, not three.

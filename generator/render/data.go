@@ -119,6 +119,7 @@ type NavItem struct {
 	Children []*NavItem
 
 	href, text string // URL and Title escaped once: the navigation is on every page
+	lang       string // the language of Title when not the page's (an untranslated page), escaped
 }
 
 // TOCItem is a heading of the page, with the headings below it.
@@ -178,6 +179,7 @@ type BookEntry struct {
 	Level     int // 1 for a chapter, 2 and deeper for its pages
 	Chapter   bool
 	Journey   *JourneyData // the map of a journey page, shown above its text
+	Lang      string       // the language of its text when not the book's (an untranslated page)
 	content   func() template.HTML
 }
 

@@ -130,7 +130,7 @@ func TestBasePath(t *testing.T) {
 func TestNavItemEscapesRoot(t *testing.T) {
 	var b strings.Builder
 	root := `/x/"><script>alert(1)</script>/`
-	writeNavItem(&b, &NavItem{URL: "vision/", href: "vision/", text: "Vision"}, "", root)
+	writeNavItem(&b, &NavItem{URL: "vision/", href: "vision/", text: "Vision"}, "", root, textRun(t, "").navMore)
 	want := `<li><a href="/x/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/vision/">Vision</a></li>`
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
@@ -169,7 +169,7 @@ func TestNavWindow(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	writeNavItem(&b, section(100), "s/p50/", "../../")
+	writeNavItem(&b, section(100), "s/p50/", "../../", textRun(t, "").navMore)
 	got := b.String()
 	for _, want := range []string{
 		`<a href="../../s/p50/" aria-current="page">P50</a>`,

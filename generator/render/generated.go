@@ -168,6 +168,9 @@ func (r *run) bookData() *PageData {
 		if p.Journey != nil {
 			e.Journey = r.journeyData(p, id+"-")
 		}
+		if p.Fallback && r.opts.Lang != nil {
+			e.Lang = r.site.Config.DefaultLanguage().Code
+		}
 		part.Entries = append(part.Entries, e)
 		for _, def := range p.Uses {
 			used[def] = true

@@ -3,7 +3,6 @@ package render
 import (
 	"html"
 	"html/template"
-	"strconv"
 	"strings"
 )
 
@@ -22,7 +21,7 @@ func (r *run) navHTML(u, root string) template.HTML {
 	b.WriteString(navOpen)
 	navLink(&b, root, "", r.text.T("nav.home"), u == "", "")
 	for _, item := range r.siteData.Nav {
-		writeNavItem(&b, item, u, root)
+		writeNavItem(&b, item, u, root, r.navMore)
 	}
 	navLink(&b, root, "glossary/", r.text.T("nav.glossary"), u == "glossary/", "nav-extra")
 	navLink(&b, root, "book/", r.text.T("nav.book"), u == "book/", "nav-extra")
@@ -49,7 +48,13 @@ func navLink(b *strings.Builder, root, target, title string, current bool, class
 	b.WriteString("</a></li>")
 }
 
-func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
+// navMore is the link to a large section's page in the navigation, in
+// HTML: "All 120 pages of Guides"; section is escaped already.
+func (r *run) navMore(n int, section string) string {
+	return strings.ReplaceAll(html.EscapeString(r.text.N("nav.more", n)), "{section}", section)
+}
+
+func writeNavItem(b *strings.Builder, item *NavItem, u, root string, more func(n int, section string) string) {
 	open := strings.HasPrefix(u, item.URL)
 	b.WriteString("<li")
 	if open {
@@ -64,6 +69,9 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
 	if u == item.URL {
 		b.WriteString(` aria-current="page"`)
 	}
+	if item.lang != "" {
+		b.WriteString(` lang="` + item.lang + `"`)
+	}
 	b.WriteByte('>')
 	b.WriteString(item.text)
 	b.WriteString("</a>")
@@ -71,7 +79,7 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
 		b.WriteString("<ul>")
 		from, to := navWindow(item.Children, u)
 		for _, c := range item.Children[from:to] {
-			writeNavItem(b, c, u, root)
+			writeNavItem(b, c, u, root, more)
 		}
 		if to-from < len(item.Children) {
 			// The rest is on the section's own page, which lists every
@@ -79,10 +87,8 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string) {
 			b.WriteString(`<li class="nav-more"><a href="`)
 			b.WriteString(html.EscapeString(root))
 			b.WriteString(item.href)
-			b.WriteString(`">All `)
-			b.WriteString(strconv.Itoa(len(item.Children)))
-			b.WriteString(" pages of ")
-			b.WriteString(item.text)
+			b.WriteString(`">`)
+			b.WriteString(more(len(item.Children), item.text))
 			b.WriteString("</a></li>")
 		}
 		b.WriteString("</ul>")

@@ -90,6 +90,9 @@ type run struct {
 	alternates map[string][]altTarget
 
 	text *i18n.Text // the interface text of its language
+	// labels puts the accessible names markdown writes in English into
+	// the language's words; nil in English.
+	labels *strings.Replacer
 	// translationChanges lists, for /changes/, the translations of its
 	// language (of every language, for the default's) added since the
 	// earlier edition and those behind; nil for a site of one language.
@@ -169,6 +172,16 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		return nil, diags
 	}
 	r.text = text
+	if text != nil && text.Lang != i18n.Fallback {
+		attr := func(english, key string) []string {
+			return []string{`aria-label="` + english + `"`, `aria-label="` + html.EscapeString(text.T(key)) + `"`}
+		}
+		var pairs []string
+		pairs = append(pairs, attr(markdown.AnchorLabel, "content.anchor")...)
+		pairs = append(pairs, attr(markdown.DoneLabel, "content.done")...)
+		pairs = append(pairs, attr(markdown.ToDoLabel, "content.to_do")...)
+		r.labels = strings.NewReplacer(pairs...)
+	}
 	r.diags.Add(diags...) // warnings: shown beside the pages' problems
 	r.assignBookIDs()     // before the assets: the book's print stylesheet names its chapters
 	if opts.assets != nil {
@@ -565,17 +578,20 @@ func (r *run) buildSiteData() *SiteData {
 	}
 	d.BuiltOn, d.BuiltISO = r.formatDate(r.site.Now)
 	for _, c := range r.site.Home.Children {
-		d.Nav = append(d.Nav, navItem(c))
+		d.Nav = append(d.Nav, r.navItem(c))
 		d.Sections = append(d.Sections, LinkData{Title: c.Title(), URL: rootRel(c.URL)})
 	}
 	return d
 }
 
-func navItem(p *link.Page) *NavItem {
+func (r *run) navItem(p *link.Page) *NavItem {
 	item := &NavItem{Title: p.Meta.NavTitle(), URL: rootRel(p.URL)}
 	item.href, item.text = html.EscapeString(item.URL), html.EscapeString(item.Title)
+	if p.Fallback && r.opts.Lang != nil {
+		item.lang = html.EscapeString(r.site.Config.DefaultLanguage().Code) // its title is the original's
+	}
 	for _, c := range p.Children {
-		item.Children = append(item.Children, navItem(c))
+		item.Children = append(item.Children, r.navItem(c))
 	}
 	return item
 }

@@ -165,6 +165,18 @@ func pluralForm(tag language.Tag, n int) string {
 	return "other"
 }
 
+// Group is the text of every key under prefix ("js."), by the rest of
+// the key ("results.one"), in the language, else in English.
+func (x *Text) Group(prefix string) map[string]string {
+	out := map[string]string{}
+	for _, k := range x.fallback.Keys() {
+		if rest, ok := strings.CutPrefix(k, prefix); ok {
+			out[rest] = x.T(k)
+		}
+	}
+	return out
+}
+
 // Missing are the keys of the fallback table the language's table leaves
 // out, sorted: shown in English, a warning in check.
 func (x *Text) Missing() []string {

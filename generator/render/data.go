@@ -30,6 +30,10 @@ type SiteData struct {
 	Sections   []LinkData // top-level sections, for the home page
 	LiveReload bool       // only in `shiftbook serve`
 	Published  bool       // built by `shiftbook publish`: versions.json is beside the edition
+	// ScriptText is the interface text of the theme's scripts (the js.*
+	// strings), written into a page in a language other than English as
+	// JSON; nil in English, whose text the scripts hold themselves.
+	ScriptText map[string]string
 }
 
 // PageData is one page as its layout sees it.

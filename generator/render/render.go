@@ -93,6 +93,9 @@ type run struct {
 	// labels puts the accessible names markdown writes in English into
 	// the language's words; nil in English.
 	labels *strings.Replacer
+	// scriptText is the interface text of the scripts, written into each
+	// page as JSON; nil in English.
+	scriptText map[string]string
 	// translationChanges lists, for /changes/, the translations of its
 	// language (of every language, for the default's) added since the
 	// earlier edition and those behind; nil for a site of one language.
@@ -172,6 +175,14 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		return nil, diags
 	}
 	r.text = text
+	if text != nil && text.Lang != i18n.Fallback {
+		// The scripts' text (site.js, editions.js), which have it in
+		// English themselves: written only on pages in another language.
+		r.scriptText = text.Group("js.")
+		for _, k := range []string{"definition", "metric", "journey", "page"} {
+			r.scriptText["kind."+k] = text.T("kind." + k)
+		}
+	}
 	if text != nil && text.Lang != i18n.Fallback {
 		attr := func(english, key string) []string {
 			return []string{`aria-label="` + english + `"`, `aria-label="` + html.EscapeString(text.T(key)) + `"`}
@@ -577,6 +588,7 @@ func (r *run) buildSiteData() *SiteData {
 		d.Language, d.Direction, d.LangPrefix = l.Code, l.Direction, l.Prefix
 	}
 	d.BuiltOn, d.BuiltISO = r.formatDate(r.site.Now)
+	d.ScriptText = r.scriptText
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, r.navItem(c))
 		d.Sections = append(d.Sections, LinkData{Title: c.Title(), URL: rootRel(c.URL)})

@@ -23,6 +23,22 @@
     return m ? m.getAttribute("content") || "" : "";
   };
   const safeName = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+  // The page's interface text, as in site.js: the JSON block a page in a
+  // language other than English carries, the English here otherwise.
+  const TEXT = (() => {
+    const block = document.getElementById("shiftbook-text");
+    try {
+      const t = block ? JSON.parse(block.textContent) : null;
+      return t && typeof t === "object" ? t : {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  const tr = (key, english, vars) => {
+    let s = typeof TEXT[key] === "string" ? TEXT[key] : english;
+    for (const k in vars || {}) s = s.split("{" + k + "}").join(String(vars[k]));
+    return s;
+  };
 
   // The page's path below the edition root ("vision/promise/", "" for the
   // home page). The 404 page is served at any URL: it switches to homes.
@@ -53,9 +69,9 @@
     note.className = "edition-missing";
     note.setAttribute("role", "status");
     const what = document.createElement("strong");
-    what.textContent = title ? "“" + title + "”" : "/" + missing;
+    what.textContent = title ? tr("quoted", "“{query}”", { query: title }) : "/" + missing;
     note.appendChild(what);
-    note.appendChild(document.createTextNode((title ? " (/" + missing + ")" : "") + " is not in edition " + version + "; this is its home."));
+    note.appendChild(document.createTextNode((title ? " (/" + missing + ")" : "") + " " + tr("edition_missing", "is not in edition {version}; this is its home.", { version: version })));
     main.insertBefore(note, main.firstChild);
   };
   showMissing();
@@ -155,8 +171,8 @@
     const goButton = document.createElement("button");
     goButton.type = "button";
     goButton.className = "version-go";
-    goButton.textContent = "Go";
-    goButton.title = "Open this page in the chosen edition";
+    goButton.textContent = tr("edition_go", "Go");
+    goButton.title = tr("edition_go_title", "Open this page in the chosen edition");
     goButton.hidden = true;
     select.insertAdjacentElement("afterend", goButton);
 
@@ -204,13 +220,15 @@
     const older = list.indexOf(current) > list.indexOf(latest);
     const link = document.createElement("a");
     link.href = editionURL(latestFolder, page);
-    link.textContent = "Read this page in the latest edition (" + latest.version + ")";
-    banner.textContent = "You are reading edition " + current.version + (older ? ", an older edition. " : ", which is not the latest. ");
+    link.textContent = tr("edition_latest", "Read this page in the latest edition ({version})", { version: latest.version });
+    banner.textContent = older
+      ? tr("edition_older", "You are reading edition {version}, an older edition.", { version: current.version }) + " "
+      : tr("edition_not_latest", "You are reading edition {version}, which is not the latest.", { version: current.version }) + " ";
     banner.appendChild(link);
     banner.hidden = false;
     const url = await samePage(latestFolder);
     if (page !== "" && url.startsWith(editionURL(latestFolder, "") + "?missing=")) {
-      link.textContent = "Go to the latest edition (" + latest.version + "); this page is not in it";
+      link.textContent = tr("edition_latest_missing", "Go to the latest edition ({version}); this page is not in it", { version: latest.version });
     }
     link.href = url;
   };

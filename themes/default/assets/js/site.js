@@ -543,6 +543,32 @@
   const SUGGESTIONS = 8; // in the header box
   const PAGE_SIZE = 50; // on /search/, shown at a time
 
+  // The page's interface text for scripts: <script type="application/json"
+  // id="shiftbook-text"> written from the theme's tables (js.* keys) on a
+  // page in another language than English; the English below otherwise.
+  // {name} in a text is replaced by vars.name; a count's text has the
+  // forms of the page's language's plural rules (key.one, key.other, …).
+  const TEXT = (function () {
+    const block = document.getElementById("shiftbook-text");
+    try {
+      const t = block ? JSON.parse(block.textContent) : null;
+      return t && typeof t === "object" ? t : {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  const PLURAL = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function tr(key, english, vars) {
+    let s = typeof TEXT[key] === "string" ? TEXT[key] : english;
+    for (const k in vars || {}) s = s.split("{" + k + "}").join(String(vars[k]));
+    return s;
+  }
+  function trN(key, n, english, vars) {
+    const form = PLURAL ? PLURAL.select(n) : n === 1 ? "one" : "other";
+    const k = typeof TEXT[key + "." + form] === "string" ? key + "." + form : key + ".other";
+    return tr(k, n === 1 ? english[0] : english[1], Object.assign({ n: n }, vars || {}));
+  }
+
   function siteRoot() {
     const meta = document.querySelector('meta[name="shiftbook-root"]');
     if (meta) return meta.getAttribute("content") || "";
@@ -623,7 +649,7 @@
     if (titleTag === "a") title.href = siteRoot() + doc.u || "./";
     item.appendChild(title);
     item.appendChild(document.createTextNode(" "));
-    item.appendChild(el("span", "search-kind search-kind-" + (doc.k || "page"), S.kindLabel(doc.k)));
+    item.appendChild(el("span", "search-kind search-kind-" + (doc.k || "page"), tr("kind." + (doc.k || "page"), S.kindLabel(doc.k))));
     if (doc.s) {
       item.appendChild(document.createTextNode(" "));
       item.appendChild(el("span", "search-section", doc.s));
@@ -636,11 +662,11 @@
   }
 
   function resultCount(n) {
-    return n === 1 ? "1 result" : n + " results";
+    return trN("results", n, ["1 result", "{n} results"]);
   }
 
   function quoted(q) {
-    return "\u201c" + q + "\u201d";
+    return tr("quoted", "\u201c{query}\u201d", { query: q });
   }
 
   // The header box: an ARIA 1.2 combobox whose suggestions are a listbox.
@@ -652,7 +678,7 @@
     const list = el("ul", "");
     list.id = listID;
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggestions");
+    list.setAttribute("aria-label", tr("suggestions", "Suggestions"));
     list.hidden = true;
     const note = el("p", "search-empty");
     note.hidden = true;
@@ -718,8 +744,8 @@
     function show(res, q, k) {
       const top = res.results.slice(0, Math.min(k, SUGGESTIONS));
       if (!top.length) {
-        showNote("No results for " + quoted(q) + ".");
-        say("No results.");
+        showNote(tr("no_results_for", "No results for {query}.", { query: quoted(q) }));
+        say(tr("no_results", "No results."));
         return;
       }
       if (list.hidden || list.getAttribute("data-q") !== q) {
@@ -739,12 +765,12 @@
       }
       note.hidden = true;
       list.hidden = false;
-      all.textContent = "Show all results (" + res.results.length + ")";
+      all.textContent = tr("show_all", "Show all results ({n})", { n: res.results.length });
       all.href = siteRoot() + "search/?q=" + encodeURIComponent(q);
       all.hidden = false;
       box.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      say(resultCount(res.results.length) + ". Use the up and down arrows to choose one.");
+      say(tr("choose", "{results}. Use the up and down arrows to choose one.", { results: resultCount(res.results.length) }));
     }
 
     function update() {
@@ -765,14 +791,14 @@
         if (res && wanted()) show(res, q, SUGGESTIONS);
       }, (err) => {
         done = true;
-        if (input.value.trim() === q) showNote("Search is unavailable: the index could not be loaded (" + err.message + ").");
+        if (input.value.trim() === q) showNote(tr("unavailable", "Search is unavailable: the index could not be loaded ({error}).", { error: err.message }));
       });
       // The suggestions of the query before stay until this one's are in
       // (a keystroke later, as a rule). With none shown, a first load that
       // takes a moment on a large site says so.
       if (box.hidden || list.hidden) {
         Promise.resolve().then(() => {
-          if (!done) showNote("Loading the search index\u2026");
+          if (!done) showNote(tr("loading", "Loading the search index\u2026"));
         });
       }
     }
@@ -864,7 +890,7 @@
       loadIndex().then((idx) => idx.docs(cur.results.slice(from, to))).then(() => {
         if (current === cur) appendResults(from, to, focus);
       }, (err) => {
-        if (current === cur) status.textContent = "Search is unavailable: the index could not be loaded (" + err.message + ").";
+        if (current === cur) status.textContent = tr("unavailable", "Search is unavailable: the index could not be loaded ({error}).", { error: err.message });
       });
     }
 
@@ -876,7 +902,9 @@
       }
       const left = current.results.length - to;
       more.hidden = left <= 0;
-      more.textContent = left > PAGE_SIZE ? "Show " + PAGE_SIZE + " more (" + left + " not shown yet)" : "Show the last " + resultCount(left);
+      more.textContent = left > PAGE_SIZE
+        ? tr("show_more", "Show {n} more ({left} not shown yet)", { n: PAGE_SIZE, left: left })
+        : tr("show_last", "Show the last {results}", { results: resultCount(left) });
       if (focus && list.children[from]) list.children[from].querySelector("a").focus();
     }
 
@@ -890,16 +918,16 @@
         status.textContent = "";
         return;
       }
-      status.textContent = "Searching\u2026";
+      status.textContent = tr("searching", "Searching\u2026");
       find(q, PAGE_SIZE, () => my === seq).then((res) => {
         if (my !== seq) return;
         current = { terms: res.terms, results: res.results, shown: 0 };
         status.textContent = res.results.length
-          ? resultCount(res.results.length) + " for " + quoted(q)
-          : "No results for " + quoted(q) + ". Try fewer or shorter words, or browse the glossary.";
+          ? tr("results_for", "{results} for {query}", { results: resultCount(res.results.length), query: quoted(q) })
+          : tr("no_results_hint", "No results for {query}. Try fewer or shorter words, or browse the glossary.", { query: quoted(q) });
         showMore(false);
       }, (err) => {
-        if (my === seq) status.textContent = "Search is unavailable: the index could not be loaded (" + err.message + ").";
+        if (my === seq) status.textContent = tr("unavailable", "Search is unavailable: the index could not be loaded ({error}).", { error: err.message });
       });
     }
 

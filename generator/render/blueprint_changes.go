@@ -31,6 +31,32 @@ var manifestLanes = []struct{ key, label string }{
 	{"owner", "Stage owner"}, {"moment", "Moment of truth"}, {"target_feeling", "To-be feeling"},
 }
 
+// laneLabel is a lane's label on /changes/ in the run's language.
+func (r *run) laneLabel(label string) string {
+	for _, l := range manifestLanes {
+		if l.label == label {
+			return r.text.T("lane." + l.key)
+		}
+	}
+	return label
+}
+
+// laneItem is an item a manifest keeps in English words ("yes" of a
+// moment of truth, " (fail point)" after an item, "+1 happy" of a to-be
+// feeling) in the run's language; other text as it is.
+func (r *run) laneItem(item string) string {
+	if item == "yes" {
+		return r.text.T("changes.yes")
+	}
+	if text, ok := strings.CutSuffix(item, " (fail point)"); ok {
+		return text + " (" + lowerFirst(strings.TrimSuffix(r.text.T("journey.fail_point"), ":")) + ")"
+	}
+	if n, word, ok := strings.Cut(item, " "); ok && r.text.Has("feeling."+word) && strings.Trim(n, "+−0123456789") == "" {
+		return n + " " + r.text.T("feeling."+word)
+	}
+	return item
+}
+
 // manifestStage is a stage as the manifest keeps it.
 func manifestStage(st link.JourneyStage) ManifestStage {
 	ms := ManifestStage{Name: st.Name, Feeling: st.Feeling, ID: st.ID}

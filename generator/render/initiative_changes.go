@@ -4,7 +4,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/shiftbook/shiftbook/generator/link"
 )
@@ -40,17 +39,11 @@ type InitiativeChange struct {
 
 // MilestoneChange is one milestone that changed, said in words.
 type MilestoneChange struct {
-	Name, What string // What: "reached on 20 Nov 2026", "moved from … to …", "added, due …", "removed"
-}
-
-// dayWords shows a manifest's year-month-day as pages show days.
-func dayWords(iso string) string {
-	t, err := time.Parse("2006-01-02", iso)
-	if err != nil {
-		return "no date"
-	}
-	words, _ := formatDate(t)
-	return words
+	Name string
+	// Change is what became of it: "added" (due To), "reached" (on To),
+	// "undone", "moved" (from From to To) or "removed"; the dates are
+	// the manifest's year-month-day, put in words by the page's language.
+	Change, From, To string
 }
 
 func initiativeManifest(site *link.Site, m *Manifest) {
@@ -117,18 +110,18 @@ func milestoneChanges(was, now []ManifestMilestone) []MilestoneChange {
 		o, ok := byName[m.Name]
 		switch {
 		case !ok:
-			out = append(out, MilestoneChange{Name: m.Name, What: "added, due " + dayWords(m.Due)})
+			out = append(out, MilestoneChange{Name: m.Name, Change: "added", To: m.Due})
 		case m.Done != "" && o.Done == "":
-			out = append(out, MilestoneChange{Name: m.Name, What: "reached on " + dayWords(m.Done)})
+			out = append(out, MilestoneChange{Name: m.Name, Change: "reached", To: m.Done})
 		case m.Done == "" && o.Done != "":
-			out = append(out, MilestoneChange{Name: m.Name, What: "no longer marked done"})
+			out = append(out, MilestoneChange{Name: m.Name, Change: "undone"})
 		case m.Due != o.Due:
-			out = append(out, MilestoneChange{Name: m.Name, What: "moved from " + dayWords(o.Due) + " to " + dayWords(m.Due)})
+			out = append(out, MilestoneChange{Name: m.Name, Change: "moved", From: o.Due, To: m.Due})
 		}
 	}
 	for _, m := range was {
 		if !seen[m.Name] {
-			out = append(out, MilestoneChange{Name: m.Name, What: "removed"})
+			out = append(out, MilestoneChange{Name: m.Name, Change: "removed"})
 		}
 	}
 	return out

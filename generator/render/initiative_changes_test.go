@@ -16,13 +16,13 @@ func TestMilestoneChanges(t *testing.T) {
 	}{
 		{"nothing changed", []ManifestMilestone{ms("A", "2026-12-09", "")}, []ManifestMilestone{ms("A", "2026-12-09", "")}, nil},
 		{"reached", []ManifestMilestone{ms("A", "2026-12-09", "")}, []ManifestMilestone{ms("A", "2026-12-09", "2026-12-01")},
-			[]MilestoneChange{{"A", "reached on 1 Dec 2026"}}},
+			[]MilestoneChange{{Name: "A", Change: "reached", To: "2026-12-01"}}},
 		{"moved", []ManifestMilestone{ms("A", "2026-12-09", "")}, []ManifestMilestone{ms("A", "2027-01-15", "")},
-			[]MilestoneChange{{"A", "moved from 9 Dec 2026 to 15 Jan 2027"}}},
+			[]MilestoneChange{{Name: "A", Change: "moved", From: "2026-12-09", To: "2027-01-15"}}},
 		{"undone", []ManifestMilestone{ms("A", "2026-12-09", "2026-12-01")}, []ManifestMilestone{ms("A", "2026-12-09", "")},
-			[]MilestoneChange{{"A", "no longer marked done"}}},
+			[]MilestoneChange{{Name: "A", Change: "undone"}}},
 		{"renamed is removed and added", []ManifestMilestone{ms("A", "2026-12-09", "")}, []ManifestMilestone{ms("B", "2026-12-09", "")},
-			[]MilestoneChange{{"B", "added, due 9 Dec 2026"}, {"A", "removed"}}},
+			[]MilestoneChange{{Name: "B", Change: "added", To: "2026-12-09"}, {Name: "A", Change: "removed"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -762,6 +762,25 @@ func (r *run) funcs() template.FuncMap {
 			}
 			return label
 		},
+		// isoDate is a manifest's year-month-day ("2026-12-09") as the
+		// page's language writes a day.
+		"isoDate": func(iso string) string {
+			t, err := time.Parse("2006-01-02", iso)
+			if err != nil {
+				return r.text.T("changes.no_date")
+			}
+			s, _ := r.formatDate(t)
+			return s
+		},
+		// statusWord is a status the manifest keeps in English ("At
+		// risk") in the page's language.
+		"statusWord": func(english string) string { return r.word("status", english) },
+		// laneLabel is a lane of /changes/ (its English label, as
+		// manifestLanes names it) in the page's language.
+		"laneLabel": r.laneLabel,
+		// laneItem is an item of a lane as the manifest keeps it, its
+		// English words ("yes", "(fail point)", a feeling) in the page's.
+		"laneItem": r.laneItem,
 		// strong is a value of TH in <strong>.
 		"strong": func(v any) template.HTML {
 			return template.HTML("<strong>" + template.HTMLEscapeString(fmt.Sprint(v)) + "</strong>")

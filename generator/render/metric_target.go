@@ -6,11 +6,11 @@ package render
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/render/chart"
+	"github.com/shiftbook/shiftbook/generator/series"
 )
 
 // TargetFacts are the facts of a metric's page beyond its target.
@@ -45,13 +45,12 @@ func (r *run) targetFacts(m *link.Metric, d *MetricData) {
 		d.PathText = r.text.T("metric.path_"+string(s.Standing), "expected", withUnit(r.formatNumber(s.Expected), unit), "date", on)
 		d.StatusText = r.word("status", standingText[s.Standing])
 	}
-	d.Scale = m.Scale.Text()
+	d.Scale = r.scaleText(m.Scale)
 	if m.Scale.Page != m.Page.Path && d.Scale != "" && m.Definition != nil {
 		d.ScaleFrom = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL)}
 	}
 	if mm.Cadence != "" {
-		c := string(mm.Cadence)
-		d.Cadence = strings.ToUpper(c[:1]) + c[1:]
+		d.Cadence = r.text.T("cadence." + string(mm.Cadence))
 	}
 	if a := mm.AlertChange; a != nil {
 		d.AlertChange = r.text.T("metric.alert_change", "limit", r.alertLimit(*a, unit))
@@ -162,4 +161,19 @@ func settingChanges(old, cur ManifestMetric) []SettingChange {
 		}
 	}
 	return out
+}
+
+// scaleText is a metric's scale in words in the run's language: "-100 to
+// 100", "at least 0", "at most 7"; "" for an open scale.
+func (r *run) scaleText(s series.Scale) string {
+	num := func(f *float64) string { return r.localNumber(strconv.FormatFloat(*f, 'g', -1, 64)) }
+	switch {
+	case s.Min != nil && s.Max != nil:
+		return r.text.T("scale.range", "min", num(s.Min), "max", num(s.Max))
+	case s.Min != nil:
+		return r.text.T("scale.at_least", "min", num(s.Min))
+	case s.Max != nil:
+		return r.text.T("scale.at_most", "max", num(s.Max))
+	}
+	return ""
 }

@@ -3,7 +3,9 @@ package render
 import (
 	"strings"
 
+	"github.com/shiftbook/shiftbook/generator/i18n"
 	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // OwnerData is one owner's entry on /owners/.
@@ -65,7 +67,7 @@ func (r *run) reviewData(d *PageData, p *link.Page) *ReviewData {
 	if rv == nil || !rv.Overdue {
 		return nil
 	}
-	out := &ReviewData{Every: rv.Every.Text, Overdue: true}
+	out := &ReviewData{Every: r.periodText(rv.Every), Overdue: true}
 	out.Due, out.DueISO = r.formatDate(rv.Due)
 	if o := r.site.OwnerOf(p); o != nil {
 		out.Owner = o.Name
@@ -141,4 +143,25 @@ func contactURL(c string) string {
 		return c
 	}
 	return "mailto:" + c
+}
+
+// periodText is a review period in the run's language: in English as the
+// site wrote it ("6 months"), else from its years, months and days.
+func (r *run) periodText(p parse.Period) string {
+	if r.opts.Lang == nil || r.text.Lang == i18n.Fallback {
+		return p.Text
+	}
+	var parts []string
+	for _, u := range []struct {
+		key string
+		n   int
+	}{{"period.years", p.Years}, {"period.months", p.Months}, {"period.days", p.Days}} {
+		if u.n > 0 {
+			parts = append(parts, r.text.N(u.key, u.n))
+		}
+	}
+	if len(parts) == 0 {
+		return p.Text
+	}
+	return strings.Join(parts, ", ")
 }

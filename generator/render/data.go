@@ -139,6 +139,9 @@ type CardData struct {
 	Owner                         string
 	Metric                        *MetricData
 	Journey                       *JourneyData // on /journeys/: the journey in brief
+	// Lang is the language of Title and Summary when not the page's: the
+	// original's, for a page not translated yet; "" else.
+	Lang string
 }
 
 // TermData is a term in the glossary.

@@ -680,6 +680,9 @@ func (r *run) baseData(u, title string) *PageData {
 
 func (r *run) card(p *link.Page) CardData {
 	c := CardData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Kind: string(p.Kind)}
+	if p.Fallback && r.opts.Lang != nil {
+		c.Lang = r.site.Config.DefaultLanguage().Code
+	}
 	if h := renderKinds[p.Kind]; h.card != nil {
 		h.card(r, p, &c)
 	}

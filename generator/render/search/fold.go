@@ -39,6 +39,15 @@ func inRanges(r rune, ranges [][2]rune) bool {
 // Fold is s as search compares it: lower case, combining marks dropped, and
 // the letters that do not decompose spelled in ASCII ("Gdańsk" → "gdansk").
 func Fold(s string) string {
+	if isASCII(s) {
+		// Most text: nothing to decompose, drop or spell otherwise.
+		return strings.ToLower(s)
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any text.
+func foldRunes(s string) string {
 	s = norm.NFD.String(strings.ToLower(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -55,14 +64,46 @@ func Fold(s string) string {
 	return b.String()
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWord reports whether c, a folded ASCII byte, is a word character.
+func asciiWord(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' }
+
 // Tokens are the folded words of s, in order.
 func Tokens(s string) []string {
+	return AppendTokens(nil, s)
+}
+
+// AppendTokens appends the folded words of s to out, in order.
+func AppendTokens(out []string, s string) []string {
 	if s == "" {
-		return nil
+		return out
 	}
 	f := Fold(s)
-	var out []string
 	start := -1
+	if isASCII(f) {
+		for i := 0; i < len(f); i++ {
+			word := asciiWord(f[i])
+			switch {
+			case word && start < 0:
+				start = i
+			case !word && start >= 0:
+				out = append(out, f[start:i])
+				start = -1
+			}
+		}
+		if start >= 0 {
+			out = append(out, f[start:])
+		}
+		return out
+	}
 	for i, r := range f {
 		word := r != utf8.RuneError && inRanges(r, wordRanges)
 		switch {

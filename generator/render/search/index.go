@@ -125,8 +125,9 @@ func Files(docs []Doc) (map[string][]byte, error) {
 		return docs[i].URL < docs[j].URL
 	})
 	post := map[string][]posting{}
+	x := &indexer{post: post}
 	for n, i := range order {
-		indexDoc(post, n, &docs[i])
+		x.indexDoc(n, &docs[i])
 	}
 	tokens := make([]string, 0, len(post))
 	for t := range post {
@@ -299,21 +300,39 @@ func encodeJSON(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
+// indexer adds documents' postings, reusing its per-document scratch.
+type indexer struct {
+	post map[string][]posting
+	// mine is the document's tokens, each an index into built.
+	mine  map[string]int32
+	built []building
+	toks  []string
+}
+
+type building struct {
+	token string
+	mask  uint8
+	occ   []int
+}
+
 // indexDoc adds the postings of document n.
-func indexDoc(post map[string][]posting, n int, d *Doc) {
-	type building struct {
-		mask uint8
-		occ  []int
+func (x *indexer) indexDoc(n int, d *Doc) {
+	if x.mine == nil {
+		x.mine = map[string]int32{}
 	}
-	mine := map[string]*building{}
+	clear(x.mine)
+	x.built = x.built[:0]
 	add := func(text string, bit uint8, name int) {
-		ts := Tokens(text)
+		ts := AppendTokens(x.toks[:0], text)
+		x.toks = ts
 		for pos, t := range ts {
-			p := mine[t]
-			if p == nil {
-				p = &building{}
-				mine[t] = p
+			k, ok := x.mine[t]
+			if !ok {
+				k = int32(len(x.built))
+				x.mine[t] = k
+				x.built = append(x.built, building{token: t})
 			}
+			p := &x.built[k]
 			p.mask |= bit
 			if name >= 0 && pos < 256 {
 				last := 0
@@ -334,14 +353,17 @@ func indexDoc(post map[string][]posting, n int, d *Doc) {
 	add(d.Summary, fieldSummary, -1)
 	add(d.Text, fieldBody, -1)
 	add(d.Section, fieldSection, -1)
-	for t, p := range mine {
+	for i := range x.built {
+		p := &x.built[i]
 		done := posting{doc: int32(n), mask: p.mask}
 		if len(p.occ) > 0 {
 			sort.Ints(p.occ)
-			done.occ = &p.occ
+			occ := p.occ
+			done.occ = &occ
 		}
-		post[t] = append(post[t], done)
+		x.post[p.token] = append(x.post[p.token], done)
 	}
+	clear(x.built) // the next document's places start afresh
 }
 
 // encodePostings writes a token's postings (ascending by document): for

@@ -101,3 +101,31 @@ func TestWriteDocs(t *testing.T) {
 		}
 	}
 }
+
+// Fold's and Tokens' ASCII paths give what the general ones give.
+func TestASCIIFastPaths(t *testing.T) {
+	for _, s := range []string{"", "Hello, World", "NPS-2026 Q3: 41.5%", "a_b\tc\nd", "~!@#$%^&*()[]{}<>?/\\|`'\"", "ALL CAPS and lower 09 az AZ"} {
+		if got, want := Fold(s), foldRunes(s); got != want {
+			t.Errorf("Fold(%q) = %q, general path %q", s, got, want)
+		}
+		var want []string
+		start := -1
+		f := foldRunes(s)
+		for i, r := range f {
+			word := inRanges(r, wordRanges)
+			switch {
+			case word && start < 0:
+				start = i
+			case !word && start >= 0:
+				want = append(want, f[start:i])
+				start = -1
+			}
+		}
+		if start >= 0 {
+			want = append(want, f[start:])
+		}
+		if got := Tokens(s); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Tokens(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -87,6 +87,23 @@ func (b *Body) Bytes() []byte {
 	return b.HTML
 }
 
+// ReadInto is b.Bytes(), read into *buf's storage (grown when short) when
+// the body was spilled: the bytes are good until *buf is used again.
+func (b *Body) ReadInto(buf *[]byte) []byte {
+	if b.spill == nil {
+		return b.HTML
+	}
+	if cap(*buf) < b.spillLen {
+		*buf = make([]byte, b.spillLen)
+	}
+	out := (*buf)[:b.spillLen]
+	if _, err := b.spill.f.ReadAt(out, b.spillAt); err != nil {
+		b.spill.fail(err)
+		return nil
+	}
+	return out
+}
+
 // Len is len(b.Bytes()), without reading a spilled body.
 func (b *Body) Len() int {
 	if b.spill != nil {

@@ -26,9 +26,9 @@ type ShortcodeData struct {
 	SegmentsID string
 }
 
-// scratch holds the buffers bodies are filled in: only the finished string
-// is kept.
-var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// bodyBufs hold the bodies read back from the spill file while they are
+// filled in.
+var bodyBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // renderContent fills in the placeholders of a page's body (see link.Body)
 // for the body shown at URL from, its ids prefixed with idPrefix.
@@ -36,33 +36,32 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 	if p.Body == nil || r.ctx != nil && r.ctx.Err() != nil {
 		return "" // none, or a cancelled build: the book, all bodies, stops early
 	}
-	src := p.Body.Bytes()
-	b := scratch.Get().(*bytes.Buffer)
-	defer scratch.Put(b)
-	b.Reset()
+	buf := bodyBufs.Get().(*[]byte)
+	defer bodyBufs.Put(buf)
+	src := p.Body.ReadInto(buf)
+	// Filled straight into the string the template receives.
+	var b strings.Builder
 	b.Grow(len(src) + len(src)/8)
-	r.fill(b, p, src, from, idPrefix)
+	r.fill(&b, p, src, from, idPrefix)
+	s := b.String()
 	if r.labels != nil && !p.Fallback {
 		// The markdown's own accessible names, in the page's language.
-		s := r.labels.Replace(b.String())
-		b.Reset()
-		b.WriteString(s)
+		s = r.labels.Replace(s)
 	}
 	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
-		// Minified straight into the string the template receives: one
-		// copy of the body, not three.
+		// Minified straight into the string the template receives.
 		var out strings.Builder
-		out.Grow(b.Len())
-		if err := r.mini.m.Minify("text/html", &out, b); err == nil {
+		out.Grow(len(s))
+		if err := r.mini.m.Minify("text/html", &out, strings.NewReader(s)); err == nil {
 			return template.HTML(out.String())
 		}
 	}
-	return template.HTML(b.String())
+	return template.HTML(s)
 }
 
 // fill writes src with its placeholders filled in. A call with inner
 // content gets that content filled in first, as its .Inner.
-func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix string) {
+func (r *run) fill(b *strings.Builder, p *link.Page, src []byte, from, idPrefix string) {
 	for {
 		before, ph, rest, ok := link.NextPlaceholder(src)
 		b.Write(before)
@@ -106,7 +105,7 @@ func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix str
 				if k < 0 {
 					k = len(src)
 				}
-				var ib bytes.Buffer
+				var ib strings.Builder
 				r.fill(&ib, p, src[:k], from, idPrefix)
 				inner = template.HTML(ib.String())
 				src = src[min(k+len(end), len(src)):]
@@ -118,7 +117,7 @@ func (r *run) fill(b *bytes.Buffer, p *link.Page, src []byte, from, idPrefix str
 
 // shortcode writes a shortcode's HTML; uid makes its element ids unique on
 // the page, where the same chart or map may be shown more than once.
-func (r *run) shortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from, uid string) {
+func (r *run) shortcode(b *strings.Builder, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from, uid string) {
 	spec, builtin := link.BuiltinShortcode(sc.Name)
 	if !builtin {
 		r.siteShortcode(b, p, sc, inner, from)
@@ -215,7 +214,7 @@ func (d SiteShortcodeData) Params() any {
 	return d.Args
 }
 
-func (r *run) siteShortcode(b *bytes.Buffer, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from string) {
+func (r *run) siteShortcode(b *strings.Builder, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from string) {
 	data := SiteShortcodeData{
 		Name: sc.Name, Args: sc.Args, Named: sc.Named, Inner: inner, Site: r.siteData,
 		Root: rootFrom(from), Alone: sc.Alone || !sc.InParagraph, Paired: sc.Paired,

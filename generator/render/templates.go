@@ -114,7 +114,7 @@ func (t *Templates) executeTo(buf io.Writer, layout string, data any) error {
 }
 
 // partial runs a partial or shortcode template.
-func (t *Templates) partial(buf *bytes.Buffer, name string, data any) error {
+func (t *Templates) partial(buf io.Writer, name string, data any) error {
 	if t.common == nil || t.common.Lookup(name) == nil {
 		return fmt.Errorf("the theme has no layouts/%s", name)
 	}

@@ -1,12 +1,14 @@
 package render
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
 
 	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
+	"github.com/shiftbook/shiftbook/generator/work"
 )
 
 // ManifestFile is where every build writes its manifest, at the output root.
@@ -59,12 +61,19 @@ type ManifestPage struct {
 
 // ManifestOf makes the manifest of a resolved site.
 func ManifestOf(site *link.Site) *Manifest {
+	return manifestOf(site, 1)
+}
+
+// manifestOf is ManifestOf with the pages' sections hashed by workers in
+// parallel (0: one per CPU).
+func manifestOf(site *link.Site, workers int) *Manifest {
 	m := &Manifest{Format: manifestFormat, Version: site.Config.Version,
-		Pages: []ManifestPage{}, Definitions: []ManifestDefinition{}, Metrics: []ManifestMetric{}, Journeys: []ManifestJourney{}}
-	for _, p := range site.Pages {
-		m.Pages = append(m.Pages, ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: fmt.Sprintf("%016x", p.Digest),
-			Kind: string(p.Kind), Sections: pageSections(p)})
-	}
+		Pages: make([]ManifestPage, len(site.Pages)), Definitions: []ManifestDefinition{}, Metrics: []ManifestMetric{}, Journeys: []ManifestJourney{}}
+	work.Each(context.Background(), workers, len(site.Pages), func(i int) {
+		p := site.Pages[i]
+		m.Pages[i] = ManifestPage{Path: rootRel(p.URL), Title: p.Title(), Hash: hex16(p.Digest),
+			Kind: string(p.Kind), Sections: pageSections(p)}
+	})
 	for _, k := range kind.Table {
 		if h := renderKinds[k.Name]; h.manifest != nil {
 			h.manifest(site, m)

@@ -225,7 +225,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	// The manifest hashes each page's sections from its body: made when
 	// first asked for, or now for a one-shot build, which releases bodies as
 	// their pages are written.
-	r.manifest = sync.OnceValue(func() *Manifest { return ManifestOf(site) })
+	r.manifest = sync.OnceValue(func() *Manifest { return manifestOf(site, opts.Workers) })
 	if opts.Release {
 		r.manifest()
 	}

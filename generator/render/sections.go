@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
-	"fmt"
+	"hash"
 	"hash/fnv"
 	"html"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/kind"
@@ -127,12 +129,15 @@ func sectionName(s ManifestSection) string {
 // pageSections splits a page's body at its ## and ### headings. Each
 // section's hash is of its HTML with the placeholders resolved (a link's
 // target, a shortcode's name and arguments), so that a link added in one
-// section does not make the next one look reworded.
+// section does not make the next one look reworded. The resolved HTML is
+// never made: its pieces go straight into the hash and the word count.
 func pageSections(p *link.Page) []ManifestSection {
 	if p.Body == nil {
 		return []ManifestSection{}
 	}
-	src := p.Body.Bytes()
+	buf := bodyBufs.Get().(*[]byte)
+	defer bodyBufs.Put(buf)
+	src := p.Body.ReadInto(buf)
 	titles := map[string]string{}
 	for _, h := range p.Body.Headings {
 		titles[h.ID] = h.Text
@@ -144,10 +149,10 @@ func pageSections(p *link.Page) []ManifestSection {
 		if id == "" && len(bytes.TrimSpace(chunk)) == 0 {
 			return
 		}
-		text := resolvePlaceholders(p, chunk)
-		h := fnv.New64a()
-		h.Write(text)
-		out = append(out, ManifestSection{ID: id, Title: titles[id], Hash: fmt.Sprintf("%016x", h.Sum64()), Words: countWords(text)})
+		var sum sectionSum
+		sum.h = fnv.New64a()
+		resolvePlaceholders(&sum, p, chunk)
+		out = append(out, ManifestSection{ID: id, Title: titles[id], Hash: hex16(sum.h.Sum64()), Words: sum.words.n})
 	}
 	for i := 0; i < len(src); {
 		j := nextHeading(src[i:])
@@ -165,6 +170,29 @@ func pageSections(p *link.Page) []ManifestSection {
 		return []ManifestSection{}
 	}
 	return out
+}
+
+// hex16 is fmt.Sprintf("%016x", v).
+func hex16(v uint64) string {
+	s := strconv.FormatUint(v, 16)
+	return strings.Repeat("0", 16-len(s)) + s
+}
+
+// sectionSum takes a section's resolved HTML piece by piece: its hash and
+// its words, as if of the whole.
+type sectionSum struct {
+	h     hash.Hash64
+	words wordCount
+}
+
+func (s *sectionSum) Write(b []byte) {
+	s.h.Write(b)
+	s.words.write(b)
+}
+
+func (s *sectionSum) WriteString(t string) {
+	io.WriteString(s.h, t)
+	s.words.write([]byte(t))
 }
 
 // nextHeading finds the next <h2 or <h3 tag.
@@ -201,38 +229,39 @@ func headingID(b []byte) string {
 	return html.UnescapeString(strings.ReplaceAll(string(v), link.IDPrefix, ""))
 }
 
-// resolvePlaceholders writes a body chunk with its placeholders replaced by
-// what they stand for, independent of where the page is shown.
-func resolvePlaceholders(p *link.Page, chunk []byte) []byte {
-	if bytes.IndexByte(chunk, link.Mark) < 0 {
-		return chunk
-	}
-	var b bytes.Buffer
+// resolvePlaceholders writes a body chunk into w with its placeholders
+// replaced by what they stand for, independent of where the page is shown.
+func resolvePlaceholders(w *sectionSum, p *link.Page, chunk []byte) {
 	for {
 		before, ph, rest, ok := link.NextPlaceholder(chunk)
-		b.Write(before)
+		w.Write(before)
 		if !ok {
-			return b.Bytes()
+			return
 		}
 		chunk = rest
 		n := ph.N
 		switch ph.Kind {
 		case link.PlaceLink:
 			if n < len(p.Targets) {
-				b.WriteString(p.Targets[n])
+				w.WriteString(p.Targets[n])
 			}
 		case link.PlaceShortcode:
 			if n < len(p.Body.Shortcodes) {
 				sc := p.Body.Shortcodes[n]
-				b.WriteString("{{" + sc.Name + " " + strings.Join(sc.Args, " ") + "}}")
+				w.WriteString("{{" + sc.Name + " " + strings.Join(sc.Args, " ") + "}}")
 			}
 		}
 	}
 }
 
-// countWords counts the words of HTML text, tags left out.
-func countWords(h []byte) int {
-	n, in, tag := 0, false, false
+// wordCount counts the words of HTML text given piece by piece.
+type wordCount struct {
+	n       int
+	in, tag bool
+}
+
+func (w *wordCount) write(h []byte) {
+	n, in, tag := w.n, w.in, w.tag
 	for _, c := range h {
 		switch {
 		case c == '<':
@@ -250,5 +279,5 @@ func countWords(h []byte) int {
 			}
 		}
 	}
-	return n
+	w.n, w.in, w.tag = n, in, tag
 }

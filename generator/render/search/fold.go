@@ -38,12 +38,39 @@ func inRanges(r rune, ranges [][2]rune) bool {
 
 // Fold is s as search compares it: lower case, combining marks dropped, and
 // the letters that do not decompose spelled in ASCII ("Gdańsk" → "gdansk").
+//
+// Runs of ASCII, most of any text, need only lowering; the runs between
+// them go through foldRunes on their own, which gives what folding the
+// whole would: every ASCII character is a starter, which neither
+// decomposes nor is reordered with the marks before it.
 func Fold(s string) string {
 	if isASCII(s) {
-		// Most text: nothing to decompose, drop or spell otherwise.
 		return strings.ToLower(s)
 	}
-	return foldRunes(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			i++
+		}
+		for _, c := range []byte(s[:i]) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		s = s[i:]
+		j := 0
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		if j > 0 {
+			b.WriteString(foldRunes(s[:j]))
+			s = s[j:]
+		}
+	}
+	return b.String()
 }
 
 // foldRunes is Fold for any text.
@@ -88,29 +115,22 @@ func AppendTokens(out []string, s string) []string {
 	}
 	f := Fold(s)
 	start := -1
-	if isASCII(f) {
-		for i := 0; i < len(f); i++ {
-			word := asciiWord(f[i])
-			switch {
-			case word && start < 0:
-				start = i
-			case !word && start >= 0:
-				out = append(out, f[start:i])
-				start = -1
-			}
+	for i := 0; i < len(f); {
+		at := i
+		var word bool
+		if c := f[i]; c < utf8.RuneSelf {
+			word = asciiWord(c)
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(f[i:])
+			word = r != utf8.RuneError && inRanges(r, wordRanges)
+			i += size
 		}
-		if start >= 0 {
-			out = append(out, f[start:])
-		}
-		return out
-	}
-	for i, r := range f {
-		word := r != utf8.RuneError && inRanges(r, wordRanges)
 		switch {
 		case word && start < 0:
-			start = i
+			start = at
 		case !word && start >= 0:
-			out = append(out, f[start:i])
+			out = append(out, f[start:at])
 			start = -1
 		}
 	}

@@ -102,9 +102,12 @@ func TestWriteDocs(t *testing.T) {
 	}
 }
 
-// Fold's and Tokens' ASCII paths give what the general ones give.
+// Fold's and Tokens' ASCII paths give what the general ones give, for
+// ASCII text and for ASCII mixed with letters to decompose, marks to drop
+// (after ASCII letters too), letters spelled otherwise and broken UTF-8.
 func TestASCIIFastPaths(t *testing.T) {
-	for _, s := range []string{"", "Hello, World", "NPS-2026 Q3: 41.5%", "a_b\tc\nd", "~!@#$%^&*()[]{}<>?/\\|`'\"", "ALL CAPS and lower 09 az AZ"} {
+	for _, s := range []string{"", "Hello, World", "NPS-2026 Q3: 41.5%", "a_b\tc\nd", "~!@#$%^&*()[]{}<>?/\\|`'\"", "ALL CAPS and lower 09 az AZ",
+		"Gdańsk CAFÉ naïve", "e\u0301 x\u0323\u0301y", "Straße ÆØ Œuvre Łódź", "“quoted” — dash…", "\xffabc\xfe DEF", "ǅ ΣΑΣ ς İstanbul", "日本語テキスト abc", "ﬁ ﬀ ①"} {
 		if got, want := Fold(s), foldRunes(s); got != want {
 			t.Errorf("Fold(%q) = %q, general path %q", s, got, want)
 		}

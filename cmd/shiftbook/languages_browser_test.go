@@ -131,10 +131,14 @@ func TestBrowserLanguages(t *testing.T) {
 			t.Errorf("the current language of an untranslated page is not marked untranslated (%q)", got)
 		}
 
-		// The Dutch glossary and home page.
-		for _, p := range []string{"/nl/", "/nl/glossary/"} {
+		// The Dutch glossary and home page, and a journey translated with
+		// its blueprint lanes: in Dutch, no banner.
+		for _, p := range []string{"/nl/", "/nl/glossary/", "/nl/journeys/support/"} {
 			do(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body"))
 			check(p, "nl", w.width)
+		}
+		if got := eval[string](t, ctx, `(document.querySelector("main .translation-banner") ? "banner; " : "") + document.querySelector("main h1").textContent.trim()`); got != "Hulp krijgen als er iets stuk is" {
+			t.Errorf("at %d px the Dutch support journey shows %q, want its Dutch title and no banner", w.width, got)
 		}
 		screenshot(t, ctx, fmt.Sprintf("languages-%d.png", w.width))
 	}

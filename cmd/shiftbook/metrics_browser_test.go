@@ -513,3 +513,30 @@ func axeClean(t *testing.T, ctx context.Context, base string, pages ...string) {
 		}
 	}
 }
+
+// chartLabelsOutside lists the labels of line charts drawn outside their
+// chart's box: the labels grow on narrow screens (site.css) beyond the
+// margins the viewBox keeps, and a label outside the box spills past its
+// card or under the next block.
+const chartLabelsOutside = `[...document.querySelectorAll("svg.chart-linechart")].flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll("text")].map(t => {
+    const r = t.getBoundingClientRect();
+    if (r.width === 0) return "";
+    const out = r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+    return out ? JSON.stringify(t.textContent) + " at " + [r.left, r.top, r.right, r.bottom].map(n => n.toFixed(1)).join(",") + " in " + [box.left, box.top, box.right, box.bottom].map(n => n.toFixed(1)).join(",") : "";
+  });
+}).filter(Boolean).join(" | ")`
+
+func TestBrowserChartLabelsStayInTheChart(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	for _, width := range []int64{280, 320, 360, 390, 480, 600, 768, 1280} {
+		for _, page := range []string{"/metrics/nps/", "/metrics/churn-rate/", "/metrics/csat/", "/nl/metrics/nps/"} {
+			do(t, ctx, viewport(width, 900, width < 600), chromedp.Navigate(base+page), chromedp.WaitReady("svg.chart-linechart"))
+			if got := eval[string](t, ctx, chartLabelsOutside); got != "" {
+				t.Errorf("%s at %d px: chart labels outside the chart: %s", page, width, got)
+			}
+		}
+	}
+}

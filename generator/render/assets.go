@@ -104,6 +104,11 @@ func (m *minifier) svg(s string) string {
 	return out
 }
 
+// languagesScript is the theme's script of a site in several languages
+// (the search box's hits in the other languages), written for such a site
+// only.
+const languagesScript = "js/languages.js"
+
 var mediaTypes = map[string]string{
 	".css":  "text/css",
 	".js":   "application/javascript",
@@ -122,6 +127,11 @@ func (r *run) writeAssets(theme load.Theme) (int, diag.List) {
 	}
 	files["css/chroma.css"] = markdown.HighlightCSS()
 	files["css/book-print.css"] = r.bookPrintCSS()
+	if r.opts.Lang == nil {
+		// The search across languages is only for a site of several; a
+		// site of one writes the assets it always did.
+		delete(files, languagesScript)
+	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		data := files[name]

@@ -36,6 +36,7 @@ type Language struct {
 type AltLink struct {
 	Code, Name string
 	Href       string // from the page shown
+	Root       string // the language's tree, from the page shown
 	Abs        string // the absolute address, baseURL and all, for hreflang
 	Current    bool   // the language of the page shown
 	Default    bool   // the default language (x-default)
@@ -175,11 +176,15 @@ func (r *run) altLinks(u, root string) []AltLink {
 		if href == "" {
 			href = "./"
 		}
+		langRoot := up + l.Prefix
+		if langRoot == "" {
+			langRoot = "./"
+		}
 		abs := base + escapePath(l.Prefix+rootRel(a.url))
 		if r.site.Config.BaseURL == "" {
 			abs = href // no baseURL: the address from the page
 		}
-		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Abs: abs,
+		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Root: langRoot, Abs: abs,
 			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback})
 	}
 	return out

@@ -38,6 +38,7 @@ func (r *run) searchFiles() map[string][]byte {
 		entries = append(entries, e)
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].URL < entries[j].URL })
 	}
+	r.markLanguages(entries)
 	files, err := search.Files(entries)
 	if err != nil {
 		r.fail(diag.File(search.ManifestPath, "cannot encode the search index: %v", err))
@@ -198,4 +199,34 @@ func withoutPrefix(text, summary string) string {
 		return text
 	}
 	return strings.TrimLeft(text[len(summary):], " .,;:!?")
+}
+
+// markLanguages marks, on a site of several languages, the documents shown
+// untranslated (in a language other than the default) and the languages
+// that translate each page (in the default language); see search.Doc.
+func (r *run) markLanguages(entries []searchEntry) {
+	if r.opts.Lang == nil || r.alternates == nil {
+		return
+	}
+	byURL := make(map[string]*link.Page, len(r.site.Pages))
+	for _, p := range r.site.Pages {
+		byURL[rootRel(p.URL)] = p
+	}
+	for i := range entries {
+		p := byURL[entries[i].URL]
+		if p == nil {
+			continue
+		}
+		if p.Fallback {
+			entries[i].Fallback = true
+		}
+		if r.opts.Lang.Prefix != "" {
+			continue
+		}
+		for _, a := range r.alternates[p.URL] {
+			if a.lang != 0 && !a.fallback {
+				entries[i].Translated = append(entries[i].Translated, r.langs[a.lang].Code)
+			}
+		}
+	}
 }

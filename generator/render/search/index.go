@@ -35,6 +35,14 @@ type Doc struct {
 	Summary  string   `json:"d,omitempty"`
 	Headings []string `json:"h,omitempty"`
 	Text     string   `json:"x,omitempty"`
+	// Fallback marks, in a language other than the default, a page shown
+	// in the default language's text (not translated yet); Translated
+	// lists, in the default language, the languages that translate the
+	// page. With them the search box of one language can show another's
+	// hits without showing the same text twice (themes' languages.js).
+	// Both are empty on a site of one language.
+	Fallback   bool     `json:"f,omitempty"`
+	Translated []string `json:"tr,omitempty"`
 }
 
 // The fields a token is found in, one bit each, in the order a posting

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// otherLanguageHits reads the "In other languages" group of a search: each
+// hit's language, address and title.
+const otherLanguageHits = `[...document.querySelectorAll(".search-other li")].map(li => {
+  const a = li.querySelector("a");
+  return li.lang + " " + a.hreflang + " " + a.getAttribute("href") + " " + a.textContent;
+})`
+
+// TestBrowserSearchShowsOtherLanguages: the search box searches the page's
+// language first and then shows the other languages' hits, each in its
+// language and linking into its tree, reachable with the keyboard, never
+// the same text twice; axe-core finds nothing serious with them shown.
+func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
+	base := exampleSite(t)
+	ctx := browser(t)
+	var axeSource []byte
+	if p := os.Getenv("SHIFTBOOK_AXE_JS"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		axeSource = b
+	}
+	cases := []struct {
+		page, query string
+		wantLang    string // the other language whose hit must show
+		wantHref    string // a part of its address
+		wantOwn     bool   // the page's own language has hits too
+	}{
+		// A Dutch word on an English page: no English hit, the Dutch one below.
+		{"/", "klantbeleving", "nl", "nl/", false},
+		// An English word on a Dutch page: its pages in the Dutch tree first
+		// (shown untranslated), the English original of a translated page below.
+		{"/nl/", "promise", "en", "vision/promise/", true},
+	}
+	for _, c := range cases {
+		do(t, ctx, chromedp.Navigate(base+c.page), chromedp.WaitReady("#header-q"))
+		do(t, ctx, chromedp.Focus("#header-q"), chromedp.SendKeys("#header-q", c.query))
+		if !waitTrue(t, ctx, `document.querySelectorAll("#header-results .search-other li").length > 0`, 15*time.Second) {
+			t.Fatalf("%s: typing %q showed no hits in other languages; box: %s", c.page, c.query, eval[string](t, ctx, `document.getElementById("header-results").textContent`))
+		}
+		own := eval[int](t, ctx, `document.querySelectorAll("#header-results [role=option]").length`)
+		if c.wantOwn && own == 0 {
+			t.Errorf("%s: %q: no hits in the page's own language", c.page, c.query)
+		}
+		// The page's own hits come first.
+		if own > 0 && !eval[bool](t, ctx, `(() => { const l = document.querySelector("#header-results [role=listbox]"), o = document.querySelector("#header-results .search-other"); return !!(l.compareDocumentPosition(o) & Node.DOCUMENT_POSITION_FOLLOWING); })()`) {
+			t.Errorf("%s: %q: the other languages' hits come before the page's own", c.page, c.query)
+		}
+		hits := eval[[]string](t, ctx, otherLanguageHits)
+		found := false
+		for _, h := range hits {
+			f := strings.Fields(h)
+			if len(f) < 3 || f[0] != f[1] {
+				t.Errorf("%s: %q: a hit not marked with its language: %q", c.page, c.query, h)
+				continue
+			}
+			if f[0] == c.wantLang && strings.Contains(f[2], c.wantHref) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q: no %s hit at %s among %q", c.page, c.query, c.wantLang, c.wantHref, hits)
+		}
+		// Never the same text twice: a page a language shows untranslated
+		// is not offered again as the other language's hit.
+		if twice := eval[string](t, ctx, `(() => { const own = new Set([...document.querySelectorAll("#header-results [role=option] .search-title")].map(e => e.textContent)); return [...document.querySelectorAll("#header-results .search-other a")].map(a => a.textContent).filter(t => own.has(t)).join(" | "); })()`); twice != "" {
+			t.Errorf("%s: %q: shown in both groups: %s", c.page, c.query, twice)
+		}
+		// The group is labelled in the page's language.
+		label := eval[string](t, ctx, `document.getElementById(document.querySelector("#header-results .search-other").getAttribute("aria-labelledby")).textContent`)
+		if want := map[string]string{"/": "In other languages", "/nl/": "In andere talen"}[c.page]; label != want {
+			t.Errorf("%s: the group is labelled %q, want %q", c.page, label, want)
+		}
+		// The keyboard reaches the first other-language hit with Tab, and the
+		// box stays open.
+		reached := false
+		for i := 0; i < 4 && !reached; i++ {
+			do(t, ctx, chromedp.KeyEvent("\t"))
+			reached = eval[bool](t, ctx, `document.activeElement === document.querySelector("#header-results .search-other a")`)
+		}
+		if !reached {
+			t.Errorf("%s: %q: Tab does not reach the other languages' hits (focus on %s)", c.page, c.query, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+		} else if eval[bool](t, ctx, `document.getElementById("header-results").hidden`) {
+			t.Errorf("%s: the results closed when Tab reached them", c.page)
+		}
+		if axeSource != nil {
+			do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.help)))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var violations []string
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				t.Errorf("%s with %q typed: axe: %s", c.page, c.query, v)
+			}
+		}
+	}
+	// The search page shows them too, under a heading.
+	do(t, ctx, chromedp.Navigate(base+"/search/?q=klantbeleving"), chromedp.WaitReady("#search-q"))
+	if !waitTrue(t, ctx, `document.querySelectorAll(".search-page .search-other li a[hreflang=nl]").length > 0`, 15*time.Second) {
+		t.Errorf("/search/?q=klantbeleving shows no Dutch hits; status %q", eval[string](t, ctx, `document.getElementById("search-status").textContent`))
+	} else if h := eval[string](t, ctx, `document.querySelector(".search-page .search-other h2").textContent`); h != "In other languages" {
+		t.Errorf("the search page's group heading is %q", h)
+	}
+}

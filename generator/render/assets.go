@@ -104,10 +104,13 @@ func (m *minifier) svg(s string) string {
 	return out
 }
 
-// languagesScript is the theme's script of a site in several languages
-// (the search box's hits in the other languages), written for such a site
-// only.
-const languagesScript = "js/languages.js"
+// languagesScript and languagesStyles are the theme's script and styles of
+// a site in several languages (the switcher, the untranslated banner, the
+// search box's hits in the other languages), written for such a site only.
+const (
+	languagesScript = "js/languages.js"
+	languagesStyles = "css/languages.css"
+)
 
 var mediaTypes = map[string]string{
 	".css":  "text/css",
@@ -128,9 +131,11 @@ func (r *run) writeAssets(theme load.Theme) (int, diag.List) {
 	files["css/chroma.css"] = markdown.HighlightCSS()
 	files["css/book-print.css"] = r.bookPrintCSS()
 	if r.opts.Lang == nil {
-		// The search across languages is only for a site of several; a
-		// site of one writes the assets it always did.
+		// The language switcher's styles and the search across languages
+		// are only for a site of several; a site of one writes the assets
+		// it always did.
 		delete(files, languagesScript)
+		delete(files, languagesStyles)
 	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {

@@ -151,6 +151,10 @@ type TermData struct {
 	// Original is the default language's term, beside a translated one
 	// in another language's glossary, and OriginalLang its language.
 	Original, OriginalLang string
+	// Lang is the language of Title and Summary when not the glossary's
+	// (a term not translated yet: the default language's), and
+	// Untranslated then says so in the glossary's language, PageLang.
+	Lang, Untranslated, PageLang string
 }
 
 // LetterGroup is a letter of the glossary.

@@ -72,6 +72,10 @@ func (r *run) glossaryData() *PageData {
 			ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Definition.Abbr, Synonyms: def.Meta.Definition.Synonyms,
 			Summary: link.Summary(def), URL: rootRel(def.URL),
 		})
+		if def.Fallback && r.opts.Lang != nil {
+			t := &current.Terms[len(current.Terms)-1]
+			t.Lang, t.Untranslated, t.PageLang = r.langs[0].Code, r.text.T("glossary.untranslated"), r.opts.Lang.Code
+		}
 		if o := def.Original; o != nil && o.Meta.Title != def.Title() && r.opts.Lang != nil {
 			t := &current.Terms[len(current.Terms)-1]
 			t.Original, t.OriginalLang = o.Meta.Title, r.langs[0].Code

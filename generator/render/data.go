@@ -113,6 +113,10 @@ type LinkData struct {
 	// links of every page: breadcrumbs, tags, previous and next. One value
 	// to escape instead of two, on every page.
 	Href string
+	// Lang is the language of Title where it is not that of the text
+	// around it: a page not translated yet, linked from a translated one,
+	// or the other way round; "" else.
+	Lang string
 }
 
 // NavItem is an entry of the site navigation; Children are shown when the

@@ -485,3 +485,17 @@ func textHTML(s string, pairs []any) (template.HTML, error) {
 	}
 	return template.HTML(out), nil
 }
+
+// titleLang is the language of target's title as shown on page, when it is
+// not the language of page's text around it (see LinkData.Lang): in a
+// language's tree a page not translated yet has the default language's
+// title, and so has the text of a page shown untranslated.
+func (r *run) titleLang(target, page *link.Page) string {
+	if r.opts.Lang == nil || target.Fallback == page.Fallback {
+		return ""
+	}
+	if target.Fallback {
+		return r.langs[0].Code
+	}
+	return r.opts.Lang.Code
+}

@@ -635,15 +635,19 @@ func (r *run) pageData(p *link.Page) *PageData {
 		d.TOC = toc(p.Body.Headings)
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
-		d.Breadcrumbs = append([]LinkData{d.link(a.Title(), rootRel(a.URL))}, d.Breadcrumbs...)
+		crumb := d.link(a.Title(), rootRel(a.URL))
+		crumb.Lang = r.titleLang(a, p)
+		d.Breadcrumbs = append([]LinkData{crumb}, d.Breadcrumbs...)
 	}
 	d.HideNavigation = p.Meta.Hides("navigation") // MkDocs Material's hide: [navigation]
 	if p.Prev != nil && !p.Meta.Hides("footer") {
 		prev := d.link(p.Prev.Title(), rootRel(p.Prev.URL))
+		prev.Lang = r.titleLang(p.Prev, p)
 		d.Prev = &prev
 	}
 	if p.Next != nil && !p.Meta.Hides("footer") {
 		next := d.link(p.Next.Title(), rootRel(p.Next.URL))
+		next.Lang = r.titleLang(p.Next, p)
 		d.Next = &next
 	}
 	seen := map[string]bool{}

@@ -207,3 +207,38 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 		return chromedp.Void{}, err
 	}
 }
+
+// axeSource is axe-core's script for a test that runs it on the pages it
+// visits, nil when SHIFTBOOK_AXE_JS is not set (an error in CI, where
+// .ci/run installs it).
+func axeSource(t *testing.T) []byte {
+	t.Helper()
+	p := os.Getenv("SHIFTBOOK_AXE_JS")
+	if p == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("SHIFTBOOK_AXE_JS is not set; .ci/run installs axe-core")
+		}
+		return nil
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// axeSerious runs axe-core (source, from axeSource) on the page shown and
+// returns its serious and critical violations, each with where it is.
+func axeSerious(t *testing.T, ctx context.Context, source []byte) []string {
+	t.Helper()
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](string(source)))
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	var violations []string
+	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+		t.Fatal(err)
+	}
+	return violations
+}

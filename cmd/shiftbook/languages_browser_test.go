@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -48,34 +46,16 @@ const languagePageJS = `((lang) => {
 func TestBrowserLanguages(t *testing.T) {
 	base := exampleSite(t)
 	ctx := browser(t)
-	var axeSource []byte
-	if p := os.Getenv("SHIFTBOOK_AXE_JS"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		axeSource = b
-	} else if os.Getenv("CI") != "" {
-		t.Fatal("SHIFTBOOK_AXE_JS is not set; .ci/run installs axe-core")
-	}
+	axe := axeSource(t)
 	check := func(page, lang string, width int64) {
 		t.Helper()
 		for _, problem := range eval[[]string](t, ctx, languagePageJS+fmt.Sprintf("(%q)", lang)) {
 			t.Errorf("%s at %d px: %s", page, width, problem)
 		}
-		if axeSource == nil {
+		if axe == nil {
 			return
 		}
-		do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
-		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: axe: %v", page, err)
-		}
-		var violations []string
-		if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range violations {
+		for _, v := range axeSerious(t, ctx, axe) {
 			t.Errorf("%s at %d px: axe: %s", page, width, v)
 		}
 	}

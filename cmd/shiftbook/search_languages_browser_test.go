@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -24,14 +22,7 @@ const otherLanguageHits = `[...document.querySelectorAll(".search-other li")].ma
 func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 	base := exampleSite(t)
 	ctx := browser(t)
-	var axeSource []byte
-	if p := os.Getenv("SHIFTBOOK_AXE_JS"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		axeSource = b
-	}
+	axe := axeSource(t)
 	cases := []struct {
 		page, query string
 		wantLang    string // the other language whose hit must show
@@ -95,17 +86,8 @@ func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 		} else if eval[bool](t, ctx, `document.getElementById("header-results").hidden`) {
 			t.Errorf("%s: the results closed when Tab reached them", c.page)
 		}
-		if axeSource != nil {
-			do(t, ctx, chromedp.Evaluate[chromedp.Void](string(axeSource)))
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.help)))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var violations []string
-			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range violations {
+		if axe != nil {
+			for _, v := range axeSerious(t, ctx, axe) {
 				t.Errorf("%s with %q typed: axe: %s", c.page, c.query, v)
 			}
 		}

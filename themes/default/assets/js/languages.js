@@ -12,16 +12,9 @@
   if (typeof document === "undefined" || !S || typeof fetch !== "function") return;
   const PER_LANGUAGE = 3;
 
-  const TEXT = (function () {
-    const block = document.getElementById("shiftbook-text");
-    try {
-      const t = block ? JSON.parse(block.textContent) : null;
-      return t && typeof t === "object" ? t : {};
-    } catch (e) {
-      return {};
-    }
-  })();
-  const OTHER = typeof TEXT.other_languages === "string" ? TEXT.other_languages : "In other languages";
+  if (!S.ui) return;
+  const el = S.ui.el, appendPieces = S.ui.appendPieces;
+  const OTHER = S.ui.tr("other_languages", "In other languages");
 
   const langs = Array.from(document.querySelectorAll(".language-switcher a[hreflang][data-root]"), (a) => ({
     code: a.getAttribute("hreflang"),
@@ -85,13 +78,6 @@
     return groups;
   }
 
-  function el(tag, className, text) {
-    const e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text) e.textContent = text;
-    return e;
-  }
-
   // group is the "In other languages" block: a heading and a list of
   // links, each in its language.
   function group(groups, headingTag) {
@@ -110,17 +96,13 @@
         const a = el("a", "search-title");
         a.href = g.lang.root + (r.doc.u || "");
         a.hreflang = g.lang.code;
-        for (const p of S.highlight(r.doc.t, g.terms)) a.appendChild(p[1] ? el("mark", "", p[0]) : document.createTextNode(p[0]));
+        appendPieces(a, S.highlight(r.doc.t, g.terms));
         li.appendChild(a);
         li.appendChild(document.createTextNode(" "));
         const name = el("span", "search-language", g.lang.name);
         li.appendChild(name);
         const pieces = S.snippet(r.doc, g.terms);
-        if (pieces.length) {
-          const p = el("p", "search-snippet");
-          for (const x of pieces) p.appendChild(x[1] ? el("mark", "", x[0]) : document.createTextNode(x[0]));
-          li.appendChild(p);
-        }
+        if (pieces.length) li.appendChild(appendPieces(el("p", "search-snippet"), pieces));
         list.appendChild(li);
       }
     }

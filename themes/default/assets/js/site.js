@@ -643,6 +643,10 @@
     return parent;
   }
 
+  // The page's interface text and element helpers, for the theme's other
+  // scripts (languages.js): one reading of the text block, one el.
+  S.ui = { tr: tr, el: el, appendPieces: appendPieces };
+
   // fillResult writes a result's title, kind, section and snippet into item.
   function fillResult(item, titleTag, doc, terms) {
     const title = appendPieces(el(titleTag, "search-title"), S.highlight(doc.t, terms));

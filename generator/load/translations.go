@@ -57,11 +57,20 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 	var kept []File
 	var out []Translation
 	originals := map[string]string{} // page address → its file
+	addresses := map[string]bool{}   // the address of every file, suffix and all
+	for _, f := range pages {
+		addresses[pageKey(f.Path)] = true
+	}
 	for _, f := range pages {
 		original, code, ok := languageSuffix(f.Path)
 		lang, configured := byCode[strings.ToLower(code)]
+		// A suffix not configured is meant as a language when it is a
+		// known code, or shaped as one beside the page it would translate
+		// (promise.xx.md beside promise.md); else it is part of the name.
+		meant := parse.LooksLikeLanguage(strings.ToLower(code)) ||
+			parse.ShapedLikeLanguage(code) && addresses[pageKey(original)]
 		switch {
-		case !ok || !configured && !parse.LooksLikeLanguage(strings.ToLower(code)):
+		case !ok || !configured && !meant:
 			kept = append(kept, f)
 			originals[pageKey(f.Path)] = f.Path
 		case !configured:

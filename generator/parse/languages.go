@@ -190,6 +190,30 @@ func (c *Config) LanguageCodes() []string {
 	return codes
 }
 
+// ShapedLikeLanguage reports whether a name's suffix has the shape of a
+// language code, known or not: two letters, with an optional region or
+// script ("xx", "pt-br", "zh-hant"). Beside a page of the same name
+// (promise.md, promise.xx.md) such a suffix is a language code mistyped or
+// not configured, not part of an ordinary file name.
+func ShapedLikeLanguage(code string) bool {
+	base, rest, _ := strings.Cut(strings.ToLower(code), "-")
+	if len(base) != 2 || base[0] < 'a' || base[0] > 'z' || base[1] < 'a' || base[1] > 'z' {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	if len(rest) < 2 || len(rest) > 4 {
+		return false
+	}
+	for _, c := range rest {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // LooksLikeLanguage reports whether a name's suffix is meant as a language
 // code that the site does not have: two lower-case letters that ISO 639-1
 // knows, with an optional region ("pt-br") or script ("zh-hant"). Longer

@@ -114,6 +114,9 @@ func (x *Text) T(key string, pairs ...string) string {
 	return s
 }
 
+// Keys are the keys the language has text for: the fallback table's.
+func (x *Text) Keys() []string { return x.fallback.Keys() }
+
 // Has says whether key is a string of the tables (of the language or of
 // the fallback): a template asking for another key is an error.
 func (x *Text) Has(key string) bool {

@@ -27,7 +27,7 @@ func (r *run) funcs() template.FuncMap {
 		// A key no table has is an error at the template that asks for it.
 		"T": func(key string, pairs ...string) (string, error) {
 			if !r.text.Has(key) {
-				return "", unknownKey(key)
+				return "", r.unknownKey(key)
 			}
 			return r.text.T(key, pairs...), nil
 		},
@@ -37,14 +37,14 @@ func (r *run) funcs() template.FuncMap {
 		// For text between elements only, never an attribute.
 		"TH": func(key string, pairs ...any) (template.HTML, error) {
 			if !r.text.Has(key) {
-				return "", unknownKey(key)
+				return "", r.unknownKey(key)
 			}
 			return textHTML(r.text.T(key), pairs)
 		},
 		// THN is TH for a count, as TN.
 		"THN": func(key string, n int, pairs ...any) (template.HTML, error) {
 			if !r.text.Has(key + ".other") {
-				return "", unknownKey(key + ".other")
+				return "", r.unknownKey(key + ".other")
 			}
 			return textHTML(r.text.T(r.text.Form(key, n)), append([]any{"n", strconv.Itoa(n)}, pairs...))
 		},
@@ -56,7 +56,7 @@ func (r *run) funcs() template.FuncMap {
 		// and class has it) in the page's language.
 		"feeling": func(word string) (string, error) {
 			if !r.text.Has("feeling." + word) {
-				return "", unknownKey("feeling." + word)
+				return "", r.unknownKey("feeling." + word)
 			}
 			return r.text.T("feeling." + word), nil
 		},
@@ -96,7 +96,7 @@ func (r *run) funcs() template.FuncMap {
 		// language, {n} the count.
 		"TN": func(key string, n int, pairs ...string) (string, error) {
 			if !r.text.Has(key + ".other") {
-				return "", unknownKey(key + ".other")
+				return "", r.unknownKey(key + ".other")
 			}
 			return r.text.N(key, n, pairs...), nil
 		},

@@ -450,9 +450,10 @@ func setTranslationChanges(runs []*Renderer, langs []Language, prev *Manifest) {
 }
 
 // unknownKey is the error of a template asking for a string no
-// translation table has.
-func unknownKey(key string) error {
-	return fmt.Errorf("no interface string %q in the theme's i18n/%s.toml; add it there (and to the other languages' tables) or fix the key", key, i18n.Fallback)
+// translation table has, with the key it most likely means.
+func (r *run) unknownKey(key string) error {
+	return fmt.Errorf("no interface string %q in the theme's i18n/%s.toml%s", key, i18n.Fallback,
+		diag.DidYouMean(key, r.text.Keys(), "; add it there (and to the other languages' tables) or fix the key"))
 }
 
 // textEscaper escapes interface text between elements: the characters

@@ -11,7 +11,7 @@ import (
 
 // exampleDutch is what issue 16 asks of the example site in Dutch: the home
 // page, the vision and the promise, the Shift book and its four chapters,
-// and two journeys, each fully translated.
+// two journeys and their section page, each fully translated.
 var exampleDutch = []string{
 	"nl/index.html",
 	"nl/vision/index.html",
@@ -21,6 +21,7 @@ var exampleDutch = []string{
 	"nl/shift-book/showing-our-value/index.html",
 	"nl/shift-book/vision-to-customer/index.html",
 	"nl/shift-book/how-customers-experience-us/index.html",
+	"nl/journeys/index.html",
 	"nl/journeys/switching/index.html",
 	"nl/journeys/support/index.html",
 }

@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/work"
 )
@@ -36,12 +38,12 @@ type Body struct {
 	IDs        map[string]bool
 	Links      []markdown.Link // Links[n] is placeholder L n; URL not yet known
 	Shortcodes []*markdown.Shortcode
-	Uses       []string // URLs of the definitions used, in first-use order
+	Uses       []string // paths of the definitions used, in first-use order
 	Text       string   // the start of the readable text, for the search index
 	Diags      diag.List
 	Minified   bool // HTML went through Bodies.Minify
 
-	resolved *resolution // the last resolution of Links and Shortcodes
+	resolved []*resolution // the last resolutions of Links and Shortcodes, one per language
 
 	// spill holds HTML instead of the field (see Spill): spillLen bytes at spillAt.
 	spill    *Spill
@@ -63,10 +65,6 @@ type Bodies struct {
 	// minified twice. Placeholders pass through a minifier that keeps
 	// attribute quotes: they hold no white space and no markup.
 	Minify func(w io.Writer, html []byte) error
-	// TermNote, in a language other than the default, ends the tooltip of
-	// a definition that has no translation into it ("not translated into
-	// Nederlands yet"); {term} in it is the term's title.
-	TermNote string
 	// Spill, when set with Release, holds each body's HTML once rendered,
 	// instead of memory (Body.Bytes reads it back).
 	Spill *Spill
@@ -91,16 +89,17 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 		cache = NewBodies()
 	}
 	termsHash := s.Terms.fingerprint(s.Config.Glossary.Autolink)
-	if cache.TermNote != "" {
-		// The note is in the tooltips: another note is other HTML.
-		h := fnv.New64a()
-		h.Write([]byte(cache.TermNote))
-		termsHash ^= h.Sum64()
-	}
 	var todo []*Page
 	cache.mu.Lock()
 	live := make(map[string]bodyEntry, len(s.Pages))
 	for _, p := range s.Pages {
+		if p.Body != nil {
+			// Another language's (Input.Body): this page's source is not needed.
+			if cache.Release {
+				p.Source, p.Page.Body = nil, nil
+			}
+			continue
+		}
 		if p.Virtual || p.Unread {
 			p.Body = &Body{IDs: map[string]bool{}}
 			continue
@@ -163,7 +162,7 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 		d.Kind = "links"
 		b.Diags.Add(d)
 	}
-	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}, note: cache.TermNote}
+	ctx := &bodyContext{site: s, page: p, body: b, linked: map[*Page]bool{}}
 	if p.Kind == kind.Definition {
 		ctx.linked[p] = true // a term is never linked on its own page
 	}
@@ -219,8 +218,6 @@ type bodyContext struct {
 	body   *Body
 	linked map[*Page]bool
 	names  map[string]bool // longer names that held a term, warned about once
-	tips   int
-	note   string // Bodies.TermNote
 }
 
 func (c *bodyContext) IDPrefix() string { return IDPrefix }
@@ -249,40 +246,28 @@ func (c *bodyContext) link(l markdown.Link) string {
 func (c *bodyContext) use(def *Page) {
 	if !c.linked[def] {
 		c.linked[def] = true
-		c.body.Uses = append(c.body.Uses, def.URL)
+		c.body.Uses = append(c.body.Uses, def.Path)
 	}
 }
 
-// termLink writes a link to a definition with its summary as a tooltip that
-// shows on hover and on keyboard focus without JavaScript, and is announced
-// by screen readers through aria-describedby.
+// termLink writes a link to a definition between placeholders: the render
+// stage writes the link and its tooltip (see render's term markup), from
+// the definition in the language the page is shown in. The link is by
+// file, which names the definition in every language, where its address
+// may be translated.
 func (c *bodyContext) termLink(w util.BufWriter, def *Page, label []byte, escape func(util.BufWriter, []byte)) {
-	href := c.link(markdown.Link{Dest: def.URL})
-	summary := Summary(def)
-	note := ""
-	if def.Fallback && c.note != "" {
-		note = strings.ReplaceAll(c.note, "{term}", def.Title())
-	}
-	if summary == "" && note == "" {
-		w.WriteString(`<a class="term" href="` + href + `">`)
-		escape(w, label)
-		w.WriteString(`</a>`)
-		return
-	}
-	c.tips++
-	id := IDPrefix + "term-tip-" + strconv.Itoa(c.tips)
-	w.WriteString(`<span class="term-wrap"><a class="term" href="` + href + `" aria-describedby="` + id + `">`)
+	c.body.Links = append(c.body.Links, markdown.Link{Dest: TermDest(def)})
+	n := len(c.body.Links) - 1
+	w.WriteString(Placeholder{PlaceTerm, n}.String())
 	escape(w, label)
-	w.WriteString(`</a><span class="term-tip" role="tooltip" id="` + id + `"><strong>`)
-	w.WriteString(html.EscapeString(def.Title()))
-	w.WriteString(`</strong> `)
-	w.WriteString(html.EscapeString(summary))
-	if note != "" {
-		w.WriteString(` <em class="term-untranslated">`)
-		w.WriteString(html.EscapeString(note))
-		w.WriteString(`</em>`)
-	}
-	w.WriteString(`</span></span>`)
+	w.WriteString(Placeholder{PlaceTermEnd, n}.String())
+}
+
+// TermDest is the destination a link to a definition is resolved from:
+// its file, from content/, escaped as a link to it is read (a # or ? in
+// the file's name is part of it).
+func TermDest(def *Page) string {
+	return (&url.URL{Path: "/" + strings.TrimPrefix(def.Path, load.ContentDir+"/")}).EscapedPath()
 }
 
 func escapeText(w util.BufWriter, b []byte) { w.WriteString(html.EscapeString(string(b))) }
@@ -369,7 +354,8 @@ func (t *Terms) fingerprint(autolink bool) uint64 {
 	}
 	for _, k := range keys {
 		def := t.byKey[k]
-		for _, s := range []string{k, def.URL, def.Title(), def.Meta.Definition.Abbr, Summary(def), strconv.FormatBool(def.Meta.NoAutolink), strconv.FormatBool(def.Fallback)} {
+		// Its address and tooltip are not in the body (see termLink).
+		for _, s := range []string{k, def.Path, def.Title(), def.Meta.Definition.Abbr, strconv.FormatBool(def.Meta.NoAutolink)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}

@@ -305,7 +305,7 @@ func TestAutolinkOff(t *testing.T) {
 		t.Fatal(diags.Err())
 	}
 	home := s.ByURL["/"]
-	if got := strings.Count(string(home.Body.HTML), `class="term"`); got != 1 {
+	if got := strings.Count(string(home.Body.HTML), string(Mark)+string(PlaceTerm)); got != 1 {
 		t.Errorf("autolink = false: %d term links, want only the [[Customer]] one:\n%s", got, home.Body.HTML)
 	}
 	if !strings.HasPrefix(string(home.Body.HTML), "<p>A customer and ") {

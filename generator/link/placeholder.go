@@ -19,6 +19,11 @@ import (
 //	"\x00S" n "\x00"  the HTML of Body.Shortcodes[n]; for a call with a
 //	                  closing tag, its inner content follows, up to
 //	"\x00E" n "\x00"  the end of the inner content of Body.Shortcodes[n]
+//	"\x00T" n "\x00"  the start of a link to a definition, Body.Links[n]:
+//	                  its tooltip is the definition's in the language the
+//	                  body is shown in, so that a page shown untranslated
+//	                  keeps its one rendered body in every language
+//	"\x00U" n "\x00"  the end of that link (the term's words are between)
 const (
 	Mark     = '\x00'
 	IDPrefix = "\x00I\x00"
@@ -32,6 +37,8 @@ const (
 	PlaceLink         PlaceholderKind = 'L' // N: the index in Body.Links
 	PlaceShortcode    PlaceholderKind = 'S' // N: the index in Body.Shortcodes
 	PlaceShortcodeEnd PlaceholderKind = 'E' // N: the index in Body.Shortcodes
+	PlaceTerm         PlaceholderKind = 'T' // N: the index in Body.Links
+	PlaceTermEnd      PlaceholderKind = 'U' // N: the index in Body.Links
 )
 
 // Placeholder is one placeholder in a body's HTML.

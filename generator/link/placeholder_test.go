@@ -18,6 +18,7 @@ func TestPlaceholderRoundTrip(t *testing.T) {
 		{"link", []string{`<a href="`, `">x</a>`}, []Placeholder{{PlaceLink, 0}}},
 		{"large index", []string{"", ""}, []Placeholder{{PlaceLink, 123456}}},
 		{"shortcode with inner content", []string{"<p>", "inner", "</p>"}, []Placeholder{{PlaceShortcode, 3}, {PlaceShortcodeEnd, 3}}},
+		{"term around its words", []string{"<p>the ", "NPS", " score</p>"}, []Placeholder{{PlaceTerm, 2}, {PlaceTermEnd, 2}}},
 		{"back to back", []string{"", "", "", ""}, []Placeholder{{PlaceLink, 1}, {Kind: PlaceIDPrefix}, {PlaceShortcode, 0}}},
 	}
 	for _, tt := range tests {

@@ -116,6 +116,10 @@ type Site struct {
 	drafts       map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
 }
 
+// ByPath is the page of a content file ("content/vision/promise.md"),
+// named by the original's path in every language; nil if none.
+func (s *Site) ByPath(path string) *Page { return s.byPath[path] }
+
 // MetricByID returns a metric by id.
 func (s *Site) MetricByID(id string) *Metric { return s.metricBy[id] }
 
@@ -137,6 +141,10 @@ type Input struct {
 	// Original is the default language's page a translation translates;
 	// nil for the others.
 	Original *parse.Page
+	// Body, when set, is the page's body already rendered: a page shown
+	// untranslated has the default language's, not one made again. Its
+	// links and tooltips are resolved within the language (see termLink).
+	Body *Body
 }
 
 // Stats count the work Resolve did.
@@ -191,7 +199,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			continue
 		}
 		hashes[in.Page.Path] = in.Hash
-		p := &Page{Page: in.Page, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path], File: in.File, Fallback: in.Fallback, Original: in.Original}
+		p := &Page{Page: in.Page, Body: in.Body, Broken: in.Broken, Unread: in.Unread, sectionPage: sections[in.Page.Path], File: in.File, Fallback: in.Fallback, Original: in.Original}
 		if p.Meta.Title == "" && !p.Unread {
 			// Written for GitHub or MkDocs: the title is in the body.
 			titled := *in.Page
@@ -239,8 +247,11 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	for _, p := range s.Pages {
 		p.Anchors = p.Body.IDs
 		diags.Add(p.Body.Diags...)
-		for _, u := range p.Body.Uses {
-			def := s.ByURL[u]
+		for _, path := range p.Body.Uses {
+			def := s.byPath[path]
+			if def == nil {
+				continue // a body of another language's, using a term left out of this one
+			}
 			p.Uses = append(p.Uses, def)
 			if def != p {
 				s.UsedBy[def] = append(s.UsedBy[def], p)
@@ -263,13 +274,13 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	perPage := make([]diag.List, len(s.Pages))
 	work.Each(ctx, workers, len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		if r := p.Body.resolved; r != nil && r.targets == fp {
+		if r := p.Body.resolvedWith(fp); r != nil {
 			p.Targets, perPage[i] = r.links, r.diags
 			return
 		}
 		perPage[i] = append(s.resolveLinks(p), s.resolveShortcodes(p)...)
 		if keep && !p.Virtual && !p.Broken {
-			p.Body.resolved = &resolution{targets: fp, links: p.Targets, diags: perPage[i]}
+			p.Body.keepResolution(&resolution{targets: fp, links: p.Targets, diags: perPage[i]})
 		}
 	})
 	if ctx.Err() != nil {
@@ -468,6 +479,31 @@ type resolution struct {
 	links   []string
 	diags   diag.List
 }
+
+// resolvedWith is the body's resolution against the targets of
+// fingerprint fp, if it was resolved against them before.
+func (b *Body) resolvedWith(fp uint64) *resolution {
+	for _, r := range b.resolved {
+		if r.targets == fp {
+			return r
+		}
+	}
+	return nil
+}
+
+// keepResolution keeps r for the next build. A body shown in several
+// languages is resolved against each one's targets: one resolution is
+// kept for each, up to maxResolutions.
+func (b *Body) keepResolution(r *resolution) {
+	if len(b.resolved) == maxResolutions {
+		b.resolved = b.resolved[1:]
+	}
+	b.resolved = append(b.resolved, r)
+}
+
+// maxResolutions bounds the resolutions a body keeps: one per language
+// of a site of that many, and older ones give way.
+const maxResolutions = 8
 
 // targetsFingerprint identifies everything a reference can resolve to:
 // page URLs, files, anchors, generated pages, metric and journey ids. Its

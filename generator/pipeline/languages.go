@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
-	"github.com/shiftbook/shiftbook/generator/i18n"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -98,24 +97,22 @@ func renderLanguages(cfg parse.Config) []render.Language {
 	return out
 }
 
-// termNote is what the tooltip of a term adds, in a language other than
-// the default, when its definition has no translation into it: the
-// theme's translation.term in that language (its errors are render's to
-// report).
-func termNote(theme load.Theme, l parse.Language) string {
-	read := func(code string) i18n.Table {
-		f, ok := theme.Files["i18n/"+code+".toml"]
-		if !ok {
-			return nil
+// shareBodies gives each page of a language shown untranslated the body
+// the default language rendered: the same markdown, made once. Its links
+// and the tooltips of its terms are filled in per language (see
+// link.PlaceTerm).
+func shareBodies(inputs []link.Input, original *link.Site) {
+	if original == nil {
+		return
+	}
+	for i := range inputs {
+		if !inputs[i].Fallback {
+			continue
 		}
-		t, _ := i18n.Read(f.Path, f.Data, nil)
-		return t
+		if p := original.ByPath(inputs[i].Page.Path); p != nil && p.Body != nil {
+			inputs[i].Body = p.Body
+		}
 	}
-	table := read(l.Code)
-	if table == nil {
-		table = read(strings.SplitN(l.Code, "-", 2)[0])
-	}
-	return i18n.New(l.Code, table, read(i18n.Fallback)).T("translation.term", "language", l.Name)
 }
 
 // behindTranslations warns of each translation whose original changed

@@ -11,7 +11,9 @@ import (
 
 // goldenLanguageSite is a site in English and Dutch: a page translated with
 // its own slug, one not translated, and a glossary with a translated term,
-// one whose translation adds a synonym, and one not translated at all.
+// one whose translation adds a synonym and a slug of its own, and one not
+// translated at all. Both pages use all three terms: the untranslated page
+// links to the Dutch definitions, with their Dutch tooltips marked as such.
 var goldenLanguageSite = fstest.MapFS{
 	"site.toml": {Data: []byte("title = \"Fixture\"\nbaseURL = \"https://cx.example/\"\n" +
 		"[languages.en]\nname = \"English\"\n[languages.nl]\nname = \"Nederlands\"\n")},
@@ -19,13 +21,13 @@ var goldenLanguageSite = fstest.MapFS{
 	"content/_index.nl.md": {Data: []byte("---\ntitle: Start\n---\nLees [de belofte](promise.md) en [de regels](rules.md).\n")},
 	"content/promise.md":   {Data: []byte("---\ntitle: Our promise\ndate: 2026-01-10\n---\nWe measure the [[Net Promoter Score]] and keep [[churn]] low.\n")},
 	"content/promise.nl.md": {Data: []byte("---\ntitle: Onze belofte\nslug: belofte\ntranslated: 2026-02-01\n---\n" +
-		"We meten de [[Net Promoter Score]] en houden het [[klantverloop]] laag.\n")},
-	"content/rules.md":                          {Data: []byte("---\ntitle: House rules\n---\nThe rules, in English only, with the [[NPS]].\n")},
+		"We meten de [[Net Promoter Score]] en houden het [[klantverloop]] laag, met [[Ease]].\n")},
+	"content/rules.md":                          {Data: []byte("---\ntitle: House rules\n---\nThe rules, in English only, with the [[NPS]], less customer churn and more ease.\n")},
 	"content/definitions/net-promoter-score.md": {Data: []byte("---\ntitle: Net Promoter Score\nabbr: NPS\nsummary: How likely a customer is to recommend us.\n---\nAsked as 0 to 10.\n")},
 	"content/definitions/net-promoter-score.nl.md": {Data: []byte("---\ntitle: Net Promoter Score\nabbr: NPS\n" +
 		"synonyms: [aanbevelingsscore]\nsummary: Hoe waarschijnlijk een klant ons aanbeveelt.\n---\nGevraagd op een schaal van 0 tot 10.\n")},
 	"content/definitions/churn.md":    {Data: []byte("---\ntitle: Churn\nsynonyms: [customer churn]\nsummary: Customers who leave us.\n---\nCounted each month.\n")},
-	"content/definitions/churn.nl.md": {Data: []byte("---\ntitle: Klantverloop\nsummary: Klanten die bij ons weggaan.\n---\nElke maand geteld.\n")},
+	"content/definitions/churn.nl.md": {Data: []byte("---\ntitle: Klantverloop\nslug: klantverloop\nsummary: Klanten die bij ons weggaan.\n---\nElke maand geteld.\n")},
 	"content/definitions/ease.md":     {Data: []byte("---\ntitle: Ease\nsummary: How easy we are to deal with.\n---\nNot translated yet.\n")},
 }
 

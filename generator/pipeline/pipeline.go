@@ -10,7 +10,6 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
-	"runtime/metrics"
 	"sort"
 	"strings"
 	"time"
@@ -89,11 +88,8 @@ type Builder struct {
 	langBodies map[string]*link.Bodies
 	files      *load.Files
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
-	unlimit func()
-	// setLimit is Options.MemoryLimit of the one-shot build, and limit the
-	// last limit offered to it.
-	setLimit func(int64) func()
-	limit    int64
+	unlimit  func()
+	headroom *headroom
 }
 
 type pageEntry struct {
@@ -339,13 +335,13 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 			cfg := site.Config
 			cfg.Language = l.Code
 			bodies := b.languageBodies(l.Code, opts.OneShot)
-			bodies.TermNote = termNote(site.Theme, l)
+			shareBodies(langInputs[i], resolved)
 			s, _, d := link.ResolveContext(ctx, cfg, langInputs[i], data, static, now, b.md, bodies, opts.Workers)
 			diags.Add(languageRemap(d, translated[l.Code], seen).WithKind(kindContent)...)
 			sites = append(sites, s)
 		}
 	}
-	b.keepHeadroom()
+	b.headroom.bodiesMade()
 	if diags.HasErrors() {
 		// No page is rendered, but a broken template is still news.
 		diags.Add(render.CheckTemplates(site.Theme).WithKind(kindTheme)...)
@@ -403,32 +399,8 @@ func (b *Builder) limitMemory(site *load.Site, setLimit func(int64) func()) {
 			size += int64(len(f.Data))
 		}
 	}
-	b.setLimit = setLimit
-	b.unlimit = setLimit(64<<20 + 3*size)
-	b.limit = 64<<20 + 3*size
-	b.keepHeadroom()
-}
-
-// keepHeadroom raises the limit limitMemory set to twice the live heap
-// (and 32 MB) when that is more: once the bodies are made, most of what a
-// build keeps is live, and the guess from the site's size may be low (large
-// data files parse into more bytes than they hold). A limit near what must
-// stay live makes the collector run without end; twice the live heap is
-// what GOGC=100 allows, here without its peaks above that.
-func (b *Builder) keepHeadroom() {
-	if b.unlimit == nil {
-		return
-	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	live := int64(sample[0].Value.Uint64())
-	if want := live*2 + 32<<20; want > b.limit {
-		b.limit = want
-		b.setLimit(want)
-	}
+	b.headroom = newHeadroom(setLimit, 64<<20+3*size)
+	b.unlimit = b.headroom.stop
 }
 
 // languageBodies is the body cache of a language other than the default.

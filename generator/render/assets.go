@@ -88,12 +88,18 @@ func (m *minifier) template(b []byte) []byte {
 		}
 		return []byte(" }}")
 	})
+	// Comments write nothing: gone, they cannot mislead the minifier (an
+	// apostrophe in one reads as the start of a quoted value).
+	b = templateComment.ReplaceAll(b, nil)
 	out, err := m.m.Bytes(templateType, b)
 	if err != nil {
 		return b
 	}
 	return out
 }
+
+// templateComment is a Go template comment once trim markers are applied.
+var templateComment = regexp.MustCompile(`\{\{/\*[\s\S]*?\*/\}\}`)
 
 // svg minifies an inline SVG chart; on error it keeps it as it is.
 func (m *minifier) svg(s string) string {

@@ -74,25 +74,11 @@ func (r *run) fill(b *strings.Builder, p *link.Page, src []byte, from, idPrefix 
 		case link.PlaceIDPrefix:
 			b.WriteString(idPrefix)
 		case link.PlaceLink:
-			if n >= len(p.Targets) {
-				continue
+			if n < len(p.Targets) {
+				r.writeTarget(b, p.Targets[n], from, idPrefix)
 			}
-			target := p.Targets[n]
-			if idPrefix != "" {
-				// In the book, a link to a page the book holds stays in the book.
-				if anchor, ok := r.bookAnchor(target); ok {
-					b.WriteString(html.EscapeString(markdown.EscapeURL(anchor)))
-					continue
-				}
-			}
-			b.WriteString(html.EscapeString(markdown.EscapeURL(r.relTarget(from, target))))
-			if abs := r.printURL(target); abs != "" {
-				// Placeholders sit inside a double-quoted href (or src): close
-				// it, add the address paper shows, and let the page's own
-				// closing quote end this attribute.
-				b.WriteString(`" data-print-url="`)
-				b.WriteString(html.EscapeString(markdown.EscapeURL(abs)))
-			}
+		case link.PlaceTerm, link.PlaceTermEnd:
+			r.term(b, p, ph, from, idPrefix)
 		case link.PlaceShortcode:
 			if n >= len(p.Body.Shortcodes) {
 				continue
@@ -112,6 +98,25 @@ func (r *run) fill(b *strings.Builder, p *link.Page, src []byte, from, idPrefix 
 			}
 			r.shortcode(b, p, sc, inner, from, idPrefix+"sc"+strconv.Itoa(n)+"-")
 		}
+	}
+}
+
+// writeTarget writes the address of a link to target (site-absolute) as
+// the value of a double-quoted href or src, for a body shown at from.
+func (r *run) writeTarget(b *strings.Builder, target, from, idPrefix string) {
+	if idPrefix != "" {
+		// In the book, a link to a page the book holds stays in the book.
+		if anchor, ok := r.bookAnchor(target); ok {
+			b.WriteString(html.EscapeString(markdown.EscapeURL(anchor)))
+			return
+		}
+	}
+	b.WriteString(html.EscapeString(markdown.EscapeURL(r.relTarget(from, target))))
+	if abs := r.printURL(target); abs != "" {
+		// Close the attribute, add the address paper shows, and let the
+		// caller's closing quote end this one.
+		b.WriteString(`" data-print-url="`)
+		b.WriteString(html.EscapeString(markdown.EscapeURL(abs)))
 	}
 }
 

@@ -97,9 +97,6 @@ type PageData struct {
 	// language, and ContentLang that text's language; "" when translated.
 	Untranslated string
 	ContentLang  string
-	// HeaderKey tells apart the headers of pages at the same depth: the
-	// page's address where the header holds the language switcher, "" else.
-	HeaderKey string
 	// Behind says that the page's original changed after it was
 	// translated; "" when it did not (or the page is no translation).
 	Behind string

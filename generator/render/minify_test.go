@@ -21,13 +21,16 @@ func TestTemplateMinifyKeepsTrimMarkers(t *testing.T) {
 }
 
 // A comment must touch its delimiters; trimming around one must leave it a
-// comment, or the minified template does not parse.
+// comment, or the minified template does not parse. Comments write nothing,
+// and are dropped.
 func TestTemplateMinifyComments(t *testing.T) {
 	m := newMinifier()
 	for _, tc := range []struct{ in, want string }{
-		{"<p>a</p>\n{{- /* why */ -}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
-		{"<p>a</p>\n{{- /* why */}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
-		{"<p>a</p>\n{{/* why */ -}}\n<p>b</p>", "<p>a</p>{{/* why */}}<p>b</p>"},
+		{"<p>a</p>\n{{- /* why */ -}}\n<p>b</p>", "<p>a</p><p>b</p>"},
+		{"<p>a</p>\n{{- /* why */}}\n<p>b</p>", "<p>a</p><p>b</p>"},
+		{"<p>a</p>\n{{/* why */ -}}\n<p>b</p>", "<p>a</p><p>b</p>"},
+		// An apostrophe in a comment is no quote.
+		{"{{/* the page's own */}}\n<div>\n  <p>a</p>\n</div>", "<div><p>a</p></div>"},
 		{"<p>{{- 3 -}}</p>", "<p>{{ 3 }}</p>"},
 		{"<p>{{-3}}</p>", "<p>{{-3}}</p>"},
 	} {
@@ -47,5 +50,11 @@ func TestDefaultThemeMinifies(t *testing.T) {
 	r := &run{mini: newMinifier()}
 	if _, d := parseTemplateSet(site.Theme, r.funcs(), r.mini.template); len(d) > 0 {
 		t.Fatal(d)
+	}
+	// And each is minified: no indented line is left.
+	for _, p := range site.Theme.Paths("layouts") {
+		if out := string(r.mini.template(site.Theme.Files[p].Data)); strings.Contains(out, "\n  ") {
+			t.Errorf("%s is not minified:\n%s", p, out)
+		}
 	}
 }

@@ -99,6 +99,8 @@ type run struct {
 	// earlier edition and those behind; nil for a site of one language.
 	translationChanges func(root string) *TranslationChanges
 
+	tips sync.Map // tipKey → the inside of a term's tooltip (see termTip)
+
 	mu     sync.Mutex
 	diags  diag.List
 	failed map[string]int // template errors already reported → index in diags
@@ -245,10 +247,12 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	// large site they cost more than the rest of a rebuild.
 	index := sync.OnceValue(func() map[string][]byte {
 		files := r.searchFiles()
-		if opts.Release {
+		if opts.Release && opts.Lang == nil {
+			// In the index now. (In a site of languages a body may be
+			// another language's too, whose index is not made yet.)
 			for _, p := range site.Pages {
 				if p.Body != nil {
-					p.Body.Text = "" // in the index now
+					p.Body.Text = ""
 				}
 			}
 		}
@@ -393,15 +397,19 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return order[a].generated && !order[b].generated })
-	// users counts the pages yet to be written that show a body.
-	users := map[*link.Page]*atomic.Int32{}
+	// users counts the pages yet to be written that show a body (in
+	// every language: a page shown untranslated shows the default's).
+	users := map[*link.Body]*atomic.Int32{}
 	if r.opts.Release {
 		for _, j := range order {
 			for _, p := range j.shows {
-				if users[p] == nil {
-					users[p] = new(atomic.Int32)
+				if p.Body == nil {
+					continue
 				}
-				users[p].Add(1)
+				if users[p.Body] == nil {
+					users[p.Body] = new(atomic.Int32)
+				}
+				users[p.Body].Add(1)
 			}
 		}
 	}
@@ -429,7 +437,10 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 			}
 		}
 		for _, p := range j.shows {
-			if n := users[p]; n != nil && n.Add(-1) == 0 && p.Body != nil {
+			if p.Body == nil {
+				continue
+			}
+			if n := users[p.Body]; n != nil && n.Add(-1) == 0 {
 				p.Body.Drop()
 			}
 		}
@@ -676,9 +687,6 @@ func (r *run) baseData(u, title string) *PageData {
 	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
 	d.Nav = r.navHTML(d.URL, d.Root)
 	d.Alternates = r.altLinks(u, d.Root)
-	if d.Alternates != nil {
-		d.HeaderKey = u
-	}
 	return d
 }
 

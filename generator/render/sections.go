@@ -245,6 +245,14 @@ func resolvePlaceholders(w *sectionSum, p *link.Page, chunk []byte) {
 			if n < len(p.Targets) {
 				w.WriteString(p.Targets[n])
 			}
+		case link.PlaceTerm:
+			// The link, not its tooltip: a definition's summary is
+			// not the page's words.
+			if n < len(p.Targets) {
+				w.WriteString(`<a href="` + p.Targets[n] + `">`)
+			}
+		case link.PlaceTermEnd:
+			w.WriteString(`</a>`)
 		case link.PlaceShortcode:
 			if n < len(p.Body.Shortcodes) {
 				sc := p.Body.Shortcodes[n]

@@ -49,6 +49,7 @@ func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([
 	var diags diag.List
 	funcs = maps.Clone(funcs)
 	funcs["partialCached"] = t.partialCached
+	funcs["slot"] = slot
 	common := template.New("").Funcs(funcs)
 	var shared []string
 	for _, dir := range []string{"layouts/partials", "layouts/shortcodes"} {
@@ -126,22 +127,61 @@ func (t *Templates) partial(buf io.Writer, name string, data any) error {
 // page that are alike on many pages (the header and footer differ only by
 // the way back to the site root), which would otherwise be made again for
 // every page. The variant must name everything the partial's output
-// depends on. The HTML is for HTML text, where {{template}} would go.
+// depends on, but for its slots: a {{slot "partials/NAME.html"}} in it is
+// left out of what is kept, and that partial is run with each call's own
+// data in its place (the language switcher in the header, whose links are
+// the page's own). The HTML is for HTML text, where {{template}} would go.
 func (t *Templates) partialCached(name string, data any, variant ...any) (template.HTML, error) {
 	key := name
 	for _, v := range variant {
 		key += "\x00" + fmt.Sprint(v)
 	}
-	if v, ok := t.cached.Load(key); ok {
-		return v.(template.HTML), nil
+	v, ok := t.cached.Load(key)
+	if !ok {
+		var buf bytes.Buffer
+		if err := t.partial(&buf, name, data); err != nil {
+			return "", err
+		}
+		v = template.HTML(buf.String())
+		t.cached.Store(key, v)
 	}
-	var buf bytes.Buffer
-	if err := t.partial(&buf, name, data); err != nil {
-		return "", err
+	h := v.(template.HTML)
+	if !strings.Contains(string(h), slotMark) {
+		return h, nil
 	}
-	h := template.HTML(buf.String())
-	t.cached.Store(key, h)
-	return h, nil
+	return t.fillSlots(string(h), data)
+}
+
+// slotMark starts a slot in a cached partial's HTML: slotMark, the slot
+// partial's name, and a NUL. NUL never occurs in what a template writes
+// from site content (parse rejects it).
+const slotMark = "\x00slot:"
+
+// slot is the template function {{slot "partials/NAME.html"}}: a hole in a
+// cached partial, filled per call (see partialCached).
+func slot(name string) template.HTML { return template.HTML(slotMark + name + "\x00") }
+
+// fillSlots runs the partial of each slot in h with data, in its place.
+func (t *Templates) fillSlots(h string, data any) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(h) + 1024)
+	for {
+		i := strings.Index(h, slotMark)
+		if i < 0 {
+			b.WriteString(h)
+			return template.HTML(b.String()), nil
+		}
+		b.WriteString(h[:i])
+		rest := h[i+len(slotMark):]
+		end := strings.IndexByte(rest, 0)
+		if end < 0 {
+			return "", fmt.Errorf("a slot in a cached partial is not closed")
+		}
+		if err := t.partial(&b, rest[:end], data); err != nil {
+			return "", err
+		}
+		h = rest[end+1:]
+	}
 }
 
 // templateLocation matches the "template: NAME:LINE:COL: " prefix that

@@ -56,3 +56,29 @@ func TestPartialCachedMissing(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A slot in a cached partial is made for every call, with its own data:
+// the rest of the partial is the first call's.
+func TestPartialCachedSlot(t *testing.T) {
+	tmpl, diags := parseTemplates(testTheme(map[string]string{
+		"layouts/baseof.html":        `{{partialCached "partials/head.html" . .Root}}`,
+		"layouts/page.html":          `{{define "main"}}{{end}}`,
+		"layouts/partials/head.html": `<h>{{.Title}}|{{slot "partials/here.html"}}|{{slot "partials/here.html"}}</h>`,
+		"layouts/partials/here.html": `<a href="{{.URL}}">{{.Title}}</a>`,
+	}), template.FuncMap{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for _, tc := range []struct{ url, title, want string }{
+		{"a/", "First", `<h>First|<a href="a/">First</a>|<a href="a/">First</a></h>`},
+		{"b/", "Second", `<h>First|<a href="b/">Second</a>|<a href="b/">Second</a></h>`},
+	} {
+		var buf bytes.Buffer
+		if err := tmpl.execute(&buf, "page", &PageData{Root: "../", URL: tc.url, Title: tc.title}); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.url, got, tc.want)
+		}
+	}
+}

@@ -71,7 +71,12 @@ type Bodies struct {
 
 	mu      sync.Mutex
 	entries map[string]bodyEntry
-	buffers sync.Pool // of *bytes.Buffer, reused between bodies: grown once, not for every page
+	// keys and autolink are the vocabulary (Terms.termKeys) and the
+	// autolink setting every entry is good for; keys is nil before the
+	// first build.
+	keys     map[string]string
+	autolink bool
+	buffers  sync.Pool // of *bytes.Buffer, reused between bodies: grown once, not for every page
 }
 
 type bodyEntry struct {
@@ -88,9 +93,18 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 	if cache == nil {
 		cache = NewBodies()
 	}
-	termsHash := s.Terms.fingerprint(s.Config.Glossary.Autolink)
+	autolink := s.Config.Glossary.Autolink
+	termsHash := s.Terms.fingerprint(autolink)
 	var todo []*Page
 	cache.mu.Lock()
+	keys := s.Terms.termKeys()
+	// The first words of the names the vocabulary changed since the
+	// cached bodies were made; all of them when that is not known.
+	var changed []string
+	known := cache.keys != nil && cache.autolink == autolink
+	if known {
+		changed = changedWords(cache.keys, keys)
+	}
 	live := make(map[string]bodyEntry, len(s.Pages))
 	for _, p := range s.Pages {
 		if p.Body != nil {
@@ -105,9 +119,9 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 			continue
 		}
 		e, ok := cache.entries[p.Path]
-		if ok && e.hash == hashes[p.Path] && e.terms == termsHash {
+		if ok && e.hash == hashes[p.Path] && (e.terms == termsHash || known && unchangedBy(e.body, p, changed)) {
 			p.Body = e.body
-			live[p.Path] = e
+			live[p.Path] = bodyEntry{hash: e.hash, terms: termsHash, body: e.body}
 			continue
 		}
 		todo = append(todo, p)
@@ -131,9 +145,18 @@ func (s *Site) renderBodies(ctx context.Context, md *markdown.Engine, cache *Bod
 			live[p.Path] = bodyEntry{hash: hashes[p.Path], terms: termsHash, body: p.Body}
 		}
 		cache.entries = live
+		cache.keys, cache.autolink = keys, autolink
 	}
 	cache.mu.Unlock()
 	return len(todo)
+}
+
+// unchangedBy reports whether a body made from p's file, unchanged, is
+// the same under a vocabulary whose changed names start with the words
+// changed (see termdiff.go). A body with problems is made again: a
+// did-you-mean may name a new term.
+func unchangedBy(b *Body, p *Page, changed []string) bool {
+	return len(changed) == 0 || len(b.Diags) == 0 && !mentionsAny(p.Page.Body, changed)
 }
 
 func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {

@@ -103,7 +103,7 @@ func (r *run) tagEntry(slug string) TagData {
 	}
 	td := TagData{Name: name, URL: "tags/" + slug + "/"}
 	for _, p := range pages {
-		td.Pages = append(td.Pages, LinkData{Title: p.Title(), URL: rootRel(p.URL)})
+		td.Pages = append(td.Pages, LinkData{Title: p.Title(), URL: rootRel(p.URL), Lang: r.listedLang(p)})
 	}
 	return td
 }

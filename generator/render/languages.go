@@ -491,6 +491,23 @@ func textHTML(s string, pairs []any) (template.HTML, error) {
 // not the language of page's text around it (see LinkData.Lang): in a
 // language's tree a page not translated yet has the default language's
 // title, and so has the text of a page shown untranslated.
+// listedLink is a link to page p listed on d, a page the site makes.
+func (r *run) listedLink(d *PageData, p *link.Page) LinkData {
+	l := d.link(p.Title(), rootRel(p.URL))
+	l.Lang = r.listedLang(p)
+	return l
+}
+
+// listedLang is the language of a page's title listed on a page the site
+// makes (tags, owners), whose text is in the language of its tree: the
+// default language's for a page not translated yet; "" else.
+func (r *run) listedLang(target *link.Page) string {
+	if r.opts.Lang != nil && target.Fallback {
+		return r.langs[0].Code
+	}
+	return ""
+}
+
 func (r *run) titleLang(target, page *link.Page) string {
 	if r.opts.Lang == nil || target.Fallback == page.Fallback {
 		return ""

@@ -88,7 +88,7 @@ func (r *run) ownersData() *PageData {
 		od := OwnerData{Name: o.Name, ID: o.ID, Contact: o.Contact, Overdue: len(o.Overdue)}
 		od.ContactURL = contactURL(o.Contact)
 		for _, p := range o.Pages {
-			op := OwnedPage{LinkData: d.link(p.Title(), rootRel(p.URL)), Kind: string(p.Kind)}
+			op := OwnedPage{LinkData: r.listedLink(d, p), Kind: string(p.Kind)}
 			op.Reviewed, op.ReviewedISO = r.formatDate(p.Meta.Reviewed)
 			if rv := p.Review; rv != nil && !rv.Due.IsZero() {
 				op.Due, op.DueISO = r.formatDate(rv.Due)
@@ -109,7 +109,7 @@ func (r *run) ownersData() *PageData {
 		od.Late = len(o.Late)
 		for _, m := range o.Milestones {
 			me := MilestoneEntry{Name: m.Name, Done: !m.Done.IsZero(), Overdue: m.Overdue,
-				Initiative: d.link(m.Initiative.Title(), rootRel(m.Initiative.URL))}
+				Initiative: r.listedLink(d, m.Initiative)}
 			me.Due, me.DueISO = r.formatDate(m.Due)
 			if m.Overdue {
 				od.Late++
@@ -118,11 +118,11 @@ func (r *run) ownersData() *PageData {
 		}
 		for _, ref := range o.Stages {
 			st := ref.Stage()
-			jl := d.link(ref.Page.Title(), rootRel(ref.Page.URL))
+			jl := r.listedLink(d, ref.Page)
 			od.Stages = append(od.Stages, OwnedStage{Name: st.Name, Href: jl.Href + "#" + link.StageAnchor(st.ID), Journey: jl, Moment: st.Moment})
 		}
 		for _, p := range o.Leads {
-			od.Leads = append(od.Leads, d.link(p.Title(), rootRel(p.URL)))
+			od.Leads = append(od.Leads, r.listedLink(d, p))
 		}
 		for _, m := range o.Stale {
 			od.Stale = append(od.Stale, r.metricData(m))

@@ -32,7 +32,7 @@ func init() {
 
 // taskData is a task with its links made from the page d.
 func (r *run) taskData(d *PageData, t *link.PlanTask) TaskData {
-	td := TaskData{Name: t.Name, Done: t.Done, Overdue: t.Overdue, Plan: d.link(t.Page.Title(), rootRel(t.Page.URL))}
+	td := TaskData{Name: t.Name, Done: t.Done, Overdue: t.Overdue, Plan: r.listedLink(d, t.Page)}
 	td.Due, td.DueISO = r.formatDate(t.Due)
 	td.DoneOn, td.DoneOnISO = r.formatDate(t.DoneOn)
 	if o := r.site.OwnerNamed(t.Owner); o != nil {
@@ -40,7 +40,7 @@ func (r *run) taskData(d *PageData, t *link.PlanTask) TaskData {
 		td.OwnerURL = ownerHref(d, o)
 	}
 	if t.Initiative != nil {
-		l := d.link(t.Initiative.Title(), rootRel(t.Initiative.URL))
+		l := r.listedLink(d, t.Initiative)
 		td.Initiative = &l
 	}
 	return td

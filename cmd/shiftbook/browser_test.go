@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/shiftbook/shiftbook/generator/serve"
 )
@@ -332,7 +333,7 @@ func TestBrowserSearchFindsDefinitionAndMetric(t *testing.T) {
 	if !waitTrue(t, ctx, `document.querySelectorAll("#header-results [role=option]").length > 0 && !document.getElementById("header-results").hidden`, 10*time.Second) {
 		t.Fatal("typing in the header search shows no suggestions")
 	}
-	do(t, ctx, chromedp.KeyEvent("\ue015")) // ArrowDown
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
 	do(t, ctx, chromedp.KeyEvent("\r"))
 	if !waitTrue(t, ctx, `!location.pathname.startsWith("/prefix/vision/")`, 10*time.Second) {
 		t.Error("Enter on a suggestion did not open it")

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // otherLanguageHits reads the "In other languages" group of a search: each
@@ -17,7 +19,8 @@ const otherLanguageHits = `[...document.querySelectorAll(".search-other li")].ma
 
 // TestBrowserSearchShowsOtherLanguages: the search box searches the page's
 // language first and then shows the other languages' hits, each in its
-// language and linking into its tree, reachable with the keyboard, never
+// language and linking into its tree, announced, reachable with the arrows
+// and with Tab, never
 // the same text twice; axe-core finds nothing serious with them shown.
 func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 	base := exampleSite(t)
@@ -64,6 +67,23 @@ func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 		if !found {
 			t.Errorf("%s: %q: no %s hit at %s among %q", c.page, c.query, c.wantLang, c.wantHref, hits)
 		}
+		// What the query cost: the index files of every language it
+		// searched, each language's at most what one query may load.
+		loaded := eval[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => /\/search\/.*\.js/.test(e.name)).map(e => (e.encodedBodySize || e.transferSize || 0) + " " + e.name)`)
+		total, otherTree := 0, false
+		for _, l := range loaded {
+			n, name, _ := strings.Cut(l, " ")
+			b, _ := strconv.Atoi(n)
+			total += b
+			otherTree = otherTree || strings.Contains(name, map[string]string{"en": "/prefix/search/", "nl": "/prefix/nl/search/"}[c.wantLang])
+		}
+		t.Logf("%s %q: %d bytes of search index in %d files, both languages", c.page, c.query, total, len(loaded))
+		if total == 0 || total > 2*300_000 {
+			t.Errorf("%s: %q loaded %d bytes of the indexes, want 1 to 600,000 (300,000 a language)", c.page, c.query, total)
+		}
+		if !otherTree {
+			t.Errorf("%s: %q: no index file of the %s tree loaded: %q", c.page, c.query, c.wantLang, loaded)
+		}
 		// Never the same text twice: a page a language shows untranslated
 		// is not offered again as the other language's hit.
 		if twice := eval[string](t, ctx, `(() => { const own = new Set([...document.querySelectorAll("#header-results [role=option] .search-title")].map(e => e.textContent)); return [...document.querySelectorAll("#header-results .search-other a")].map(a => a.textContent).filter(t => own.has(t)).join(" | "); })()`); twice != "" {
@@ -74,9 +94,34 @@ func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 		if want := map[string]string{"/": "In other languages", "/nl/": "In andere talen"}[c.page]; label != want {
 			t.Errorf("%s: the group is labelled %q, want %q", c.page, label, want)
 		}
+		// A screen reader hears that they are there.
+		said := `[...document.querySelectorAll("#header-q ~ [role=status], form.header-search [role=status]")].map(e => e.textContent).join(" | ")`
+		if want := map[string]string{"/": "in other languages", "/nl/": "andere talen"}[c.page]; !waitTrue(t, ctx, `(`+said+`).includes(`+jsString(want)+`)`, 5*time.Second) {
+			t.Errorf("%s: %q: the live regions say %q, nothing with %q", c.page, c.query, eval[string](t, ctx, said), want)
+		}
+		// The down arrow goes on from the last suggestion to them, up from
+		// the first of them comes back to the suggestions.
+		first := `document.querySelector("#header-results .search-other a")`
+		reached := false
+		for i := 0; i <= own && !reached; i++ {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+			reached = eval[bool](t, ctx, `document.activeElement === `+first)
+		}
+		if !reached {
+			t.Errorf("%s: %q: the down arrow does not reach the other languages' hits (focus on %s)", c.page, c.query, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+		} else {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowUp))
+			back := `document.activeElement === document.getElementById("header-q") && !document.getElementById("header-results").hidden`
+			if own > 0 {
+				back += ` && document.getElementById("header-q").getAttribute("aria-activedescendant") === document.querySelector("#header-results [role=option]:last-child").id`
+			}
+			if !eval[bool](t, ctx, back) {
+				t.Errorf("%s: %q: the up arrow from the first other-language hit does not come back to the last suggestion (focus on %s)", c.page, c.query, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+			}
+		}
 		// The keyboard reaches the first other-language hit with Tab, and the
 		// box stays open.
-		reached := false
+		reached = false
 		for i := 0; i < 4 && !reached; i++ {
 			do(t, ctx, chromedp.KeyEvent("\t"))
 			reached = eval[bool](t, ctx, `document.activeElement === document.querySelector("#header-results .search-other a")`)

@@ -146,17 +146,29 @@
     });
   }
 
+  // count is how many hits of the other languages a block holds.
+  function count(block) {
+    return block.querySelectorAll("li").length;
+  }
+
   function init() {
     const header = document.getElementById("header-q");
     const headerBox = document.getElementById("header-results");
     if (header && headerBox) {
+      // Said once the block is shown, as site.js says the page's own count.
+      const live = el("span", "visually-hidden");
+      live.setAttribute("role", "status");
+      if (header.form) header.form.appendChild(live);
       follow(header, headerBox, (q) => {
         if (headerBox.hidden) return false;
         const list = headerBox.querySelector('[role="listbox"]');
         const note = headerBox.querySelector(".search-empty");
         return (list && !list.hidden && list.getAttribute("data-q") === q) ||
           (note && !note.hidden && note.textContent.indexOf(q) >= 0);
-      }, (block) => headerBox.appendChild(block), "p");
+      }, (block) => {
+        headerBox.appendChild(block);
+        live.textContent = S.ui.trN("other_count", count(block), ["1 more in another language: the down arrow reaches it.", "{n} more in other languages: the down arrow reaches them."]);
+      }, "p");
     }
     const full = document.querySelector('input[data-search-full="true"]');
     const status = document.getElementById("search-status");

@@ -541,6 +541,9 @@
   if (typeof document === "undefined") return;
   const S = globalThis.ShiftbookSearch;
   const SUGGESTIONS = 8; // in the header box
+  // MORE_LINKS are links the header box shows below its suggestions,
+  // reached with the arrows too.
+  const MORE_LINKS = ".search-other a";
   const PAGE_SIZE = 50; // on /search/, shown at a time
 
   // The page's interface text for scripts: <script type="application/json"
@@ -645,7 +648,7 @@
 
   // The page's interface text and element helpers, for the theme's other
   // scripts (languages.js): one reading of the text block, one el.
-  S.ui = { tr: tr, el: el, appendPieces: appendPieces };
+  S.ui = { tr: tr, trN: trN, el: el, appendPieces: appendPieces };
 
   // fillResult writes a result's title, kind, section and snippet into item.
   function fillResult(item, titleTag, doc, terms) {
@@ -814,9 +817,17 @@
       window.location.href = siteURL(doc.u);
     }
 
+    // refocus: the focus comes back from the links below the suggestions,
+    // which stay as they are.
+    let refocus = false;
+    function backToBox() {
+      refocus = true;
+      input.focus();
+      refocus = false;
+    }
     input.addEventListener("focus", () => {
       loadIndex().catch(() => {});
-      if (input.value.trim()) update();
+      if (input.value.trim() && !refocus) update();
     });
     // The pointer on its way to the box: the manifest starts loading before
     // the click.
@@ -827,11 +838,18 @@
       const n = shown.length;
       switch (e.key) {
         case "ArrowDown":
-        case "Down":
+        case "Down": {
           e.preventDefault();
-          if (box.hidden || list.hidden) update();
+          // Past the last suggestion (or with none), the links below them:
+          // the other languages' hits (languages.js).
+          const more = box.hidden ? null : box.querySelector(MORE_LINKS);
+          if (more && (active === n - 1 || list.hidden)) {
+            setActive(-1);
+            more.focus();
+          } else if (box.hidden || list.hidden) update();
           else if (n) setActive(active < 0 ? 0 : (active + 1) % n);
           break;
+        }
         case "ArrowUp":
         case "Up":
           e.preventDefault();
@@ -859,6 +877,36 @@
     // (a key event may still arrive as a keypress after a cancelled keydown).
     form.addEventListener("submit", (e) => {
       if (opening) e.preventDefault();
+    });
+    // Arrows move between the links below the suggestions as between
+    // the suggestions; up from the first goes back to the last suggestion,
+    // and Escape back to the box.
+    box.addEventListener("keydown", (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !e.target.matches || !e.target.matches(MORE_LINKS)) return;
+      const links = Array.from(box.querySelectorAll(MORE_LINKS));
+      const i = links.indexOf(e.target);
+      switch (e.key) {
+        case "ArrowDown":
+        case "Down":
+          e.preventDefault();
+          if (i + 1 < links.length) links[i + 1].focus();
+          break;
+        case "ArrowUp":
+        case "Up":
+          e.preventDefault();
+          if (i > 0) links[i - 1].focus();
+          else {
+            backToBox();
+            if (shown.length) setActive(shown.length - 1);
+          }
+          break;
+        case "Escape":
+        case "Esc":
+          e.preventDefault();
+          backToBox();
+          close();
+          break;
+      }
     });
     list.addEventListener("mousedown", (e) => e.preventDefault());
     list.addEventListener("click", (e) => {

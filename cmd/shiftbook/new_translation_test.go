@@ -41,7 +41,7 @@ func TestNewTranslation(t *testing.T) {
 		want string
 	}{
 		{[]string{"vision/promise", "--lang", "nl"}, "already exists"},
-		{[]string{"vision/promise", "--lang", "de"}, `"de" is not one of the site's languages`},
+		{[]string{"vision/promise", "--lang", "de"}, `"de" is not one of the site's languages: a page can be translated into nl (Nederlands); use one of those, or add [languages.de] to site.toml`},
 		{[]string{"vision/promise", "--lang", "en"}, "default language"},
 		{[]string{"vision/nowhere", "--lang", "nl"}, "there is no page"},
 	} {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
 )
@@ -29,11 +28,12 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 		return res, fmt.Errorf("no site.toml in %s; run shiftbook new in a site folder, or pass -s DIR", shown)
 	}
 	cfg, _ := parse.ReadConfig(src)
-	var codes []string
+	var codes, named []string
 	var target *parse.Language
 	for i, l := range cfg.Languages {
 		if i > 0 {
 			codes = append(codes, l.Code)
+			named = append(named, l.Code+" ("+l.Name+")")
 		}
 		if strings.EqualFold(l.Code, lang) {
 			target = &cfg.Languages[i]
@@ -43,7 +43,9 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	case len(cfg.Languages) < 2:
 		return res, fmt.Errorf("the site has one language: add [languages.%s] (and the default language's table) to site.toml first", lang)
 	case target == nil:
-		return res, fmt.Errorf("%q is not one of the site's languages%s", lang, diag.DidYouMean(lang, codes, "; translate into "+strings.Join(codes, ", ")))
+		// As load says of a file named so: the list is the help (every
+		// two-letter code is near every other).
+		return res, fmt.Errorf("%q is not one of the site's languages: a page can be translated into %s; use one of those, or add [languages.%s] to site.toml", lang, strings.Join(named, ", "), lang)
 	case target.Code == cfg.Languages[0].Code:
 		return res, fmt.Errorf("%s is the site's default language, the one pages are written in; translate into %s", target.Name, strings.Join(codes, ", "))
 	}

@@ -44,6 +44,10 @@ type Body struct {
 	Minified   bool // HTML went through Bodies.Minify
 
 	resolved []*resolution // the last resolutions of Links and Shortcodes, one per language
+	// targetsSum is this body's page's part of Site.targetsFingerprint
+	// (see pageTargets), at targetsURL and targetsPath.
+	targetsURL, targetsPath string
+	targetsSum              uint64
 
 	// spill holds HTML instead of the field (see Spill): spillLen bytes at spillAt.
 	spill    *Spill

@@ -7,6 +7,8 @@ package link
 import (
 	"context"
 	"path"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -446,14 +448,20 @@ func byTitle(a, b *Page) bool {
 }
 
 func (s *Site) buildTags() {
+	slugs := map[string]string{} // a site has few tags, on many pages
+	var seen []string
 	for _, p := range s.Pages {
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for _, t := range p.Meta.AllTags() {
-			key := TagSlug(t)
-			if key == "" || seen[key] {
+			key, ok := slugs[t]
+			if !ok {
+				key = TagSlug(t)
+				slugs[t] = key
+			}
+			if key == "" || slices.Contains(seen, key) {
 				continue
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			s.Tags[key] = append(s.Tags[key], p)
 		}
 	}
@@ -478,6 +486,39 @@ type resolution struct {
 	targets uint64 // targetsFingerprint when resolved
 	links   []string
 	diags   diag.List
+}
+
+// partsHash is FNV-1a of parts with a zero byte after each, inline: it
+// runs for every page and anchor on every rebuild.
+func partsHash(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint64(p[i])) * 1099511628211
+		}
+		h *= 1099511628211
+	}
+	return h
+}
+
+// pageTargets is the part of targetsFingerprint of page p at URL u: its
+// address and its anchors. Where the anchors are the body's own (no kind
+// added any, as a journey adds its stages'), it is kept with the body for
+// the next build.
+func pageTargets(u string, p *Page) uint64 {
+	b := p.Body
+	own := b != nil && reflect.ValueOf(p.Anchors).UnsafePointer() == reflect.ValueOf(b.IDs).UnsafePointer()
+	if own && b.targetsSum != 0 && b.targetsURL == u && b.targetsPath == p.Path {
+		return b.targetsSum
+	}
+	sum := partsHash("page", u, p.Path)
+	for a := range p.Anchors {
+		sum += partsHash("anchor", u, a)
+	}
+	if own {
+		b.targetsURL, b.targetsPath, b.targetsSum = u, p.Path, sum
+	}
+	return sum
 }
 
 // resolvedWith is the body's resolution against the targets of
@@ -510,22 +551,9 @@ const maxResolutions = 8
 // parts are combined by sum, so map order does not matter.
 func (s *Site) targetsFingerprint() uint64 {
 	var sum uint64
-	add := func(parts ...string) {
-		// FNV-1a, inline: this runs for every page and anchor on every rebuild.
-		h := uint64(14695981039346656037)
-		for _, p := range parts {
-			for i := 0; i < len(p); i++ {
-				h = (h ^ uint64(p[i])) * 1099511628211
-			}
-			h *= 1099511628211 // a zero byte between parts
-		}
-		sum += h
-	}
+	add := func(parts ...string) { sum += partsHash(parts...) }
 	for u, p := range s.ByURL {
-		add("page", u, p.Path)
-		for a := range p.Anchors {
-			add("anchor", u, a)
-		}
+		sum += pageTargets(u, p)
 	}
 	for u := range s.Static {
 		add("file", u)

@@ -82,6 +82,7 @@
   // links, each in its language.
   function group(groups, headingTag) {
     const box = el("div", "search-other");
+    box.setAttribute("data-search-more", ""); // site.js's arrows reach its links
     const id = "search-other-" + headingTag;
     const h = el(headingTag, "search-other-title", OTHER);
     h.id = id;

@@ -541,9 +541,10 @@
   if (typeof document === "undefined") return;
   const S = globalThis.ShiftbookSearch;
   const SUGGESTIONS = 8; // in the header box
-  // MORE_LINKS are links the header box shows below its suggestions,
-  // reached with the arrows too.
-  const MORE_LINKS = ".search-other a";
+  // MORE_LINKS are links the header box shows below its suggestions
+  // (another script's, in a block marked data-search-more), reached with
+  // the arrows too.
+  const MORE_LINKS = "[data-search-more] a";
   const PAGE_SIZE = 50; // on /search/, shown at a time
 
   // The page's interface text for scripts: <script type="application/json"
@@ -840,8 +841,8 @@
         case "ArrowDown":
         case "Down": {
           e.preventDefault();
-          // Past the last suggestion (or with none), the links below them:
-          // the other languages' hits (languages.js).
+          // Past the last suggestion (or with none), the links below them
+          // (on a site of languages, the other languages' hits).
           const more = box.hidden ? null : box.querySelector(MORE_LINKS);
           if (more && (active === n - 1 || list.hidden)) {
             setActive(-1);

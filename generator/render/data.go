@@ -31,9 +31,11 @@ type SiteData struct {
 	LiveReload bool       // only in `shiftbook serve`
 	Published  bool       // built by `shiftbook publish`: versions.json is beside the edition
 	// ScriptText is the interface text of the theme's scripts (the js.*
-	// strings), written into a page in a language other than English as
-	// JSON; nil in English, whose text the scripts hold themselves.
-	ScriptText map[string]string
+	// strings) as JSON, written into a page in a language other than
+	// English; "" in English, whose text the scripts hold themselves. It
+	// is encoded once for every page (json.Marshal escapes <, > and &, so
+	// it cannot end the script element).
+	ScriptText template.JS
 }
 
 // PageData is one page as its layout sees it.

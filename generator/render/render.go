@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"html"
 	"html/template"
 	"maps"
@@ -597,7 +598,11 @@ func (r *run) buildSiteData() *SiteData {
 		d.Language, d.Direction, d.LangPrefix = l.Code, l.Direction, l.Prefix
 	}
 	d.BuiltOn, d.BuiltISO = r.formatDate(r.site.Now)
-	d.ScriptText = r.scriptText
+	if r.scriptText != nil {
+		if js, err := json.Marshal(r.scriptText); err == nil {
+			d.ScriptText = template.JS(js)
+		}
+	}
 	for _, c := range r.site.Home.Children {
 		d.Nav = append(d.Nav, r.navItem(c))
 		d.Sections = append(d.Sections, LinkData{Title: c.Title(), URL: rootRel(c.URL)})

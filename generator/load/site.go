@@ -54,6 +54,12 @@ func Read(fsys fs.FS, builtin fs.FS) (*Site, diag.List) { return ReadWith(fsys, 
 type Files struct {
 	mu    sync.Mutex
 	known map[string]knownFile
+	// walked and stamps are the files under content/ the last walk found,
+	// in its order, kept up to date by hinted reads; hint is the paths
+	// named for the next read (see hint.go), nil when none are.
+	walked []string
+	stamps []knownFile
+	hint   []string
 }
 
 type knownFile struct {
@@ -88,9 +94,48 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	site.Config = cfg
 	guard := newLinkGuard(fsys, cfg.Build.LinkedFolders)
 
-	var paths []string
-	var stamps []knownFile
-	err = fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+	paths, stamps, fast := files.hinted(fsys)
+	if !fast {
+		var d diag.List
+		paths, stamps, d = walkContent(fsys, guard, files != nil)
+		diags.Add(d...)
+		files.remember(paths, stamps, len(d) == 0)
+	}
+	read, d := files.read(fsys, paths, stamps)
+	diags.Add(d...)
+	for _, f := range read {
+		switch {
+		case cfg.Data.Dir != "" && strings.HasPrefix(f.Path, cfg.Data.Dir+"/"):
+			site.Data = append(site.Data, f)
+		case strings.HasSuffix(strings.ToLower(f.Path), ".md"):
+			site.Pages = append(site.Pages, f)
+		default:
+			site.Static = append(site.Static, f)
+		}
+	}
+	site.Pages, site.Translations, d = splitTranslations(cfg, site.Pages)
+	diags.Add(d...)
+	// A data folder outside content/ is read on its own.
+	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
+		site.Data, d = readDataDir(fsys, cfg.Data.Dir, guard)
+		diags.Add(d...)
+	}
+
+	theme, d := readTheme(fsys, builtin, cfg.Theme, guard)
+	for _, p := range theme.Paths("layouts/shortcodes") {
+		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/shortcodes/"), ".html"); ok && !strings.Contains(name, "/") {
+			site.Config.Shortcodes = append(site.Config.Shortcodes, name)
+		}
+	}
+	diags.Add(d...)
+	site.Theme = theme
+	return site, diags
+}
+
+// walkContent lists the files under content/ in the order of a walk,
+// each with its stamp (size and modification time) when stamped.
+func walkContent(fsys fs.FS, guard *linkGuard, stamped bool) (paths []string, stamps []knownFile, diags diag.List) {
+	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
 				return fs.SkipAll
@@ -130,13 +175,13 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 				return nil
 			}
 			paths = append(paths, p)
-			if files != nil {
+			if stamped {
 				stamps = append(stamps, knownFile{size: info.Size(), mod: info.ModTime().UnixNano()})
 			}
 			return nil
 		}
 		paths = append(paths, p)
-		if files != nil {
+		if stamped {
 			if info, err := e.Info(); err == nil {
 				stamps = append(stamps, knownFile{size: info.Size(), mod: info.ModTime().UnixNano()})
 			} else {
@@ -148,35 +193,7 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	if err != nil {
 		diags.Add(diag.File(ContentDir, "cannot read: %v", err))
 	}
-	read, d := files.read(fsys, paths, stamps)
-	diags.Add(d...)
-	for _, f := range read {
-		switch {
-		case cfg.Data.Dir != "" && strings.HasPrefix(f.Path, cfg.Data.Dir+"/"):
-			site.Data = append(site.Data, f)
-		case strings.HasSuffix(strings.ToLower(f.Path), ".md"):
-			site.Pages = append(site.Pages, f)
-		default:
-			site.Static = append(site.Static, f)
-		}
-	}
-	site.Pages, site.Translations, d = splitTranslations(cfg, site.Pages)
-	diags.Add(d...)
-	// A data folder outside content/ is read on its own.
-	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {
-		site.Data, d = readDataDir(fsys, cfg.Data.Dir, guard)
-		diags.Add(d...)
-	}
-
-	theme, d := readTheme(fsys, builtin, cfg.Theme, guard)
-	for _, p := range theme.Paths("layouts/shortcodes") {
-		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/shortcodes/"), ".html"); ok && !strings.Contains(name, "/") {
-			site.Config.Shortcodes = append(site.Config.Shortcodes, name)
-		}
-	}
-	diags.Add(d...)
-	site.Theme = theme
-	return site, diags
+	return paths, stamps, diags
 }
 
 func readDataDir(fsys fs.FS, dir string, guard *linkGuard) ([]File, diag.List) {

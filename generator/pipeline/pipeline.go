@@ -50,6 +50,10 @@ type Options struct {
 	// NoSpill keeps a one-shot build's rendered bodies in memory instead
 	// of a temporary file (os.TempDir()) until their pages are written.
 	NoSpill bool
+	// Changed, for a rebuild, names the site-relative paths that changed
+	// since the last build as a watcher saw them: the content folder is
+	// not walked again (see load.Files.Hint). nil: not known, walk.
+	Changed []string
 }
 
 // Stats say how much work a build did.
@@ -243,6 +247,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now().UTC()
+	}
+	if b.files != nil {
+		b.files.Hint(opts.Changed)
 	}
 	site, diags := load.ReadWith(opts.Site, themes.FS, b.files)
 	diags = diags.WithKind(kindFiles)

@@ -209,9 +209,13 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	if b != nil && b.Changes.Has(ChangeConfig) {
 		s.builder = pipeline.New() // a new configuration: nothing cached holds
 	}
+	var seen []string
+	if b != nil {
+		seen = append([]string{}, b.Paths...) // what the watcher saw: no walk of content/
+	}
 	prepared, diags := s.builder.Prepare(ctx, pipeline.Options{
 		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
-		Now: s.opts.Now,
+		Now: s.opts.Now, Changed: seen,
 	})
 	if ctx.Err() != nil {
 		return // stopping: a cancelled build is no news for the open pages

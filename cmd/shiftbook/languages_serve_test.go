@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
@@ -65,4 +67,55 @@ func TestServeLanguages(t *testing.T) {
 		code, body := get("/de/promise/")
 		return code == 200 && strings.Contains(body, `<html lang="de"`)
 	})
+}
+
+// TestBrowserServeOverlayInPageLanguage: the dev server's overlay of build
+// errors speaks the page's language (the theme's interface text); the
+// problems themselves are in English and marked so.
+func TestBrowserServeOverlayInPageLanguage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) { addFiles(t, dir, map[string]string{rel: text}) }
+	write("site.toml", "title = \"T\"\n[languages.en]\n[languages.nl]\n")
+	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
+	write("content/_index.nl.md", "+++\ntitle = \"Start\"\n+++\nStart.\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	go serve.New(serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(a string) { ready <- a }}).Run(ctx)
+	var addr string
+	select {
+	case addr = <-ready:
+	case <-time.After(30 * time.Second):
+		t.Fatal("dev server did not start")
+	}
+	if !strings.HasPrefix(addr, "http") {
+		addr = "http://" + addr
+	}
+	addr = strings.TrimSuffix(addr, "/")
+	b := browser(t)
+	heading := `(() => { const h = document.querySelector("#shiftbook-overlay h2"); return h ? h.textContent : ""; })()`
+	for _, c := range []struct{ page, want, errLang string }{
+		{"/nl/", "De site is niet gebouwd: 1 fout", "en"},
+		{"/", "The site did not build: 1 error", ""},
+	} {
+		do(t, b, chromedp.Navigate(addr+c.page), chromedp.WaitReady("body"))
+		// The live-reload stream is open before the page breaks.
+		if !waitTrue(t, b, `!!window.__shiftbookEvents && window.__shiftbookEvents.readyState === 1`, 10*time.Second) {
+			t.Fatalf("%s: the live-reload stream did not open", c.page)
+		}
+		write("content/_index.nl.md", "+++\ntitle = \"Start\"\n+++\nStart met [[nergens]].\n")
+		if !waitTrue(t, b, heading+` !== ""`, 15*time.Second) {
+			t.Fatalf("%s: no overlay after a broken save", c.page)
+		}
+		if got := eval[string](t, b, heading); got != c.want {
+			t.Errorf("%s: the overlay says %q, want %q", c.page, got, c.want)
+		}
+		if got := eval[string](t, b, `document.querySelector("#shiftbook-overlay pre").lang`); got != c.errLang {
+			t.Errorf("%s: the problem is marked lang=%q, want %q", c.page, got, c.errLang)
+		}
+		write("content/_index.nl.md", "+++\ntitle = \"Start\"\n+++\nStart.\n")
+		if !waitTrue(t, b, `!document.getElementById("shiftbook-overlay")`, 15*time.Second) {
+			t.Fatalf("%s: the overlay stayed after the fix", c.page)
+		}
+	}
 }

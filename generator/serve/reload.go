@@ -10,27 +10,42 @@ const reloadJS = `(function () {
   var page = meta ? meta.getAttribute("content") : location.pathname.replace(/^\//, "");
   if (page === "" || /\/$/.test(page)) page += "index.html";
   var overlay = null;
+  // The overlay's words in the page's language, from the interface text
+  // the theme writes into a page not in English (its js.* strings); the
+  // problems themselves are shiftbook's, in English, and marked so.
+  var text = {};
+  try {
+    var t = document.getElementById("shiftbook-text");
+    if (t) text = JSON.parse(t.textContent) || {};
+  } catch (e) {}
+  function tr(key, english, n) {
+    var s = typeof text[key] === "string" ? text[key] : english;
+    return s.split("{n}").join(String(n));
+  }
+  var english = /^en\b/i.test(document.documentElement.lang || "en");
   function showErrors(errors) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "shiftbook-overlay";
       overlay.setAttribute("role", "alertdialog");
-      overlay.setAttribute("aria-label", "Build errors");
+      overlay.setAttribute("aria-label", tr("overlay.label", "Build errors"));
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
       document.body.appendChild(overlay);
     }
     overlay.textContent = "";
     var h = document.createElement("h2");
-    h.textContent = "The site did not build: " + errors.length + (errors.length === 1 ? " error" : " errors");
+    h.textContent = errors.length === 1 ? tr("overlay.title.one", "The site did not build: 1 error", 1) :
+      tr("overlay.title.other", "The site did not build: {n} errors", errors.length);
     h.style.cssText = "font:bold 18px system-ui,sans-serif;margin:0 0 1rem;color:#ffb4b4";
     overlay.appendChild(h);
     var p = document.createElement("p");
-    p.textContent = "Still showing the last good version. Fix the file and save; this goes away by itself.";
+    p.textContent = tr("overlay.note", "Still showing the last good version. Fix the file and save; this goes away by itself.");
     p.style.cssText = "font:14px system-ui,sans-serif;margin:0 0 1.5rem";
     overlay.appendChild(p);
     errors.forEach(function (e) {
       var block = document.createElement("pre");
       block.className = "shiftbook-error";
+      if (!english) block.lang = "en";
       block.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;padding:1rem;background:#000;border-left:4px solid #ff6b6b";
       block.textContent = e.text + (e.source ? "\n\n    " + e.source + (e.col ? "\n    " + " ".repeat(Math.max(0, e.col - 1)) + "^" : "") : "");
       overlay.appendChild(block);

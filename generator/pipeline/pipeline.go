@@ -280,8 +280,13 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	var stats Stats
 	all := *site
-	for _, t := range site.Translations {
-		all.Pages = append(all.Pages[:len(all.Pages):len(all.Pages)], t.File)
+	if len(site.Translations) > 0 {
+		// A copy, so that site.Pages is not written through.
+		all.Pages = make([]load.File, 0, len(site.Pages)+len(site.Translations))
+		all.Pages = append(all.Pages, site.Pages...)
+		for _, t := range site.Translations {
+			all.Pages = append(all.Pages, t.File)
+		}
 	}
 	inputs, data, d := b.parseAll(ctx, &all, &stats, opts.Workers)
 	diags.Add(d...)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shiftbook/shiftbook/generator/i18n"
 )
 
 // The types below are what templates see. Every URL in them is relative to
@@ -102,6 +104,8 @@ type PageData struct {
 	// Behind says that the page's original changed after it was
 	// translated; "" when it did not (or the page is no translation).
 	Behind string
+
+	text *i18n.Text // the interface text of the parts (parts.go)
 }
 
 // LinkData is a titled link.

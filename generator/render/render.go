@@ -689,7 +689,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 }
 
 func (r *run) baseData(u, title string) *PageData {
-	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u)}
+	d := &PageData{Site: r.siteData, Title: title, URL: rootRel(u), Root: rootFrom(u), text: r.text}
 	d.Nav = r.navHTML(d.URL, d.Root)
 	d.Alternates = r.altLinks(u, d.Root)
 	return d

@@ -22,6 +22,7 @@ func (r *run) funcs() template.FuncMap {
 			return u, nil
 		},
 		"hasPrefix": strings.HasPrefix,
+		"linkItems": linkItems,
 		// T is the interface text of key in the page's language (see
 		// generator/i18n), its {name}s replaced by the pairs that follow.
 		// A key no table has is an error at the template that asks for it.

@@ -264,3 +264,23 @@ func (d *PageData) writeDateFact(b *strings.Builder, key, date, iso string) {
 	writeText(b, date)
 	b.WriteString("</time></dd></div>")
 }
+
+// linkItems is the template function of the same name: an li with a
+// link for each of links, from the page at root, each title marked with
+// its language where that is not the page's (a definition's "used by",
+// a tag's pages). It writes what
+// {{range .}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}
+// wrote, one call instead of several escapers per link.
+func linkItems(root string, links []LinkData) template.HTML {
+	var b strings.Builder
+	for _, l := range links {
+		b.WriteString(`<li><a href="`)
+		writeURL(&b, root+l.URL)
+		b.WriteString(`"`)
+		writeLang(&b, l.Lang)
+		b.WriteString(">")
+		writeText(&b, l.Title)
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}

@@ -54,6 +54,7 @@ var partTemplates = map[string]string{
 </dl>
 {{end}}
 `,
+	"links":      `{{range .Tags}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}`,
 	"alternates": `{{range .Alternates}}<link rel="alternate" hreflang="{{.Code}}" href="{{.Abs}}">{{if .Default}}<link rel="alternate" hreflang="x-default" href="{{.Abs}}">{{end}}{{end}}`,
 }
 
@@ -64,6 +65,7 @@ var parts = map[string]func(*PageData) template.HTML{
 	"pager":       (*PageData).PagerLinks,
 	"switcher":    (*PageData).LanguageLinks,
 	"alternates":  (*PageData).AlternateLinks,
+	"links":       func(d *PageData) template.HTML { return linkItems(d.Root, d.Tags) },
 	"facts":       (*PageData).PageFacts,
 }
 
@@ -85,8 +87,10 @@ func TestPartsMatchTemplates(t *testing.T) {
 				{Code: "nl", Name: "Nederlands", Href: "../../nl/x/", Root: "../../nl/", Abs: "https://cx.example/nl/ü/", Current: true, Fallback: true},
 				{Code: "de", Name: `De "utsch"`, Href: "../../de/x/", Root: "../../de/", Abs: "https://cx.example/de/x/", Fallback: true},
 			}},
-		"facts": {Title: "F", Owner: odd, OwnerURL: "../owners/#tom-&-jerry", Reviewed: "3 Nov 2026", ReviewedISO: "2026-11-03",
-			Focus: []LinkData{*link("Feel", "../f/", "")}, Tags: []LinkData{*link("a+b", "../tags/a+b/", ""), *link("c", "../tags/c/", "")}},
+		"facts": {Title: "F", Root: "../../", Owner: odd, OwnerURL: "../owners/#tom-&-jerry", Reviewed: "3 Nov 2026", ReviewedISO: "2026-11-03",
+			Focus: []LinkData{*link("Feel", "../f/", "")}, Tags: []LinkData{
+				{Title: "a+b", URL: "tags/a+b/", Href: "../tags/a+b/", Lang: "nl"},
+				{Title: odd, URL: "ü/javascript:x?a=1&b", Href: "../tags/c/"}}},
 		"owner only": {Title: "O", Owner: "Sam", Updated: "1 Dec", UpdatedISO: "2026-12-01",
 			Focus: []LinkData{*link("Feel", "../f/", ""), *link(odd, "../g/", "")}},
 		"prev only": {Title: "P", Prev: link("Before", "../b/", ""), Breadcrumbs: []LinkData{*link("Home", "../", "")}},

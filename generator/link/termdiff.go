@@ -80,6 +80,10 @@ func mentionsAny(src []byte, words []string) bool {
 }
 
 // containsFold reports whether s holds w (lowercase) in any letter case.
+// It looks for w's first letter in either case, keeping the next place
+// of each until it is passed: looking both up again at every candidate
+// read the rest of s again for the rarer case each time (92 ms of a
+// definition edit at 5,000 pages, for a word starting with 's').
 func containsFold(s []byte, w string) bool {
 	c := w[0]
 	if c >= utf8.RuneSelf {
@@ -89,20 +93,37 @@ func containsFold(s []byte, w string) bool {
 	if 'a' <= c && c <= 'z' {
 		up = c - 'a' + 'A'
 	}
-	for len(s) >= len(w) {
-		i := bytes.IndexByte(s, c)
-		if up != c {
-			if j := bytes.IndexByte(s, up); j >= 0 && (i < 0 || j < i) {
-				i = j
-			}
+	const unknown, none = -2, -1
+	lower, upper := unknown, unknown
+	if up == c {
+		upper = none
+	}
+	for off := 0; len(s)-off >= len(w); {
+		if lower != none && lower < off {
+			lower = indexFrom(s, off, c)
 		}
-		if i < 0 || len(s)-i < len(w) {
+		if upper != none && upper < off {
+			upper = indexFrom(s, off, up)
+		}
+		i := lower
+		if i == none || upper != none && upper < i {
+			i = upper
+		}
+		if i == none || len(s)-i < len(w) {
 			return false
 		}
 		if bytes.EqualFold(s[i:i+len(w)], []byte(w)) {
 			return true
 		}
-		s = s[i+1:]
+		off = i + 1
 	}
 	return false
+}
+
+// indexFrom is the place of the first c in s at or after off, or -1.
+func indexFrom(s []byte, off int, c byte) int {
+	if i := bytes.IndexByte(s[off:], c); i >= 0 {
+		return off + i
+	}
+	return -1
 }

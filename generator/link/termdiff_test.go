@@ -1,10 +1,13 @@
 package link
 
 import (
+	"bytes"
 	"hash/fnv"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/parse"
@@ -97,4 +100,48 @@ func TestMentionsAny(t *testing.T) {
 			t.Errorf("mentionsAny(%q, %q) = %v, want %v", tc.src, tc.words, got, tc.want)
 		}
 	}
+}
+
+// containsFoldBefore is containsFold as it was, looking both cases up
+// again at every candidate: the reference the faster one is held to.
+func containsFoldBefore(s []byte, w string) bool {
+	c := w[0]
+	if c >= utf8.RuneSelf {
+		return bytes.Contains(bytes.ToLower(s), []byte(w))
+	}
+	up := c
+	if 'a' <= c && c <= 'z' {
+		up = c - 'a' + 'A'
+	}
+	for len(s) >= len(w) {
+		i := bytes.IndexByte(s, c)
+		if up != c {
+			if j := bytes.IndexByte(s, up); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
+		if i < 0 || len(s)-i < len(w) {
+			return false
+		}
+		if bytes.EqualFold(s[i:i+len(w)], []byte(w)) {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+func FuzzContainsFold(f *testing.F) {
+	for _, tc := range [][2]string{{"Net Promoter Score", "score"}, {"ss sS Ss SYNONYM", "synonym"}, {"a-b", "-b"}, {"Kelvin \u212a", "k"}, {"", "x"}} {
+		f.Add(tc[0], tc[1])
+	}
+	f.Fuzz(func(t *testing.T, s, w string) {
+		w = strings.ToLower(w)
+		if w == "" {
+			return
+		}
+		if got, want := containsFold([]byte(s), w), containsFoldBefore([]byte(s), w); got != want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", s, w, got, want)
+		}
+	})
 }

@@ -262,26 +262,48 @@ func resolvePlaceholders(w *sectionSum, p *link.Page, chunk []byte) {
 	}
 }
 
-// wordCount counts the words of HTML text given piece by piece.
+// wordCount counts the words of HTML text given piece by piece: runs of
+// bytes that are neither white space nor inside a tag.
 type wordCount struct {
 	n       int
 	in, tag bool
 }
 
+// wordBytes sorts the bytes outside a tag: a word's, white space, or '<'.
+var wordBytes = func() (t [256]byte) {
+	for _, c := range []byte(" \n\t\r") {
+		t[c] = wordSpace
+	}
+	t['<'] = wordTag
+	return t
+}()
+
+const (
+	wordLetter = iota
+	wordSpace
+	wordTag
+)
+
 func (w *wordCount) write(h []byte) {
 	n, in, tag := w.n, w.in, w.tag
-	for _, c := range h {
-		switch {
-		case c == '<':
-			tag = true
-			in = false
-		case c == '>':
+	for i := 0; i < len(h); i++ {
+		if tag {
+			// Inside a tag only its end counts ('<' there changes nothing).
+			j := bytes.IndexByte(h[i:], '>')
+			if j < 0 {
+				break
+			}
+			i += j
 			tag = false
-		case tag:
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			continue
+		}
+		switch wordBytes[h[i]] {
+		case wordTag:
+			tag, in = true, false
+		case wordSpace:
 			in = false
 		default:
-			if !in {
+			if !in && h[i] != '>' {
 				n++
 				in = true
 			}

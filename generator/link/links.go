@@ -140,15 +140,20 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		// reads it, from the file's folder (the two differ for every page
 		// that is not a folder's own page). Either in any letter case: the
 		// link is written with the address's own.
-		fromFile := path.Clean("/" + path.Join(path.Dir(strings.TrimPrefix(p.Path, load.ContentDir+"/")), raw))
-		if fromFile != "/" {
-			fromFile += "/"
-		}
-		candidates := []string{u}
-		if !strings.HasPrefix(raw, "/") && fromFile != u {
-			candidates = append(candidates, fromFile)
-		}
-		for _, c := range candidates {
+		// The file's reading is made only when the browser's finds nothing.
+		for i, c := range [2]string{u} {
+			if i == 1 {
+				if strings.HasPrefix(raw, "/") {
+					break
+				}
+				c = path.Clean("/" + path.Join(path.Dir(strings.TrimPrefix(p.Path, load.ContentDir+"/")), raw))
+				if c != "/" {
+					c += "/"
+				}
+				if c == u {
+					break
+				}
+			}
 			if target = s.ByURL[strings.ToLower(c)]; target != nil {
 				break
 			}

@@ -33,9 +33,13 @@ func (r *run) printURL(target string) string {
 
 // absoluteBase reports whether baseURL is an address with a scheme and a
 // host, the only kind worth printing.
+// It is asked for every link of every page: baseURL is read once a run.
 func (r *run) absoluteBase() bool {
-	u, err := url.Parse(r.site.Config.BaseURL)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	r.absoluteOnce.Do(func() {
+		u, err := url.Parse(r.site.Config.BaseURL)
+		r.absolute = err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	})
+	return r.absolute
 }
 
 // bookPrintCSS is the book's stylesheet for paper, generated because it

@@ -89,6 +89,10 @@ type run struct {
 	alternates map[string][]altTarget
 
 	text *i18n.Text // the interface text of its language
+
+	absoluteOnce sync.Once // absoluteBase, read once
+	absolute     bool
+
 	// labels puts the accessible names markdown writes in English into
 	// the language's words; nil in English.
 	labels *strings.Replacer

@@ -307,7 +307,7 @@ func when(t time.Time) string {
 
 // Published reports whether a page is in a build made at now: its
 // publishDate is not after now, and its expiryDate not before.
-func Published(fm parse.FrontMatter, now time.Time) bool {
+func Published(fm *parse.FrontMatter, now time.Time) bool {
 	if !fm.PublishDate.IsZero() && now.Before(fm.PublishDate) {
 		return false
 	}

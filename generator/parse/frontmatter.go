@@ -86,7 +86,7 @@ type FrontMatter struct {
 }
 
 // NavTitle is the label navigation shows: linkTitle when written, else the title.
-func (fm FrontMatter) NavTitle() string {
+func (fm *FrontMatter) NavTitle() string {
 	if fm.LinkTitle != "" {
 		return fm.LinkTitle
 	}
@@ -95,7 +95,7 @@ func (fm FrontMatter) NavTitle() string {
 
 // Line returns the line in the file where a front matter key is written,
 // or 1 when it is not written at all.
-func (fm FrontMatter) Line(path ...string) int {
+func (fm *FrontMatter) Line(path ...string) int {
 	if fm.lines == nil {
 		return 1
 	}

@@ -205,7 +205,7 @@ func TestFrontMatterLine(t *testing.T) {
 			}
 		})
 	}
-	if got := (FrontMatter{}).Line("title"); got != 1 {
+	if got := (&FrontMatter{}).Line("title"); got != 1 {
 		t.Errorf("zero FrontMatter: Line = %d; want 1", got)
 	}
 }

@@ -166,7 +166,7 @@ func (d *fieldDecoder) finishOtherTool(fm *FrontMatter, seen *otherToolFields) {
 }
 
 // Hides reports whether the page hides a part (see HideValues).
-func (fm FrontMatter) Hides(part string) bool { return slices.Contains(fm.Hide, part) }
+func (fm *FrontMatter) Hides(part string) bool { return slices.Contains(fm.Hide, part) }
 
 // aliasProblem says what is wrong with an alias, or "" when it is an
 // address of this site: "/old/path/", "old-name" (beside the page), or a
@@ -193,7 +193,7 @@ func aliasProblem(a string) string {
 
 // AllTags are the page's tags and then its categories: Hugo's second
 // taxonomy is listed with the tags.
-func (fm FrontMatter) AllTags() []string {
+func (fm *FrontMatter) AllTags() []string {
 	if len(fm.Categories) == 0 {
 		return fm.Tags
 	}

@@ -296,7 +296,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	drafts := opts.Drafts || site.Config.Build.Drafts
 	kept := inputs[:0]
 	for _, in := range inputs {
-		if !drafts && (in.Page.Meta.Draft || !link.Published(in.Page.Meta, now)) {
+		if !drafts && (in.Page.Meta.Draft || !link.Published(&in.Page.Meta, now)) {
 			in.Draft = true // left out, but a link to it gets the right message
 		}
 		kept = append(kept, in)

@@ -466,11 +466,11 @@ func (s *Site) buildTags() {
 		}
 	}
 	for k, pages := range s.Tags {
-		sort.Slice(pages, func(i, j int) bool {
-			if pages[i].Title() != pages[j].Title() {
-				return pages[i].Title() < pages[j].Title()
+		slices.SortFunc(pages, func(a, b *Page) int {
+			if c := strings.Compare(a.Title(), b.Title()); c != 0 {
+				return c
 			}
-			return pages[i].URL < pages[j].URL
+			return strings.Compare(a.URL, b.URL)
 		})
 		s.TagNames = append(s.TagNames, k)
 		s.Generated["/tags/"+k+"/"] = nil

@@ -58,17 +58,9 @@ func (d *PageData) BreadcrumbTrail() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<nav class="breadcrumbs" aria-label="`)
-	writeText(&b, d.text.T("nav.breadcrumb"))
-	b.WriteString(`"><ol>`)
+	d.writeNavOpen(&b, "breadcrumbs", "nav.breadcrumb", "<ol>")
 	for _, c := range d.Breadcrumbs {
-		b.WriteString(`<li><a href="`)
-		writeURL(&b, c.Href)
-		b.WriteString(`"`)
-		writeLang(&b, c.Lang)
-		b.WriteString(">")
-		writeText(&b, c.Title)
-		b.WriteString("</a></li>")
+		writeLinkItem(&b, c.Href, c.Lang, c.Title)
 	}
 	b.WriteString(`<li><span aria-current="page">`)
 	writeText(&b, d.Title)
@@ -83,9 +75,7 @@ func (d *PageData) PagerLinks() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<nav class="pager" aria-label="`)
-	writeText(&b, d.text.T("nav.pager"))
-	b.WriteString(`">`)
+	d.writeNavOpen(&b, "pager", "nav.pager", "")
 	if d.Prev != nil {
 		d.writePagerLink(&b, "prev", "nav.previous", d.Prev)
 	}
@@ -117,9 +107,7 @@ func (d *PageData) LanguageLinks() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<nav class="language-switcher" aria-label="`)
-	writeText(&b, d.text.T("translation.language"))
-	b.WriteString(`"><ul>`)
+	d.writeNavOpen(&b, "language-switcher", "translation.language", "<ul>")
 	for _, a := range d.Alternates {
 		b.WriteString(`<li><a href="`)
 		writeURL(&b, a.Href)
@@ -173,6 +161,25 @@ func writeAlternate(b *strings.Builder, code, href string) {
 	b.WriteString(`" href="`)
 	writeURL(b, href)
 	b.WriteString(`">`)
+}
+
+// writeNavOpen opens a nav of class, named by the text of labelKey, and
+// the list that follows ("<ol>", "<ul>" or none).
+func (d *PageData) writeNavOpen(b *strings.Builder, class, labelKey, list string) {
+	b.WriteString(`<nav class="` + class + `" aria-label="`)
+	writeText(b, d.text.T(labelKey))
+	b.WriteString(`">` + list)
+}
+
+// writeLinkItem writes an li holding a link, its title marked with lang.
+func writeLinkItem(b *strings.Builder, href, lang, title string) {
+	b.WriteString(`<li><a href="`)
+	writeURL(b, href)
+	b.WriteString(`"`)
+	writeLang(b, lang)
+	b.WriteString(">")
+	writeText(b, title)
+	b.WriteString("</a></li>")
 }
 
 // writeLang writes a lang attribute, when there is a language to name.
@@ -274,13 +281,7 @@ func (d *PageData) writeDateFact(b *strings.Builder, key, date, iso string) {
 func linkItems(root string, links []LinkData) template.HTML {
 	var b strings.Builder
 	for _, l := range links {
-		b.WriteString(`<li><a href="`)
-		writeURL(&b, root+l.URL)
-		b.WriteString(`"`)
-		writeLang(&b, l.Lang)
-		b.WriteString(">")
-		writeText(&b, l.Title)
-		b.WriteString("</a></li>")
+		writeLinkItem(&b, root+l.URL, l.Lang, l.Title)
 	}
 	return template.HTML(b.String())
 }

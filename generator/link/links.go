@@ -139,21 +139,21 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		// As a browser reads it, from the page's address; else as GitHub
 		// reads it, from the file's folder (the two differ for every page
 		// that is not a folder's own page). Either in any letter case: the
-		// link is written with the address's own.
-		// The file's reading is made only when the browser's finds nothing.
-		for i, c := range [2]string{u} {
-			if i == 1 {
-				if strings.HasPrefix(raw, "/") {
-					break
-				}
-				c = path.Clean("/" + path.Join(path.Dir(strings.TrimPrefix(p.Path, load.ContentDir+"/")), raw))
-				if c != "/" {
-					c += "/"
-				}
-				if c == u {
-					break
-				}
+		// link is written with the address's own. The second reading is
+		// made only when the first finds nothing (most links are found).
+		readings := func(yield func(string) bool) {
+			if !yield(u) || strings.HasPrefix(raw, "/") {
+				return
 			}
+			fromFile := path.Clean("/" + path.Join(path.Dir(strings.TrimPrefix(p.Path, load.ContentDir+"/")), raw))
+			if fromFile != "/" {
+				fromFile += "/"
+			}
+			if fromFile != u {
+				yield(fromFile)
+			}
+		}
+		for c := range readings {
 			if target = s.ByURL[strings.ToLower(c)]; target != nil {
 				break
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -9,8 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
 // TestServeLanguages: the dev server builds every language; a translation
@@ -22,21 +19,9 @@ func TestServeLanguages(t *testing.T) {
 	write("site.toml", "title = \"T\"\n[languages.en]\n[languages.nl]\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/promise.md", "+++\ntitle = \"Promise\"\n+++\nThe promise.\n")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	go serve.New(serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(a string) { ready <- a }}).Run(ctx)
-	var addr string
-	select {
-	case addr = <-ready:
-	case <-time.After(30 * time.Second):
-		t.Fatal("dev server did not start")
-	}
-	if !strings.HasPrefix(addr, "http") {
-		addr = "http://" + addr
-	}
+	addr := startDevServer(t, dir)
 	get := func(path string) (int, string) {
-		resp, err := http.Get(strings.TrimSuffix(addr, "/") + path)
+		resp, err := http.Get(addr + path)
 		if err != nil {
 			return 0, ""
 		}
@@ -78,20 +63,7 @@ func TestBrowserServeOverlayInPageLanguage(t *testing.T) {
 	write("site.toml", "title = \"T\"\n[languages.en]\n[languages.nl]\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/_index.nl.md", "+++\ntitle = \"Start\"\n+++\nStart.\n")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	go serve.New(serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(a string) { ready <- a }}).Run(ctx)
-	var addr string
-	select {
-	case addr = <-ready:
-	case <-time.After(30 * time.Second):
-		t.Fatal("dev server did not start")
-	}
-	if !strings.HasPrefix(addr, "http") {
-		addr = "http://" + addr
-	}
-	addr = strings.TrimSuffix(addr, "/")
+	addr := startDevServer(t, dir)
 	b := browser(t)
 	heading := `(() => { const h = document.querySelector("#shiftbook-overlay h2"); return h ? h.textContent : ""; })()`
 	for _, c := range []struct{ page, want, errLang string }{

@@ -7,7 +7,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,8 +21,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
 func chromiumPath(t *testing.T) string {
@@ -224,18 +221,9 @@ func TestBrowserLiveReload(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	go serve.New(serve.Options{Dir: dir, Addr: "127.0.0.1:0", Ready: func(a string) { ready <- a }}).Run(sctx)
-	var addr string
-	select {
-	case addr = <-ready:
-	case <-time.After(20 * time.Second):
-		t.Fatal("dev server did not start")
-	}
+	addr := startDevServer(t, dir)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(fmt.Sprintf("http://%s/guide/one/", addr)), chromedp.WaitReady("main"))
+	do(t, ctx, chromedp.Navigate(addr+"/guide/one/"), chromedp.WaitReady("main"))
 	if !waitTrue(t, ctx, `!!(window.__shiftbookEvents && window.__shiftbookEvents.readyState === 1)`, 10*time.Second) {
 		t.Fatal("the page did not connect to the dev server's events")
 	}

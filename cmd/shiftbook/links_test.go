@@ -9,9 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/shiftbook/shiftbook/generator/serve"
 )
 
 // TestLinkOutsideTheSiteIsAnError: a file in content/ that is a link to a
@@ -56,18 +53,9 @@ func TestLinkOutsideTheSiteIsAnError(t *testing.T) {
 
 	// serve: the build fails, so the page that says so is all there is;
 	// neither it nor the address of the link shows the file.
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	go serve.New(serve.Options{Dir: site, Addr: "127.0.0.1:0", Ready: func(a string) { ready <- a }}).Run(ctx)
-	var addr string
-	select {
-	case addr = <-ready:
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	addr := startDevServer(t, site)
 	for _, path := range []string{"/vision/passwd.txt", "/"} {
-		resp, err := http.Get("http://" + addr + path)
+		resp, err := http.Get(addr + path)
 		if err != nil {
 			t.Fatal(err)
 		}

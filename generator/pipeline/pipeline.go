@@ -94,6 +94,8 @@ type Builder struct {
 	// unlimit restores the memory limit a one-shot build set; nil: none set.
 	unlimit  func()
 	headroom *headroom
+	// templates keeps the theme parsed between rebuilds.
+	templates render.TemplateCache
 }
 
 type pageEntry struct {
@@ -366,6 +368,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		Workers:    opts.Workers,
 		Previous:   opts.Previous,
 		Release:    opts.OneShot,
+	}
+	if !opts.OneShot {
+		ropts.Templates = &b.templates
 	}
 	var renderer *render.Renderer
 	if len(sites) > 1 {

@@ -51,6 +51,9 @@ type Options struct {
 	// Lang is the language the site is rendered in, for a site with
 	// [languages] (see PrepareLanguages); nil for a site of one language.
 	Lang *Language
+	// Templates, when set, keeps the theme's templates parsed from one
+	// build to the next (the dev server); nil: parsed for this build.
+	Templates *TemplateCache
 	// assets are the default language's assets, for the tree of another
 	// language, which links them instead of writing its own.
 	assets map[string]string
@@ -209,7 +212,8 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	} else if _, diags := r.writeAssets(theme); len(diags) > 0 {
 		return nil, diags
 	}
-	tmpl, diags := parseTemplates(theme, r.funcs())
+	unbound := (&run{}).funcs()
+	tmpl, diags := opts.Templates.templates(theme, "plain", r.funcs(), unbound, nil)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -217,7 +221,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	if r.mini != nil {
 		// Minify the templates once instead of every page they make; the
 		// unminified set stays for error positions.
-		if small, d := parseTemplateSet(theme, r.funcs(), r.mini.template); len(d) == 0 {
+		if small, d := opts.Templates.templates(theme, "minified", r.funcs(), unbound, r.mini.template); len(d) == 0 {
 			r.tmpl = small
 		} else {
 			r.minifyPages = true

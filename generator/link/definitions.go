@@ -2,7 +2,6 @@ package link
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,9 +150,7 @@ func (s *Site) indexTerms() diag.List {
 			t.List = append(t.List, p)
 		}
 	}
-	sort.SliceStable(t.List, func(i, j int) bool {
-		return byTitle(t.List[i], t.List[j])
-	})
+	sortByTitle(t.List, func(p *Page) *Page { return p })
 	quiet := false // the original's names of a translation: taken only when free
 	add := func(def *Page, key, field string, exact bool) {
 		key = strings.TrimSpace(key)

@@ -50,7 +50,10 @@ func page(title, body string) string {
 }
 
 func TestParentURLAndTitleFromSlug(t *testing.T) {
-	for u, want := range map[string]string{"/": "", "/a/": "/", "/a/b/": "/a/", "/a/b/c/": "/a/b/"} {
+	for u, want := range map[string]string{"/": "", "/a/": "/", "/a/b/": "/a/", "/a/b/c/": "/a/b/",
+		"/a/-/b/": "/a/-/", "/a/.../b/": "/a/.../", "/a/.well-known/": "/a/", "/ä/ö/": "/ä/",
+		// Not made by slug.PageURL, but read as path.Dir reads them.
+		"/a//b/": "/a/", "/a/./b/": "/a/", "/a/../b/": "/"} {
 		if got := parentURL(u); got != want {
 			t.Errorf("parentURL(%q) = %q; want %q", u, got, want)
 		}

@@ -5,12 +5,14 @@
 package link
 
 import (
+	"cmp"
 	"context"
 	"path"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -176,9 +178,9 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	s := &Site{
 		Config:       cfg,
 		Now:          now,
-		ByURL:        map[string]*Page{},
-		byPath:       map[string]*Page{},
-		byFoldedPath: map[string]*Page{},
+		ByURL:        make(map[string]*Page, len(inputs)),
+		byPath:       make(map[string]*Page, len(inputs)),
+		byFoldedPath: make(map[string]*Page, len(inputs)),
 		Static:       map[string]string{},
 		Tags:         map[string][]*Page{},
 		UsedBy:       map[*Page][]*Page{},
@@ -232,15 +234,20 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		s.Static[u] = f
 	}
 	s.addVirtualSections()
+	s.Pages = make([]*Page, 0, len(s.ByURL))
 	for _, p := range s.ByURL {
 		s.Pages = append(s.Pages, p)
 	}
-	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 	s.Home = s.ByURL["/"]
-	s.buildTree()
-	s.buildTags()
-
-	diags.Add(s.indexEarly()...)
+	// The tree, the tags and the vocabulary read the pages and each write
+	// a part of the site of their own: made side by side.
+	var wg sync.WaitGroup
+	wg.Go(s.buildTree)
+	wg.Go(s.buildTags)
+	early := s.indexEarly()
+	wg.Wait()
+	diags.Add(early...)
 	var stats Stats
 	stats.BodiesRendered = s.renderBodies(ctx, md, bodies, hashes, workers)
 	if ctx.Err() != nil {
@@ -316,15 +323,16 @@ func pageKind(p *Page) Kind {
 // site a home page, when the author wrote none: navigation needs a parent
 // for every page.
 func (s *Site) addVirtualSections() {
-	var urls []string
+	// The pages written; the sections made for them are added to ByURL as
+	// the walk goes, and a section once made has had its parents made.
+	urls := make([]string, 0, len(s.ByURL))
 	for u := range s.ByURL {
 		urls = append(urls, u)
 	}
-	sort.Strings(urls)
 	for _, u := range urls {
 		for parent := parentURL(u); parent != ""; parent = parentURL(parent) {
 			if _, ok := s.ByURL[parent]; ok {
-				continue
+				break // a page written (its parents are walked from it) or a section made
 			}
 			title := "Home"
 			if parent != "/" {
@@ -348,15 +356,21 @@ func (s *Site) addVirtualSections() {
 	}
 }
 
+// parentURL is the URL of the section a page's URL is in ("/a/b/" →
+// "/a/"); "" for the home page. For a clean URL, as slug.PageURL makes
+// them, that is a prefix of it: no copy is made.
 func parentURL(u string) string {
 	if u == "/" {
 		return ""
 	}
-	d := path.Dir(strings.TrimSuffix(u, "/"))
-	if d == "/" {
-		return "/"
+	if strings.Contains(u, "//") || strings.Contains(u, "/.") {
+		d := path.Dir(strings.TrimSuffix(u, "/"))
+		if d == "/" {
+			return "/"
+		}
+		return d + "/"
 	}
-	return d + "/"
+	return u[:strings.LastIndexByte(strings.TrimSuffix(u, "/"), '/')+1]
 }
 
 func titleFromSlug(slug string) string {
@@ -406,20 +420,40 @@ func (s *Site) buildTree() {
 // SortPages orders pages as navigation shows them: by weight (pages without
 // a weight last), then title, then URL.
 func SortPages(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
+	if len(pages) < 2 {
+		return
+	}
+	// Each page's name is lowered once, not at every comparison.
+	keyed := make([]keyedPage, len(pages))
+	for i, p := range pages {
+		keyed[i] = keyedPage{key: sortName(p), page: p}
+	}
+	slices.SortStableFunc(keyed, func(x, y keyedPage) int {
+		a, b := x.page, y.page
 		wa, wb := a.Meta.Weight, b.Meta.Weight
 		if (wa == 0) != (wb == 0) {
-			return wa != 0
+			if wa != 0 {
+				return -1
+			}
+			return 1
 		}
 		if wa != wb {
-			return wa < wb
+			return cmp.Compare(wa, wb)
 		}
-		if ka, kb := sortName(a), sortName(b); ka != kb {
-			return ka < kb
+		if c := strings.Compare(x.key, y.key); c != 0 {
+			return c
 		}
-		return a.URL < b.URL
+		return strings.Compare(a.URL, b.URL)
 	})
+	for i := range keyed {
+		pages[i] = keyed[i].page
+	}
+}
+
+// keyedPage is a page with what it is sorted by.
+type keyedPage struct {
+	key  string
+	page *Page
 }
 
 // sortName is what pages without a weight are ordered by: the title, or
@@ -445,6 +479,31 @@ func byTitle(a, b *Page) bool {
 		return ta < tb
 	}
 	return a.URL < b.URL
+}
+
+// sortByTitle sorts items in byTitle's order of their pages, stably,
+// lowering each title once: for the long lists (every definition).
+func sortByTitle[T any](items []T, page func(T) *Page) {
+	keyed := make([]keyedPage, len(items))
+	for i, it := range items {
+		p := page(it)
+		keyed[i] = keyedPage{key: strings.ToLower(p.Title()), page: p}
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if c := strings.Compare(keyed[i].key, keyed[j].key); c != 0 {
+			return c
+		}
+		return strings.Compare(keyed[i].page.URL, keyed[j].page.URL)
+	})
+	sorted := make([]T, len(items))
+	for k, i := range order {
+		sorted[k] = items[i]
+	}
+	copy(items, sorted)
 }
 
 func (s *Site) buildTags() {

@@ -19,12 +19,28 @@ import (
 )
 
 // Templates are a theme's layouts, parsed: each page layout joined with the
-// base layout and every partial and shortcode template.
+// base layout and every partial and shortcode template. A layout's set is
+// made the first time a page asks for it, from a copy of the shared
+// templates that is never run: a theme has two dozen layouts, each set
+// holds every partial again, and a build or the dev server may not need
+// them all (the unminified set of a minified build is only for the
+// position of an error).
 type Templates struct {
-	layouts map[string]*template.Template // "page" → page.html with baseof, partials
-	sources map[string]load.File          // template name → file, for error positions
-	common  *template.Template            // partials and shortcodes alone, for shortcodes
-	cached  sync.Map                      // partialCached: name and variant → template.HTML
+	layouts map[string]*layoutSet // "page" → page.html with baseof, partials
+	sources map[string]load.File  // template name → file, for error positions
+	common  *template.Template    // partials and shortcodes alone, for shortcodes
+	// pristine is common before anything ran: html/template copies only a
+	// set that has not run, and each layout's set is such a copy.
+	pristine *template.Template
+	cached   sync.Map // partialCached: name and variant → template.HTML
+}
+
+// layoutSet is one layout's templates, made once, when first run.
+type layoutSet struct {
+	text string // the layout's source, transformed as the set is
+	once sync.Once
+	tmpl *template.Template
+	err  error
 }
 
 // layout names a page layout file: layouts/NAME.html.
@@ -37,7 +53,9 @@ func parseTemplates(theme load.Theme, funcs template.FuncMap) (*Templates, diag.
 }
 
 // parseTemplateSet parses the theme's templates, each source passed through
-// transform first when it is given (minification).
+// transform first when it is given (minification). Every layout is parsed
+// now, so that a mistake in one is reported with the others; its set is
+// made when a page first asks for it.
 func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([]byte) []byte) (*Templates, diag.List) {
 	text := func(b []byte) string {
 		if transform != nil {
@@ -45,7 +63,7 @@ func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([
 		}
 		return string(b)
 	}
-	t := &Templates{layouts: map[string]*template.Template{}, sources: map[string]load.File{}}
+	t := &Templates{layouts: map[string]*layoutSet{}, sources: map[string]load.File{}}
 	var diags diag.List
 	funcs = maps.Clone(funcs)
 	funcs["partialCached"] = t.partialCached
@@ -75,7 +93,17 @@ func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([
 	if len(diags) > 0 {
 		return t, diags
 	}
-	t.common = common
+	pristine, err := common.Clone()
+	if err != nil {
+		return t, diag.List{templateError(base, err)}
+	}
+	t.common, t.pristine = common, pristine
+	// Each layout is parsed over one scratch copy in turn, for its
+	// mistakes: a later layout's "main" replaces the one before.
+	scratch, err := pristine.Clone()
+	if err != nil {
+		return t, diag.List{templateError(base, err)}
+	}
 	for _, p := range theme.Paths("layouts") {
 		rel := strings.TrimPrefix(p, "layouts/")
 		if strings.Contains(rel, "/") || rel == "baseof.html" || path.Ext(rel) != ".html" {
@@ -83,22 +111,34 @@ func parseTemplateSet(theme load.Theme, funcs template.FuncMap, transform func([
 		}
 		f := theme.Files[p]
 		t.sources[rel] = f
-		clone, err := common.Clone()
-		if err != nil {
+		src := text(f.Data)
+		if _, err := scratch.New(rel).Parse(src); err != nil {
 			diags.Add(templateError(f, err))
 			continue
 		}
-		if _, err := clone.New(rel).Parse(text(f.Data)); err != nil {
-			diags.Add(templateError(f, err))
-			continue
-		}
-		t.layouts[strings.TrimSuffix(rel, ".html")] = clone
+		t.layouts[strings.TrimSuffix(rel, ".html")] = &layoutSet{text: src}
 	}
 	return t, diags
 }
 
 // has reports whether a layout exists.
 func (t *Templates) has(layout string) bool { return t.layouts[layout] != nil }
+
+// layout is a layout's set, made on first use.
+func (t *Templates) layout(name string) (*template.Template, error) {
+	l := t.layouts[name]
+	if l == nil {
+		return nil, fmt.Errorf("no layout %q", name)
+	}
+	l.once.Do(func() {
+		set, err := t.pristine.Clone()
+		if err == nil {
+			_, err = set.New(name + ".html").Parse(l.text)
+		}
+		l.tmpl, l.err = set, err
+	})
+	return l.tmpl, l.err
+}
 
 // execute runs a page layout through baseof.html.
 func (t *Templates) execute(buf *bytes.Buffer, layout string, data any) error {
@@ -107,9 +147,9 @@ func (t *Templates) execute(buf *bytes.Buffer, layout string, data any) error {
 
 // executeTo is execute into any writer (a page written as a stream).
 func (t *Templates) executeTo(buf io.Writer, layout string, data any) error {
-	tmpl := t.layouts[layout]
-	if tmpl == nil {
-		return fmt.Errorf("no layout %q", layout)
+	tmpl, err := t.layout(layout)
+	if err != nil {
+		return err
 	}
 	return tmpl.ExecuteTemplate(buf, "baseof.html", data)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,5 +81,56 @@ func TestPartialCachedSlot(t *testing.T) {
 		if got := buf.String(); got != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.url, got, tc.want)
 		}
+	}
+}
+
+// Each layout's blocks are its own, though its set is made only when a
+// page first asks for it: one layout's "title" is not another's, and every
+// layout with a mistake is reported in the same run.
+func TestLayoutsAreSeparate(t *testing.T) {
+	tmpl, diags := parseTemplates(testTheme(map[string]string{
+		"layouts/baseof.html":   `{{block "title" .}}default{{end}}|{{block "main" .}}{{end}}`,
+		"layouts/page.html":     `{{define "title"}}page title{{end}}{{define "main"}}page{{end}}`,
+		"layouts/section.html":  `{{define "main"}}section{{end}}`,
+		"layouts/home.html":     `{{define "main"}}home{{end}}`,
+		"layouts/metric.html":   `{{define "main"}}metric{{end}}`,
+		"layouts/journey.html":  `{{define "title"}}journey title{{end}}{{define "main"}}journey{{end}}`,
+		"layouts/glossary.html": `{{define "main"}}glossary{{end}}`,
+	}), template.FuncMap{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for _, tc := range []struct{ layout, want string }{
+		{"section", "default|section"},
+		{"page", "page title|page"},
+		{"home", "default|home"},
+		{"journey", "journey title|journey"},
+		{"metric", "default|metric"},
+		{"page", "page title|page"},
+	} {
+		var buf bytes.Buffer
+		if err := tmpl.execute(&buf, tc.layout, &PageData{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.layout, got, tc.want)
+		}
+	}
+	if err := tmpl.execute(new(bytes.Buffer), "none", &PageData{}); err == nil {
+		t.Error("a layout the theme lacks ran")
+	}
+
+	_, diags = parseTemplates(testTheme(map[string]string{
+		"layouts/baseof.html":  `{{block "main" .}}{{end}}`,
+		"layouts/page.html":    "{{define \"main\"}}\n{{.Title}{{end}}",
+		"layouts/section.html": `{{define "main"}}fine{{end}}`,
+		"layouts/metric.html":  "{{define \"main\"}}\n\n{{if}}{{end}}",
+	}), template.FuncMap{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Path+":"+strconv.Itoa(d.Line))
+	}
+	if want := []string{"themes/t/layouts/metric.html:3", "themes/t/layouts/page.html:2"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("diagnostics at %v, want %v: %v", got, want, diags)
 	}
 }

@@ -100,33 +100,35 @@ func (c *TemplateCache) templates(theme load.Theme, variant string, funcs, unbou
 // copy is a set of the same templates that can be bound and run on its
 // own (html/template copies each parse tree: running a template escapes it
 // in place); nil if html/template refuses, which it does only for a set
-// that has run.
+// that has run. Its layouts' sets are made from its own copy.
 func (t *Templates) copy() *Templates {
-	out := &Templates{layouts: make(map[string]*template.Template, len(t.layouts)), sources: t.sources}
+	if t.pristine == nil {
+		return nil
+	}
+	out := &Templates{layouts: make(map[string]*layoutSet, len(t.layouts)), sources: t.sources}
 	var err error
-	if t.common != nil {
-		if out.common, err = t.common.Clone(); err != nil {
-			return nil
-		}
+	if out.common, err = t.pristine.Clone(); err != nil {
+		return nil
+	}
+	if out.pristine, err = t.pristine.Clone(); err != nil {
+		return nil
 	}
 	for name, l := range t.layouts {
-		if out.layouts[name], err = l.Clone(); err != nil {
-			return nil
-		}
+		out.layouts[name] = &layoutSet{text: l.text}
 	}
 	return out
 }
 
 // bind makes funcs, and the set's own partialCached and slot, the functions
-// its templates call.
+// its templates call. It must come before any of them runs; the layouts'
+// sets, copied from pristine later, take them from it.
 func (t *Templates) bind(funcs template.FuncMap) {
 	funcs = maps.Clone(funcs)
 	funcs["partialCached"] = t.partialCached
 	funcs["slot"] = slot
-	if t.common != nil {
-		t.common.Funcs(funcs)
-	}
-	for _, l := range t.layouts {
-		l.Funcs(funcs)
+	for _, set := range []*template.Template{t.common, t.pristine} {
+		if set != nil {
+			set.Funcs(funcs)
+		}
 	}
 }

@@ -95,3 +95,23 @@ func orPage(p string) string {
 	}
 	return p
 }
+
+// TestOneManifestForEveryLanguage: an edition's manifest is written once,
+// at the root, and records the translations; another language's tree
+// writes none (publish and --compare read only the root's).
+func TestOneManifestForEveryLanguage(t *testing.T) {
+	out := buildExample(t, Options{}).files
+	if _, ok := out["nl/manifest.json"]; ok {
+		t.Error("the Dutch tree writes a manifest of its own")
+	}
+	m, ok := out["manifest.json"]
+	if !ok {
+		t.Fatal("no manifest.json at the root")
+	}
+	if !bytes.Contains(m, []byte(`"lang":"nl"`)) && !bytes.Contains(m, []byte(`"lang": "nl"`)) {
+		t.Errorf("the root manifest records no Dutch translation: %.300s", m)
+	}
+	if !bytes.Contains(out["nl/changes/index.html"], []byte(`lang="nl"`)) {
+		t.Error("the Dutch tree has no /changes/ page")
+	}
+}

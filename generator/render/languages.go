@@ -57,6 +57,7 @@ func PrepareLanguages(ctx context.Context, sites []*link.Site, langs []Language,
 		if i > 0 {
 			o.Previous = nil // an earlier edition's manifest is of its default language
 			o.assets = runs[0].r.assets
+			o.treeOnly = true
 		}
 		x, d := Prepare(ctx, site, theme, md, o)
 		diags.Add(d...)

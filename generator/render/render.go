@@ -57,6 +57,10 @@ type Options struct {
 	// assets are the default language's assets, for the tree of another
 	// language, which links them instead of writing its own.
 	assets map[string]string
+	// treeOnly is set for the tree of a language other than the default,
+	// which writes no manifest of its own: publish and --compare read the
+	// one at the root.
+	treeOnly bool
 }
 
 // Stats counts the work a render did.
@@ -237,6 +241,12 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	// first asked for, or now for a one-shot build, which releases bodies as
 	// their pages are written.
 	r.manifest = sync.OnceValue(func() *Manifest { return manifestOf(site, opts.Workers) })
+	if opts.treeOnly {
+		// The edition's manifest is the default language's, which records
+		// the translations (setTranslationChanges): this tree's /changes/
+		// needs only the version.
+		r.manifest = func() *Manifest { return &Manifest{Format: manifestFormat, Version: site.Config.Version} }
+	}
 	if opts.Release {
 		r.manifest()
 	}
@@ -280,7 +290,9 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 			return b
 		}}
 	}
-	x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }}
+	if !opts.treeOnly {
+		x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }}
+	}
 	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
 	for _, j := range r.jobs() {
 		x.jobs[j.out] = j

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"html"
+	"io"
 	"html/template"
 	"maps"
 	"net/url"
@@ -167,6 +168,28 @@ type lazyFile struct {
 	once sync.Once
 	make func() []byte
 	data []byte
+	// stream, when set, writes the same bytes as make, for a build that
+	// writes the file once and need not hold it whole.
+	stream func(io.Writer) error
+}
+
+// writeLazy writes a shared file into sink: as a stream when it can be
+// and the build will not ask for it again.
+func (x *Renderer) writeLazy(sink Sink, p string) error {
+	l := x.lazy[p]
+	ss, ok := sink.(streamSink)
+	if l.stream == nil || !ok || !x.r.opts.Release {
+		return sink.Write(p, l.get())
+	}
+	f, err := ss.Create(p)
+	if err != nil {
+		return err
+	}
+	if err := l.stream(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func (l *lazyFile) get() []byte {
@@ -291,7 +314,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		}}
 	}
 	if !opts.treeOnly {
-		x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }}
+		x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }, stream: func(w io.Writer) error { return r.manifest().EncodeTo(w) }}
 	}
 	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
 	for _, j := range r.jobs() {
@@ -382,7 +405,7 @@ func (x *Renderer) All(ctx context.Context, sink Sink) (Stats, diag.List) {
 				if ctx.Err() != nil {
 					return
 				}
-				if err := sink.Write(p, x.lazy[p].get()); err != nil {
+				if err := x.writeLazy(sink, p); err != nil {
 					r.fail(diag.File(p, "cannot write: %v", err))
 				}
 				if r.opts.Release {

@@ -215,7 +215,12 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		p.Kind = pageKind(p)
 		if other, ok := s.ByURL[p.URL]; ok {
 			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
-				"this page and %s would both be written to %s; rename one of the files or give one a different slug", other.Path, p.URL))
+				"this page and %s would both be written to %s; rename one of the files or give one a different slug", other.Path, s.shownURL(p.URL)))
+			// Not placed, but links to it are no errors too: one mistake.
+			p.Broken = true
+			if _, taken := s.byPath[p.Path]; !taken {
+				s.byPath[p.Path] = p
+			}
 			continue
 		}
 		if _, ok := s.Generated[p.URL]; ok {
@@ -299,6 +304,15 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		diags.Add(d...)
 	}
 	return s, stats, diags
+}
+
+// shownURL is a page's address as a reader sees it: under its language's
+// folder in the tree of a language other than the default.
+func (s *Site) shownURL(u string) string {
+	if l := s.Config.Languages; len(l) > 1 && s.Config.Language != l[0].Code {
+		return "/" + strings.TrimSuffix(slug.LanguagePrefix(s.Config.Language), "/") + u
+	}
+	return u
 }
 
 func topSection(file string) string {

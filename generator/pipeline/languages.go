@@ -8,6 +8,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/render"
+	"github.com/shiftbook/shiftbook/generator/slug"
 )
 
 // A site with [languages] is built once per language: the default
@@ -90,7 +91,7 @@ func renderLanguages(cfg parse.Config) []render.Language {
 	for i, l := range cfg.Languages {
 		prefix := ""
 		if i > 0 {
-			prefix = strings.ToLower(l.Code) + "/"
+			prefix = slug.LanguagePrefix(l.Code)
 		}
 		out = append(out, render.Language{Code: l.Code, Name: l.Name, Direction: l.Direction, Prefix: prefix})
 	}
@@ -136,6 +137,42 @@ func behindTranslations(cfg parse.Config, translated map[string]map[string]link.
 			d.Kind = "translations"
 			d.Owner = t.Page.Meta.Owner
 			diags.Add(d)
+		}
+	}
+	return diags
+}
+
+// languageAddressClashes reports the default language's pages whose
+// addresses are in another language's tree (content/nl.md is /nl/, the
+// Dutch home page): that tree would write over them. A folder of such
+// pages (content/nl/…, as Hugo's one-folder-per-language layout has them)
+// is one mistake, reported once, at its first page.
+func languageAddressClashes(cfg parse.Config, site *link.Site) diag.List {
+	var diags diag.List
+	if len(cfg.Languages) < 2 || site == nil {
+		return nil
+	}
+	for _, l := range cfg.Languages[1:] {
+		prefix := "/" + slug.LanguagePrefix(l.Code)
+		folder := load.ContentDir + prefix
+		inFolder, first := 0, ""
+		for _, p := range site.Pages {
+			if p.Virtual || (p.URL != prefix && !strings.HasPrefix(p.URL, prefix)) {
+				continue
+			}
+			if strings.HasPrefix(strings.ToLower(p.Path), folder) {
+				if inFolder++; first == "" || p.Path < first {
+					first = p.Path
+				}
+				continue
+			}
+			diags.Add(diag.AtLine(p.Path, p.Source, 1, 1,
+				"this page would be written to %s, where the %s pages are: rename the file, or give it another address with slug", p.URL, l.Name))
+		}
+		if inFolder > 0 {
+			diags.Add(diag.AtLine(first, site.ByPath(first).Source, 1, 1,
+				"the folder %s holds %d pages whose addresses start with %s, where the %s pages are; a translation sits beside its original with the language in its name (vision/promise.%s.md for vision/promise.md): move each page there and rename it, or rename the folder",
+				strings.TrimSuffix(folder, "/"), inFolder, prefix, l.Name, l.Code))
 		}
 	}
 	return diags

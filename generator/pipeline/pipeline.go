@@ -340,6 +340,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	diags.Add(d.WithKind(kindContent)...)
 	stats.BodiesRendered = lstats.BodiesRendered
 	sites := []*link.Site{resolved}
+	diags.Add(languageAddressClashes(site.Config, resolved).WithKind(kindContent)...)
 	if len(langInputs) > 0 {
 		seen := map[string]bool{}
 		for _, d := range diags {

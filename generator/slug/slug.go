@@ -80,3 +80,8 @@ func File(title string) string {
 	}
 	return b.String()
 }
+
+// LanguagePrefix is the folder the pages of a language other than the
+// default are written under, and their addresses start with: "nl/",
+// "pt-br/" for pt-BR.
+func LanguagePrefix(code string) string { return strings.ToLower(code) + "/" }

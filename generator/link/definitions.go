@@ -188,6 +188,26 @@ func (s *Site) indexTerms() diag.List {
 	for _, def := range t.List {
 		add(def, def.Title(), "title", false)
 	}
+	// A name a translation shares with its original goes first: when two
+	// translations write the same abbreviation, the one whose original has
+	// it keeps it, and the clash is reported at the other.
+	for _, def := range t.List {
+		if def.Original == nil {
+			continue
+		}
+		own := map[string]bool{strings.ToLower(strings.TrimSpace(def.Original.Meta.Definition.Abbr)): true}
+		for _, syn := range def.Original.Meta.Definition.Synonyms {
+			own[strings.ToLower(strings.TrimSpace(syn))] = true
+		}
+		if abbr := def.Meta.Definition.Abbr; own[strings.ToLower(strings.TrimSpace(abbr))] {
+			add(def, abbr, "abbr", true)
+		}
+		for _, syn := range def.Meta.Definition.Synonyms {
+			if own[strings.ToLower(strings.TrimSpace(syn))] {
+				add(def, syn, "synonyms", false)
+			}
+		}
+	}
 	for _, def := range t.List {
 		add(def, def.Meta.Definition.Abbr, "abbr", true)
 		for _, syn := range def.Meta.Definition.Synonyms {

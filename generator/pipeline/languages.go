@@ -73,7 +73,7 @@ func languageRemap(diags diag.List, trans map[string]link.Input, seen map[string
 		for original, t := range trans {
 			// The other page a message names is its translation too.
 			if !t.Draft && strings.Contains(d.Message, original) {
-				d.Message = strings.ReplaceAll(d.Message, original+" ", t.File+" ")
+				d.Message = replacePath(d.Message, original, t.File)
 			}
 		}
 		if key := d.String(); !seen[key] {
@@ -176,4 +176,31 @@ func languageAddressClashes(cfg parse.Config, site *link.Site) diag.List {
 		}
 	}
 	return diags
+}
+
+// replacePath replaces each mention of the file path old in msg by new:
+// where old is followed by the end, a space or punctuation, not by more
+// of a longer name (content/plan.md is not in content/plan.md.bak).
+func replacePath(msg, old, new string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, old)
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		end := i + len(old)
+		b.WriteString(msg[:i])
+		if end < len(msg) && pathByte(msg[end]) {
+			b.WriteString(old)
+		} else {
+			b.WriteString(new)
+		}
+		msg = msg[end:]
+	}
+}
+
+// pathByte reports whether c may continue a file path in a message.
+func pathByte(c byte) bool {
+	return c == '/' || c == '.' || c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }

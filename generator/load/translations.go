@@ -79,6 +79,9 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 			msg := fmt.Sprintf("%q is not one of the site's languages.", code) +
 				" This file is neither a page nor a translation: the languages a translation can be in are " +
 				strings.Join(othersNamed, ", ") + fmt.Sprintf("; rename the file, or add [languages.%s] to site.toml", code)
+			if len(othersNamed) == 0 {
+				msg = fmt.Sprintf("%q is not one of the site's languages. This file is neither a page nor a translation: the site has one language, %s (%s), whose pages have no code in their names; rename the file, or add [languages.%s] to site.toml to make it a translation", code, def.Name, def.Code, code)
+			}
 			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1, "%s", msg))
 		case lang.Code == def.Code:
 			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1,
@@ -111,6 +114,12 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 				"this translation has no original: there is no %s; rename it to match its original's name with .%s before .md, or write the original",
 				t.Original, t.Lang)))
 		}
+	}
+	if cfg.LanguagesUnsure {
+		// site.toml's error says what to fix; advice on file names made
+		// from a languages table in doubt could only mislead (rename the
+		// original's translation over it).
+		return kept, unique, nil
 	}
 	return kept, unique, diags
 }

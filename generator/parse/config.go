@@ -98,6 +98,10 @@ type Config struct {
 	// Languages are the site's languages in order, the default first; nil
 	// for a site of one language (Language).
 	Languages []Language `toml:"-"`
+	// LanguagesUnsure is set when [languages] has a mistake that leaves
+	// which languages the site has, or which is the default, in doubt:
+	// what a file's name says of its language is then not checked.
+	LanguagesUnsure bool `toml:"-"`
 
 	// Shortcodes are the names of the theme's shortcode templates
 	// (layouts/shortcodes/NAME.html), built-in and the site's own, sorted:

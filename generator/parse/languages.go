@@ -105,6 +105,7 @@ func readLanguages(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 		if !isLanguageTag(code) {
 			diags.Add(diag.AtLine(ConfigFile, src, at, 1,
 				"[languages.%s] is not named by a language tag; name the table by one such as \"nl\", \"de\", \"fr\" or \"pt-BR\" (BCP 47, as in HTML's lang), which is also the suffix of its files (promise.nl.md)", code))
+			cfg.LanguagesUnsure = true
 			continue
 		}
 		tag := language.Make(code)
@@ -144,6 +145,7 @@ func readLanguages(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 				vl := line(code, "order")
 				diags.Add(diag.AtLine(ConfigFile, src, vl, valueColumn(src, vl),
 					"languages.%s.order is %d, as is languages.%s.order; give each language its own place", code, l.Order, other))
+				cfg.LanguagesUnsure = true
 			}
 			orders[l.Order] = code
 		}
@@ -162,6 +164,7 @@ func readLanguages(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 			msg += "; remove language: the first language of [languages] is the default"
 		}
 		diags.Add(diag.AtLine(ConfigFile, src, written, valueColumn(src, written), "%s", msg))
+		cfg.LanguagesUnsure = true
 	}
 	cfg.Language = def
 	cfg.Languages = langs

@@ -39,7 +39,7 @@ var allowed = map[string][]string{
 	"generator/render/search":      {},
 	"generator/render":             {"generator/slug", "generator/work", "generator/diag", "generator/i18n", "generator/parse", "generator/kind", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render/chart", "generator/render/search"},
 	"generator/publish":            {},
-	"generator/pipeline":           {"generator/work", "generator/diag", "generator/i18n", "generator/parse", "generator/kind", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
+	"generator/pipeline":           {"generator/slug", "generator/work", "generator/diag", "generator/i18n", "generator/parse", "generator/kind", "generator/series", "generator/markdown", "generator/load", "generator/link", "generator/render", "generator/publish", "themes"},
 	"generator/serve":              {"generator/diag", "generator/load", "generator/pipeline"},
 	"generator/scaffold":           {"generator/slug", "generator/diag", "generator/parse", "generator/kind", "generator/load", "themes"},
 	"generator/internal/testfiles": {}, // imported by tests only

@@ -562,6 +562,56 @@ func TestBrowserEditionMenu(t *testing.T) {
 	}
 }
 
+// TestBrowserEditionMenuInLanguage: a translated page the chosen edition
+// lacks opens that edition's home in the page's language, with the note
+// there; a language the edition does not have opens its own home.
+func TestBrowserEditionMenuInLanguage(t *testing.T) {
+	chromiumPath(t)
+	site := t.TempDir()
+	addFiles(t, site, map[string]string{
+		"site.toml":                     "title = \"Editions\"\n[languages.en]\nname = \"English\"\n[languages.nl]\nname = \"Nederlands\"\n",
+		"content/_index.md":             "+++\ntitle = \"Home\"\n+++\nHome.\n",
+		"content/_index.nl.md":          "+++\ntitle = \"Thuis\"\n+++\nThuis.\n",
+		"content/vision/old-only.md":    "+++\ntitle = \"Old only\"\n+++\nOnly in the first edition.\n",
+		"content/vision/old-only.nl.md": "+++\ntitle = \"Alleen oud\"\n+++\nAlleen in de eerste editie.\n",
+	})
+	dest := filepath.Join(t.TempDir(), "cx")
+	publish := func(version string) {
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version}, &out, &errb); code != 0 {
+			t.Fatalf("publish %s: %s", version, errb.String())
+		}
+	}
+	publish("2026.3")
+	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
+	os.Remove(filepath.Join(site, "content/vision/old-only.nl.md"))
+	publish("2026.4")
+	mux := http.NewServeMux()
+	mux.Handle("/cx/", http.StripPrefix("/cx", http.FileServer(http.Dir(dest))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.3/nl/vision/old-only/"), chromedp.WaitReady("#version-select"))
+	if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
+		t.Fatal("the switcher did not list the published editions")
+	}
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("version-select"); s.value = "2026.4"; s.dispatchEvent(new Event("change")) })()`))
+	if !waitTrue(t, ctx, `location.pathname === "/cx/2026.4/nl/" && !!document.querySelector(".edition-missing")`, 10*time.Second) {
+		t.Fatalf("no note on the Dutch home of 2026.4: at %s", eval[string](t, ctx, `location.href`))
+	}
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "nl" {
+		t.Errorf("the home reached is in %q, want nl", lang)
+	}
+	if note := eval[string](t, ctx, `document.querySelector(".edition-missing").textContent`); !strings.Contains(note, "/nl/vision/old-only/") {
+		t.Errorf("the note says %q, want the missing page's address", note)
+	}
+	// The banner of the old edition points to the latest's Dutch home too.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.3/nl/vision/old-only/"), chromedp.WaitReady("body"))
+	if !waitTrue(t, ctx, `(() => { const a = document.querySelector("#edition-banner a"); return !!a && a.href.includes("/cx/latest/nl/?missing=") })()`, 10*time.Second) {
+		t.Errorf("the old edition's banner links to %q, want the latest's Dutch home", eval[string](t, ctx, `(document.querySelector("#edition-banner a") || {}).href || ""`))
+	}
+}
+
 // TestBrowserFixturesFitAPhone: every whole-site fixture that builds is
 // held to the same rule at 320 px, so odd content an author writes (and a
 // later fixture adds) never widens a page.

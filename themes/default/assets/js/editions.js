@@ -60,7 +60,7 @@
     const params = new URLSearchParams(location.search);
     const missing = params.get("missing");
     const main = document.getElementById("main");
-    if (page !== "" || document.body.classList.contains("kind-404") || missing === null || !main || !/^[^/:?#]+(\/[^/:?#]+)*\/?$/.test(missing) || /(^|\/)\.\.?(\/|$)/.test(missing)) {
+    if (page !== langPrefix || document.body.classList.contains("kind-404") || missing === null || !main || !/^[^/:?#]+(\/[^/:?#]+)*\/?$/.test(missing) || /(^|\/)\.\.?(\/|$)/.test(missing)) {
       return;
     }
     const title = (params.get("title") || "").replace(/\s+/g, " ").trim().slice(0, 200);
@@ -103,6 +103,16 @@
     }
   };
 
+  // missingHome is the home a reader lands on in another edition that lacks
+  // this page: the home of the page's language when that edition has the
+  // language, the edition's own home otherwise.
+  const missingHome = async (name) => {
+    if (langPrefix !== "" && page !== langPrefix && (await exists(editionURL(name, langPrefix)))) {
+      return editionURL(name, langPrefix);
+    }
+    return editionURL(name, "");
+  };
+
   // samePage is the URL of this page in another edition's folder, or that
   // edition's home when the page is not there: then the address carries the
   // missing page (?missing=path&title=...) so that the home can say why the
@@ -117,7 +127,7 @@
     }
     const h1 = document.querySelector("main h1");
     const title = h1 ? h1.textContent.replace(/\s+/g, " ").trim().slice(0, 200) : "";
-    return editionURL(name, "") + "?missing=" + encodeURIComponent(page) + (title ? "&title=" + encodeURIComponent(title) : "");
+    return (await missingHome(name)) + "?missing=" + encodeURIComponent(page) + (title ? "&title=" + encodeURIComponent(title) : "");
   };
 
   const readEditions = async () => {
@@ -227,7 +237,7 @@
     banner.appendChild(link);
     banner.hidden = false;
     const url = await samePage(latestFolder);
-    if (page !== "" && url.startsWith(editionURL(latestFolder, "") + "?missing=")) {
+    if (page !== "" && !url.startsWith(editionURL(latestFolder, page))) {
       link.textContent = tr("edition_latest_missing", "Go to the latest edition ({version}); this page is not in it", { version: latest.version });
     }
     link.href = url;

@@ -262,6 +262,8 @@ func TestReadPageErrors(t *testing.T) {
 		// Keys of other tools.
 		{"url", "+++\ntitle = \"T\"\nurl = \"/about/our-team/\"\n+++\n",
 			[]string{P + `3:1: url sets a page's whole address in Hugo; shiftbook takes the address from the file's place in content/: write slug = "our-team" to change the last part of the address, or aliases = ["/about/our-team/"] to keep that old address working`}},
+		{"translationKey", "---\ntitle: Over ons\ntranslationKey: about\n---\n",
+			[]string{P + `3:1: translationKey joins translations in Hugo; shiftbook joins a translation to its original by file name: name this file after its original with the language before .md (about.nl.md beside about.md), write slug = "..." to keep this translation's own address, and remove translationKey`}},
 		{"url not text", "---\ntitle: T\nurl: 1\n---\n",
 			[]string{P + `3:1: url sets a page's whole address in Hugo; shiftbook takes the address from the file's place in content/: write slug = "..." to change the last part of the address, or aliases = ["/old/address/"] to keep an old address working`}},
 		{"two navigation labels", "---\ntitle: T\nlinkTitle: A\nsidebar_label: B\n---\n",

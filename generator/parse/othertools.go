@@ -18,6 +18,7 @@ import (
 var otherToolKeys = []string{
 	"aliases", "linkTitle", "sidebar_label", "sidebar_position", "keywords", "categories",
 	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
+	"translationKey",
 }
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
@@ -141,6 +142,11 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 			d.errorf(key, "id %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", seen.id)
 			seen.id = ""
 		}
+	case "translationKey":
+		// Hugo joins translations with different file names by this key;
+		// shiftbook joins them by file name only, so one rule finds every
+		// translation (check, new --lang and the switcher rely on it).
+		d.errorf(key, "translationKey joins translations in Hugo; shiftbook joins a translation to its original by file name: name this file after its original with the language before .md (about.nl.md beside about.md), write slug = \"...\" to keep this translation's own address, and remove translationKey")
 	case "hide_table_of_contents":
 		if d.boolean(v, k) {
 			fm.TOC = false

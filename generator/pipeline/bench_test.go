@@ -22,8 +22,9 @@ type nullSink struct{}
 
 func (nullSink) Write(string, []byte) error { return nil }
 
-func benchmarkBuild(b *testing.B, pages int) {
-	dir := corpus(b, pages)
+func benchmarkBuild(b *testing.B, pages int) { benchmarkBuildDir(b, corpus(b, pages)) }
+
+func benchmarkBuildDir(b *testing.B, dir string) {
 	// The soft memory limit cmd/shiftbook offers a build (the library
 	// never sets it itself).
 	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), MemoryLimit: func(n int64) func() {
@@ -42,6 +43,16 @@ func benchmarkBuild(b *testing.B, pages int) {
 // BenchmarkBuild1000 and BenchmarkBuild5000 are full builds, written to disk.
 func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, 1000) }
 func BenchmarkBuild5000(b *testing.B) { benchmarkBuild(b, 5000) }
+
+// BenchmarkBuild5000TwoLanguages is BenchmarkBuild5000 with a second
+// language (Dutch) translating every tenth page and every section page:
+// issue 16 asks that it stays within 1.3 times the one-language build.
+func BenchmarkBuild5000TwoLanguages(b *testing.B) {
+	dir := testfiles.Corpus(b, "shiftbook-bench-nl", 5000, "title = \"Bench\"\nbaseURL = \"https://example.org/\"\n[build]\nminify = true\n"+
+		"[languages.en]\nname = \"English\"\n[languages.nl]\nname = \"Nederlands\"\n")
+	b.ReportMetric(float64(testfiles.Translate(b, dir)), "translated")
+	benchmarkBuildDir(b, dir)
+}
 
 // BenchmarkBuild20000 runs only when SHIFTBOOK_BENCH_20K is set: making
 // its corpus and building it takes minutes on the 2-core machine.

@@ -219,22 +219,34 @@ func indexOf(rel string) string {
 }
 
 // fromRoot recognises a reference that climbs from page to the site root
-// ("../../" for a page two folders deep) and then names a clean path, and
-// returns that path. Anything else is left to the general resolution.
+// ("../../" for a page two folders deep), or part of the way (one "../"
+// less from a page of a language's tree, nl/, stays in that tree), and
+// then names a clean path, and returns that path from the site root.
+// Anything else is left to the general resolution.
 func fromRoot(page, ref string) (string, bool) {
 	depth := strings.Count(page, "/")
-	for range depth {
-		if !strings.HasPrefix(ref, "../") {
-			return "", false
-		}
+	up := 0
+	for up < depth && strings.HasPrefix(ref, "../") {
 		ref = ref[3:]
+		up++
+	}
+	if up < depth && up == 0 {
+		return "", false
 	}
 	if depth == 0 {
 		ref = strings.TrimPrefix(ref, "./")
 	}
-	if strings.HasPrefix(ref, "../") || strings.HasPrefix(ref, "./") || strings.Contains(ref, "/./") ||
+	if strings.HasPrefix(ref, "../") || strings.HasPrefix(ref, "./") || strings.HasPrefix(ref, "/") || strings.Contains(ref, "/./") ||
 		strings.Contains(ref, "/../") || strings.Contains(ref, "//") || ref == "." || ref == ".." {
 		return "", false
+	}
+	if up < depth {
+		// The folders of page that the reference did not climb out of.
+		end := 0
+		for range depth - up {
+			end += strings.IndexByte(page[end:], '/') + 1
+		}
+		return page[:end] + ref, true
 	}
 	return ref, true
 }

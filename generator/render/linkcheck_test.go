@@ -1,6 +1,7 @@
 package render
 
 import (
+	"path"
 	"strings"
 	"testing"
 )
@@ -93,6 +94,49 @@ func TestMayHoldRef(t *testing.T) {
 	} {
 		if got := mayHoldRef([]byte(tc.tag)); got != tc.want {
 			t.Errorf("mayHoldRef(%q) = %v, want %v", tc.tag, got, tc.want)
+		}
+	}
+}
+
+// TestFromRoot: the quick reading of a reference that climbs (all the way
+// to the site root, or into a language's tree) names the file the general
+// reading (path.Join from the page's folder) names, and declines what it
+// does not follow.
+func TestFromRoot(t *testing.T) {
+	tests := []struct {
+		page, ref, want string
+		ok              bool
+	}{
+		{"metrics/nps/index.html", "../../vision/", "vision/", true},
+		{"metrics/nps/index.html", "../../", "", true},
+		{"nl/metrics/nps/index.html", "../../../vision/", "vision/", true},
+		{"nl/metrics/nps/index.html", "../../vision/", "nl/vision/", true},
+		{"nl/metrics/nps/index.html", "../../", "nl/", true},
+		{"nl/metrics/nps/index.html", "../", "nl/metrics/", true},
+		{"nl/metrics/nps/index.html", "../css/site.css", "nl/metrics/css/site.css", true},
+		{"index.html", "vision/", "vision/", true},
+		{"index.html", "./vision/", "vision/", true},
+		{"nl/metrics/nps/index.html", "vision/", "", false},
+		{"nl/metrics/nps/index.html", "", "", false},
+		{"nl/metrics/nps/index.html", "../../a/../b/", "", false},
+		{"nl/metrics/nps/index.html", "../.././b/", "", false},
+		{"nl/metrics/nps/index.html", "../..//b/", "", false},
+		{"nl/metrics/nps/index.html", "../../../../b/", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := fromRoot(tt.page, tt.ref)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("fromRoot(%q, %q) = %q, %v; want %q, %v", tt.page, tt.ref, got, ok, tt.want, tt.ok)
+		}
+		if !ok {
+			continue
+		}
+		slow := path.Join(path.Dir(tt.page), tt.ref)
+		if strings.HasSuffix(tt.ref, "/") || tt.ref == "." {
+			slow += "/index.html"
+		}
+		if indexOf(got) != strings.TrimPrefix(slow, "./") {
+			t.Errorf("fromRoot(%q, %q) names %s; path.Join names %s", tt.page, tt.ref, indexOf(got), slow)
 		}
 	}
 }

@@ -1,10 +1,13 @@
 package testfiles
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -36,4 +39,47 @@ func Corpus(tb testing.TB, name string, pages int, siteTOML string) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// Translate writes a Dutch translation beside every tenth page of the
+// corpus site in dir (in the order of their paths) and beside every
+// section page, as the languages benchmark measures them: the original's
+// front matter and text with "(nl)" after the title and a translated
+// date, so none is out of date. It writes each file once.
+func Translate(tb testing.TB, dir string) (translated int) {
+	tb.Helper()
+	var pages []string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".nl.md") {
+			pages = append(pages, p)
+		}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	slices.Sort(pages)
+	for i, p := range pages {
+		if i%10 != 0 && filepath.Base(p) != "_index.md" {
+			continue
+		}
+		translated++
+		out := strings.TrimSuffix(p, ".md") + ".nl.md"
+		if _, err := os.Stat(out); err == nil {
+			continue
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text := string(src)
+		if head, rest, ok := strings.Cut(text, "\ntitle = \""); ok {
+			title, after, _ := strings.Cut(rest, "\"\n")
+			text = head + "\ntitle = \"" + title + " (nl)\"\ntranslated = 2026-10-01\n" + after
+		}
+		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return translated
 }

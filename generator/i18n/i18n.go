@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/collate"
@@ -250,11 +251,9 @@ func (x *Text) Sort(words []string) {
 // first letter without accents, in capitals ("Émotion" under E); "#" for a
 // word that starts with no letter.
 func (x *Text) Letter(word string) string {
-	for _, r := range norm.NFD.String(strings.TrimSpace(word)) {
-		if unicode.IsLetter(r) {
-			return strings.ToUpper(string(r))
-		}
-		return "#"
+	r, _ := utf8.DecodeRuneInString(norm.NFD.String(strings.TrimSpace(word)))
+	if unicode.IsLetter(r) {
+		return strings.ToUpper(string(r))
 	}
 	return "#"
 }

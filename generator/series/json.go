@@ -178,7 +178,7 @@ func jsonText(raw json.RawMessage, key string, kind columnKind) (string, string)
 			if plainNumber(strings.TrimSpace(text)) {
 				return "", fmt.Sprintf("n %q is text in quotes, not a number; remove the quotes: \"n\": %s", text, strings.TrimSpace(text))
 			}
-			return "", fmt.Sprintf("n must be a whole number of responses, not text; write it like \"n\": 412")
+			return "", "n must be a whole number of responses, not text; write it like \"n\": 412"
 		}
 		return text, ""
 	case '{', '[':

@@ -272,7 +272,6 @@ func clamp(v, lo, hi float64) float64 {
 }
 
 func monthLabel(t time.Time) string { return t.Format("Jan 2006") }
-func dayLabel(t time.Time) string   { return t.Format("2 Jan 2006") }
 
 // scale is a linear y range with its tick values and their labels.
 type scale struct {

@@ -11,7 +11,8 @@ import (
 
 // languagePageJS reports what is wrong with the language parts of a page
 // as a reader sees them: the lang and dir of the page, hreflang alternates
-// for every language and x-default, and a language switcher in the header
+// for every language whose text the page has (not one that shows it
+// untranslated) and x-default, and a language switcher in the header
 // with a link per language, the current one marked, every link in view and
 // on one screen width (no sideways scrolling).
 const languagePageJS = `((lang) => {
@@ -19,7 +20,11 @@ const languagePageJS = `((lang) => {
   if (html.lang !== lang) bad.push("html lang is " + html.lang + ", want " + lang);
   if (html.dir !== "ltr") bad.push("html dir is " + html.dir);
   const alts = [...document.querySelectorAll("link[rel=alternate][hreflang]")].map(l => l.hreflang);
-  for (const want of ["en", "nl", "x-default"]) if (!alts.includes(want)) bad.push("no hreflang " + want);
+  const untranslated = [...document.querySelectorAll(".language-switcher a.untranslated")].map(a => a.hreflang);
+  for (const want of ["en", "nl", "x-default"]) {
+    if (untranslated.includes(want) && alts.includes(want)) bad.push("hreflang " + want + " names a page that language shows untranslated");
+    if (!untranslated.includes(want) && !alts.includes(want)) bad.push("no hreflang " + want);
+  }
   if (html.scrollWidth > vw + 1) bad.push("the page scrolls sideways: " + html.scrollWidth + " > " + vw);
   const nav = document.querySelector(".site-header nav.language-switcher");
   if (!nav) return bad.concat(["no language switcher in the header"]);

@@ -98,12 +98,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		if strings.HasPrefix(raw, "/") {
 			file = path.Join(load.ContentDir, raw)
 		}
-		target = s.byPath[file]
-		if target == nil {
-			// A file name in another letter case: Windows and macOS open
-			// it, so the author's preview worked.
-			target = s.byFoldedPath[strings.ToLower(file)]
-		}
+		target = s.pageByFile(file)
 		if target == nil {
 			if d, ok := s.drafts[file]; ok {
 				return "", s.draftLink(raw, d)
@@ -312,4 +307,47 @@ func Published(fm *parse.FrontMatter, now time.Time) bool {
 		return false
 	}
 	return fm.ExpiryDate.IsZero() || now.Before(fm.ExpiryDate)
+}
+
+// pageByFile is the page of a content file: by its path; else in another
+// letter case (Windows and macOS open it, so the author's preview
+// worked); else, named with one of the site's languages
+// (guide/README.zh-CN.md, pay.en.md, as sites written for GitHub, Hugo or
+// mkdocs-static-i18n link their translations), the page in the language
+// being built.
+func (s *Site) pageByFile(file string) *Page {
+	if p := s.byPath[file]; p != nil {
+		return p
+	}
+	if p := s.byFoldedPath[strings.ToLower(file)]; p != nil {
+		return p
+	}
+	if plain, ok := s.withoutLanguage(file); ok {
+		if p := s.byPath[plain]; p != nil {
+			return p
+		}
+		return s.byFoldedPath[strings.ToLower(plain)]
+	}
+	return nil
+}
+
+// withoutLanguage takes the code of one of the site's languages out of a
+// markdown file's name: "content/pay.fr.md" → "content/pay.md".
+func (s *Site) withoutLanguage(file string) (string, bool) {
+	if len(s.Config.Languages) == 0 {
+		return "", false
+	}
+	dir, name := path.Split(file)
+	ext := path.Ext(name)
+	stem := name[:len(name)-len(ext)]
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
+		return "", false
+	}
+	for _, l := range s.Config.Languages {
+		if strings.EqualFold(stem[i+1:], l.Code) {
+			return dir + stem[:i] + ext, true
+		}
+	}
+	return "", false
 }

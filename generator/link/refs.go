@@ -28,10 +28,7 @@ func (s *Site) resolveRef(p *Page, ref string) (string, string) {
 		}
 		tried = append(tried, refFiles(path.Join(load.ContentDir, raw))...)
 		for _, f := range tried {
-			if target = s.byPath[f]; target == nil {
-				target = s.byFoldedPath[strings.ToLower(f)]
-			}
-			if target != nil {
+			if target = s.pageByFile(f); target != nil {
 				break
 			}
 		}

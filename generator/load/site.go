@@ -42,6 +42,11 @@ type Site struct {
 	Data         []File // files of the data folder
 	Static       []File // every other file under content/, copied as it is
 	Theme        Theme
+	// Renamed maps a page's path to the file it was read from, where the
+	// two differ: content/pay.en.md, named with the default language's
+	// code as Hugo sites often are, is the page content/pay.md. Messages
+	// about the page name the file (see splitTranslations).
+	Renamed map[string]string
 }
 
 // Read loads a site from fsys, whose root is the site folder. builtin holds the
@@ -113,7 +118,7 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			site.Static = append(site.Static, f)
 		}
 	}
-	site.Pages, site.Translations, d = splitTranslations(cfg, site.Pages)
+	site.Pages, site.Translations, site.Renamed, d = splitTranslations(cfg, site.Pages)
 	diags.Add(d...)
 	// A data folder outside content/ is read on its own.
 	if cfg.Data.Dir != "" && !strings.HasPrefix(cfg.Data.Dir+"/", ContentDir+"/") {

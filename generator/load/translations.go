@@ -38,11 +38,14 @@ func languageSuffix(p string) (original, code string, ok bool) {
 // splitTranslations takes the translations out of pages, for a site with
 // [languages]: a file named with a configured language's code is a
 // translation; one named with a code the site does not have is an error
-// listing the languages it has. A site without [languages] keeps every
-// file a page, as before it could have any.
-func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, diag.List) {
+// listing the languages it has. A file named with the default language's
+// code (pay.en.md, as Hugo and mkdocs-static-i18n allow) is the page
+// without it (pay.md), unless that file is there too; renamed maps each
+// such page to its file. A site without [languages] keeps every file a
+// page, as before it could have any.
+func splitTranslations(cfg parse.Config, pages []File) (kept []File, out []Translation, renamed map[string]string, diags diag.List) {
 	if len(cfg.Languages) == 0 {
-		return pages, nil, nil
+		return pages, nil, nil, nil
 	}
 	def := cfg.Languages[0]
 	byCode := map[string]parse.Language{}
@@ -53,14 +56,17 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 			othersNamed = append(othersNamed, fmt.Sprintf("%s (%s)", l.Code, l.Name))
 		}
 	}
-	var diags diag.List
-	var kept []File
-	var out []Translation
 	originals := map[string]string{} // page address → its file
 	addresses := map[string]bool{}   // the address of every file, suffix and all
 	for _, f := range pages {
 		addresses[pageKey(f.Path)] = true
 	}
+	type suffixed struct {
+		File
+		original, code string
+		lang           parse.Language
+	}
+	var inDefault []suffixed
 	for _, f := range pages {
 		original, code, ok := languageSuffix(f.Path)
 		lang, configured := byCode[strings.ToLower(code)]
@@ -84,12 +90,33 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 			}
 			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1, "%s", msg))
 		case lang.Code == def.Code:
-			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1,
-				"this file is named as a translation into %s (%s), the site's default language, whose pages have no code in their name; rename it %s",
-				lang.Name, lang.Code, path.Base(original)))
+			inDefault = append(inDefault, suffixed{File: f, original: original, code: code, lang: lang})
 		default:
 			out = append(out, Translation{File: f, Lang: lang.Code, Original: original})
 		}
+	}
+	// The default language's code in a name: the page itself when no file
+	// is named without it (and no other file with it, in another case),
+	// else one file too many.
+	sort.SliceStable(inDefault, func(i, j int) bool { return inDefault[i].Path < inDefault[j].Path })
+	for _, f := range inDefault {
+		key := pageKey(f.original)
+		if other, taken := originals[key]; taken {
+			shown := other
+			if r, ok := renamed[other]; ok {
+				shown = r
+			}
+			diags.Add(diag.AtLine(f.Path, f.Data, 1, 1,
+				"this file and %s are both the %s page at %s (%s is the site's default language, which a file's name may leave out); keep one of them: move what this file has that the other lacks into it, then remove this one",
+				shown, f.lang.Name, key, f.lang.Code))
+			continue
+		}
+		if renamed == nil {
+			renamed = map[string]string{}
+		}
+		renamed[f.original] = f.Path
+		originals[key] = f.original
+		kept = append(kept, File{Path: f.original, Data: f.Data, Same: f.Same})
 	}
 	// Two files translating one page into one language: the page's
 	// address decides what "one page" is, so vision/promise.nl.md and
@@ -109,19 +136,36 @@ func splitTranslations(cfg parse.Config, pages []File) ([]File, []Translation, d
 		unique = append(unique, t)
 		if found, ok := originals[pageKey(t.Original)]; ok {
 			unique[len(unique)-1].Original = found
-		} else {
+		} else if !strings.HasSuffix(t.Original, "/_index.md") || !sectionHasPages(t.Original, originals) {
+			// The page is in its own language only (as Hugo and
+			// mkdocs-static-i18n publish it); a section page of a folder
+			// of pages translates the section page made for the folder.
+			name := byCode[strings.ToLower(t.Lang)].Name
 			diags.Add(diag.Warning(diag.AtLine(t.Path, t.Data, 1, 1,
-				"this translation has no original: there is no %s; rename it to match its original's name with .%s before .md, or write the original",
-				t.Original, t.Lang)))
+				"this translation has no original: there is no %s, so the page is in %s only; write the original, or, if this file translates another page, rename it to that page's name with .%s before .md",
+				t.Original, name, t.Lang)))
 		}
 	}
 	if cfg.LanguagesUnsure {
 		// site.toml's error says what to fix; advice on file names made
 		// from a languages table in doubt could only mislead (rename the
 		// original's translation over it).
-		return kept, unique, nil
+		return kept, unique, renamed, nil
 	}
-	return kept, unique, diags
+	return kept, unique, renamed, diags
+}
+
+// sectionHasPages reports whether the folder of the section page index
+// (content/vision/_index.md) holds a page of the default language, so
+// that the section is made for it without a file of its own.
+func sectionHasPages(index string, originals map[string]string) bool {
+	prefix := strings.TrimSuffix(pageKey(index), "/") + "/"
+	for key := range originals {
+		if strings.HasPrefix(key, prefix) && key != prefix {
+			return true
+		}
+	}
+	return false
 }
 
 // pageKey is the address a content file's page has, before any slug.

@@ -37,10 +37,23 @@ func FuzzTranslations(f *testing.F) {
 		site, _ := Read(fsys, nil)
 		seen := map[string]bool{}
 		for _, p := range site.Pages {
-			if seen[p.Path] {
+			file := p.Path
+			if r, ok := site.Renamed[p.Path]; ok {
+				// pay.en.md, the page pay.md: its name is the page's with
+				// the default language's code.
+				orig, code, ok := languageSuffix(r)
+				if !ok || !strings.EqualFold(code, "en") || orig != p.Path {
+					t.Fatalf("page %s read from %s", p.Path, r)
+				}
+				file = r
+			}
+			if _, ok := fsys[file]; !ok {
+				t.Fatalf("page %s is not a file of the site", file)
+			}
+			if seen[p.Path] || seen[file] {
 				t.Fatalf("%s read twice", p.Path)
 			}
-			seen[p.Path] = true
+			seen[p.Path], seen[file] = true, true
 		}
 		for _, tr := range site.Translations {
 			if seen[tr.Path] {

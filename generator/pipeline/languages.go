@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
@@ -45,11 +46,16 @@ func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]m
 
 // languageInputs are the pages of one language: each default-language
 // page, or its translation where there is one (and it is not a draft left
-// out). Each is a copy, so that a build that drops sources once a body is
-// rendered drops the default language's without dropping this language's.
+// out), and then the translations of pages the default language does not
+// have (the page is in this language only; a translated section page of a
+// folder the default language has no section page for). Each is a copy,
+// so that a build that drops sources once a body is rendered drops the
+// default language's without dropping this language's.
 func languageInputs(inputs []link.Input, translated map[string]link.Input) []link.Input {
-	out := make([]link.Input, len(inputs))
+	out := make([]link.Input, len(inputs), len(inputs)+len(translated))
+	have := make(map[string]bool, len(inputs))
 	for i, in := range inputs {
+		have[in.Page.Path] = true
 		if t, ok := translated[in.Page.Path]; ok && !t.Draft && !in.Draft {
 			out[i] = t
 			continue
@@ -59,7 +65,38 @@ func languageInputs(inputs []link.Input, translated map[string]link.Input) []lin
 		in.Fallback = !in.Draft
 		out[i] = in
 	}
+	var own []string
+	for path := range translated {
+		if !have[path] {
+			own = append(own, path)
+		}
+	}
+	slices.Sort(own)
+	for _, path := range own {
+		out = append(out, translated[path])
+	}
 	return out
+}
+
+// renameFiles gives the diagnostics about a page read from a file of
+// another name (content/pay.en.md, the page content/pay.md; see
+// load.Site.Renamed) that file's name.
+func renameFiles(diags diag.List, renamed map[string]string) diag.List {
+	if len(renamed) == 0 {
+		return diags
+	}
+	for i, d := range diags {
+		if file, ok := renamed[d.Path]; ok {
+			d.Path = file
+		}
+		for page, file := range renamed {
+			if strings.Contains(d.Message, page) {
+				d.Message = replacePath(d.Message, page, file)
+			}
+		}
+		diags[i] = d
+	}
+	return diags
 }
 
 // languageRemap gives the diagnostics of a language's site the path of

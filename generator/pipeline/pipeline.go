@@ -96,6 +96,9 @@ type Builder struct {
 	headroom *headroom
 	// templates keeps the theme parsed between rebuilds.
 	templates render.TemplateCache
+	// renamed is the last read's load.Site.Renamed: the messages of the
+	// build name those pages' files.
+	renamed map[string]string
 }
 
 type pageEntry struct {
@@ -159,7 +162,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 		}()
 	}
 	if p == nil {
-		return nil, finish(place(diags, opts), opts.Strict)
+		return nil, finish(place(renameFiles(diags, b.renamed), opts), opts.Strict)
 	}
 	for path, data := range p.Static {
 		if ctx.Err() != nil {
@@ -177,7 +180,7 @@ func (b *Builder) Build(ctx context.Context, opts Options, sink render.Sink) (*R
 	if sp := b.bodies.Spill; sp != nil && sp.Err() != nil {
 		diags.Add(diag.File(os.TempDir(), "cannot keep rendered pages in a temporary file: %v; free space there, or set TMPDIR to a folder with room", sp.Err()))
 	}
-	diags = finish(place(diags, opts), opts.Strict)
+	diags = finish(place(renameFiles(diags, b.renamed), opts), opts.Strict)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -233,7 +236,7 @@ func finish(diags diag.List, strict bool) diag.List {
 // --strict, warnings); else the prepared site and its warnings.
 func (b *Builder) Prepare(ctx context.Context, opts Options) (*Prepared, diag.List) {
 	p, diags := b.prepare(ctx, opts)
-	diags = finish(diags, opts.Strict)
+	diags = finish(renameFiles(diags, b.renamed), opts.Strict)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -255,6 +258,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	site, diags := load.ReadWith(opts.Site, themes.FS, b.files)
 	diags = diags.WithKind(kindFiles)
+	b.renamed = nil
+	if site != nil {
+		b.renamed = site.Renamed
+	}
 	if site == nil || configBroken(diags) {
 		// Without a sound site.toml every later stage would guess, and
 		// report the guesses as errors of their own.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +42,11 @@ type AltLink struct {
 	Current    bool   // the language of the page shown
 	Default    bool   // the default language (x-default)
 	Fallback   bool   // that language shows the page untranslated
+	// Absent is true when that language has no such page (it is in the
+	// language shown only): Href is then the nearest page above it that
+	// the language has. Neither it nor a Fallback is an hreflang
+	// alternate: that page is not this one in that language.
+	Absent bool
 }
 
 // PrepareLanguages renders a site in several languages: sites[i] is the
@@ -140,8 +146,15 @@ func setAlternates(runs []*Renderer, langs []Language) {
 			}
 			var list []altTarget
 			for j, u := range urls {
-				if u != "" {
+				switch {
+				case u != "":
 					list = append(list, altTarget{lang: j, url: u, fallback: fallback[k][j]})
+				case !strings.HasPrefix(k, "generated "):
+					// A page in some languages only: the switcher goes to
+					// the nearest section above it that language has.
+					if near := nearestIn(x.r.site, own, byKey, j); near != "" {
+						list = append(list, altTarget{lang: j, url: near, absent: true})
+					}
 				}
 			}
 			x.r.alternates[own] = list
@@ -149,11 +162,39 @@ func setAlternates(runs []*Renderer, langs []Language) {
 	}
 }
 
+// nearestIn is the address in language j of the nearest page above the
+// page at u of site that language has ("" when none, which cannot be: the
+// home page is in every language).
+func nearestIn(site *link.Site, u string, byKey map[string][]string, j int) string {
+	for parent := parentOf(u); parent != ""; parent = parentOf(parent) {
+		if p := site.ByURL[parent]; p != nil {
+			if there := byKey[pageKey(p)]; there != nil && there[j] != "" {
+				return there[j]
+			}
+		}
+	}
+	return ""
+}
+
+// parentOf is the address of the section u is in ("/a/b/" → "/a/"), ""
+// above the home page.
+func parentOf(u string) string {
+	if u == "/" || u == "" {
+		return ""
+	}
+	d := path.Dir(strings.TrimSuffix(u, "/"))
+	if d == "/" || d == "." {
+		return "/"
+	}
+	return d + "/"
+}
+
 // altTarget is a page's address in language lang.
 type altTarget struct {
 	lang     int
 	url      string
 	fallback bool
+	absent   bool // not this page: the nearest one language lang has
 }
 
 // altLinks are the alternates of the page at u, as seen from that page
@@ -186,7 +227,7 @@ func (r *run) altLinks(u, root string) []AltLink {
 			abs = href // no baseURL: the address from the page
 		}
 		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Root: langRoot, Abs: abs,
-			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback})
+			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback, Absent: a.absent})
 	}
 	return out
 }
@@ -208,6 +249,9 @@ func languageSitemap(runs []*Renderer, langs []Language) []byte {
 				b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
 			}
 			for _, a := range x.r.alternates[u] {
+				if a.absent || a.fallback {
+					continue // not this page in that language
+				}
 				l := langs[a.lang]
 				abs := base + "/" + strings.TrimPrefix(escapePath(l.Prefix+rootRel(a.url)), "/")
 				b.WriteString(`<xhtml:link rel="alternate" hreflang="`)

@@ -124,9 +124,14 @@ func (d *PageData) LanguageLinks() template.HTML {
 		if a.Current {
 			b.WriteString(` aria-current="page"`)
 		}
-		if a.Fallback {
+		switch {
+		case a.Fallback:
 			b.WriteString(` class="untranslated" title="`)
 			writeText(&b, d.text.T("translation.untranslated", "language", a.Name))
+			b.WriteString(`"`)
+		case a.Absent:
+			b.WriteString(` class="untranslated absent" title="`)
+			writeText(&b, d.text.T("translation.absent", "language", a.Name))
 			b.WriteString(`"`)
 		}
 		b.WriteString(`><span class="lang-name">`)
@@ -147,6 +152,9 @@ func (d *PageData) AlternateLinks() template.HTML {
 	}
 	var b strings.Builder
 	for _, a := range d.Alternates {
+		if a.Fallback || a.Absent {
+			continue // not this page in that language: no alternate
+		}
 		writeAlternate(&b, a.Code, a.Abs)
 		if a.Default {
 			writeAlternate(&b, "x-default", a.Abs)

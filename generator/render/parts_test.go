@@ -40,7 +40,7 @@ var partTemplates = map[string]string{
 `,
 	"switcher": `{{- with .Alternates}}
     <nav class="language-switcher" aria-label="{{T "translation.language"}}">
-      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" lang="{{.Code}}" data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated" title="{{T "translation.untranslated" "language" .Name}}"{{end}}><span class="lang-name">{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
+      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" lang="{{.Code}}" data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated" title="{{T "translation.untranslated" "language" .Name}}"{{else if .Absent}} class="untranslated absent" title="{{T "translation.absent" "language" .Name}}"{{end}}><span class="lang-name">{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
     </nav>
 {{- end}}
 `,
@@ -55,7 +55,7 @@ var partTemplates = map[string]string{
 {{end}}
 `,
 	"links":      `{{range .Tags}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}`,
-	"alternates": `{{range .Alternates}}<link rel="alternate" hreflang="{{.Code}}" href="{{.Abs}}">{{if .Default}}<link rel="alternate" hreflang="x-default" href="{{.Abs}}">{{end}}{{end}}`,
+	"alternates": `{{range .Alternates}}{{if not (or .Fallback .Absent)}}<link rel="alternate" hreflang="{{.Code}}" href="{{.Abs}}">{{if .Default}}<link rel="alternate" hreflang="x-default" href="{{.Abs}}">{{end}}{{end}}{{end}}`,
 }
 
 // parts are the Go functions of the same names.
@@ -86,6 +86,8 @@ func TestPartsMatchTemplates(t *testing.T) {
 				{Code: "en", Name: "English", Href: "../../x/", Root: "../../", Abs: "https://cx.example/x/?q=a&b", Default: true},
 				{Code: "nl", Name: "Nederlands", Href: "../../nl/x/", Root: "../../nl/", Abs: "https://cx.example/nl/ü/", Current: true, Fallback: true},
 				{Code: "de", Name: `De "utsch"`, Href: "../../de/x/", Root: "../../de/", Abs: "https://cx.example/de/x/", Fallback: true},
+				{Code: "fr", Name: "Français", Href: "../../fr/", Root: "../../fr/", Abs: "https://cx.example/fr/", Absent: true},
+				{Code: "pt-BR", Name: "Português", Href: "../../pt-br/x/", Root: "../../pt-br/", Abs: "https://cx.example/pt-br/x/"},
 			}},
 		"facts": {Title: "F", Root: "../../", Owner: odd, OwnerURL: "../owners/#tom-&-jerry", Reviewed: "3 Nov 2026", ReviewedISO: "2026-11-03",
 			Focus: []LinkData{*link("Feel", "../f/", "")}, Tags: []LinkData{

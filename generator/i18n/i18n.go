@@ -115,6 +115,16 @@ func (x *Text) T(key string, pairs ...string) string {
 	return s
 }
 
+// LangOf is the language T(key) is in: the language's own, or the
+// fallback's when its table leaves key out (a lang attribute must say so:
+// a screen reader reads English words in French sounds otherwise).
+func (x *Text) LangOf(key string) string {
+	if _, ok := x.table[key]; ok || x.fallback[key] == "" {
+		return x.Lang
+	}
+	return Fallback
+}
+
 // Keys are the keys the language has text for: the fallback table's.
 func (x *Text) Keys() []string { return x.fallback.Keys() }
 

@@ -186,3 +186,14 @@ func TestLocalizeAndMonth(t *testing.T) {
 		t.Errorf("nl month: %q", got)
 	}
 }
+
+// TestLangOf: a string the language's table has is in that language; one
+// it leaves out is shown in English, and says so.
+func TestLangOf(t *testing.T) {
+	x := New("fr", Table{"a": "le a"}, Table{"a": "the a", "b": "the b"})
+	for _, tt := range []struct{ key, want string }{{"a", "fr"}, {"b", "en"}, {"unknown", "fr"}} {
+		if got := x.LangOf(tt.key); got != tt.want {
+			t.Errorf("LangOf(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -173,6 +174,27 @@ func behindTranslations(cfg parse.Config, translated map[string]map[string]link.
 				l.Name, t.Original.Path, changed.Format("2006-01-02"), key, basis.Format("2006-01-02")))
 			d.Kind = "translations"
 			d.Owner = t.Page.Meta.Owner
+			diags.Add(d)
+		}
+	}
+	return diags
+}
+
+// emptyTranslations warns of each translation that has front matter but
+// no text while its original has text: its readers would see an empty
+// page where the original's text (with the banner) says more.
+func emptyTranslations(cfg parse.Config, translated map[string]map[string]link.Input) diag.List {
+	var diags diag.List
+	for _, l := range cfg.Languages {
+		for _, t := range translated[l.Code] {
+			if t.Original == nil || t.Page == nil || t.Unread || len(bytes.TrimSpace(t.Page.Body)) > 0 || len(bytes.TrimSpace(t.Original.Body)) == 0 {
+				continue
+			}
+			line := max(bytes.Count(t.Page.Source[:min(t.Page.BodyOffset, len(t.Page.Source))], []byte("\n")), 1)
+			d := diag.Warning(diag.AtLine(t.File, t.Page.Source, line, 1,
+				"this translation into %s has no text, but %s has: its readers see an empty page; translate the text below the front matter, or remove this file to show them the original with a note that it is not translated",
+				l.Name, t.Original.Path))
+			d.Kind = "translations"
 			diags.Add(d)
 		}
 	}

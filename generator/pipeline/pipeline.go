@@ -314,6 +314,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if len(site.Translations) > 0 && len(kept) == len(site.Pages)+len(site.Translations) {
 		translated = translationInputs(site, kept[:len(site.Pages)], kept[len(site.Pages):])
 		diags.Add(behindTranslations(site.Config, translated)...)
+		diags.Add(emptyTranslations(site.Config, translated)...)
 		kept = kept[:len(site.Pages)]
 	}
 	var langInputs [][]link.Input

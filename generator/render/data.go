@@ -100,6 +100,9 @@ type PageData struct {
 	// language's text because it has no translation into the page's
 	// language, and ContentLang that text's language; "" when translated.
 	Untranslated string
+	// UntranslatedLang is the language the banner is written in: the
+	// page's, or English where the theme has no text in it.
+	UntranslatedLang string
 	ContentLang  string
 	// Behind says that the page's original changed after it was
 	// translated; "" when it did not (or the page is no translation).

@@ -74,7 +74,7 @@ func (r *run) glossaryData() *PageData {
 		})
 		if def.Fallback && r.opts.Lang != nil {
 			t := &current.Terms[len(current.Terms)-1]
-			t.Lang, t.Untranslated, t.PageLang = r.langs[0].Code, r.text.T("glossary.untranslated"), r.opts.Lang.Code
+			t.Lang, t.Untranslated, t.PageLang = r.langs[0].Code, r.text.T("glossary.untranslated"), r.text.LangOf("glossary.untranslated")
 		}
 		if o := def.Original; o != nil && o.Meta.Title != def.Title() && r.opts.Lang != nil {
 			t := &current.Terms[len(current.Terms)-1]

@@ -688,6 +688,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	}
 	if p.Fallback && r.opts.Lang != nil {
 		d.Untranslated = r.text.T("translation.missing", "language", r.opts.Lang.Name)
+		d.UntranslatedLang = r.text.LangOf("translation.missing")
 		d.ContentLang = r.langs[0].Code
 	}
 	if p.Meta.TOC {

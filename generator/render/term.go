@@ -95,8 +95,8 @@ func (r *run) termTip(def *link.Page, pageUntranslated, minified bool) string {
 	}
 	if note != "" {
 		b.WriteString(` <em class="term-untranslated"`)
-		if siteLang != pageLang {
-			b.WriteString(` lang="` + html.EscapeString(siteLang) + `"`)
+		if noteLang := r.text.LangOf("translation.term"); noteLang != pageLang {
+			b.WriteString(` lang="` + html.EscapeString(noteLang) + `"`)
 		}
 		b.WriteString(`>` + html.EscapeString(note) + `</em>`)
 	}

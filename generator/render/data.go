@@ -103,7 +103,7 @@ type PageData struct {
 	// UntranslatedLang is the language the banner is written in: the
 	// page's, or English where the theme has no text in it.
 	UntranslatedLang string
-	ContentLang  string
+	ContentLang      string
 	// Behind says that the page's original changed after it was
 	// translated; "" when it did not (or the page is no translation).
 	Behind string

@@ -370,3 +370,16 @@ func TestBuiltinsTable(t *testing.T) {
 		t.Error(`BuiltinShortcode("nosuch") found one`)
 	}
 }
+
+func TestWithLanguage(t *testing.T) {
+	for _, tt := range []struct{ u, code, want string }{
+		{"/img/chart.png", "fr", "/img/chart.fr.png"},
+		{"/a.b.svg", "pt-BR", "/a.b.pt-BR.svg"},
+		{"/img/chart", "fr", ""},
+		{"/img/.png", "fr", ""},
+	} {
+		if got := withLanguage(tt.u, tt.code); got != tt.want {
+			t.Errorf("withLanguage(%q, %q) = %q, want %q", tt.u, tt.code, got, tt.want)
+		}
+	}
+}

@@ -118,11 +118,13 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 			// A file: beside the page's file first (how authors think of
 			// images), then as a URL.
 			besideFile := "/" + strings.TrimPrefix(path.Join(path.Dir(p.Path), raw), load.ContentDir+"/")
+			if f := s.staticFile(besideFile); !strings.HasPrefix(raw, "/") && f != "" {
+				return f + fragment(frag), ""
+			}
+			if f := s.staticFile(u); f != "" {
+				return f + fragment(frag), ""
+			}
 			switch {
-			case !strings.HasPrefix(raw, "/") && s.Static[besideFile] != "":
-				return besideFile + fragment(frag), ""
-			case s.Static[u] != "":
-				return u + fragment(frag), ""
 			case u == "/index.xml" || u == "/sitemap.xml" || u == "/404.html":
 				return u, ""
 			}
@@ -350,4 +352,39 @@ func (s *Site) withoutLanguage(file string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// staticFile is the address of the file of the site a link to u leads
+// to, or "": on a site of several languages, the file named with the
+// language being built first (image.fr.png for image.png on a French
+// page, as mkdocs-static-i18n names them), then u, then the file named
+// with the default language's code (image.en.png).
+func (s *Site) staticFile(u string) string {
+	if len(s.Config.Languages) == 0 {
+		if s.Static[u] != "" {
+			return u
+		}
+		return ""
+	}
+	def := s.Config.DefaultLanguage().Code
+	candidates := []string{u, withLanguage(u, def)}
+	if s.Config.Language != "" && s.Config.Language != def {
+		candidates = append([]string{withLanguage(u, s.Config.Language)}, candidates...)
+	}
+	for _, c := range candidates {
+		if c != "" && s.Static[c] != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// withLanguage names a file's translation into code: "/img/a.png", "fr"
+// → "/img/a.fr.png"; "" for a name without an extension.
+func withLanguage(u, code string) string {
+	ext := path.Ext(u)
+	if ext == "" || strings.HasSuffix(strings.TrimSuffix(u, ext), "/") {
+		return ""
+	}
+	return strings.TrimSuffix(u, ext) + "." + code + ext
 }

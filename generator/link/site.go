@@ -277,6 +277,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	diags.Add(s.resolveOwnership()...)
 	diags.Add(s.resolveBook()...)
 	diags.Add(s.resolveAliases()...)
+	diags.Add(s.resolveLayouts()...)
 	// Every page's references, on every CPU: a large site has many. A body
 	// whose references were resolved against the same set of targets keeps
 	// its results.

@@ -107,6 +107,10 @@ type Config struct {
 	// (layouts/shortcodes/NAME.html), built-in and the site's own, sorted:
 	// found by load, not written in site.toml.
 	Shortcodes []string `toml:"-"`
+	// Layouts are the names of the theme's page layouts (layouts/NAME.html,
+	// baseof.html aside), for the warning at a page's layout key that
+	// names none: found by load; nil when not known.
+	Layouts []string `toml:"-"`
 	// ReviewPeriod is ReviewEvery decoded.
 	ReviewPeriod Period `toml:"-"`
 	// StaleAfterDuration is Data.StaleAfter decoded.

@@ -48,6 +48,10 @@ type FrontMatter struct {
 	Draft               bool
 	Tags                []string
 	Slug, Owner, Layout string
+	// LayoutKey is the key that named Layout: "layout", or MkDocs's
+	// "template"; the link stage's warning for a layout the theme lacks
+	// names it, at its line.
+	LayoutKey string
 	// Focus names the focus areas the page serves (file names in
 	// content/focus-areas/): an initiative's, a metric's, any page's.
 	Focus []string
@@ -129,13 +133,20 @@ var commonKeys = []string{
 	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink", "focus",
 }
 
-// frontMatterKeys are all the keys shiftbook understands, for did-you-mean.
-var frontMatterKeys = func() []string {
+// suggestableKeys are the keys a did-you-mean may name: every key
+// shiftbook reads, except the other tools' keys it reads only to refuse
+// or ignore them.
+var suggestableKeys = func() []string {
 	keys := slices.Clone(commonKeys)
 	for _, k := range kinds {
 		keys = append(keys, k.keys...)
 	}
-	return append(keys, otherToolKeys...)
+	for _, k := range otherToolKeys {
+		if !slices.Contains(notDoneKeys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }()
 
 // kindOfKey returns the kind whose key k is, if any. It reads the table
@@ -154,6 +165,13 @@ type PageOptions struct {
 	// Allow lists front matter keys of the site's own ([frontmatter] allow
 	// in site.toml): accepted, and kept under Params.
 	Allow []string
+	// Language is the language the file's name puts the page in: a
+	// translation's code, else the site's default language. "" when not
+	// known: a lang key is then not checked.
+	Language string
+	// Languages are the codes of the site's [languages], the default
+	// first; nil for a site of one language.
+	Languages []string
 }
 
 // ReadPage splits and decodes a content file. Diagnostics carry lines of the
@@ -331,6 +349,8 @@ type fieldDecoder struct {
 	src   []byte
 	line  func(...string) int
 	kinds []kindKeys
+	opts  PageOptions
+	yaml  bool // the front matter is YAML: advice is written in its form
 	diags diag.List
 }
 
@@ -350,6 +370,22 @@ func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
 		line = 1
 	}
 	d.diags.Add(diag.AtLine(d.path, d.src, line, 1, format, args...))
+}
+
+// warnf is errorf for a warning: a key that does nothing here but does
+// no harm, so that content written for another tool still builds.
+func (d *fieldDecoder) warnf(key []string, format string, args ...any) {
+	d.errorf(key, format, args...)
+	d.diags[len(d.diags)-1] = diag.Warning(d.diags[len(d.diags)-1])
+}
+
+// form is key set to text as the page's front matter writes it:
+// slug: start in YAML, slug = "start" in TOML.
+func (d *fieldDecoder) form(key, text string) string {
+	if d.yaml {
+		return key + ": " + text
+	}
+	return fmt.Sprintf("%s = %q", key, text)
 }
 
 // name is a key path as an author reads it: "tags", or as the key's kind
@@ -481,7 +517,7 @@ func describe(v any) string {
 
 func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int, opts PageOptions) (FrontMatter, diag.List) {
 	fm := FrontMatter{TOC: true, lines: lines}
-	d := &fieldDecoder{path: path, src: src, line: lines, kinds: kinds}
+	d := &fieldDecoder{path: path, src: src, line: lines, kinds: kinds, opts: opts, yaml: hasDelimLine(stripBOM(src), "---")}
 	keys := slices.Sorted(maps.Keys(fields))
 	other := otherToolFields{}
 	for _, k := range keys {
@@ -495,76 +531,8 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 			}
 			continue
 		}
-		if d.otherTool(&fm, &other, k, v) {
-			continue
-		}
-		switch k {
-		case "title":
-			fm.Title = strings.TrimSpace(d.str(v, k))
-		case "description":
-			fm.Description = d.str(v, k)
-		case "date":
-			fm.Date = d.date(v, k)
-		case "lastmod":
-			fm.Lastmod = d.date(v, k)
-		case "reviewed":
-			fm.Reviewed = d.date(v, k)
-		case "translated":
-			fm.Translated = d.date(v, k)
-		case "weight":
-			fm.Weight, _ = d.integer(v, k)
-		case "draft":
-			fm.Draft = d.boolean(v, k)
-		case "toc":
-			fm.TOC = d.boolean(v, k)
-		case "autolink":
-			fm.NoAutolink = !d.boolean(v, k)
-		case "tags":
-			fm.Tags = d.strs(v, k)
-		case "slug":
-			fm.Slug = d.str(v, k)
-			if fm.Slug != "" && (strings.ContainsAny(fm.Slug, "/\\?#") || fm.Slug == "." || fm.Slug == "..") {
-				d.errorf([]string{k}, "slug %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", fm.Slug)
-				fm.Slug = ""
-			}
-		case "owner":
-			fm.Owner = d.str(v, k)
-		case "focus":
-			// focus = "" (an archetype's blank) names none.
-			for _, id := range d.strs(v, k) {
-				if id = strings.TrimSpace(id); id != "" {
-					fm.Focus = append(fm.Focus, id)
-				}
-			}
-		case "reviewEvery":
-			if text := d.str(v, k); d.isText(v) {
-				p, err := ParsePeriod(text)
-				if err != nil {
-					d.errorf([]string{k}, "%v", err)
-				}
-				fm.ReviewEvery = p
-			}
-		case "layout":
-			fm.Layout = d.str(v, k)
-		case "params":
-			m, ok := v.(map[string]any)
-			if !ok {
-				d.errorf([]string{k}, "params must be a table ([params] in TOML, params: with indented keys in YAML)")
-				continue
-			}
-			if fm.Params == nil {
-				fm.Params = m
-			} else {
-				for pk, pv := range m {
-					fm.Params[pk] = pv
-				}
-			}
-		default:
-			if kk, ok := d.kindOfKey(k); ok {
-				kk.decode(d, &fm, k, v)
-				continue
-			}
-			msg := fmt.Sprintf("unknown front matter key %q", k) + diag.DidYouMean(k, frontMatterKeys,
+		if !d.decodeKey(&fm, &other, k, v) {
+			msg := fmt.Sprintf("unknown front matter key %q", k) + d.suggestKey(k, v,
 				"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it")
 			d.errorf([]string{k}, "%s", msg)
 		}
@@ -581,4 +549,101 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 	}
 	d.finishOtherTool(&fm, &other)
 	return fm, d.diags
+}
+
+// decodeKey sets the field of key k from v, reporting a wrong value at k's
+// line, and reports whether k is a key shiftbook knows.
+func (d *fieldDecoder) decodeKey(fm *FrontMatter, other *otherToolFields, k string, v any) bool {
+	if d.otherTool(fm, other, k, v) {
+		return true
+	}
+	switch k {
+	case "title":
+		fm.Title = strings.TrimSpace(d.str(v, k))
+	case "description":
+		fm.Description = d.str(v, k)
+	case "date":
+		fm.Date = d.date(v, k)
+	case "lastmod":
+		fm.Lastmod = d.date(v, k)
+	case "reviewed":
+		fm.Reviewed = d.date(v, k)
+	case "translated":
+		fm.Translated = d.date(v, k)
+	case "weight":
+		fm.Weight, _ = d.integer(v, k)
+	case "draft":
+		fm.Draft = d.boolean(v, k)
+	case "toc":
+		fm.TOC = d.boolean(v, k)
+	case "autolink":
+		fm.NoAutolink = !d.boolean(v, k)
+	case "tags":
+		fm.Tags = d.strs(v, k)
+	case "slug":
+		fm.Slug = d.str(v, k)
+		if msg := d.slugProblem(k, fm.Slug); msg != "" {
+			d.errorf([]string{k}, "%s", msg)
+			fm.Slug = ""
+		}
+	case "owner":
+		fm.Owner = d.str(v, k)
+	case "focus":
+		// focus = "" (an archetype's blank) names none.
+		for _, id := range d.strs(v, k) {
+			if id = strings.TrimSpace(id); id != "" {
+				fm.Focus = append(fm.Focus, id)
+			}
+		}
+	case "reviewEvery":
+		if text := d.str(v, k); d.isText(v) {
+			p, err := ParsePeriod(text)
+			if err != nil {
+				d.errorf([]string{k}, "%v", err)
+			}
+			fm.ReviewEvery = p
+		}
+	case "layout":
+		d.layout(fm, k, d.str(v, k))
+	case "params":
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.errorf([]string{k}, "params must be a table ([params] in TOML, params: with indented keys in YAML)")
+			return true
+		}
+		if fm.Params == nil {
+			fm.Params = m
+		} else {
+			for pk, pv := range m {
+				fm.Params[pk] = pv
+			}
+		}
+	default:
+		kk, ok := d.kindOfKey(k)
+		if !ok {
+			return false
+		}
+		kk.decode(d, fm, k, v)
+	}
+	return true
+}
+
+// suggestKey is the did-you-mean of an unknown key k written with value v,
+// or otherwise. It never names a key that does nothing here (see
+// notDoneKeys): following the hint would only lead to the next error. A
+// key near k whose decoding refuses v is named with what it takes,
+// as its own decoding says it, so that one mistake is one error.
+func (d *fieldDecoder) suggestKey(k string, v any, otherwise string) string {
+	sug := diag.Suggest(k, suggestableKeys)
+	if sug == "" {
+		return otherwise
+	}
+	trial := &fieldDecoder{path: d.path, src: d.src, kinds: d.kinds, opts: d.opts, yaml: d.yaml}
+	trial.decodeKey(&FrontMatter{TOC: true}, &otherToolFields{}, sug, v)
+	for _, e := range trial.diags {
+		if e.Severity == diag.SeverityError {
+			return fmt.Sprintf(": did you mean %q? (%s)", sug, e.Message)
+		}
+	}
+	return fmt.Sprintf(": did you mean %q?", sug)
 }

@@ -66,7 +66,7 @@ colour = "blue"
 +++
 `, FrontMatter{Title: "Promise", Description: "What we promise", Date: day("2026-03-01"), Lastmod: day("2026-04-02"),
 			Reviewed: time.Date(2026, 5, 3, 10, 0, 0, 0, time.UTC), Weight: 3, Tags: []string{"vision", "customers"},
-			Slug: "our-promise", Owner: "Head of CX", Layout: "wide", Params: map[string]any{"colour": "blue"}}, ""},
+			Slug: "our-promise", Owner: "Head of CX", Layout: "wide", LayoutKey: "layout", Params: map[string]any{"colour": "blue"}}, ""},
 		{"every common key, yaml", `---
 title: Promise
 description: "What we promise"
@@ -288,6 +288,41 @@ func TestReadPageErrors(t *testing.T) {
 			[]string{P + `3:1: publishDate must be a date written like 2026-10-14, not the text "soon"`}},
 		{"misspelt key of another tool", "+++\ntitle = \"T\"\nalias = [\"/a/\"]\n+++\n",
 			[]string{P + `3:1: unknown front matter key "alias": did you mean "aliases"?`}},
+		// Did-you-mean never names a key that is refused or ignored, and
+		// names a key whose decoding refuses the value with what it takes.
+		{"never suggests a refused key", "---\ntitle: T\nulr: /a/\ntranslationkye: a\n---\n",
+			[]string{
+				P + `3:1: unknown front matter key "ulr"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it`,
+				P + `4:1: unknown front matter key "translationkye"; put your own values under [params], list the key under [frontmatter] allow in site.toml, or remove it`,
+			}},
+		{"suggests a key with the form it takes", "---\ntitle: T\nhiden: true\nweigth: \"2\"\ntgas: [a]\n---\n",
+			[]string{
+				P + `3:1: unknown front matter key "hiden": did you mean "hide"? (hide must be a list of the parts of the page to leave out, such as hide: [navigation] (it takes navigation, toc and footer), not true)`,
+				P + `4:1: unknown front matter key "weigth": did you mean "weight"? (weight must be a whole number, not the text "2")`,
+				P + `5:1: unknown front matter key "tgas": did you mean "tags"?`,
+			}},
+		{"hide not a list", "+++\ntitle = \"T\"\nhide = true\n+++\n",
+			[]string{P + `3:1: hide must be a list of the parts of the page to leave out, such as hide = ["navigation"] (it takes navigation, toc and footer), not true`}},
+		{"menu decorations of Hugo's learn theme", "+++\ntitle = \"T\"\npre = \"<b>1. </b>\"\npost = \" ⭐\"\n+++\n",
+			[]string{
+				P + `3:1: warning: pre adds text before the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so pre is ignored: remove it, or write the name as it should read in linkTitle`,
+				P + `4:1: warning: post adds text after the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so post is ignored: remove it, or write the name as it should read in linkTitle`,
+			}},
+		{"hidden", "---\ntitle: T\nhidden: true\n---\n",
+			[]string{P + `3:1: warning: hidden: true leaves a page out of the menu in Hugo's learn and relearn themes; shiftbook lists every page in its navigation, so this page is listed (hide: [navigation] is not the same: it leaves out the side navigation on this page); to leave the page out of the site, write draft: true, else remove hidden`}},
+		{"hidden false says nothing", "---\ntitle: T\nhidden: false\n---\n", nil},
+		{"hidden not true or false", "---\ntitle: T\nhidden: yes please\n---\n",
+			[]string{P + `3:1: hidden must be true or false, not the text "yes please"`}},
+		{"template and layout", "---\ntitle: T\nlayout: wide\ntemplate: main.html\n---\n",
+			[]string{P + `4:1: layout and template both name the page's layout; keep one`}},
+		{"docusaurus absolute slug", "---\ntitle: T\nslug: /start\n---\n",
+			[]string{P + `3:1: slug "/start" is an address from the site's root in Docusaurus; in shiftbook a slug is only the last part of the address, the rest comes from the file's place in content/: write slug: start to change the last part, or aliases: ["/start"] to keep the address /start working`}},
+		{"docusaurus absolute slug in toml", "+++\ntitle = \"T\"\nslug = \"/docs/start/\"\n+++\n",
+			[]string{P + `3:1: slug "/docs/start/" is an address from the site's root in Docusaurus; in shiftbook a slug is only the last part of the address, the rest comes from the file's place in content/: write slug = "start" to change the last part, or aliases = ["/docs/start/"] to keep the address /docs/start/ working`}},
+		{"docusaurus home slug", "---\ntitle: T\nslug: /\n---\n",
+			[]string{P + `3:1: slug: / makes a page the site's home in Docusaurus; shiftbook's home page is content/_index.md: move this page's text there, or remove slug`}},
+		{"docusaurus id with a slash", "---\ntitle: T\nid: a/b\n---\n",
+			[]string{P + `3:1: id "a/b" cannot hold /, \, ?, # or be . or ..; use words joined by dashes`}},
 
 		// Every key type, each at its own line.
 		{"text key not text", "+++\ntitle = 1\n+++\n",
@@ -460,12 +495,85 @@ func FuzzReadPage(f *testing.F) {
 		"+++\ntarget = 1\ntargetDate = 2026-01-01\nbaseline = { date = 2027-01-01, value = 1e999, vale = 2 }\nalertChange = \"%\"\nmin = 5\n+++\n",
 		"---\ntargetDate: x\nbaseline: [1]\nalertChange: '-1e400%'\n---\n",
 		"+++\ntarget = 40\ntargetDate = 2027-12-31\nalertChange = 0.0\n[baseline]\ndate = \"2026-01-31\"\nvalue = \"12\"\n+++\n",
+		"---\npre: <b>1.</b>\nPost: 2\nhidden: [1]\ntemplate: main.html\nlayout: x\nlang: 3\nslug: /\nhiden: true\n---\n",
+		"+++\nslug = \"//a//\"\nTemplate = \".html\"\nhide = 1\nlang = \"\"\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkPageInvariants(t, "content/fuzz.md", src)
 	})
+}
+
+func TestReadPageOtherToolsGood(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want FrontMatter // lines is not compared
+	}{
+		{"mkdocs template is the layout", "---\ntitle: T\ntemplate: wide.html\n---\n",
+			FrontMatter{Title: "T", TOC: true, Layout: "wide", LayoutKey: "template"}},
+		{"docusaurus id is the slug", "---\ntitle: T\nid: start\n---\n",
+			FrontMatter{Title: "T", TOC: true, Slug: "start"}},
+		{"pre and post are ignored", "+++\ntitle = \"T\"\npre = \"<b>1. </b>\"\n+++\n",
+			FrontMatter{Title: "T", TOC: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage(pagePath, []byte(tt.src))
+			if diags.HasErrors() {
+				t.Fatalf("errors: %v", diags)
+			}
+			p.Meta.lines = nil
+			if !reflect.DeepEqual(p.Meta, tt.want) {
+				t.Errorf("Meta =\n%+v\nwant\n%+v", p.Meta, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadPageLang: Jekyll's and MkDocs's lang is accepted when it names
+// the language the file's name puts the page in, and an error otherwise.
+func TestReadPageLang(t *testing.T) {
+	two := PageOptions{Language: "en", Languages: []string{"en", "nl"}}
+	dutch := PageOptions{Language: "nl", Languages: []string{"en", "nl"}}
+	one := PageOptions{Language: "en"}
+	tests := []struct {
+		name string
+		path string
+		opts PageOptions
+		lang string
+		want []string
+	}{
+		{"the page's language", "content/about.md", two, "en", nil},
+		{"in another case, with a region", "content/about.md", two, "EN_us", nil},
+		{"a translation's language", "content/about.nl.md", dutch, "nl", nil},
+		{"a one-language site's language", "content/about.md", one, "en-GB", nil},
+		{"not known: not checked", "content/about.md", PageOptions{}, "fr", nil},
+		{"another of the site's languages", "content/about.md", two, "nl",
+			[]string{`content/about.md:3:1: lang "nl" says this page is in nl, but it is in en, which its file name says; a page's language comes from its file name, not from lang: name the file about.nl.md to make it the translation into nl, or remove lang`}},
+		{"a translation saying another", "content/about.nl.md", dutch, "en",
+			[]string{`content/about.nl.md:3:1: lang "en" says this page is in en, but it is in nl, which its file name says; a page's language comes from its file name, not from lang: a page in en, the site's default language, has no code in its name (about.md), so remove lang, or move this text to that page`}},
+		{"a translation saying a third language", "content/about.nl.md", PageOptions{Language: "nl", Languages: []string{"en", "nl", "de"}}, "de",
+			[]string{`content/about.nl.md:3:1: lang "de" says this page is in de, but it is in nl, which its file name says; a page's language comes from its file name, not from lang: name the file about.de.md to make it the translation into de, or remove lang`}},
+		{"a language the site lacks", "content/about.md", two, "fr",
+			[]string{`content/about.md:3:1: lang "fr" says this page is in fr, but it is in en, which its file name says; fr is not one of the site's languages (en, nl): remove lang`}},
+		{"a one-language site", "content/guide/about.md", one, "fr",
+			[]string{`content/guide/about.md:3:1: lang "fr" says this page is in fr, but it is in en, the site's one language; a page's language comes from site.toml and its file name, not from lang: remove lang (to translate the site, add [languages] to site.toml and name the translation content/guide/about.fr.md)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte("---\ntitle: About\nlang: " + tt.lang + "\n---\n")
+			_, diags := ReadPageWith(tt.path, src, tt.opts)
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
 }
 
 func TestReadPageAllow(t *testing.T) {

@@ -18,8 +18,15 @@ import (
 var otherToolKeys = []string{
 	"aliases", "linkTitle", "sidebar_label", "sidebar_position", "keywords", "categories",
 	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
-	"translationKey",
+	"translationKey", "template", "lang", "pre", "post", "hidden",
 }
+
+// notDoneKeys are the keys of otherToolKeys that shiftbook reads only to
+// say what it does instead: refused with an error (url, translationKey),
+// or accepted and left without effect (lang when it matches the file's
+// language; pre, post and hidden, with a warning). A did-you-mean never
+// names them (see suggestKey): "pre" is not a misspelt "url".
+var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "hidden"}
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
 var HideValues = []string{"navigation", "toc", "footer"}
@@ -122,6 +129,17 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		}
 		d.errorf(key, "%s: write slug = \"...\" to change the last part of the address, or aliases = [\"/old/address/\"] to keep an old address working", msg)
 	case "hide":
+		switch v.(type) {
+		case string, []any, nil:
+		default:
+			// hide: true (a misreading of Hugo's hidden) is the common one.
+			list := `hide = ["navigation"]`
+			if d.yaml {
+				list = "hide: [navigation]"
+			}
+			d.errorf(key, "hide must be a list of the parts of the page to leave out, such as %s (it takes navigation, toc and footer), not %s", list, describe(v))
+			return true
+		}
 		for i, h := range d.strs(v, k) {
 			h = strings.ToLower(strings.TrimSpace(h))
 			if !slices.Contains(HideValues, h) {
@@ -138,8 +156,8 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		// Docusaurus names a doc by its id, which is also the last part of
 		// its address unless slug is written: that is what slug does here.
 		seen.id = strings.TrimSpace(d.str(v, k))
-		if seen.id != "" && (strings.ContainsAny(seen.id, "/\\?#") || seen.id == "." || seen.id == "..") {
-			d.errorf(key, "id %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", seen.id)
+		if msg := d.slugProblem(k, seen.id); msg != "" {
+			d.errorf(key, "%s", msg)
 			seen.id = ""
 		}
 	case "translationKey":
@@ -147,6 +165,25 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		// shiftbook joins them by file name only, so one rule finds every
 		// translation (check, new --lang and the switcher rely on it).
 		d.errorf(key, "translationKey joins translations in Hugo; shiftbook joins a translation to its original by file name: name this file after its original with the language before .md (about.nl.md beside about.md), write slug = \"...\" to keep this translation's own address, and remove translationKey")
+	case "template":
+		// MkDocs names a page's own template; shiftbook's layouts are the
+		// theme's templates, named without .html.
+		d.layout(fm, k, strings.TrimSuffix(strings.TrimSpace(d.str(v, k)), ".html"))
+	case "lang":
+		d.lang(k, d.str(v, k))
+	case "pre", "post":
+		where := "before"
+		if canonical == "post" {
+			where = "after"
+		}
+		d.warnf(key, "%s adds text %s the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so %s is ignored: remove it, or write the name as it should read in linkTitle", k, where, k)
+	case "hidden":
+		// Hugo's relearn and learn themes leave a hidden page out of the
+		// menu; shiftbook lists every page, and MkDocs's hide:
+		// [navigation] is another thing (no side navigation on the page).
+		if d.boolean(v, k) {
+			d.warnf(key, "hidden: true leaves a page out of the menu in Hugo's learn and relearn themes; shiftbook lists every page in its navigation, so this page is listed (hide: [navigation] is not the same: it leaves out the side navigation on this page); to leave the page out of the site, write draft: true, else remove hidden")
+		}
 	case "hide_table_of_contents":
 		if d.boolean(v, k) {
 			fm.TOC = false
@@ -169,6 +206,90 @@ func (d *fieldDecoder) finishOtherTool(fm *FrontMatter, seen *otherToolFields) {
 		return
 	}
 	fm.Weight = seen.weightValue
+}
+
+// layout sets the page's layout from key k (layout, or MkDocs's
+// template); both written is an error at the later one.
+func (d *fieldDecoder) layout(fm *FrontMatter, k, name string) {
+	if name == "" {
+		return
+	}
+	if fm.LayoutKey != "" {
+		d.errorf([]string{k}, "%s and %s both name the page's layout; keep one", fm.LayoutKey, k)
+		return
+	}
+	fm.Layout, fm.LayoutKey = name, k
+}
+
+// lang checks Jekyll's and MkDocs's lang against the language the file's
+// name puts the page in: the same language is accepted without a word (a
+// site moved from Jekyll has it on every page, and it is true), another
+// is an error, since the page would be shown as what it is not.
+func (d *fieldDecoder) lang(k, code string) {
+	page := d.opts.Language
+	if page == "" || code == "" || sameLanguage(code, page) {
+		return
+	}
+	dir, name := path.Split(d.path)
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	oneLanguage := dir + stem + "." + code + ".md"
+	translation := len(d.opts.Languages) > 0 && !strings.EqualFold(page, d.opts.Languages[0])
+	if translation {
+		stem = strings.TrimSuffix(stem, path.Ext(stem)) // promise.nl → promise
+	}
+	msg := fmt.Sprintf("lang %q says this page is in %s, but it is in %s", code, code, page)
+	switch {
+	case len(d.opts.Languages) == 0:
+		msg += fmt.Sprintf(", the site's one language; a page's language comes from site.toml and its file name, not from lang: remove lang (to translate the site, add [languages] to site.toml and name the translation %s)",
+			oneLanguage)
+	case !slices.ContainsFunc(d.opts.Languages, func(l string) bool { return strings.EqualFold(l, code) }):
+		msg += fmt.Sprintf(", which its file name says; %s is not one of the site's languages (%s): remove lang", code, strings.Join(d.opts.Languages, ", "))
+	case strings.EqualFold(code, d.opts.Languages[0]):
+		msg += ", which its file name says; a page's language comes from its file name, not from lang: " +
+			fmt.Sprintf("a page in %s, the site's default language, has no code in its name (%s), so remove lang, or move this text to that page", code, stem+".md")
+	default:
+		msg += ", which its file name says; a page's language comes from its file name, not from lang: " +
+			fmt.Sprintf("name the file %s to make it the translation into %s, or remove lang", stem+"."+code+".md", code)
+	}
+	d.errorf([]string{k}, "%s", msg)
+}
+
+// sameLanguage reports whether a lang key's code names the page's
+// language: the same code in any case, with - or _, or one that only
+// adds or leaves out a region (en-US on an en page).
+func sameLanguage(written, page string) bool {
+	norm := func(c string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(c), "_", "-")) }
+	w, p := norm(written), norm(page)
+	if w == p {
+		return true
+	}
+	wb, wRest, _ := strings.Cut(w, "-")
+	pb, pRest, _ := strings.Cut(p, "-")
+	return wb == pb && (wRest == "" || pRest == "")
+}
+
+// slugProblem says what is wrong with a slug (or Docusaurus's id, which is
+// one), or "" when it is fine. A slug starting with / is Docusaurus's
+// address from the site's root; its last part is what shiftbook's slug is.
+func (d *fieldDecoder) slugProblem(k, s string) string {
+	if k == "slug" && strings.HasPrefix(s, "/") {
+		rest := strings.Trim(s, "/")
+		if rest == "" {
+			return fmt.Sprintf("%s makes a page the site's home in Docusaurus; shiftbook's home page is content/_index.md: move this page's text there, or remove slug", d.form("slug", s))
+		}
+		if base := path.Base(rest); d.slugProblem(k, base) == "" {
+			aliases := fmt.Sprintf("aliases = [%q]", s)
+			if d.yaml {
+				aliases = fmt.Sprintf("aliases: [%q]", s)
+			}
+			return fmt.Sprintf("slug %q is an address from the site's root in Docusaurus; in shiftbook a slug is only the last part of the address, the rest comes from the file's place in content/: write %s to change the last part, or %s to keep the address %s working",
+				s, d.form("slug", base), aliases, s)
+		}
+	}
+	if s != "" && (strings.ContainsAny(s, "/\\?#") || s == "." || s == "..") {
+		return fmt.Sprintf("%s %q cannot hold /, \\, ?, # or be . or ..; use words joined by dashes", k, s)
+	}
+	return ""
 }
 
 // Hides reports whether the page hides a part (see HideValues).

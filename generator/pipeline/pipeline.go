@@ -82,7 +82,7 @@ type Builder struct {
 	md      *markdown.Engine
 	mdHTML  string
 	minify  bool   // the bodies in the cache are minified
-	allow   string // the [frontmatter] allow list the cached pages were read with
+	allow   string // the [frontmatter] allow list and the languages the cached pages were read with
 	columns string // the [data] columns the cached data files were read with
 	pages   map[string]pageEntry
 	data    map[string]dataEntry
@@ -279,8 +279,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		b.bodies = b.newBodies()
 		b.langBodies = nil
 	}
-	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00"); allow != b.allow {
-		// The pages were read with other keys allowed.
+	if allow := strings.Join(site.Config.FrontMatter.Allow, "\x00") + "\x01" + strings.Join(pageLanguages(site.Config), "\x00"); allow != b.allow {
+		// The pages were read with other keys allowed, or other languages
+		// (a lang key is checked against them).
 		b.pages, b.allow = map[string]pageEntry{}, allow
 	}
 	if cols := strings.Join(site.Config.Data.Columns, "\x00"); cols != b.columns {
@@ -458,6 +459,12 @@ func trimContent(p string) string {
 	return p[len(load.ContentDir)+1:]
 }
 
+// pageLanguages are what a page's language is read from: the site's
+// default language, then its [languages].
+func pageLanguages(cfg parse.Config) []string {
+	return append([]string{cfg.DefaultLanguage().Code}, cfg.LanguageCodes()...)
+}
+
 // parseAll parses every content and data file not already in the cache, in
 // parallel, and drops cache entries of files that are gone.
 func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats, workers int) ([]link.Input, map[string]*series.File, diag.List) {
@@ -486,10 +493,18 @@ func (b *Builder) parseAll(ctx context.Context, site *load.Site, stats *Stats, w
 		todo = append(todo, task{i: i, file: f, hash: h})
 	}
 	stats.FilesParsed += len(todo)
+	langOf := map[string]string{}
+	for _, t := range site.Translations {
+		langOf[t.Path] = t.Lang
+	}
 	work.Each(ctx, workers, len(todo), func(k int) {
 		t := todo[k]
 		e := pageEntry{hash: t.hash, src: t.file.Data}
-		e.page, e.diags = parse.ReadPageWith(t.file.Path, t.file.Data, parse.PageOptions{Allow: site.Config.FrontMatter.Allow})
+		opts := parse.PageOptions{Allow: site.Config.FrontMatter.Allow, Language: site.Config.DefaultLanguage().Code, Languages: site.Config.LanguageCodes()}
+		if l, ok := langOf[t.file.Path]; ok {
+			opts.Language = l
+		}
+		e.page, e.diags = parse.ReadPageWith(t.file.Path, t.file.Data, opts)
 		entries[t.i] = e
 	})
 	if ctx.Err() != nil {

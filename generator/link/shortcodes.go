@@ -93,12 +93,28 @@ func (s *Site) shortcodeNames() []string {
 	return names
 }
 
+// unknownShortcode is the error for a call of a name that is neither one
+// of shiftbook's shortcodes, nor the site's, nor Hugo's ref and relref
+// (which have their own); "" for those, and for a call with no name.
+func (s *Site) unknownShortcode(name string) string {
+	if _, builtin := BuiltinShortcode(name); builtin || name == "" || name == "ref" || name == "relref" || slices.Contains(s.Config.Shortcodes, name) {
+		return ""
+	}
+	return fmt.Sprintf("unknown shortcode %q", name) + diag.DidYouMean(name, s.shortcodeNames(),
+		"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")
+}
+
 func (s *Site) resolveShortcodes(p *Page) diag.List {
 	var diags diag.List
 	for _, sc := range p.Body.Shortcodes {
 		at := p.BodyOffset + sc.Offset
 		if sc.Err != "" {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))
+			// Its name is read before its arguments: a name that is no
+			// shortcode is a second mistake, reported in the same run.
+			if msg := s.unknownShortcode(sc.Name); msg != "" && !sc.Closing {
+				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			}
 			continue
 		}
 		known := slices.Contains(s.Config.Shortcodes, sc.Name)
@@ -124,9 +140,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			continue
 		}
 		if !builtin {
-			msg := fmt.Sprintf("unknown shortcode %q", sc.Name) + diag.DidYouMean(sc.Name, s.shortcodeNames(),
-				"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")
-			diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownShortcode(sc.Name)))
 			continue
 		}
 		if len(sc.Args) != 1 || (len(sc.Named) > 0 && len(spec.Options) == 0) {

@@ -93,6 +93,7 @@ func FuzzShortcode(f *testing.F) {
 		`{{< metric "nps" >}}`, `{{<metric "nps">}} rest`, `{{< chart nps >}}`, `{{< x "a b" c "d\"e" >}}`,
 		`{{< x id="nps" size=large >}}`, `{{< metric "nps"`, `{{< "nps" >}}`, `{{< >}}`, `{{< metric "nps >}}`,
 		`{{< metric id= >}}`, `{{< metric "\q" >}}`, `{{< /note >}}`, `{{< note />}}`, `{{< / >}}`, `{{< /note x >}}`, `{{< a "\" >}}`, `{{< a ">}}" >}}`, `{{< é >}}`, "{{< a\t\"b\"\t>}}",
+		`{{< x id="a\.b" >}}`, `{{< x pattern=".*\.(pdf|mp4)$" >}}`, `{{< x "a\\" >}}`, `{{< x "\"q\" \." >}}`, `{{< x p="C:\d\" >}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -115,6 +116,15 @@ func FuzzShortcode(f *testing.F) {
 		}
 		if n.consumed > 0 && !bytes.HasSuffix(line[:n.consumed], []byte(">}}")) {
 			t.Fatalf("consumed %q, which does not end the shortcode", line[:n.consumed])
+		}
+		// Any text without a quote, and not ending in a backslash (which
+		// would escape the closing quote), is an argument as written, as
+		// Hugo reads it.
+		if v := rest; !bytes.ContainsAny(v, "\"\n\r") && !bytes.HasSuffix(v, []byte(`\`)) {
+			q := parseShortcode([]byte(`{{< x "` + string(v) + `" >}}`))
+			if q.Err != "" || len(q.Args) != 1 || q.Args[0] != string(v) {
+				t.Fatalf("argument %q read as %q (error %q)", v, q.Args, q.Err)
+			}
 		}
 	})
 }

@@ -227,7 +227,16 @@ func TestParseShortcode(t *testing.T) {
 		{line: `{{< >}}`, err: `shortcode has no name; write {{< metric "id" >}}, {{< chart "id" >}} or {{< journey "id" >}}`, errAt: 4, consumed: 7},
 		{line: `{{< metric "nps >}}`, name: "metric", err: `argument opened with " is not closed; close the quotes`, errAt: 11, consumed: 19},
 		{line: `{{< metric id= >}}`, name: "metric", err: `argument id= has no value; write id="value"`, errAt: 11, consumed: 18},
-		{line: `{{< metric "\q" >}}`, name: "metric", err: `argument "\q" is not valid quoted text`, errAt: 11, consumed: 19},
+		// Quoted text as Hugo's shortcode lexer reads it: a backslash is
+		// text, except before a quote; when the text holds \", every
+		// backslash is dropped.
+		{line: `{{< metric "\q" >}}`, name: "metric", args: []string{`\q`}, consumed: 19},
+		{line: `{{< metric id="a\.b" >}}`, name: "metric", named: map[string]string{"id": `a\.b`}, consumed: 24},
+		{line: `{{< attachments pattern=".*\.(pdf|mp4)$" >}}`, name: "attachments", named: map[string]string{"pattern": `.*\.(pdf|mp4)$`}, consumed: 44},
+		{line: `{{< x "a\\b" "\n" >}}`, name: "x", args: []string{`a\\b`, `\n`}, consumed: 21},
+		{line: `{{< x "say \"hi\" \.x" >}}`, name: "x", args: []string{`say "hi" .x`}, consumed: 26},
+		{line: `{{< x "a >}}" >}}`, name: "x", args: []string{"a >}}"}, consumed: 17},
+		{line: `{{< x path="C:\docs\" >}}`, name: "x", err: `argument opened with " is not closed; close the quotes (a \ right before " makes that quote part of the text, so the text cannot end with \)`, errAt: 11, consumed: 25},
 	}
 	for _, tt := range tests {
 		n := parseShortcode([]byte(tt.line))

@@ -141,21 +141,20 @@ func parseShortcode(line []byte) parsedShortcode {
 		if i < len(body) && body[i] == '"' {
 			j := i + 1
 			for j < len(body) && body[j] != '"' {
-				if body[j] == '\\' {
+				if isEscapedQuote(body, j) {
 					j++
 				}
 				j++
 			}
 			if j >= len(body) {
 				n.consumed = end + 3
-				return fail(3+i, "argument opened with \" is not closed; close the quotes")
+				msg := "argument opened with \" is not closed; close the quotes"
+				if bytes.Contains(body[i:], []byte(`\"`)) {
+					msg += ` (a \ right before " makes that quote part of the text, so the text cannot end with \)`
+				}
+				return fail(3+i, "%s", msg)
 			}
-			s, err := strconv.Unquote(string(body[i : j+1]))
-			if err != nil {
-				n.consumed = end + 3
-				return fail(3+i, "argument %s is not valid quoted text", body[i:j+1])
-			}
-			val = s
+			val = hugoQuoted(body[i+1 : j])
 			i = j + 1
 		} else {
 			j := i
@@ -188,7 +187,7 @@ func closingDelimiter(line, closer []byte) int {
 	quoted := false
 	for i := 3; i < len(line); i++ {
 		switch {
-		case quoted && line[i] == '\\':
+		case quoted && isEscapedQuote(line, i):
 			i++
 		case line[i] == '"':
 			quoted = !quoted
@@ -203,6 +202,24 @@ func closingDelimiter(line, closer []byte) int {
 		return i + 3 // a quote never closed: the argument's error says so
 	}
 	return -1
+}
+
+// isEscapedQuote reports whether text[i:] starts with \": in a quoted
+// argument, the one escape Hugo's shortcode lexer reads. Every other
+// backslash is text (pattern=".*\.(pdf|mp4)$", id="a\.b"), as there.
+func isEscapedQuote(text []byte, i int) bool {
+	return text[i] == '\\' && i+1 < len(text) && text[i+1] == '"'
+}
+
+// hugoQuoted is the value of a quoted argument, as Hugo gives it to the
+// template: the text as written, except that when it holds an escaped
+// quote (\") every backslash is dropped (Hugo's ignoreEscapesAndEmit), so
+// a shortcode moved from Hugo sees the same value here.
+func hugoQuoted(text []byte) string {
+	if !bytes.Contains(text, []byte(`\"`)) {
+		return string(text)
+	}
+	return string(bytes.ReplaceAll(text, []byte(`\`), nil))
 }
 
 func isNameByte(b byte) bool {

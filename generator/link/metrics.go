@@ -136,6 +136,7 @@ func (s *Site) indexMetrics(data map[string]*series.File) diag.List {
 		}
 		return s.Metrics[i].ID < s.Metrics[j].ID // the metric's own name, not its page's
 	})
+	diags.Add(s.unusedData(data)...)
 	return diags
 }
 

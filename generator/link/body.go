@@ -180,6 +180,9 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	for _, d := range doc.Dropped {
 		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+d.Offset, "%s", droppedHTML(s.Config.RawHTML(), d.Tag))))
 	}
+	for _, a := range doc.Admonitions {
+		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+a.Offset, "%s", admonitionProblem(a))))
+	}
 	for _, u := range doc.Unsafe {
 		msg := "the link to %s:… is removed; links may only go to web pages, mail and files of the site"
 		if u.Image {

@@ -23,6 +23,12 @@ type Admonition struct {
 	Title       string // as written, or the type's name ("Info")
 	Collapsible bool
 	Open        bool
+
+	// Docusaurus admonitions (`:::tip`, see docusaurus.go) only:
+	Fence   int    // the number of colons it opened with; 0 for MkDocs
+	Name    string // the type as written, lower case: "tip", "foo"
+	Unknown bool   // Name is not one of DocusaurusTypes: shown as a note
+	closed  bool   // a closing ::: line ended it (else: a warning)
 }
 
 // Kind implements ast.Node.
@@ -101,6 +107,13 @@ func parseAdmonition(line []byte) (*Admonition, bool) {
 }
 
 func (admonitionParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	return continueIndented(reader)
+}
+
+// continueIndented continues a block whose content is indented by four
+// spaces (an MkDocs admonition, a content tab): a blank line, or a line
+// indented by four spaces, which its children read without them.
+func continueIndented(reader text.Reader) parser.State {
 	line, _ := reader.PeekLine()
 	if util.IsBlank(line) {
 		reader.AdvanceToEOL()
@@ -120,32 +133,14 @@ func (admonitionParser) CanInterruptParagraph() bool { return true }
 
 func (admonitionParser) CanAcceptIndentedLine() bool { return false }
 
-// admonition writes an admonition as an alert's callout; one that opens
-// on a click is a <details> whose summary is the label.
+// admonition writes an MkDocs or Docusaurus admonition as an alert's
+// callout (see callout.go).
 func (r *nodeRenderer) admonition(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Admonition)
-	class := `class="alert alert-` + n.Alert + `"`
-	switch {
-	case n.Collapsible && entering:
-		w.WriteString("<details " + class)
-		if n.Open {
-			w.WriteString(" open")
-		}
-		w.WriteString(`><summary class="alert-title">`)
-		r.Writer.Write(w, []byte(n.Title))
-		w.WriteString("</summary>\n")
-	case n.Collapsible:
-		w.WriteString("</details>\n")
-	case entering:
-		w.WriteString("<div " + class + ` role="note">`)
-		if n.Title != "" {
-			w.WriteString(`<p class="alert-title">`)
-			r.Writer.Write(w, []byte(n.Title))
-			w.WriteString("</p>")
-		}
-		w.WriteString("\n")
-	default:
-		w.WriteString("</div>\n")
+	if entering {
+		r.calloutStart(w, n.Alert, n.Title, n.Collapsible, n.Open)
+	} else {
+		calloutEnd(w, n.Collapsible)
 	}
 	return ast.WalkContinue, nil
 }

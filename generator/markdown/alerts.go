@@ -64,11 +64,9 @@ func (r *nodeRenderer) blockquote(w util.BufWriter, src []byte, node ast.Node, e
 	}
 	switch {
 	case kind != "" && entering:
-		w.WriteString(`<div class="alert alert-` + kind + `" role="note"><p class="alert-title">`)
-		w.WriteString(alertLabels[kind])
-		w.WriteString("</p>\n")
+		r.calloutStart(w, kind, alertLabels[kind], false, false)
 	case kind != "":
-		w.WriteString("</div>\n")
+		calloutEnd(w, false)
 	case entering:
 		w.WriteString("<blockquote>\n")
 	default:

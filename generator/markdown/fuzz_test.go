@@ -50,6 +50,7 @@ func FuzzParse(f *testing.F) {
 
 func checkDoc(t *testing.T, doc *Doc) {
 	t.Helper()
+	checkAdmonitions(t, doc)
 	src := doc.Source
 	in := func(off int) bool { return off >= 0 && off <= len(src) }
 	for _, h := range doc.Headings {

@@ -55,8 +55,10 @@ func New(opts Options) *Engine {
 			parser.WithBlockParsers(
 				util.Prioritized(shortcodeBlockParser{}, 50), // before paragraphs and lists
 				util.Prioritized(admonitionParser{}, 60),
+				util.Prioritized(docusaurusParser{}, 60),
+				util.Prioritized(tabParser{}, 60),
 			),
-			parser.WithASTTransformers(util.Prioritized(shortcodePairs{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
 	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}
@@ -93,6 +95,9 @@ type Doc struct {
 	Unsafe     []UnsafeLink    // links and pictures written without their address, for warnings
 	RawErrors  []RawError      // raw HTML kept that would break the page
 	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
+	// Admonitions are Docusaurus admonitions of an unknown type or not
+	// closed, and closing lines that close none, for warnings.
+	Admonitions []AdmonitionProblem
 
 	raw      map[ast.Node]rawHTML // the raw HTML kept (html = "safe" or "unsafe"), ready to write
 	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
@@ -141,6 +146,8 @@ func (e *Engine) Parse(src []byte) *Doc {
 			doc.unsafeLink(n.URL(src), n, false, e.opts.HTML == HTMLUnsafe)
 		case *TermLink:
 			doc.Terms = append(doc.Terms, n)
+		case *Admonition, *ast.Paragraph:
+			doc.docusaurusProblems(n, src)
 		case *ast.Blockquote:
 			if kind := alertKind(n, src); kind != "" {
 				if doc.alerts == nil {

@@ -41,6 +41,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTableCell, r.tableCell)
 	reg.Register(ast.KindBlockquote, r.blockquote)
 	reg.Register(KindAdmonition, r.admonition)
+	reg.Register(KindTabs, r.tabs)
+	reg.Register(KindTab, r.tab)
 	reg.Register(extast.KindDefinitionTerm, r.definitionTerm)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(ast.KindHTMLBlock, r.rawHTML)

@@ -20,10 +20,12 @@ const MaxNesting = 50
 // columns of indentation (a tab is four). A list nested with two-space
 // indents is counted about half as deep as it is, so any page up to twice
 // MaxNesting levels deep passes; lines inside fenced code blocks are not
-// counted.
+// counted. Docusaurus admonitions (:::note … :::) nest without indentation:
+// each one open adds a level, closed as docusaurusParser closes them.
 func Nesting(src []byte) (offset, depth int) {
 	fence := byte(0) // the fence character of the code block we are in
 	fenceLen := 0
+	var admonitions []int // the colons of each Docusaurus admonition open, outermost first
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -31,8 +33,15 @@ func Nesting(src []byte) (offset, depth int) {
 		}
 		line := src[start:end]
 		d, rest := lineDepth(line)
-		if fence == 0 && d > MaxNesting {
-			return start, d
+		if fence == 0 {
+			if _, ok := parseDocusaurus(rest); ok {
+				admonitions = append(admonitions, colons(rest))
+			} else if k := closingFence(rest); k > 0 {
+				admonitions = closeAdmonition(admonitions, k)
+			}
+			if d += len(admonitions); d > MaxNesting {
+				return start, d
+			}
 		}
 		if n, c := fenceRun(rest); n >= 3 {
 			switch {
@@ -45,6 +54,29 @@ func Nesting(src []byte) (offset, depth int) {
 		start = end + 1
 	}
 	return -1, 0
+}
+
+// closeAdmonition is the admonitions still open after a closing line of k
+// colons: it closes the outermost one it can, with what is inside it,
+// unless one inside has as many colons or more and can be closed (see
+// closesInside).
+func closeAdmonition(open []int, k int) []int {
+	for i, f := range open {
+		if f > k {
+			continue
+		}
+		inner := false
+		for _, g := range open[i+1:] {
+			if g >= f && g <= k {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			return open[:i]
+		}
+	}
+	return open
 }
 
 // lineDepth is the estimated nesting of a line and the line after its

@@ -31,6 +31,12 @@ func TestNesting(t *testing.T) {
 		{"deep list after the fence", "~~~~\ncode\n~~~~\n" + strings.Repeat("> ", 60) + "x\n", 4},
 		{"a fence nested too deep", strings.Repeat("- ", 60) + "```\n", 1},
 		{"long indented code", strings.Repeat(" ", 190) + "code\n", 0},
+		{"admonitions one after the other", strings.Repeat(":::note\nx\n:::\n", 200), 0},
+		{"admonitions nested, more colons outside", strings.Repeat("::::note\n:::tip\n:::\n::::\n", 100), 0},
+		{"an outer closing line closes the inner one too", strings.Repeat("::::note\n:::tip\n::::\n", 100), 0},
+		{"admonitions nested too deep", strings.Repeat(":::note\n", 60) + strings.Repeat(":::\n", 60), 51},
+		{"admonitions in quotes", strings.Repeat(strings.Repeat("> ", 30)+":::note\n", 30), 14}, // 30 quotes and 7 for their spaces, then the 14th admonition
+		{"::: in a fence", "```\n" + strings.Repeat(":::note\n", 60) + "```\n", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

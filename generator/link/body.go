@@ -168,7 +168,7 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	if deep := doc.TooDeep; deep != nil {
 		b := &Body{IDs: doc.IDs}
 		b.Diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+deep.Offset,
-			"this line is nested too deep to read: lists inside lists (or quotes inside quotes) deeper than about %d levels; flatten the list, or split it into sections with headings",
+			"this line is nested too deep to read: lists inside lists (or quotes inside quotes, or ::: admonitions inside admonitions) deeper than about %d levels; flatten the list, or split it into sections with headings",
 			markdown.MaxNesting))
 		return b
 	}

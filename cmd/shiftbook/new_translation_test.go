@@ -51,3 +51,74 @@ func TestNewTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestNewTranslationLanguageCase: --lang in any letter case names the file
+// with the code as site.toml spells it, and a translation already there
+// under another letter case of the code, or in another form of the page
+// (promise/index.nl.md), is refused by name rather than doubled.
+func TestNewTranslationLanguageCase(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		tables   string // the [languages] tables of site.toml
+		existing string // a translation already in content/vision/, if any
+		lang     string
+		want     string // the file written, under content/vision/
+		wantErr  string
+	}{
+		{name: "upper case typed", tables: "[languages.en]\n[languages.nl]\n", lang: "NL", want: "promise.nl.md"},
+		{name: "mixed case typed", tables: "[languages.en]\n[languages.nl]\n", lang: "Nl", want: "promise.nl.md"},
+		{name: "region as site.toml spells it", tables: "[languages.en]\n[languages.pt-BR]\n", lang: "pt-br", want: "promise.pt-BR.md"},
+		{name: "existing in upper case", tables: "[languages.en]\n[languages.nl]\n", existing: "promise.NL.md", lang: "nl",
+			wantErr: filepath.Join("content", "vision", "promise.NL.md") + " already exists: it is the Nederlands translation of " + filepath.Join("content", "vision", "promise.md") + "; edit it, or remove it to start again"},
+		{name: "existing as typed", tables: "[languages.en]\n[languages.nl]\n", existing: "promise.nl.md", lang: "NL",
+			wantErr: filepath.Join("content", "vision", "promise.nl.md") + " already exists: it is the Nederlands translation"},
+		{name: "existing in the folder form", tables: "[languages.en]\n[languages.nl]\n", existing: "promise/index.Nl.md", lang: "nl",
+			wantErr: filepath.Join("content", "vision", "promise", "index.Nl.md") + " already exists: it is the Nederlands translation"},
+		{name: "another language's file is no obstacle", tables: "[languages.en]\n[languages.nl]\n[languages.de]\n", existing: "promise.de.md", lang: "NL", want: "promise.nl.md"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				"site.toml":                 "title = \"T\"\n" + tt.tables,
+				"content/_index.md":         "+++\ntitle = \"Home\"\n+++\nHome.\n",
+				"content/vision/promise.md": "+++\ntitle = \"Our promise\"\n+++\nThe promise.\n",
+			}
+			if tt.existing != "" {
+				files["content/vision/"+tt.existing] = "+++\ntitle = \"Al vertaald\"\n+++\nAl vertaald.\n"
+			}
+			addFiles(t, dir, files)
+			code, stdout, stderr := runArgs(t, "new", "page", "vision/promise", "--lang", tt.lang, "-s", dir)
+			if tt.wantErr != "" {
+				// The files are named from the folder -s gave.
+				stderr = strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+				if code != 1 || !strings.Contains(stderr, tt.wantErr) {
+					t.Errorf("exit %d, stderr %q; want exit 1 saying %q", code, stderr, tt.wantErr)
+				}
+				if tt.existing != "" {
+					if got, _ := os.ReadFile(filepath.Join(dir, "content", "vision", filepath.FromSlash(tt.existing))); !strings.Contains(string(got), "Al vertaald") {
+						t.Errorf("the existing translation was changed:\n%s", got)
+					}
+				}
+				entries, _ := os.ReadDir(filepath.Join(dir, "content", "vision"))
+				for _, e := range entries {
+					if e.Name() != "promise.md" && e.Name() != tt.existing && e.Name() != "promise" {
+						t.Errorf("a refused new --lang wrote %s", e.Name())
+					}
+				}
+				return
+			}
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout, filepath.Join("content", "vision", tt.want)) {
+				t.Errorf("stdout %q does not name %s", stdout, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "content", "vision", tt.want)); err != nil {
+				t.Error(err)
+			}
+			if code, _, stderr := runArgs(t, "check", "-s", dir); code != 0 {
+				t.Errorf("check after new --lang: exit %d\n%s", code, stderr)
+			}
+		})
+	}
+}

@@ -65,11 +65,16 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	if err != nil {
 		return res, fmt.Errorf("cannot read %s: %v", original, err)
 	}
-	out := path.Join(path.Dir(original), strings.TrimSuffix(path.Base(original), ".md")+"."+strings.ToLower(target.Code)+".md")
-	if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(out))); err == nil {
-		return res, fmt.Errorf("%s already exists; edit it", filepath.Join(shown, filepath.FromSlash(out)))
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	// The code as site.toml spells it: the file names and the tables
+	// agree, whatever case --lang was typed in.
+	out := path.Join(path.Dir(original), strings.TrimSuffix(path.Base(original), ".md")+"."+target.Code+".md")
+	existing, err := existingTranslation(dir, stem, target.Code)
+	if err != nil {
 		return res, err
+	}
+	if existing != "" {
+		return res, fmt.Errorf("%s already exists: it is the %s translation of %s; edit it, or remove it to start again",
+			filepath.Join(shown, filepath.FromSlash(existing)), target.Name, filepath.Join(shown, filepath.FromSlash(original)))
 	}
 	front, body := splitFrontMatter(text)
 	var b bytes.Buffer
@@ -88,6 +93,35 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	}
 	res.Path = out
 	return res, nil
+}
+
+// existingTranslation is the file, if any, that already translates the
+// page stem (content/vision/promise) into code: in any of the page's forms
+// (promise, promise/index, promise/_index) and with the code in any letter
+// case, since the build reads promise.NL.md as Dutch too and would report
+// a second translation.
+func existingTranslation(dir, stem, code string) (string, error) {
+	for _, form := range []string{stem, stem + "/_index", stem + "/index"} {
+		folder, base := path.Split(form)
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(folder)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		for _, e := range entries {
+			name := e.Name()
+			suffix, ok := strings.CutPrefix(name, base+".")
+			if !ok || !strings.HasSuffix(suffix, ".md") {
+				continue
+			}
+			if strings.EqualFold(strings.TrimSuffix(suffix, ".md"), code) {
+				return folder + name, nil
+			}
+		}
+	}
+	return "", nil
 }
 
 // splitFrontMatter cuts a page into its front matter (the +++ or ---

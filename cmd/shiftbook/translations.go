@@ -37,11 +37,11 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 				missing = append(missing, fmt.Sprintf("%s → %s", p.Path, translationFile(p.Path, l.Code)))
 			default:
 				if changed, ok := link.TranslationBehind(p.Original, p.Page); ok {
-					basis := p.Meta.Translated
-					if basis.IsZero() {
-						basis = p.Meta.Reviewed
+					key, basis := link.TranslationBasis(p.Page)
+					if key == "lastmod" || key == "date" {
+						key = "its own " + key
 					}
-					behind = append(behind, fmt.Sprintf("%s (original changed %s, translated %s)", p.File, changed.Format("2006-01-02"), basis.Format("2006-01-02")))
+					behind = append(behind, fmt.Sprintf("%s (original changed %s, %s %s)", p.File, changed.Format("2006-01-02"), key, basis.Format("2006-01-02")))
 				}
 			}
 		}

@@ -649,10 +649,10 @@ func (s *Site) targetsFingerprint() uint64 {
 	return sum
 }
 
-// TranslationBehind reports whether a translation may be out of date: its original
-// changed (lastmod, else date) after the day the translation was made or
-// last reviewed (translated, else reviewed). changed is that day of the
-// original's; a translation that names no day is never behind.
+// TranslationBehind reports whether a translation may be out of date: its
+// original changed (lastmod, else date) after the translation's day (see
+// TranslationBasis). changed is that day of the original's; a translation
+// or original that names no day at all is never behind.
 func TranslationBehind(original, translation *parse.Page) (changed time.Time, behind bool) {
 	if original == nil || translation == nil {
 		return time.Time{}, false
@@ -661,12 +661,28 @@ func TranslationBehind(original, translation *parse.Page) (changed time.Time, be
 	if changed.IsZero() {
 		changed = original.Meta.Date
 	}
-	basis := translation.Meta.Translated
-	if basis.IsZero() {
-		basis = translation.Meta.Reviewed
-	}
+	_, basis := TranslationBasis(translation)
 	if changed.IsZero() || basis.IsZero() {
 		return changed, false
 	}
 	return changed, changed.After(basis)
+}
+
+// TranslationBasis is the day a translation is compared with its
+// original by, and the front matter key it is written in: translated (the
+// day it was made or brought up to date), else reviewed, else its own
+// lastmod, else its date. The last two are there because a translation
+// started by new --lang, or written by hand, often carries only the dates
+// its original had; it is still compared, not taken as never behind.
+func TranslationBasis(translation *parse.Page) (key string, day time.Time) {
+	m := &translation.Meta
+	for _, b := range []struct {
+		key string
+		day time.Time
+	}{{"translated", m.Translated}, {"reviewed", m.Reviewed}, {"lastmod", m.Lastmod}, {"date", m.Date}} {
+		if !b.day.IsZero() {
+			return b.key, b.day
+		}
+	}
+	return "", time.Time{}
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -155,8 +156,8 @@ func shareBodies(inputs []link.Input, original *link.Site) {
 }
 
 // behindTranslations warns of each translation whose original changed
-// after it was translated (see link.TranslationBehind), at its translated
-// (or reviewed) key.
+// after it was translated (see link.TranslationBehind), at the key its day
+// is written in (see link.TranslationBasis).
 func behindTranslations(cfg parse.Config, translated map[string]map[string]link.Input) diag.List {
 	var diags diag.List
 	for _, l := range cfg.Languages {
@@ -165,13 +166,16 @@ func behindTranslations(cfg parse.Config, translated map[string]map[string]link.
 			if !behind {
 				continue
 			}
-			key, basis := "translated", t.Page.Meta.Translated
-			if basis.IsZero() {
-				key, basis = "reviewed", t.Page.Meta.Reviewed
+			key, basis := link.TranslationBasis(t.Page)
+			// Without translated or reviewed the translation's own
+			// dates stand in, and the message says which it went by.
+			since := fmt.Sprintf("after it was translated (%s = %s)", key, basis.Format("2006-01-02"))
+			if key == "lastmod" || key == "date" {
+				since = fmt.Sprintf("after this translation's own %s (%s; it has no translated date)", key, basis.Format("2006-01-02"))
 			}
 			d := diag.Warning(diag.AtLine(t.File, t.Page.Source, max(t.Page.Meta.Line(key), 1), 1,
-				"this translation into %s may be out of date: %s changed on %s, after it was translated (%s = %s); bring it up to date with its original, then set translated to that day",
-				l.Name, t.Original.Path, changed.Format("2006-01-02"), key, basis.Format("2006-01-02")))
+				"this translation into %s may be out of date: %s changed on %s, %s; bring it up to date with its original, then set translated to that day",
+				l.Name, t.Original.Path, changed.Format("2006-01-02"), since))
 			d.Kind = "translations"
 			d.Owner = t.Page.Meta.Owner
 			diags.Add(d)

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"sort"
@@ -166,6 +167,40 @@ func sectionHasPages(index string, originals map[string]string) bool {
 		}
 	}
 	return false
+}
+
+// StubNote begins the sentence of the note new --lang puts at the top of a
+// translation it starts ("This page is still to be translated into
+// Nederlands: ..."): while the note is there, the translation is
+// unfinished. It is here, not in the scaffold, so that what writes the
+// note and what looks for it cannot drift apart.
+const StubNote = "This page is still to be translated into "
+
+// Unfinished reports whether a translation's markdown still holds the note
+// of StubNote: in a blockquote (the callout new --lang writes), however
+// its lines were wrapped since.
+func Unfinished(body []byte) bool {
+	if !bytes.Contains(body, []byte("still")) {
+		return false // the common case, a finished translation: no work
+	}
+	var quote []byte // the text of the blockquote being read
+	for line := range bytes.Lines(body) {
+		if rest, quoted := bytes.CutPrefix(bytes.TrimLeft(line, " \t"), []byte(">")); quoted {
+			quote = append(append(quote, ' '), rest...)
+			continue
+		}
+		if holdsNote(quote) {
+			return true
+		}
+		quote = quote[:0]
+	}
+	return holdsNote(quote)
+}
+
+// holdsNote reports whether a blockquote's text holds StubNote, its words
+// spaced in any way.
+func holdsNote(quote []byte) bool {
+	return len(quote) > 0 && bytes.Contains(bytes.Join(bytes.Fields(quote), []byte(" ")), []byte(strings.TrimSpace(StubNote)))
 }
 
 // pageKey is the address a content file's page has, before any slug.

@@ -85,3 +85,27 @@ func TestTranslations(t *testing.T) {
 		})
 	}
 }
+
+// TestUnfinished: a translation is unfinished while the note new --lang
+// writes is in a blockquote of its text, however its lines were wrapped;
+// the same words outside a quote, or a page without them, are finished.
+func TestUnfinished(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		want       bool
+	}{
+		{"the note as written", "\n> [!NOTE]\n> " + StubNote + "Nederlands: translate its title and text below,\n> then remove this note.\n\nThe promise.\n", true},
+		{"the note rewrapped", "> [!NOTE]\n> This page is still\n>   to be translated\n> into Nederlands.\n", true},
+		{"the note indented", "  >This page is still to be translated into Deutsch.\n", true},
+		{"the note at the end", "Half vertaald.\n\n> [!NOTE]\n> " + StubNote + "Nederlands.", true},
+		{"the note removed", "De belofte.\n", false},
+		{"the words outside a quote", "This page is still to be translated into Dutch, says the plan.\n", false},
+		{"the words across two quotes", "> This page is still\n\n> to be translated into Dutch.\n", false},
+		{"a quote still to be finished", "> This is still a draft.\n", false},
+		{"empty", "", false},
+	} {
+		if got := Unfinished([]byte(tt.body)); got != tt.want {
+			t.Errorf("%s: Unfinished = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -86,7 +86,9 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	if bytes.HasPrefix(front, []byte("---")) {
 		key = "translated: YYYY-MM-DD"
 	}
-	fmt.Fprintf(&b, "\n> [!NOTE]\n> This page is still to be translated into %s: translate its title and text below,\n> then remove this note and add %s (the day) to the front matter.\n\n", target.Name, key)
+	// check --translations lists the translation as unfinished while
+	// this note is there (load.Unfinished).
+	fmt.Fprintf(&b, "\n> [!NOTE]\n> %s%s: translate its title and text below,\n> then remove this note and add %s (the day) to the front matter.\n\n", load.StubNote, target.Name, key)
 	b.Write(bytes.TrimLeft(body, "\n"))
 	if err := createFile(dir, out, b.Bytes()); err != nil {
 		return res, err

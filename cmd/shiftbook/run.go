@@ -216,7 +216,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	rep.formatFlag(fs)
 	fix := fs.Bool("fix", false, "make the changes the tool is certain of (an anchor in another case or id style), print each, then check again")
 	owner := fs.String("owner", "", "print only what this `owner` must do (overdue reviews, stale data), as pages name them: --owner \"Head of CX Insights\"")
-	translations := fs.Bool("translations", false, "list, per language, the pages not translated yet and the translations whose original changed since")
+	translations := fs.Bool("translations", false, "list, per language, the pages not translated yet and the translations out of date, unfinished (the note of new --lang still in them) or not published yet")
 	if code := parseFlags(fs, args, stdout); code >= 0 {
 		return code
 	}

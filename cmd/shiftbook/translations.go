@@ -11,9 +11,12 @@ import (
 )
 
 // printTranslations is check --translations: for each language but the
-// default, how many pages are translated, the pages not translated yet
-// (with the file a translation would be) and the translations whose
-// original changed since they were made.
+// default, named as site.toml has it, how many pages are translated, the
+// translations whose original changed since they were made, those started
+// with new --lang whose note is still at the top, those not published yet
+// (a draft, or a publishDate to come) and the pages not translated at all
+// (with the file a translation would be). Only the first are counted as
+// translated: each other list is work still to do.
 func printTranslations(w io.Writer, res *pipeline.Result) {
 	if res == nil {
 		return
@@ -25,16 +28,28 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 	}
 	for i, site := range res.Languages {
 		l := langs[i+1]
-		var missing, behind []string
+		states := res.Translations[l.Code]
+		var behind, unfinished, held, missing []string
 		total := 0
 		for _, p := range site.Pages {
-			if p.Virtual || p.Meta.Draft {
+			original := p.Page
+			if !p.Fallback && p.Original != nil {
+				original = p.Original
+			}
+			if p.Virtual || original.Meta.Draft {
 				continue
 			}
 			total++
+			st, has := states[p.Path]
 			switch {
+			case has && st.Held != "":
+				// Left out of the build (its page is the original's, with
+				// the banner), but written: not "not translated".
+				held = append(held, fmt.Sprintf("%s (%s)", st.File, st.Held))
 			case p.Fallback:
 				missing = append(missing, fmt.Sprintf("%s → %s", p.Path, translationFile(p.Path, l.Code)))
+			case st.Unfinished:
+				unfinished = append(unfinished, p.File)
 			default:
 				if changed, ok := link.TranslationBehind(p.Original, p.Page); ok {
 					key, basis := link.TranslationBasis(p.Page)
@@ -45,25 +60,31 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 				}
 			}
 		}
-		fmt.Fprintf(w, "%s (%s): %d of %d pages translated\n", l.Name, l.Code, total-len(missing), total)
-		if len(behind) > 0 {
-			fmt.Fprintf(w, "  out of date (%d):\n", len(behind))
-			for _, b := range behind {
-				fmt.Fprintf(w, "    %s\n", b)
-			}
-		}
-		if len(missing) > 0 {
-			fmt.Fprintf(w, "  not translated (%d):\n", len(missing))
-			for _, m := range missing {
-				fmt.Fprintf(w, "    %s\n", m)
-			}
-		}
+		done := total - len(missing) - len(unfinished) - len(held)
+		fmt.Fprintf(w, "%s (%s): %d of %d pages translated\n", l.Name, l.Code, done, total)
+		printList(w, "out of date", "", behind)
+		printList(w, "unfinished", ", the note of new --lang still in the text", unfinished)
+		printList(w, "not published yet", "", held)
+		printList(w, "not translated", "", missing)
+	}
+}
+
+// printList writes one list of printTranslations, when it has anything:
+// its name, the count, what it means (if it needs saying), the items.
+func printList(w io.Writer, what, means string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  %s (%d)%s:\n", what, len(items), means)
+	for _, it := range items {
+		fmt.Fprintf(w, "    %s\n", it)
 	}
 }
 
 // translationFile is the file a translation of the page at p into code
-// is written in: promise.md → promise.nl.md.
+// is written in, the code as site.toml spells it (as new --lang writes
+// it): promise.md → promise.nl.md, promise.pt-BR.md.
 func translationFile(p, code string) string {
 	ext := path.Ext(p)
-	return strings.TrimSuffix(p, ext) + "." + strings.ToLower(code) + ext
+	return strings.TrimSuffix(p, ext) + "." + code + ext
 }

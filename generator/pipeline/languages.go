@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
@@ -42,6 +43,46 @@ func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]m
 			out[t.Lang] = map[string]link.Input{}
 		}
 		out[t.Lang][t.Original] = in
+	}
+	return out
+}
+
+// TranslationState is what check --translations says of a translation
+// file beyond what its language's site shows: a translation left out of
+// the build is not a page that was never translated, and a stub of new
+// --lang is a page not translated yet although it has its file.
+type TranslationState struct {
+	File string // the translation's file
+	// Held, when set, says why the translation is not published: "draft",
+	// or the publishDate or expiryDate that keeps it out of a build made
+	// now. A build without --drafts leaves it out and shows the page in
+	// the default language; with --drafts it is still not done.
+	Held string
+	// Unfinished is set while the note new --lang writes at the top is
+	// still in its text (load.Unfinished).
+	Unfinished bool
+}
+
+// translationStates are the TranslationState of every translation, by
+// language code and original's path, for a build made at now.
+func translationStates(translated map[string]map[string]link.Input, now time.Time) map[string]map[string]TranslationState {
+	out := make(map[string]map[string]TranslationState, len(translated))
+	for code, byPath := range translated {
+		states := make(map[string]TranslationState, len(byPath))
+		for original, t := range byPath {
+			m := &t.Page.Meta
+			st := TranslationState{File: t.File, Unfinished: load.Unfinished(t.Page.Body)}
+			switch {
+			case m.Draft:
+				st.Held = "draft"
+			case !m.PublishDate.IsZero() && now.Before(m.PublishDate):
+				st.Held = "publishDate " + m.PublishDate.Format("2006-01-02")
+			case !link.Published(m, now):
+				st.Held = "expiryDate " + m.ExpiryDate.Format("2006-01-02")
+			}
+			states[original] = st
+		}
+		out[code] = states
 	}
 	return out
 }

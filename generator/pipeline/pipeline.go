@@ -71,8 +71,13 @@ type Result struct {
 	// Languages are the sites of the languages other than the default, in
 	// the order of site.toml; nil for a site of one language.
 	Languages []*link.Site
-	Stats     Stats
-	start     time.Time
+	// Translations are the site's translation files as check
+	// --translations lists them: language code → original's path → what
+	// is known of its translation (see TranslationState); nil for a site
+	// of one language.
+	Translations map[string]map[string]TranslationState
+	Stats        Stats
+	start        time.Time
 }
 
 // Builder builds a site again and again, keeping parsed files between builds.
@@ -312,8 +317,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		kept = append(kept, in)
 	}
 	var translated map[string]map[string]link.Input
+	var states map[string]map[string]TranslationState
 	if len(site.Translations) > 0 && len(kept) == len(site.Pages)+len(site.Translations) {
 		translated = translationInputs(site, kept[:len(site.Pages)], kept[len(site.Pages):])
+		states = translationStates(translated, now)
 		diags.Add(behindTranslations(site.Config, translated)...)
 		diags.Add(emptyTranslations(site.Config, translated)...)
 		kept = kept[:len(site.Pages)]
@@ -396,7 +403,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		return nil, diag.List{link.ErrCancelled}
 	}
 	stats.Duration = time.Since(start)
-	return &Prepared{Result: Result{Site: resolved, Languages: sites[1:], Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
+	return &Prepared{Result: Result{Site: resolved, Languages: sites[1:], Translations: states, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
 }
 
 // configBroken reports whether the errors of the load stage include one in

@@ -36,6 +36,15 @@ func TestNewTranslation(t *testing.T) {
 	if code, _, stderr := runArgs(t, "check", "-s", dir); code != 0 {
 		t.Errorf("check after new --lang: exit %d\n%s", code, stderr)
 	}
+	// The stub is listed as unfinished until its note is removed.
+	unfinished := "unfinished (1), the note of new --lang still in the text:\n    content/vision/promise.nl.md\n"
+	if _, stdout, _ := runArgs(t, "check", "--translations", "-s", dir); !strings.Contains(stdout, unfinished) {
+		t.Errorf("check --translations after new --lang does not list the stub as unfinished:\n%s", stdout)
+	}
+	write("content/vision/promise.nl.md", "+++\ntitle = \"Onze belofte\"\nowner = \"CX\"\n+++\nDe belofte.\n")
+	if _, stdout, _ := runArgs(t, "check", "--translations", "-s", dir); strings.Contains(stdout, "unfinished") || !strings.Contains(stdout, "1 of 2 pages translated") {
+		t.Errorf("check --translations once the note is removed:\n%s", stdout)
+	}
 	for _, tt := range []struct {
 		args []string
 		want string

@@ -109,6 +109,13 @@ func (fm *FrontMatter) Line(path ...string) int {
 	return 1
 }
 
+// Writes reports whether the front matter writes a key at all: tags = []
+// is written, a key left out is not. A translation that leaves a shared
+// key out keeps its original's (see pipeline.translationInputs).
+func (fm *FrontMatter) Writes(path ...string) bool {
+	return fm.lines != nil && fm.lines(path...) > 0
+}
+
 // kindKeys are the front matter keys of one kind of page, with their
 // decoding; each kind's file holds its own.
 type kindKeys struct {

@@ -594,3 +594,28 @@ func TestReadPageAllow(t *testing.T) {
 		t.Errorf("without allow: %d diagnostics, want 2 (data_source and sumary)", len(diags))
 	}
 }
+
+// TestWrites: a key is written when the front matter has it, even empty
+// (tags = []); a key left out, or a page without front matter, writes none.
+func TestWrites(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"TOML tags", "+++\ntitle = \"A\"\ntags = [\"x\"]\n+++\nA.\n", true},
+		{"TOML tags empty", "+++\ntitle = \"A\"\ntags = []\n+++\nA.\n", true},
+		{"TOML without tags", "+++\ntitle = \"A\"\n+++\nA.\n", false},
+		{"YAML tags", "---\ntitle: A\ntags:\n  - x\n---\nA.\n", true},
+		{"YAML tags empty", "---\ntitle: A\ntags: []\n---\nA.\n", true},
+		{"YAML without tags", "---\ntitle: A\n---\nA.\n", false},
+		{"no front matter", "# A\n\nA.\n", false},
+	} {
+		p, diags := ReadPage(pagePath, []byte(tt.src))
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", tt.name, diags.Err())
+		}
+		if got := p.Meta.Writes("tags"); got != tt.want {
+			t.Errorf("%s: Writes(\"tags\") = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

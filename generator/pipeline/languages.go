@@ -38,6 +38,7 @@ func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]m
 		in.Page, in.File = &page, t.Path
 		if o, ok := originals[t.Original]; ok {
 			in.Original = o
+			shareTaxonomy(&page.Meta, &o.Meta)
 		}
 		if out[t.Lang] == nil {
 			out[t.Lang] = map[string]link.Input{}
@@ -85,6 +86,20 @@ func translationStates(translated map[string]map[string]link.Input, now time.Tim
 		out[code] = states
 	}
 	return out
+}
+
+// shareTaxonomy gives a translation the tags (and Hugo's categories, shown
+// with them) of its original where it writes none of its own: like data,
+// the taxonomy is shared between languages, so a translation that leaves
+// tags out stays on its language's tag pages. One that writes tags, even
+// tags = [], has those.
+func shareTaxonomy(translation, original *parse.FrontMatter) {
+	if !translation.Writes("tags") {
+		translation.Tags = original.Tags
+	}
+	if !translation.Writes("categories") {
+		translation.Categories = original.Categories
+	}
 }
 
 // languageInputs are the pages of one language: each default-language

@@ -107,3 +107,28 @@ func titleFromFileName(name string) string {
 	}
 	return string(unicode.ToUpper(r)) + name[size:]
 }
+
+// sectionSlugs warns of a slug written on a section's page, which no page
+// uses: a page's slug changes the last part of its own address only, and
+// a section's pages are addressed by the folders they are in, so a
+// section at its slug would leave its pages under its folder, away from
+// it. That holds in every language: a translated section keeps its
+// folder's address in its language's tree, under which its pages are,
+// and translates its title.
+func (s *Site) sectionSlugs() diag.List {
+	var diags diag.List
+	translated := len(s.Config.Languages) > 1 && s.Config.Language != s.Config.Languages[0].Code
+	for _, p := range s.Pages {
+		if !p.sectionPage || p.Virtual || p.Fallback || p.Meta.Slug == "" {
+			continue
+		}
+		file := p.Path
+		msg := "slug is not used on a section's page: a section's address is its folder's (%s), as its pages' addresses are under it; remove slug, or rename the folder to move the section and its pages (aliases keep old addresses working)"
+		if translated {
+			file = p.File
+			msg = "slug is not used on a section's page: the section is at %s, its folder's name in every language, as its pages' addresses are under it; remove slug (a translated section has its own title, not its own address)"
+		}
+		diags.Add(diag.Warning(diag.AtLine(file, p.Source, p.Meta.Line("slug"), 1, msg, s.shownURL(p.URL))))
+	}
+	return diags
+}

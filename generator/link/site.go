@@ -244,6 +244,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 		s.Pages = append(s.Pages, p)
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
+	diags.Add(s.sectionSlugs()...)
 	s.Home = s.ByURL["/"]
 	// The tree, the tags and the vocabulary read the pages and each write
 	// a part of the site of their own: made side by side.

@@ -16,7 +16,8 @@ import (
 // with new --lang whose note is still at the top, those not published yet
 // (a draft, or a publishDate to come) and the pages not translated at all
 // (with the file a translation would be). Only the first are counted as
-// translated: each other list is work still to do.
+// translated: each other list is work still to do. Pages in the language
+// only, with no original, are listed apart and not counted.
 func printTranslations(w io.Writer, res *pipeline.Result) {
 	if res == nil {
 		return
@@ -29,14 +30,24 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 	for i, site := range res.Languages {
 		l := langs[i+1]
 		states := res.Translations[l.Code]
-		var behind, unfinished, held, missing []string
+		var behind, unfinished, held, missing, only []string
 		total := 0
 		for _, p := range site.Pages {
+			if p.Virtual {
+				continue
+			}
 			original := p.Page
-			if !p.Fallback && p.Original != nil {
+			if !p.Fallback {
+				if p.Original == nil {
+					// A page in this language only (its load warning names
+					// the original expected): no translation of a page, so
+					// not counted as one.
+					only = append(only, p.File)
+					continue
+				}
 				original = p.Original
 			}
-			if p.Virtual || original.Meta.Draft {
+			if original.Meta.Draft {
 				continue
 			}
 			total++
@@ -66,6 +77,7 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 		printList(w, "unfinished", ", the note of new --lang still in the text", unfinished)
 		printList(w, "not published yet", "", held)
 		printList(w, "not translated", "", missing)
+		printList(w, "in "+l.Name+" only", ", no original", only)
 	}
 }
 

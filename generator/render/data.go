@@ -98,12 +98,16 @@ type PageData struct {
 	Alternates []AltLink
 	// Untranslated is the banner of a page shown in the default
 	// language's text because it has no translation into the page's
-	// language, and ContentLang that text's language; "" when translated.
+	// language, ContentLang that text's language and ContentDir its
+	// direction where it is not the page's; "" when translated.
 	Untranslated string
 	// UntranslatedLang is the language the banner is written in: the
-	// page's, or English where the theme has no text in it.
+	// page's, or English where the theme has no text in it; and
+	// UntranslatedDir its direction where it is not ContentLang's.
 	UntranslatedLang string
+	UntranslatedDir  string
 	ContentLang      string
+	ContentDir       string
 	// Behind says that the page's original changed after it was
 	// translated; "" when it did not (or the page is no translation).
 	Behind string
@@ -119,10 +123,10 @@ type LinkData struct {
 	// links of every page: breadcrumbs, tags, previous and next. One value
 	// to escape instead of two, on every page.
 	Href string
-	// Lang is the language of Title where it is not that of the text
-	// around it: a page not translated yet, linked from a translated one,
-	// or the other way round; "" else.
-	Lang string
+	// Mark (Lang, Dir) is the language of Title where it is not that of
+	// the text around it: a page not translated yet, linked from a
+	// translated one, or the other way round; "" else.
+	Mark
 }
 
 // NavItem is an entry of the site navigation; Children are shown when the
@@ -133,7 +137,7 @@ type NavItem struct {
 	Children []*NavItem
 
 	href, text string // URL and Title escaped once: the navigation is on every page
-	lang       string // the language of Title when not the page's (an untranslated page), escaped
+	mark       string // the lang (and dir) attributes of Title when not the page's language (an untranslated page), escaped
 }
 
 // TOCItem is a heading of the page, with the headings below it.
@@ -149,9 +153,10 @@ type CardData struct {
 	Owner                         string
 	Metric                        *MetricData
 	Journey                       *JourneyData // on /journeys/: the journey in brief
-	// Lang is the language of Title and Summary when not the page's: the
-	// original's, for a page not translated yet; "" else.
-	Lang string
+	// Mark (Lang, Dir) is the language of Title and Summary when not the
+	// text's around the card: the original's, for a page not translated
+	// yet listed by a translated one (and the other way round); "" else.
+	Mark
 }
 
 // TermData is a term in the glossary.
@@ -159,12 +164,15 @@ type TermData struct {
 	ID, Title, Abbr, Summary, URL string
 	Synonyms                      []string
 	// Original is the default language's term, beside a translated one
-	// in another language's glossary, and OriginalLang its language.
-	Original, OriginalLang string
-	// Lang is the language of Title and Summary when not the glossary's
-	// (a term not translated yet: the default language's), and
-	// Untranslated then says so in the glossary's language, PageLang.
-	Lang, Untranslated, PageLang string
+	// in another language's glossary, OriginalLang its language and
+	// OriginalDir its direction where not the glossary's.
+	Original, OriginalLang, OriginalDir string
+	// Mark (Lang, Dir) is the language of Title and Summary when not the
+	// glossary's (a term not translated yet: the default language's),
+	// and Untranslated then says so in the glossary's language, PageLang
+	// (PageDir its direction where not the term's).
+	Mark
+	Untranslated, PageLang, PageDir string
 }
 
 // LetterGroup is a letter of the glossary.
@@ -200,7 +208,7 @@ type BookEntry struct {
 	Level     int // 1 for a chapter, 2 and deeper for its pages
 	Chapter   bool
 	Journey   *JourneyData // the map of a journey page, shown above its text
-	Lang      string       // the language of its text when not the book's (an untranslated page)
+	Mark                   // the language of its text when not the book's (an untranslated page)
 	content   func() template.HTML
 }
 

@@ -24,11 +24,11 @@ func init() {
 		page: func(r *run, p *link.Page, d *PageData) {
 			def := &DefinitionData{Abbr: p.Meta.Definition.Abbr, Synonyms: p.Meta.Definition.Synonyms, Summary: link.Summary(p)}
 			for _, u := range r.site.UsedBy[p] {
-				def.UsedBy = append(def.UsedBy, LinkData{Title: u.Title(), URL: rootRel(u.URL), Lang: r.titleLang(u, p)})
+				def.UsedBy = append(def.UsedBy, LinkData{Title: u.Title(), URL: rootRel(u.URL), Mark: r.titleMark(u, p)})
 			}
 			for _, m := range r.site.Metrics {
 				if m.Definition == p {
-					def.Metrics = append(def.Metrics, LinkData{Title: m.Title(), URL: rootRel(m.Page.URL), Lang: r.titleLang(m.Page, p)})
+					def.Metrics = append(def.Metrics, LinkData{Title: m.Title(), URL: rootRel(m.Page.URL), Mark: r.titleMark(m.Page, p)})
 				}
 			}
 			d.Definition = def

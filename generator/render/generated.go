@@ -74,11 +74,17 @@ func (r *run) glossaryData() *PageData {
 		})
 		if def.Fallback && r.opts.Lang != nil {
 			t := &current.Terms[len(current.Terms)-1]
-			t.Lang, t.Untranslated, t.PageLang = r.langs[0].Code, r.text.T("glossary.untranslated"), r.text.LangOf("glossary.untranslated")
+			t.Mark = r.listedMark(def)
+			// The note is in the glossary's language (or English, where
+			// the theme has no text in it), inside the entry in the
+			// original's.
+			t.Untranslated, t.PageLang = r.text.T("glossary.untranslated"), r.text.LangOf("glossary.untranslated")
+			t.PageDir = r.dirAgainst(t.PageLang, r.textLang(def))
 		}
 		if o := def.Original; o != nil && o.Meta.Title != def.Title() && r.opts.Lang != nil {
 			t := &current.Terms[len(current.Terms)-1]
 			t.Original, t.OriginalLang = o.Meta.Title, r.langs[0].Code
+			t.OriginalDir = r.dirAgainst(t.OriginalLang, r.textLang(def))
 		}
 	}
 	return d
@@ -103,7 +109,7 @@ func (r *run) tagEntry(slug string) TagData {
 	}
 	td := TagData{Name: name, URL: "tags/" + slug + "/"}
 	for _, p := range pages {
-		td.Pages = append(td.Pages, LinkData{Title: p.Title(), URL: rootRel(p.URL), Lang: r.listedLang(p)})
+		td.Pages = append(td.Pages, LinkData{Title: p.Title(), URL: rootRel(p.URL), Mark: r.listedMark(p)})
 	}
 	return td
 }
@@ -172,9 +178,7 @@ func (r *run) bookData() *PageData {
 		if p.Journey != nil {
 			e.Journey = r.journeyData(p, id+"-")
 		}
-		if p.Fallback && r.opts.Lang != nil {
-			e.Lang = r.site.Config.DefaultLanguage().Code
-		}
+		e.Mark = r.listedMark(p)
 		part.Entries = append(part.Entries, e)
 		for _, def := range p.Uses {
 			used[def] = true

@@ -47,6 +47,9 @@ type AltLink struct {
 	// the language has. Neither it nor a Fallback is an hreflang
 	// alternate: that page is not this one in that language.
 	Absent bool
+	// Dir is the language's direction where it is not that of the page
+	// shown: the switcher's entry, its name in itself, is marked with it.
+	Dir string
 }
 
 // PrepareLanguages renders a site in several languages: sites[i] is the
@@ -227,7 +230,8 @@ func (r *run) altLinks(u, root string) []AltLink {
 			abs = href // no baseURL: the address from the page
 		}
 		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Root: langRoot, Abs: abs,
-			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback, Absent: a.absent})
+			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback, Absent: a.absent,
+			Dir: r.dirAgainst(l.Code, r.treeLang())})
 	}
 	return out
 }
@@ -532,33 +536,37 @@ func textHTML(s string, pairs []any) (template.HTML, error) {
 	return template.HTML(out), nil
 }
 
-// titleLang is the language of target's title as shown on page, when it is
-// not the language of page's text around it (see LinkData.Lang): in a
-// language's tree a page not translated yet has the default language's
-// title, and so has the text of a page shown untranslated.
 // listedLink is a link to page p listed on d, a page the site makes.
 func (r *run) listedLink(d *PageData, p *link.Page) LinkData {
 	l := d.link(p.Title(), rootRel(p.URL))
-	l.Lang = r.listedLang(p)
+	l.Mark = r.listedMark(p)
 	return l
 }
 
-// listedLang is the language of a page's title listed on a page the site
-// makes (tags, owners), whose text is in the language of its tree: the
-// default language's for a page not translated yet; "" else.
-func (r *run) listedLang(target *link.Page) string {
-	if r.opts.Lang != nil && target.Fallback {
-		return r.langs[0].Code
-	}
-	return ""
+// listedMark marks a page's title listed on a page the site makes (tags,
+// owners, the book), whose text is in the language of its tree: the
+// default language's for a page not translated yet; none else.
+func (r *run) listedMark(target *link.Page) Mark {
+	return r.mark(r.textLang(target), r.treeLang())
 }
 
-func (r *run) titleLang(target, page *link.Page) string {
-	if r.opts.Lang == nil || target.Fallback == page.Fallback {
+// titleMark marks target's title as shown on page, when it is not in the
+// language of page's text around it (see LinkData.Mark): in a language's
+// tree a page not translated yet has the default language's title, and so
+// has the text of a page shown untranslated.
+func (r *run) titleMark(target, page *link.Page) Mark {
+	return r.mark(r.textLang(target), r.textLang(page))
+}
+
+// textLang is the language of a page's text in the run's tree: the
+// default language's for a page not translated yet, the tree's else; ""
+// on a site of one language.
+func (r *run) textLang(p *link.Page) string {
+	if r.opts.Lang == nil {
 		return ""
 	}
-	if target.Fallback {
-		return r.langs[0].Code
+	if p.Fallback {
+		return r.site.Config.DefaultLanguage().Code
 	}
 	return r.opts.Lang.Code
 }

@@ -100,7 +100,7 @@ func (r *run) metricData(m *link.Metric) *MetricData {
 	}
 	d.Weight, d.Tags, d.Headline = p.Meta.Weight, p.Meta.Tags, p.Meta.Metric.Headline
 	if m.Definition != nil {
-		d.Definition = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL), Lang: r.titleLang(m.Definition, m.Page)}
+		d.Definition = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL), Mark: r.titleMark(m.Definition, m.Page)}
 	}
 	d.Name = d.Title
 	if m.Definition != nil && strings.TrimSpace(m.Definition.Meta.Definition.Abbr) != "" {

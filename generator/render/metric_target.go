@@ -47,7 +47,7 @@ func (r *run) targetFacts(m *link.Metric, d *MetricData) {
 	}
 	d.Scale = r.scaleText(m.Scale)
 	if m.Scale.Page != m.Page.Path && d.Scale != "" && m.Definition != nil {
-		d.ScaleFrom = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL), Lang: r.titleLang(m.Definition, m.Page)}
+		d.ScaleFrom = &LinkData{Title: m.Definition.Title(), URL: rootRel(m.Definition.URL), Mark: r.titleMark(m.Definition, m.Page)}
 	}
 	if mm.Cadence != "" {
 		d.Cadence = r.text.T("cadence." + string(mm.Cadence))

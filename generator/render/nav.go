@@ -69,9 +69,7 @@ func writeNavItem(b *strings.Builder, item *NavItem, u, root string, more func(n
 	if u == item.URL {
 		b.WriteString(` aria-current="page"`)
 	}
-	if item.lang != "" {
-		b.WriteString(` lang="` + item.lang + `"`)
-	}
+	b.WriteString(item.mark)
 	b.WriteByte('>')
 	b.WriteString(item.text)
 	b.WriteString("</a>")

@@ -23,7 +23,7 @@ func (d *PageData) TOCList() template.HTML {
 	b.WriteString(`<p class="toc-title" aria-hidden="true">`)
 	writeText(&b, d.text.T("nav.on_this_page"))
 	b.WriteString(`</p><ul class="toc"`)
-	writeLang(&b, d.ContentLang)
+	Mark{Lang: d.ContentLang, Dir: d.ContentDir}.write(&b)
 	b.WriteString(">")
 	for _, item := range d.TOC {
 		b.WriteString("<li>")
@@ -60,7 +60,7 @@ func (d *PageData) BreadcrumbTrail() template.HTML {
 	var b strings.Builder
 	d.writeNavOpen(&b, "breadcrumbs", "nav.breadcrumb", "<ol>")
 	for _, c := range d.Breadcrumbs {
-		writeLinkItem(&b, c.Href, c.Lang, c.Title)
+		writeLinkItem(&b, c.Href, c.Mark, c.Title)
 	}
 	b.WriteString(`<li><span aria-current="page">`)
 	writeText(&b, d.Title)
@@ -93,7 +93,7 @@ func (d *PageData) writePagerLink(b *strings.Builder, rel, label string, l *Link
 	b.WriteString(`"><span class="pager-label">`)
 	writeText(b, d.text.T(label))
 	b.WriteString(`</span> <span class="pager-title"`)
-	writeLang(b, l.Lang)
+	l.Mark.write(b)
 	b.WriteString(">")
 	writeText(b, l.Title)
 	b.WriteString("</span></a>")
@@ -113,9 +113,9 @@ func (d *PageData) LanguageLinks() template.HTML {
 		writeURL(&b, a.Href)
 		b.WriteString(`" hreflang="`)
 		writeText(&b, a.Code)
-		b.WriteString(`" lang="`)
-		writeText(&b, a.Code)
-		b.WriteString(`" data-root="`)
+		b.WriteString(`"`)
+		Mark{Lang: a.Code, Dir: a.Dir}.write(&b) // each entry is its language's name in itself
+		b.WriteString(` data-root="`)
 		writeText(&b, a.Root)
 		b.WriteString(`"`)
 		if a.Default {
@@ -179,24 +179,16 @@ func (d *PageData) writeNavOpen(b *strings.Builder, class, labelKey, list string
 	b.WriteString(`">` + list)
 }
 
-// writeLinkItem writes an li holding a link, its title marked with lang.
-func writeLinkItem(b *strings.Builder, href, lang, title string) {
+// writeLinkItem writes an li holding a link, its title marked with its
+// language.
+func writeLinkItem(b *strings.Builder, href string, mark Mark, title string) {
 	b.WriteString(`<li><a href="`)
 	writeURL(b, href)
 	b.WriteString(`"`)
-	writeLang(b, lang)
+	mark.write(b)
 	b.WriteString(">")
 	writeText(b, title)
 	b.WriteString("</a></li>")
-}
-
-// writeLang writes a lang attribute, when there is a language to name.
-func writeLang(b *strings.Builder, lang string) {
-	if lang != "" {
-		b.WriteString(` lang="`)
-		writeText(b, lang)
-		b.WriteString(`"`)
-	}
 }
 
 // PageFacts is dl.page-meta: the page's owner (a link to /owners/ when
@@ -284,12 +276,12 @@ func (d *PageData) writeDateFact(b *strings.Builder, key, date, iso string) {
 // link for each of links, from the page at root, each title marked with
 // its language where that is not the page's (a definition's "used by",
 // a tag's pages). It writes what
-// {{range .}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}
+// {{range .}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}{{with .Dir}} dir="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}
 // wrote, one call instead of several escapers per link.
 func linkItems(root string, links []LinkData) template.HTML {
 	var b strings.Builder
 	for _, l := range links {
-		writeLinkItem(&b, root+l.URL, l.Lang, l.Title)
+		writeLinkItem(&b, root+l.URL, l.Mark, l.Title)
 	}
 	return template.HTML(b.String())
 }

@@ -10,7 +10,7 @@ import (
 // shiftbook wrote these parts in Go: the reference each part is held to.
 var partTemplates = map[string]string{
 	"toc": `<p class="toc-title" aria-hidden="true">{{T "nav.on_this_page"}}</p>
-<ul class="toc"{{with .ContentLang}} lang="{{.}}"{{end}}>
+<ul class="toc"{{with .ContentLang}} lang="{{.}}"{{end}}{{with .ContentDir}} dir="{{.}}"{{end}}>
 {{- range .TOC}}
   <li><a href="#{{.ID}}">{{.Title}}</a>
   {{- if .Children}}
@@ -25,7 +25,7 @@ var partTemplates = map[string]string{
 	"breadcrumbs": `{{if .Breadcrumbs}}
 <nav class="breadcrumbs" aria-label="{{T "nav.breadcrumb"}}">
   <ol>
-  {{- range .Breadcrumbs}}<li><a href="{{.Href}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}
+  {{- range .Breadcrumbs}}<li><a href="{{.Href}}"{{with .Lang}} lang="{{.}}"{{end}}{{with .Dir}} dir="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}
   <li><span aria-current="page">{{.Title}}</span></li>
   </ol>
 </nav>
@@ -33,14 +33,14 @@ var partTemplates = map[string]string{
 `,
 	"pager": `{{if or .Prev .Next}}
 <nav class="pager" aria-label="{{T "nav.pager"}}">
-  {{with .Prev}}<a class="pager-prev" rel="prev" href="{{.Href}}"><span class="pager-label">{{T "nav.previous"}}</span> <span class="pager-title"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</span></a>{{end}}
-  {{with .Next}}<a class="pager-next" rel="next" href="{{.Href}}"><span class="pager-label">{{T "nav.next"}}</span> <span class="pager-title"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</span></a>{{end}}
+  {{with .Prev}}<a class="pager-prev" rel="prev" href="{{.Href}}"><span class="pager-label">{{T "nav.previous"}}</span> <span class="pager-title"{{with .Lang}} lang="{{.}}"{{end}}{{with .Dir}} dir="{{.}}"{{end}}>{{.Title}}</span></a>{{end}}
+  {{with .Next}}<a class="pager-next" rel="next" href="{{.Href}}"><span class="pager-label">{{T "nav.next"}}</span> <span class="pager-title"{{with .Lang}} lang="{{.}}"{{end}}{{with .Dir}} dir="{{.}}"{{end}}>{{.Title}}</span></a>{{end}}
 </nav>
 {{end}}
 `,
 	"switcher": `{{- with .Alternates}}
     <nav class="language-switcher" aria-label="{{T "translation.language"}}">
-      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" lang="{{.Code}}" data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated" title="{{T "translation.untranslated" "language" .Name}}"{{else if .Absent}} class="untranslated absent" title="{{T "translation.absent" "language" .Name}}"{{end}}><span class="lang-name">{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
+      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" lang="{{.Code}}"{{with .Dir}} dir="{{.}}"{{end}} data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated" title="{{T "translation.untranslated" "language" .Name}}"{{else if .Absent}} class="untranslated absent" title="{{T "translation.absent" "language" .Name}}"{{end}}><span class="lang-name">{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
     </nav>
 {{- end}}
 `,
@@ -54,7 +54,7 @@ var partTemplates = map[string]string{
 </dl>
 {{end}}
 `,
-	"links":      `{{range .Tags}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}`,
+	"links":      `{{range .Tags}}<li><a href="{{$.Root}}{{.URL}}"{{with .Lang}} lang="{{.}}"{{end}}{{with .Dir}} dir="{{.}}"{{end}}>{{.Title}}</a></li>{{end}}`,
 	"alternates": `{{range .Alternates}}{{if not (or .Fallback .Absent)}}<link rel="alternate" hreflang="{{.Code}}" href="{{.Abs}}">{{if .Default}}<link rel="alternate" hreflang="x-default" href="{{.Abs}}">{{end}}{{end}}{{end}}`,
 }
 
@@ -75,7 +75,12 @@ var parts = map[string]func(*PageData) template.HTML{
 // minified as the partial wrote in a build that is not.
 func TestPartsMatchTemplates(t *testing.T) {
 	odd := `Tom & Jerry's "<b>best</b>" + Über`
-	link := func(title, href, lang string) *LinkData { return &LinkData{Title: title, Href: href, Lang: lang} }
+	link := func(title, href, lang string) *LinkData {
+		return &LinkData{Title: title, Href: href, Mark: Mark{Lang: lang}}
+	}
+	rtl := func(title, href, lang, dir string) *LinkData {
+		return &LinkData{Title: title, Href: href, Mark: Mark{Lang: lang, Dir: dir}}
+	}
 	cases := map[string]*PageData{
 		"empty": {Title: "Alone"},
 		"full": {Title: odd, ContentLang: "en",
@@ -91,12 +96,23 @@ func TestPartsMatchTemplates(t *testing.T) {
 			}},
 		"facts": {Title: "F", Root: "../../", Owner: odd, OwnerURL: "../owners/#tom-&-jerry", Reviewed: "3 Nov 2026", ReviewedISO: "2026-11-03",
 			Focus: []LinkData{*link("Feel", "../f/", "")}, Tags: []LinkData{
-				{Title: "a+b", URL: "tags/a+b/", Href: "../tags/a+b/", Lang: "nl"},
+				{Title: "a+b", URL: "tags/a+b/", Href: "../tags/a+b/", Mark: Mark{Lang: "nl"}},
 				{Title: odd, URL: "ü/javascript:x?a=1&b", Href: "../tags/c/"}}},
 		"owner only": {Title: "O", Owner: "Sam", Updated: "1 Dec", UpdatedISO: "2026-12-01",
 			Focus: []LinkData{*link("Feel", "../f/", ""), *link(odd, "../g/", "")}},
 		"prev only": {Title: "P", Prev: link("Before", "../b/", ""), Breadcrumbs: []LinkData{*link("Home", "../", "")}},
 		"next only": {Title: "N", Next: link("After", "../a/", "de"), TOC: []TOCItem{{ID: "x", Title: "X"}}},
+		// An Arabic page shown in English: the English parts marked
+		// left to right, the Arabic names inside them right to left.
+		"arabic": {Title: "قواعد", Root: "../", ContentLang: "en", ContentDir: "ltr",
+			TOC:         []TOCItem{{ID: "rules", Title: "Rules"}},
+			Breadcrumbs: []LinkData{*link("الرئيسية", "../", "ar"), *rtl("Vision", "../vision/", "en", "ltr")},
+			Prev:        rtl("وعدنا", "../promise/", "ar", "rtl"), Next: rtl(`Tom & "Jerry"`, "../next/", "en", "ltr"),
+			Tags: []LinkData{{Title: "أساسيات", URL: "tags/basics/", Href: "../tags/basics/", Mark: Mark{Lang: "ar", Dir: "rtl"}}},
+			Alternates: []AltLink{
+				{Code: "en", Name: "English", Href: "../../rules/", Root: "../../", Abs: "https://cx.example/rules/", Default: true, Dir: "ltr"},
+				{Code: "ar", Name: "العربية", Href: "./", Root: "../", Abs: "https://cx.example/ar/rules/", Current: true, Fallback: true},
+			}},
 	}
 	mini := newMinifier()
 	for _, lang := range []string{"", "nl"} {

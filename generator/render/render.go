@@ -656,9 +656,7 @@ func (r *run) buildSiteData() *SiteData {
 func (r *run) navItem(p *link.Page) *NavItem {
 	item := &NavItem{Title: p.Meta.NavTitle(), URL: rootRel(p.URL)}
 	item.href, item.text = html.EscapeString(item.URL), html.EscapeString(item.Title)
-	if p.Fallback && r.opts.Lang != nil {
-		item.lang = html.EscapeString(r.site.Config.DefaultLanguage().Code) // its title is the original's
-	}
+	item.mark = r.listedMark(p).attrs() // the title of a page not translated yet is the original's
 	for _, c := range p.Children {
 		item.Children = append(item.Children, r.navItem(c))
 	}
@@ -688,26 +686,28 @@ func (r *run) pageData(p *link.Page) *PageData {
 	}
 	if p.Fallback && r.opts.Lang != nil {
 		d.Untranslated = r.text.T("translation.missing", "language", r.opts.Lang.Name)
+		content := r.mark(r.textLang(p), r.treeLang())
+		d.ContentLang, d.ContentDir = content.Lang, content.Dir
 		d.UntranslatedLang = r.text.LangOf("translation.missing")
-		d.ContentLang = r.langs[0].Code
+		d.UntranslatedDir = r.dirAgainst(d.UntranslatedLang, content.Lang)
 	}
 	if p.Meta.TOC {
 		d.TOC = toc(p.Body.Headings)
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
 		crumb := d.link(a.Title(), rootRel(a.URL))
-		crumb.Lang = r.titleLang(a, p)
+		crumb.Mark = r.titleMark(a, p)
 		d.Breadcrumbs = append([]LinkData{crumb}, d.Breadcrumbs...)
 	}
 	d.HideNavigation = p.Meta.Hides("navigation") // MkDocs Material's hide: [navigation]
 	if p.Prev != nil && !p.Meta.Hides("footer") {
 		prev := d.link(p.Prev.Title(), rootRel(p.Prev.URL))
-		prev.Lang = r.titleLang(p.Prev, p)
+		prev.Mark = r.titleMark(p.Prev, p)
 		d.Prev = &prev
 	}
 	if p.Next != nil && !p.Meta.Hides("footer") {
 		next := d.link(p.Next.Title(), rootRel(p.Next.URL))
-		next.Lang = r.titleLang(p.Next, p)
+		next.Mark = r.titleMark(p.Next, p)
 		d.Next = &next
 	}
 	seen := map[string]bool{}
@@ -741,9 +741,7 @@ func (r *run) baseData(u, title string) *PageData {
 
 func (r *run) card(p *link.Page) CardData {
 	c := CardData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Kind: string(p.Kind)}
-	if p.Fallback && r.opts.Lang != nil {
-		c.Lang = r.site.Config.DefaultLanguage().Code
-	}
+	c.Mark = r.listedMark(p) // the original's title, for a page not translated yet
 	if h := renderKinds[p.Kind]; h.card != nil {
 		h.card(r, p, &c)
 	}

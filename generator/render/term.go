@@ -72,33 +72,23 @@ func (r *run) termTip(def *link.Page, pageUntranslated, minified bool) string {
 		r.tips.Store(key, "")
 		return ""
 	}
-	// A lang attribute where the words are in another language than the
-	// page's text around them.
-	pageLang, defLang, siteLang := "", "", ""
-	if r.opts.Lang != nil {
-		siteLang = r.opts.Lang.Code
-		pageLang, defLang = siteLang, siteLang
-		if pageUntranslated {
-			pageLang = r.site.Config.DefaultLanguage().Code
-		}
-		if def.Fallback {
-			defLang = r.site.Config.DefaultLanguage().Code
-		}
+	// Marked with their language (and direction) where the words are in
+	// another language than the page's text around them.
+	pageLang := r.treeLang()
+	if pageUntranslated && pageLang != "" {
+		pageLang = r.site.Config.DefaultLanguage().Code
 	}
 	var b strings.Builder
-	if defLang != pageLang {
-		b.WriteString(`<span lang="` + html.EscapeString(defLang) + `">`)
+	defMark := r.mark(r.textLang(def), pageLang)
+	if defMark.Lang != "" {
+		b.WriteString(`<span` + defMark.attrs() + `>`)
 	}
 	b.WriteString(`<strong>` + html.EscapeString(def.Title()) + `</strong> ` + html.EscapeString(summary))
-	if defLang != pageLang {
+	if defMark.Lang != "" {
 		b.WriteString(`</span>`)
 	}
 	if note != "" {
-		b.WriteString(` <em class="term-untranslated"`)
-		if noteLang := r.text.LangOf("translation.term"); noteLang != pageLang {
-			b.WriteString(` lang="` + html.EscapeString(noteLang) + `"`)
-		}
-		b.WriteString(`>` + html.EscapeString(note) + `</em>`)
+		b.WriteString(` <em class="term-untranslated"` + r.mark(r.text.LangOf("translation.term"), pageLang).attrs() + `>` + html.EscapeString(note) + `</em>`)
 	}
 	tip := b.String()
 	if key.minified {

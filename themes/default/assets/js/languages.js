@@ -22,6 +22,9 @@
     root: a.getAttribute("data-root"),
     current: a.getAttribute("aria-current") === "page",
     isDefault: a.hasAttribute("data-default"),
+    // The switcher's entry has the language's dir where it is not the
+    // page's (Arabic on an English page): the hits are marked with it.
+    dir: a.getAttribute("dir") || "",
   }));
   const here = langs.find((l) => l.current);
   if (!here) return;
@@ -94,6 +97,7 @@
       for (const r of g.hits) {
         const li = el("li", "search-result");
         li.lang = g.lang.code;
+        if (g.lang.dir) li.dir = g.lang.dir;
         const a = el("a", "search-title");
         a.href = g.lang.root + (r.doc.u || "");
         a.hreflang = g.lang.code;

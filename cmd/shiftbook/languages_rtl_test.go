@@ -80,7 +80,11 @@ func TestRightToLeftMarks(t *testing.T) {
 			`<span class="term-untranslated" lang="ar" dir="rtl">`,
 			`<span class="term-original" lang="en" dir="ltr">· Customer</span>`,
 		}},
-		{"ar/book/index.html", []string{`class="book-entry" aria-labelledby="b3" lang="en" dir="ltr">`}},
+		{"ar/book/index.html", []string{
+			`<li><a href="#b3" lang="en" dir="ltr">House rules</a></li>`, // contents
+			`class="book-entry" aria-labelledby="b3" lang="en" dir="ltr">`,
+			`<div class="term-entry" lang="en" dir="ltr"><dt>Ease</dt>`, // definitions used
+		}},
 		{"ar/tags/basics/index.html", []string{`<a href="../../vision/rules/" lang="en" dir="ltr">House rules</a>`}},
 		{"ar/owners/index.html", []string{`<a href="../vision/rules/" lang="en" dir="ltr">House rules</a>`}},
 		{"ar/definitions/customer/index.html", []string{`<a href="../../vision/rules/" lang="en" dir="ltr">House rules</a>`}},

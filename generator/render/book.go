@@ -19,6 +19,7 @@ import (
 type BookContents struct {
 	ID, Title string
 	Children  []BookContents
+	Mark      // the language of Title when not the book's (a page not translated yet)
 }
 
 // printURL is the absolute address of a link target for print, from
@@ -88,7 +89,7 @@ func cssString(s string) string {
 func (r *run) bookContents(pages []*link.Page) []BookContents {
 	var out []BookContents
 	for _, p := range pages {
-		out = append(out, BookContents{ID: r.bookIDs[p.URL], Title: p.Title(), Children: r.bookContents(p.Children)})
+		out = append(out, BookContents{ID: r.bookIDs[p.URL], Title: p.Title(), Children: r.bookContents(p.Children), Mark: r.listedMark(p)})
 	}
 	return out
 }

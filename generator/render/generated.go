@@ -199,7 +199,7 @@ func (r *run) bookData() *PageData {
 	for _, def := range r.site.Terms.List {
 		if used[def] {
 			d.BookTerms = append(d.BookTerms, TermData{ID: link.TermID(def), Title: def.Title(), Abbr: def.Meta.Definition.Abbr,
-				Summary: link.Summary(def), URL: rootRel(def.URL)})
+				Summary: link.Summary(def), URL: rootRel(def.URL), Mark: r.listedMark(def)})
 		}
 	}
 	return d

@@ -9,7 +9,8 @@ import (
 
 // rtlSite is a site in English and Arabic (right to left): a section and
 // one page translated, one page not (with a table of contents), a term
-// translated and one not, both used on both pages. The theme has no
+// translated and one not, both used on both pages; a section not
+// translated with a page that is. The theme has no
 // Arabic table, so its interface text is English.
 var rtlSite = map[string]string{
 	"site.toml": `title = "Fixture"
@@ -30,6 +31,9 @@ direction = "rtl"
 		"description = \"ما نعد به.\"\ntranslated = 2026-01-10\n+++\nنضع [[عميل]] أولاً مع [[Ease]].\n",
 	"content/vision/rules.md": "+++\ntitle = \"House rules\"\nweight = 2\nowner = \"Ana\"\ntags = [\"basics\"]\n" +
 		"description = \"The rules, in English only.\"\n+++\nThe rules serve the [[Customer]].\n\n## First rule\n\nBe kind.\n\n## Second rule\n\nBe quick.\n",
+	"content/guides/_index.md":           "+++\ntitle = \"Guides\"\nweight = 9\n+++\nGuides, in English only.\n",
+	"content/guides/start.md":            "+++\ntitle = \"Getting started\"\ndescription = \"The first steps.\"\n+++\nStart.\n",
+	"content/guides/start.ar.md":         "+++\ntitle = \"البداية\"\ndescription = \"الخطوات الأولى.\"\n+++\nابدأ.\n",
 	"content/definitions/customer.md":    "+++\ntitle = \"Customer\"\nsummary = \"Someone who buys.\"\n+++\nText.\n",
 	"content/definitions/customer.ar.md": "+++\ntitle = \"عميل\"\nsummary = \"شخص يشتري.\"\n+++\nنص.\n",
 	"content/definitions/ease.md":        "+++\ntitle = \"Ease\"\nsummary = \"How easy we are.\"\n+++\nNot translated.\n",
@@ -75,14 +79,18 @@ func TestRightToLeftMarks(t *testing.T) {
 			`<h3 lang="en" dir="ltr"><a href="../vision/rules/">House rules</a></h3>`,
 			`<p lang="en" dir="ltr">The rules, in English only.</p>`,
 		}},
+		{"ar/guides/index.html", []string{ // a section shown in English lists an Arabic page
+			`<h3 lang="ar" dir="rtl"><a href="../guides/start/">البداية</a></h3>`,
+			`<p lang="ar" dir="rtl">الخطوات الأولى.</p>`,
+		}},
 		{"ar/glossary/index.html", []string{
 			`<div class="term-entry" id="term-ease" lang="en" dir="ltr">`,
 			`<span class="term-untranslated" lang="ar" dir="rtl">`,
 			`<span class="term-original" lang="en" dir="ltr">· Customer</span>`,
 		}},
 		{"ar/book/index.html", []string{
-			`<li><a href="#b3" lang="en" dir="ltr">House rules</a></li>`, // contents
-			`class="book-entry" aria-labelledby="b3" lang="en" dir="ltr">`,
+			`<li><a href="#b5" lang="en" dir="ltr">House rules</a></li>`, // contents
+			`class="book-entry" aria-labelledby="b5" lang="en" dir="ltr">`,
 			`<div class="term-entry" lang="en" dir="ltr"><dt>Ease</dt>`, // definitions used
 		}},
 		{"ar/tags/basics/index.html", []string{`<a href="../../vision/rules/" lang="en" dir="ltr">House rules</a>`}},

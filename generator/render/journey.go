@@ -118,10 +118,10 @@ func init() {
 		manifest: journeyManifest,
 		changes:  journeyChanges,
 		page:     func(r *run, p *link.Page, d *PageData) { d.Journey = r.journeyData(p, "") },
-		list: func(r *run, _ *link.Page, d *PageData) {
+		list: func(r *run, p *link.Page, d *PageData) {
 			d.JourneyLinks = r.journeyLinks()
 			for _, j := range r.site.Journeys {
-				c := r.card(j)
+				c := r.card(j, p)
 				c.Owner = j.Meta.Owner
 				if j.Journey != nil {
 					c.Journey = r.journeyData(j, "list-")

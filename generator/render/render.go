@@ -720,7 +720,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 		d.Tags = append(d.Tags, d.link(t, "tags/"+slug+"/"))
 	}
 	for _, c := range p.Children {
-		d.Children = append(d.Children, r.card(c))
+		d.Children = append(d.Children, r.card(c, p))
 	}
 	if h := renderKinds[p.Kind]; h.page != nil {
 		h.page(r, p, d)
@@ -739,9 +739,15 @@ func (r *run) baseData(u, title string) *PageData {
 	return d
 }
 
-func (r *run) card(p *link.Page) CardData {
+// card is page p as listing, the page that lists it, shows it: its title
+// and summary are marked with their language where it is not that of
+// listing's text, as the navigation marks them. In a translated section
+// that is the original's, for a page not translated yet; in a section
+// page shown untranslated (in the default language's text) it is the
+// tree's, for a page that is translated.
+func (r *run) card(p, listing *link.Page) CardData {
 	c := CardData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Kind: string(p.Kind)}
-	c.Mark = r.listedMark(p) // the original's title, for a page not translated yet
+	c.Mark = r.titleMark(p, listing)
 	if h := renderKinds[p.Kind]; h.card != nil {
 		h.card(r, p, &c)
 	}

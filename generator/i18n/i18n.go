@@ -87,15 +87,31 @@ type Text struct {
 	tag      language.Tag
 	table    Table
 	fallback Table
-	printer  *message.Printer
-	collator *collate.Collator
+	// printer writes numbers in the language's digits and separators
+	// (in the fallback language's for a language without a table, see
+	// Untranslated); fallbackPrinter as the fallback language does.
+	printer, fallbackPrinter *message.Printer
+	ownNumbers               bool // printer is the language's
+	collator                 *collate.Collator
 }
 
 // New makes the text of lang from its table and the fallback table.
 func New(lang string, table, fallback Table) *Text {
 	tag := language.Make(lang)
-	return &Text{Lang: lang, tag: tag, table: table, fallback: fallback,
-		printer: message.NewPrinter(tag), collator: collate.New(tag)}
+	return &Text{Lang: lang, tag: tag, table: table, fallback: fallback, collator: collate.New(tag),
+		printer: message.NewPrinter(tag), fallbackPrinter: message.NewPrinter(language.Make(Fallback)), ownNumbers: true}
+}
+
+// Untranslated makes the text of lang, a language the theme has no table
+// for: its interface is the fallback language's, and so it writes its
+// numbers and dates as the fallback language does ("12.5" and "2 Jan
+// 2026" beside "Updated" and "points"), not Arabic digits beside English
+// words and month names. Its plural forms and the order of its words are
+// still the language's.
+func Untranslated(lang string, fallback Table) *Text {
+	x := New(lang, Table{}, fallback)
+	x.printer, x.ownNumbers = x.fallbackPrinter, false
+	return x
 }
 
 // T is the text of key in the language, else in English, else the key
@@ -211,30 +227,54 @@ func (x *Text) Number(v float64, decimals int) string {
 
 // Date writes a day in the language: the table's date.format, in which
 // {day}, {month} and {year} stand for the day of the month, the month's
-// name (month.1 … month.12) and the year.
+// name (month.1 … month.12) and the year, all in the language's digits.
+// Where the language's table does not name the month, the date is the
+// fallback language's whole (its format, month name and digits): never
+// Arabic digits around an English month name.
 func (x *Text) Date(t time.Time) string {
+	format, month, p := x.dateWords("date.format", t)
 	r := strings.NewReplacer(
-		"{day}", x.printer.Sprint(t.Day()),
-		"{month}", x.T(fmt.Sprintf("month.%d", int(t.Month()))),
-		"{year}", fmt.Sprint(t.Year()))
-	return r.Replace(x.T("date.format"))
+		"{day}", p.Sprint(t.Day()),
+		"{month}", month,
+		"{year}", year(p, t))
+	return r.Replace(format)
 }
 
 // Month writes a month in the language, for a chart's axis: the table's
-// date.month_format, {month} and {year} as in Date ("Jan 2026").
+// date.month_format, {month} and {year} as in Date ("Jan 2026"), in the
+// fallback language's whole where the table does not name the month.
 func (x *Text) Month(t time.Time) string {
+	format, month, p := x.dateWords("date.month_format", t)
 	r := strings.NewReplacer(
-		"{month}", x.T(fmt.Sprintf("month.%d", int(t.Month()))),
-		"{year}", fmt.Sprint(t.Year()))
-	return r.Replace(x.T("date.month_format"))
+		"{month}", month,
+		"{year}", year(p, t))
+	return r.Replace(format)
+}
+
+// dateWords are the format (the text of key), the name of t's month and
+// the printer of the digits of a date: the language's when its table names
+// the month, else the fallback language's.
+func (x *Text) dateWords(key string, t time.Time) (format, month string, p *message.Printer) {
+	m := fmt.Sprintf("month.%d", int(t.Month()))
+	if name, ok := x.table[m]; ok {
+		return x.T(key), name, x.printer
+	}
+	return x.fallback[key], x.fallback[m], x.fallbackPrinter
+}
+
+// year is t's year in p's digits, without a thousands separator (2026,
+// not 2.026).
+func year(p *message.Printer, t time.Time) string {
+	return p.Sprint(number.Decimal(t.Year(), number.NoSeparator()))
 }
 
 // Localize is a number written as Go writes it ("12.5", "-3", "−3.25",
 // with the minus sign of print) in the language ("12,5" in Dutch), with as
-// many decimals; in English, or when s is not a number, s as it is.
+// many decimals; in English, in a language without a table of its own
+// (see Untranslated), or when s is not a number, s as it is.
 func (x *Text) Localize(s string) string {
-	if x.Lang == Fallback {
-		return s
+	if x.Lang == Fallback || !x.ownNumbers {
+		return s // as the fallback language writes it (see Untranslated)
 	}
 	sign, digits := "", s
 	if rest, ok := strings.CutPrefix(s, "−"); ok {

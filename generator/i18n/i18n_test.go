@@ -197,3 +197,48 @@ func TestLangOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesAndNumbersInOneScript: a date is written in the language whose
+// table names its month, digits and all; a language without a table (the
+// theme has no i18n/ar.toml) writes dates and numbers as the fallback
+// does, as its interface is the fallback's. Never Arabic digits beside an
+// English month name.
+func TestDatesAndNumbersInOneScript(t *testing.T) {
+	fallback := mustRead(t, "date.month_format = \"{month} {year}\"\n"+en, nil)
+	arabic := mustRead(t, "date.format = \"{day} {month} {year}\"\ndate.month_format = \"{month} {year}\"\nmonth.3 = \"مارس\"\n[nav]\nsearch = \"بحث\"\n", nil)
+	arabicNoMonths := mustRead(t, "[nav]\nsearch = \"بحث\"\n", nil)
+	day := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name                    string
+		x                       *Text
+		date, month, num, local string
+	}{
+		{"Arabic with its table", New("ar", arabic, fallback), "٧ مارس ٢٠٢٦", "مارس ٢٠٢٦", "١٬٢٣٤٫٥", "١٢٫٥"},
+		{"Arabic without a table", Untranslated("ar", fallback), "March 7, 2026", "March 2026", "1,234.5", "12.5"},
+		{"Arabic table without month names", New("ar", arabicNoMonths, fallback), "March 7, 2026", "March 2026", "١٬٢٣٤٫٥", "١٢٫٥"},
+		{"Moroccan Arabic: Latin digits", New("ar-MA", arabic, fallback), "7 مارس 2026", "مارس 2026", "1.234,5", "12,5"},
+		{"Persian without a table", Untranslated("fa", fallback), "March 7, 2026", "March 2026", "1,234.5", "12.5"},
+		{"Dutch without a table", Untranslated("nl", fallback), "March 7, 2026", "March 2026", "1,234.5", "12.5"},
+		{"Dutch with its table", New("nl", mustRead(t, "date.format = \"{day} {month} {year}\"\nmonth.3 = \"maart\"\n", nil), fallback), "7 maart 2026", "maart 2026", "1.234,5", "12,5"},
+		{"English", New("en", fallback, fallback), "March 7, 2026", "March 2026", "1,234.5", "12.5"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.x.Date(day); got != tt.date {
+				t.Errorf("Date = %q, want %q", got, tt.date)
+			}
+			if got := tt.x.Month(day); got != tt.month {
+				t.Errorf("Month = %q, want %q", got, tt.month)
+			}
+			if got := tt.x.Number(1234.5, 1); got != tt.num {
+				t.Errorf("Number = %q, want %q", got, tt.num)
+			}
+			if got := tt.x.Localize("12.5"); got != tt.local {
+				t.Errorf("Localize = %q, want %q", got, tt.local)
+			}
+		})
+	}
+	// A year is never grouped in thousands, in any digits.
+	if got := New("nl", mustRead(t, "month.3 = \"maart\"\n", nil), fallback).Date(time.Date(12026, 3, 7, 0, 0, 0, 0, time.UTC)); got != "maart 7, 12026" {
+		t.Errorf("a five-digit year in Dutch: %q", got)
+	}
+}

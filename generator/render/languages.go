@@ -329,9 +329,9 @@ func interfaceText(theme load.Theme, themeName string, lang *Language) (*i18n.Te
 	}
 	if !ok {
 		diags.Add(diag.Warning(diag.File("themes/"+themeName+"/"+name,
-			"the theme has no interface text in %s (%s): its pages show navigation, labels and statuses in English; add themes/%s/%s with the keys of the theme's i18n/%s.toml",
+			"the theme has no interface text in %s (%s): its pages show navigation, labels, statuses, dates and numbers in English; add themes/%s/%s with the keys of the theme's i18n/%s.toml",
 			lang.Name, lang.Code, themeName, name, i18n.Fallback)))
-		return i18n.New(lang.Code, i18n.Table{}, fallback), diags
+		return i18n.Untranslated(lang.Code, fallback), diags
 	}
 	x := i18n.New(lang.Code, table, fallback)
 	if missing := x.Missing(); len(missing) > 0 {

@@ -10,8 +10,9 @@ import (
 // rtlSite is a site in English and Arabic (right to left): a section and
 // one page translated, one page not (with a table of contents), a term
 // translated and one not, both used on both pages; a section not
-// translated with a page that is. The theme has no
-// Arabic table, so its interface text is English.
+// translated with a page that is. The site's Arabic table has only the
+// sentences about translation (the banner and the notes, marked Arabic);
+// the rest of the interface text is English.
 var rtlSite = map[string]string{
 	"site.toml": `title = "Fixture"
 baseURL = "https://cx.example/"
@@ -21,6 +22,8 @@ name = "English"
 name = "العربية"
 direction = "rtl"
 `,
+	"themes/default/i18n/ar.toml": "[translation]\nmissing = \"لم تترجم هذه الصفحة إلى {language} بعد.\"\nterm = \"لم يترجم إلى {language} بعد.\"\n" +
+		"[glossary]\nuntranslated = \"لم يترجم بعد\"\n",
 	"content/_index.md":           "+++\ntitle = \"Home\"\n+++\nHome.\n",
 	"content/_index.ar.md":        "+++\ntitle = \"الرئيسية\"\n+++\nالصفحة الرئيسية.\n",
 	"content/vision/_index.md":    "+++\ntitle = \"Vision\"\n+++\nThe vision.\n",

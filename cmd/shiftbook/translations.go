@@ -38,6 +38,11 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 			}
 			original := p.Page
 			if !p.Fallback {
+				if o := res.Site.ByURL[p.URL]; p.Original == nil && o != nil && o.Virtual && o.Path == p.Path {
+					// The section page of a folder the default language
+					// has none for: as the made section, not counted.
+					continue
+				}
 				if p.Original == nil {
 					// A page in this language only (its load warning names
 					// the original expected): no translation of a page, so

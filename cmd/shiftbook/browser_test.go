@@ -250,23 +250,13 @@ func TestBrowserVersionSwitcherKeepsThePage(t *testing.T) {
 	write("content/vision/promise.md", "+++\ntitle = \"Promise\"\n+++\nOur promise.\n")
 	write("content/vision/old-only.md", "+++\ntitle = \"Old only\"\n+++\nOnly in the first edition.\n")
 	dest := filepath.Join(t.TempDir(), "cx")
-	publish := func(version string) {
-		var out, errb bytes.Buffer
-		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version}, &out, &errb); code != 0 {
-			t.Fatalf("publish %s: %s", version, errb.String())
-		}
-	}
-	publish("2026.3")
+	publishEdition(t, site, dest, "2026.3")
 	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
-	publish("2026.4")
-
-	mux := http.NewServeMux()
-	mux.Handle("/prefix/cx/", http.StripPrefix("/prefix/cx", http.FileServer(http.Dir(dest))))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	publishEdition(t, site, dest, "2026.4")
+	cx := serveEditions(t, dest, "/prefix/cx")
 	ctx := browser(t)
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/prefix/cx/2026.3/vision/promise/"), chromedp.WaitReady("#version-select"))
+	do(t, ctx, chromedp.Navigate(cx+"/2026.3/vision/promise/"), chromedp.WaitReady("#version-select"))
 	if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
 		t.Fatal("the switcher did not list the published editions")
 	}
@@ -289,7 +279,7 @@ func TestBrowserVersionSwitcherKeepsThePage(t *testing.T) {
 	}
 
 	// A page the chosen edition does not have: that edition's home.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/prefix/cx/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
+	do(t, ctx, chromedp.Navigate(cx+"/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
 	waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("version-select"); s.value = "2026.4"; s.dispatchEvent(new Event("change")) })()`))
 	if !waitTrue(t, ctx, `location.pathname === "/prefix/cx/2026.4/"`, 10*time.Second) {
@@ -326,4 +316,25 @@ func TestBrowserSearchFindsDefinitionAndMetric(t *testing.T) {
 	if !waitTrue(t, ctx, `!location.pathname.startsWith("/prefix/vision/")`, 10*time.Second) {
 		t.Error("Enter on a suggestion did not open it")
 	}
+}
+
+// publishEdition publishes site into dest as version, with more publish
+// arguments (--title), failing the test when publish fails.
+func publishEdition(t *testing.T, site, dest, version string, more ...string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args := append([]string{"publish", "-s", site, "--dest", dest, "--version", version}, more...)
+	if code := run(context.Background(), args, &out, &errb); code != 0 {
+		t.Fatalf("publish %s: %s", version, errb.String())
+	}
+}
+
+// serveEditions serves the published tree dest at prefix ("/cx") until
+// the test ends, and returns its address there.
+func serveEditions(t *testing.T, dest, prefix string) string {
+	mux := http.NewServeMux()
+	mux.Handle(prefix+"/", http.StripPrefix(prefix, http.FileServer(http.Dir(dest))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + prefix
 }

@@ -512,22 +512,13 @@ func TestBrowserEditionMenu(t *testing.T) {
 		"content/vision/old-only.md": "+++\ntitle = \"Old <only>\"\n+++\nOnly in the first edition.\n",
 	})
 	dest := filepath.Join(t.TempDir(), "cx")
-	publish := func(version, title string) {
-		var out, errb bytes.Buffer
-		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version, "--title", title}, &out, &errb); code != 0 {
-			t.Fatalf("publish %s: %s", version, errb.String())
-		}
-	}
-	publish("2026.3", "Autumn edition with a long title")
+	publishEdition(t, site, dest, "2026.3", "--title", "Autumn edition with a long title")
 	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
-	publish("2026.4", "Winter edition with an even longer title")
-	mux := http.NewServeMux()
-	mux.Handle("/cx/", http.StripPrefix("/cx", http.FileServer(http.Dir(dest))))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	publishEdition(t, site, dest, "2026.4", "--title", "Winter edition with an even longer title")
+	cx := serveEditions(t, dest, "/cx")
 	ctx := browser(t)
 	for _, w := range []int64{1366, 390} {
-		do(t, ctx, viewport(w, 800, w < 600), chromedp.Navigate(srv.URL+"/cx/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
+		do(t, ctx, viewport(w, 800, w < 600), chromedp.Navigate(cx+"/2026.3/vision/old-only/"), chromedp.WaitReady("#version-select"))
 		if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
 			t.Fatal("the switcher did not list the published editions")
 		}
@@ -556,7 +547,7 @@ func TestBrowserEditionMenu(t *testing.T) {
 		t.Errorf("the note says %q, want %q", note, want)
 	}
 	// A crafted address shows nothing it should not.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.4/?missing=javascript:alert(1)"), chromedp.WaitReady("body"))
+	do(t, ctx, chromedp.Navigate(cx+"/2026.4/?missing=javascript:alert(1)"), chromedp.WaitReady("body"))
 	if eval[bool](t, ctx, `!!document.querySelector(".edition-missing")`) {
 		t.Error("a missing path that is not a page path is shown")
 	}
@@ -576,22 +567,13 @@ func TestBrowserEditionMenuInLanguage(t *testing.T) {
 		"content/vision/old-only.nl.md": "+++\ntitle = \"Alleen oud\"\n+++\nAlleen in de eerste editie.\n",
 	})
 	dest := filepath.Join(t.TempDir(), "cx")
-	publish := func(version string) {
-		var out, errb bytes.Buffer
-		if code := run(context.Background(), []string{"publish", "-s", site, "--dest", dest, "--version", version}, &out, &errb); code != 0 {
-			t.Fatalf("publish %s: %s", version, errb.String())
-		}
-	}
-	publish("2026.3")
+	publishEdition(t, site, dest, "2026.3")
 	os.Remove(filepath.Join(site, "content/vision/old-only.md"))
 	os.Remove(filepath.Join(site, "content/vision/old-only.nl.md"))
-	publish("2026.4")
-	mux := http.NewServeMux()
-	mux.Handle("/cx/", http.StripPrefix("/cx", http.FileServer(http.Dir(dest))))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	publishEdition(t, site, dest, "2026.4")
+	cx := serveEditions(t, dest, "/cx")
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.3/nl/vision/old-only/"), chromedp.WaitReady("#version-select"))
+	do(t, ctx, chromedp.Navigate(cx+"/2026.3/nl/vision/old-only/"), chromedp.WaitReady("#version-select"))
 	if !waitTrue(t, ctx, `document.querySelectorAll("#version-select option").length > 1`, 10*time.Second) {
 		t.Fatal("the switcher did not list the published editions")
 	}
@@ -606,7 +588,7 @@ func TestBrowserEditionMenuInLanguage(t *testing.T) {
 		t.Errorf("the note says %q, want the missing page's address", note)
 	}
 	// The banner of the old edition points to the latest's Dutch home too.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/cx/2026.3/nl/vision/old-only/"), chromedp.WaitReady("body"))
+	do(t, ctx, chromedp.Navigate(cx+"/2026.3/nl/vision/old-only/"), chromedp.WaitReady("body"))
 	if !waitTrue(t, ctx, `(() => { const a = document.querySelector("#edition-banner a"); return !!a && a.href.includes("/cx/latest/nl/?missing=") })()`, 10*time.Second) {
 		t.Errorf("the old edition's banner links to %q, want the latest's Dutch home", eval[string](t, ctx, `(document.querySelector("#edition-banner a") || {}).href || ""`))
 	}

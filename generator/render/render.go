@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -626,4 +627,45 @@ func (r *run) layoutOf(p *link.Page) string {
 		}
 	}
 	return "page"
+}
+
+func (r *run) sitemap() []byte {
+	base := strings.TrimSuffix(r.site.Config.BaseURL, "/")
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	urls, lastmod := sitemapURLs(r.site)
+	for _, u := range urls {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(base+escapePath(u)))
+		b.WriteString("</loc>")
+		if t := lastmod[u]; !t.IsZero() {
+			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// templateError reports an error of a minified template at its place in
+// the template as written, by running the same template unminified.
+func (r *run) templateError(err error, again func(*Templates, *bytes.Buffer) error) diag.Diagnostic {
+	if r.plain != r.tmpl {
+		var scratch bytes.Buffer
+		if err2 := again(r.plain, &scratch); err2 != nil {
+			return r.plain.execError(err2)
+		}
+	}
+	return r.tmpl.execError(err)
+}
+
+// escapePath percent-encodes each segment of a URL path, as a sitemap's
+// <loc> must be ("/über uns/" → "/%C3%BCber%20uns/").
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
 }

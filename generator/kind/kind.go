@@ -6,7 +6,12 @@
 // one adds its files and a row here, and edits no other kind's file.
 package kind
 
-import "github.com/shiftbook/shiftbook/generator/parse"
+import (
+	"slices"
+	"strings"
+
+	"github.com/shiftbook/shiftbook/generator/parse"
+)
 
 // Name names a kind of page; it is the kind a search entry and a template
 // see (PageData.Kind).
@@ -104,4 +109,43 @@ func Recognise(folder string, fm *parse.FrontMatter) Name {
 		return k.Name
 	}
 	return Page
+}
+
+// generatedLayouts are the layouts of the pages shiftbook makes itself
+// (render/generated.go and its neighbours): each is given data of its own.
+var generatedLayouts = []string{"404", "book", "changes", "glossary", "owners", "search", "surveys", "tag", "tags"}
+
+// LayoutReservedFor says which pages a layout is made for when it is not
+// for every page (a page's own kind's layouts are its own, see OwnLayout): a kind's layout (or its folder page's list layout) needs
+// that kind's data, a generated page's layout its own, so a page of
+// another kind naming it in its layout key would lose its text or break
+// the template. It returns "" for a layout any page may have, else who it
+// is for ("journey pages", "the pages shiftbook makes").
+func LayoutReservedFor(layout string) string {
+	if slices.Contains(generatedLayouts, layout) {
+		return "a page shiftbook makes itself"
+	}
+	for _, k := range Table {
+		if k.Folder == "" {
+			continue // home, section, page: the site's own shapes
+		}
+		if layout == k.Layout {
+			return strings.ToLower(k.Label) + " pages"
+		}
+		if layout == k.ListLayout {
+			return "the page of the " + k.Folder + " folder"
+		}
+	}
+	return ""
+}
+
+// OwnLayout reports whether layout is one of a page's own: its kind's, or,
+// for the page of a kind's folder (folderPage, content/journeys/_index.md
+// with folder "journeys"), that kind's list layout.
+func OwnLayout(n Name, folder string, folderPage bool, layout string) bool {
+	if layout == Of(n).Layout {
+		return true
+	}
+	k, ok := InFolder(folder)
+	return folderPage && ok && layout == k.ListLayout
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/kind"
 )
 
 // resolveLayouts warns at each layout key (or MkDocs's template) that names
@@ -17,21 +18,36 @@ func (s *Site) resolveLayouts() diag.List {
 	if layouts == nil {
 		return nil // not listed (a test's site): nothing to check against
 	}
+	var usable []string // the layouts any page may name
+	for _, l := range layouts {
+		if kind.LayoutReservedFor(l) == "" && l != "baseof" {
+			usable = append(usable, l)
+		}
+	}
 	var diags diag.List
 	for _, p := range s.Pages {
 		name := p.Meta.Layout
-		if name == "" || p.Virtual || slices.Contains(layouts, name) {
+		if name == "" || p.Virtual {
 			continue
 		}
 		key := p.Meta.LayoutKey
 		if key == "" {
 			key = "layout"
 		}
+		if slices.Contains(layouts, name) {
+			// A layout of the theme, but made for other pages' data.
+			folderPage := p.Kind == KindSection && p.Parent != nil && p.Parent.Kind == KindHome
+			if who := kind.LayoutReservedFor(name); who != "" && !kind.OwnLayout(p.Kind, p.Section, folderPage, name) {
+				diags.Add(diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line(key), 1,
+					"layout %q is made for %s and shows only what those have, not this page's text, so the page is shown in its usual layout; remove %s, or name a layout for any page: %s", name, who, key, strings.Join(usable, ", "))))
+			}
+			continue
+		}
 		msg := fmt.Sprintf("layout %q is not a layout of the theme, so the page is shown in its usual layout", name)
 		if key != "layout" {
 			msg = fmt.Sprintf("%s is MkDocs's name for the page's layout; the theme has no layout %q, so the page is shown in its usual layout", key, name)
 		}
-		msg += diag.DidYouMean(name, layouts, fmt.Sprintf("; the layouts are %s: name one, or add layouts/%s.html to the theme", strings.Join(layouts, ", "), name))
+		msg += diag.DidYouMean(name, usable, fmt.Sprintf("; the layouts are %s: name one, or add layouts/%s.html to the theme", strings.Join(usable, ", "), name))
 		diags.Add(diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line(key), 1, "%s", msg)))
 	}
 	return diags

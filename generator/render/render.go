@@ -613,8 +613,10 @@ func (r *run) jobs() []job {
 // layout.
 func (r *run) layoutOf(p *link.Page) string {
 	candidates := []string{}
-	if p.Meta.Layout != "" {
-		candidates = append(candidates, p.Meta.Layout)
+	if l := p.Meta.Layout; l != "" && (kind.LayoutReservedFor(l) == "" || kind.OwnLayout(p.Kind, p.Section, listLayout(p) != "", l)) {
+		// A layout made for another kind's data or a generated page's is
+		// not given this page's (link warns at the key).
+		candidates = append(candidates, l)
 	}
 	if l := listLayout(p); l != "" {
 		candidates = append(candidates, l)

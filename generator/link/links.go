@@ -175,6 +175,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		targetURL = target.URL
 	}
 	if frag != "" && !target.Anchors[frag] && !target.Unread {
+		if translatedAway(p, target) {
+			return targetURL, ""
+		}
 		return "", missingAnchor(dest, frag, target)
 	}
 	return targetURL + fragment(frag), ""

@@ -46,9 +46,22 @@ func (s *Site) resolveRef(p *Page, ref string) (string, string) {
 		}
 	}
 	if frag != "" && !target.Anchors[frag] && !target.Unread {
+		if translatedAway(p, target) {
+			return target.URL, ""
+		}
 		return "", missingAnchor(shown, frag, target)
 	}
 	return target.URL + fragment(frag), ""
+}
+
+// translatedAway reports a link from a page shown untranslated to a
+// translation, whose headings have ids of their own language (the
+// original's #rates is #taux there): the link was written for, and is
+// checked against, the original in the default language's tree, so here
+// it leads to the top of the translation, not to an error no author of
+// the page could fix.
+func translatedAway(p, target *Page) bool {
+	return p.Fallback && target.Original != nil && !target.Fallback
 }
 
 // refFiles are the files a ref to file may mean: itself when it names a

@@ -348,16 +348,26 @@ func interfaceText(theme load.Theme, themeName string, lang *Language) (*i18n.Te
 }
 
 // relTarget is relURL, for a link of a page's body: in another language's
-// tree a file of the site (a picture, a PDF), which is written once at the
-// root, is one folder further up.
+// tree a file written once at the root (a picture, a PDF, the sitemap) is
+// one folder further up.
 func (r *run) relTarget(from, target string) string {
 	if r.opts.Lang != nil && r.opts.Lang.Prefix != "" {
 		pathPart, _, _ := strings.Cut(target, "#")
-		if _, ok := r.site.Static[pathPart]; ok {
+		if r.atRoot(pathPart) {
 			return rootFrom(from) + "../" + rootRel(target)
 		}
 	}
 	return relURL(from, target)
+}
+
+// atRoot reports a target that is written once, at the root of the
+// output, for every language: a file of the site, the sitemap, the 404
+// page.
+func (r *run) atRoot(pathPart string) bool {
+	if _, ok := r.site.Static[pathPart]; ok {
+		return true
+	}
+	return pathPart == "/sitemap.xml" || pathPart == "/404.html"
 }
 
 // langPrefix is where the tree holding target lies: the language's prefix
@@ -367,7 +377,7 @@ func (r *run) langPrefix(target string) string {
 		return ""
 	}
 	pathPart, _, _ := strings.Cut(target, "#")
-	if _, ok := r.site.Static[pathPart]; ok {
+	if r.atRoot(pathPart) {
 		return ""
 	}
 	return r.opts.Lang.Prefix

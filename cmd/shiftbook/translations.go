@@ -63,7 +63,11 @@ func printTranslations(w io.Writer, res *pipeline.Result) {
 				// the banner), but written: not "not translated".
 				held = append(held, fmt.Sprintf("%s (%s)", st.File, st.Held))
 			case p.Fallback:
-				missing = append(missing, fmt.Sprintf("%s → %s", p.Path, translationFile(p.Path, l.Code)))
+				file := p.Path
+				if f, ok := res.Renamed[p.Path]; ok {
+					file = f // pay.en.md, the page pay.md
+				}
+				missing = append(missing, fmt.Sprintf("%s → %s", file, translationFile(p.Path, l.Code)))
 			case st.Unfinished:
 				unfinished = append(unfinished, p.File)
 			default:

@@ -76,8 +76,12 @@ type Result struct {
 	// is known of its translation (see TranslationState); nil for a site
 	// of one language.
 	Translations map[string]map[string]TranslationState
-	Stats        Stats
-	start        time.Time
+	// Renamed maps a page's path to the file it was read from where they
+	// differ (content/pay.en.md is the page content/pay.md; see
+	// load.Site.Renamed), for what names files.
+	Renamed map[string]string
+	Stats   Stats
+	start   time.Time
 }
 
 // Builder builds a site again and again, keeping parsed files between builds.
@@ -403,7 +407,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		return nil, diag.List{link.ErrCancelled}
 	}
 	stats.Duration = time.Since(start)
-	return &Prepared{Result: Result{Site: resolved, Languages: sites[1:], Translations: states, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
+	return &Prepared{Result: Result{Site: resolved, Languages: sites[1:], Translations: states, Renamed: site.Renamed, Stats: stats, start: start}, Renderer: renderer, Static: staticFiles}, diags
 }
 
 // configBroken reports whether the errors of the load stage include one in

@@ -310,6 +310,11 @@ func TestReadPageErrors(t *testing.T) {
 			}},
 		{"hidden", "---\ntitle: T\nhidden: true\n---\n",
 			[]string{P + `3:1: warning: hidden: true leaves a page out of the menu in Hugo's learn and relearn themes; shiftbook lists every page in its navigation, so this page is listed (hide: [navigation] is not the same: it leaves out the side navigation on this page); to leave the page out of the site, write draft: true, else remove hidden`}},
+		{"Hugo's menu and type", "---\ntitle: T\nmenu:\n  main:\n    weight: 5\ntype: docs\n---\n",
+			[]string{
+				P + `3:1: warning: menu puts a page in one of Hugo's menus; shiftbook's navigation is made from the content folders, so menu is ignored: order pages with weight and name them in the navigation with linkTitle, then remove menu`,
+				P + `6:1: warning: type picks a page's layouts in Hugo; shiftbook takes a page's kind from its folder (journeys/, metrics/, definitions/…), so type is ignored: move the page into the folder of its kind, or name a layout with layout, then remove type`,
+			}},
 		{"hidden false says nothing", "---\ntitle: T\nhidden: false\n---\n", nil},
 		{"hidden not true or false", "---\ntitle: T\nhidden: yes please\n---\n",
 			[]string{P + `3:1: hidden must be true or false, not the text "yes please"`}},
@@ -616,6 +621,25 @@ func TestWrites(t *testing.T) {
 		}
 		if got := p.Meta.Writes("tags"); got != tt.want {
 			t.Errorf("%s: Writes(\"tags\") = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestTOCKeysOfHugoThemes: the learn theme's disableToc and hugo-book's
+// bookToc hide "On this page" as toc = false does.
+func TestTOCKeysOfHugoThemes(t *testing.T) {
+	for _, tt := range []struct {
+		src string
+		toc bool
+	}{
+		{"---\ntitle: T\ndisableToc: true\n---\n", false},
+		{"---\ntitle: T\ndisableToc: false\n---\n", true},
+		{"---\ntitle: T\nbookToc: false\n---\n", false},
+		{"---\ntitle: T\nbookToc: true\n---\n", true},
+	} {
+		p, diags := ReadPage("content/a.md", []byte(tt.src))
+		if len(diags) > 0 || p.Meta.TOC != tt.toc {
+			t.Errorf("%q: toc %v (%v), want %v", tt.src, p.Meta.TOC, diags, tt.toc)
 		}
 	}
 }

@@ -19,14 +19,15 @@ var otherToolKeys = []string{
 	"aliases", "linkTitle", "sidebar_label", "sidebar_position", "keywords", "categories",
 	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
 	"translationKey", "template", "lang", "pre", "post", "hidden",
+	"menu", "type", "disableToc", "bookToc",
 }
 
 // notDoneKeys are the keys of otherToolKeys that shiftbook reads only to
 // say what it does instead: refused with an error (url, translationKey),
 // or accepted and left without effect (lang when it matches the file's
-// language; pre, post and hidden, with a warning). A did-you-mean never
+// language; pre, post, hidden, menu and type, with a warning). A did-you-mean never
 // names them (see suggestKey): "pre" is not a misspelt "url".
-var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "hidden"}
+var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "hidden", "menu", "type"}
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
 var HideValues = []string{"navigation", "toc", "footer"}
@@ -188,6 +189,20 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		if d.boolean(v, k) {
 			fm.TOC = false
 		}
+	case "disableToc":
+		// Hugo's learn and relearn themes.
+		if d.boolean(v, k) {
+			fm.TOC = false
+		}
+	case "bookToc":
+		// Hugo's hugo-book theme: false hides the page's contents.
+		if !d.boolean(v, k) {
+			fm.TOC = false
+		}
+	case "menu":
+		d.warnf(key, "menu puts a page in one of Hugo's menus; shiftbook's navigation is made from the content folders, so menu is ignored: order pages with weight and name them in the navigation with linkTitle, then remove menu")
+	case "type":
+		d.warnf(key, "type picks a page's layouts in Hugo; shiftbook takes a page's kind from its folder (journeys/, metrics/, definitions/…), so type is ignored: move the page into the folder of its kind, or name a layout with layout, then remove type")
 	}
 	return true
 }

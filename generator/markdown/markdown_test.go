@@ -359,3 +359,25 @@ func TestShortcodeInnerContent(t *testing.T) {
 		t.Errorf("a stray closing tag and a call in a sentence: got %+v", doc.Shortcodes)
 	}
 }
+
+// TestEscapedShortcode: a call written with a comment inside its
+// delimiters is read as the text of the call, as Hugo shows it.
+func TestEscapedShortcode(t *testing.T) {
+	for _, tt := range []struct {
+		line, shown string
+		n           int
+	}{
+		{`{{</* chart "nps" */>}} after`, `{{< chart "nps" >}}`, 23},
+		{`{{%/* note */%}}`, `{{% note %}}`, 16},
+		{`{{</* not closed`, "", 0},
+		{`{{< chart "nps" >}}`, "", 0},
+	} {
+		shown, n := escapedShortcode([]byte(tt.line))
+		if string(shown) != tt.shown || n != tt.n {
+			t.Errorf("escapedShortcode(%q) = %q, %d; want %q, %d", tt.line, shown, n, tt.shown, tt.n)
+		}
+	}
+	if got := unescapeShortcodes("{{</* a */>}} {{%/* b */%}} /* c */"); got != "{{< a >}} {{% b %}} /* c */" {
+		t.Errorf("unescapeShortcodes: %q", got)
+	}
+}

@@ -251,7 +251,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	if l := n.Language(src); l != nil {
 		lang = string(Unescape(l)) // "f&ouml;&ouml;" is the language "föö"
 	}
-	r.engine.highlight.write(w, lang, string(codeLines(n, src)))
+	r.engine.highlight.write(w, lang, unescapeShortcodes(string(codeLines(n, src))))
 	w.WriteByte('\n')
 	return ast.WalkSkipChildren, nil
 }
@@ -260,7 +260,7 @@ func (r *nodeRenderer) indentedCode(w util.BufWriter, src []byte, node ast.Node,
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	r.engine.highlight.write(w, "", string(codeLines(node, src)))
+	r.engine.highlight.write(w, "", unescapeShortcodes(string(codeLines(node, src))))
 	w.WriteByte('\n')
 	return ast.WalkSkipChildren, nil
 }

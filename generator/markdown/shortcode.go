@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -52,6 +53,10 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 	line, seg := block.PeekLine()
 	if !bytes.HasPrefix(line, []byte("{{<")) && !bytes.HasPrefix(line, []byte("{{%")) {
 		return nil
+	}
+	if shown, n := escapedShortcode(line); n > 0 {
+		block.Advance(n)
+		return ast.NewString(shown)
 	}
 	n := parseShortcode(line)
 	n.Offset = seg.Start
@@ -239,4 +244,45 @@ const (
 // ShortcodeMark is the mark of the shortcode at offset in a body's text.
 func ShortcodeMark(offset int) string {
 	return string(ShortcodeMarkStart) + strconv.Itoa(offset) + string(ShortcodeMarkEnd)
+}
+
+// Hugo shows a shortcode call as text, not calling it, when it is written
+// with a comment inside its delimiters: {{</* chart "nps" */>}} is shown
+// as {{< chart "nps" >}}, and {{%/* note */%}} as {{% note %}}; documentation
+// of shortcodes is written so.
+var shortcodeEscapes = [][2]string{{"{{</*", "{{<"}, {"*/>}}", ">}}"}, {"{{%/*", "{{%"}, {"*/%}}", "%}}"}}
+
+// escapedShortcode reads an escaped call at the start of line: what it
+// shows and how many bytes it takes; 0 when line starts with none closed
+// on the line.
+func escapedShortcode(line []byte) ([]byte, int) {
+	for _, open := range [][3]string{{"{{</*", "*/>}}", "{{<"}, {"{{%/*", "*/%}}", "{{%"}} {
+		if !bytes.HasPrefix(line, []byte(open[0])) {
+			continue
+		}
+		end := bytes.Index(line[len(open[0]):], []byte(open[1]))
+		if end < 0 {
+			return nil, 0
+		}
+		inner := line[len(open[0]) : len(open[0])+end]
+		closer := ">}}"
+		if open[2] == "{{%" {
+			closer = "%}}"
+		}
+		shown := append(append([]byte(open[2]), inner...), closer...)
+		return shown, len(open[0]) + end + len(open[1])
+	}
+	return nil, 0
+}
+
+// unescapeShortcodes is code as Hugo shows it: each escaped call's
+// delimiters as the call's own ({{</* x */>}} → {{< x >}}).
+func unescapeShortcodes(code string) string {
+	if !strings.Contains(code, "/*") {
+		return code
+	}
+	for _, e := range shortcodeEscapes {
+		code = strings.ReplaceAll(code, e[0], e[1])
+	}
+	return code
 }

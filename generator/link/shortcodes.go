@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/markdown"
 	"github.com/shiftbook/shiftbook/generator/series"
 )
 
@@ -136,6 +137,10 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			continue // the site's own: its template takes what it takes
 		}
 		if !builtin && (sc.Name == "ref" || sc.Name == "relref") {
+			if extra := markdown.RefExtra(sc); extra != "" {
+				diags.Add(diag.At(p.Path, p.Source, at, "{{< %s >}} takes the page's file alone here, as in [the text]({{< %s \"page.md\" >}}); %s is Hugo's (a language, an output format) and not read: remove it (a link leads to the page in the language of the page it is on)", sc.Name, sc.Name, extra))
+				continue
+			}
 			diags.Add(diag.At(p.Path, p.Source, at, "{{< %s >}} works only as a link's address; write [the text]({{< %s \"page.md\" >}})", sc.Name, sc.Name))
 			continue
 		}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -54,10 +55,10 @@ func rewriteRefs(src []byte) (out []byte, rewrites []refRewrite) {
 			line = line[:nl]
 		}
 		sc := parseShortcode(line)
-		if sc.Err != "" || sc.Closing || (sc.Name != "ref" && sc.Name != "relref") || len(sc.Args) != 1 || len(sc.Named) > 0 {
+		target, ok := refTarget(&sc.Shortcode)
+		if sc.Err != "" || sc.Closing || !ok {
 			continue
 		}
-		target := sc.Args[0]
 		if target == "" || strings.ContainsAny(target, "<>\n\r\\") || len(target)+3 > sc.consumed {
 			continue
 		}
@@ -136,4 +137,37 @@ func (d *Doc) restoreRefs(rewrites []refRewrite) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// refTarget is the page a ref or relref call names: its one argument, or
+// path="…" as Hugo also writes it. ok is false for another shortcode or
+// for a call with more (a second argument or lang=, which the link stage
+// reports).
+func refTarget(sc *Shortcode) (string, bool) {
+	if sc.Name != "ref" && sc.Name != "relref" {
+		return "", false
+	}
+	if len(sc.Args) == 1 && len(sc.Named) == 0 {
+		return sc.Args[0], true
+	}
+	if p, ok := sc.Named["path"]; ok && len(sc.Args) == 0 && len(sc.Named) == 1 {
+		return p, true
+	}
+	return "", false
+}
+
+// RefExtra names what a ref or relref call holds besides its page ("lang",
+// "a second argument"), or "".
+func RefExtra(sc *Shortcode) string {
+	var extra []string
+	if len(sc.Args) > 1 || len(sc.Args) == 1 && sc.Named["path"] != "" {
+		extra = append(extra, "a second argument")
+	}
+	for k := range sc.Named {
+		if k != "path" {
+			extra = append(extra, k+"=")
+		}
+	}
+	slices.Sort(extra)
+	return strings.Join(extra, " and ")
 }

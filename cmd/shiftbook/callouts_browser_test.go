@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/tools/txtar"
 )
 
 // calloutsFixture is the whole-site fixture of Docusaurus admonitions and
@@ -25,16 +24,7 @@ const calloutsFixture = "docusaurus-admonitions-mkdocs-tabs.txtar"
 // SHIFTBOOK_VNU_JAR), as the example site does.
 func TestBrowserTabsAndAdmonitionsReadOnAPhone(t *testing.T) {
 	chromiumPath(t)
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "sites", calloutsFixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := map[string]string{}
-	for _, f := range ar.Files {
-		if siteFile(f.Name) {
-			site[f.Name] = string(f.Data)
-		}
-	}
+	site := fixtureSite(t, filepath.Join("testdata", "sites", calloutsFixture))
 	base, out := buildSite(t, site)
 	if jar := os.Getenv("SHIFTBOOK_VNU_JAR"); jar != "" {
 		res, err := exec.Command("java", "-jar", jar, "--errors-only", filepath.Join(out, "index.html"), filepath.Join(out, "guide", "index.html")).CombinedOutput()

@@ -23,7 +23,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"golang.org/x/tools/txtar"
 )
 
 // viewport sets the window's size as a phone or a desktop would have it.
@@ -603,16 +602,7 @@ func TestBrowserFixturesFitAPhone(t *testing.T) {
 	var bases, names []string
 	var pages [][]string
 	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		site := map[string]string{}
-		for _, f := range ar.Files {
-			if siteFile(f.Name) {
-				site[f.Name] = string(f.Data)
-			}
-		}
+		site := fixtureSite(t, file)
 		if _, ok := site["site.toml"]; !ok {
 			continue
 		}

@@ -94,6 +94,23 @@ func parseFixture(t *testing.T, ar *txtar.Archive) fixture {
 	return fx
 }
 
+// fixtureSite is the site of a fixture file: its files by name, without
+// the expectation sections.
+func fixtureSite(t *testing.T, file string) map[string]string {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := map[string]string{}
+	for _, f := range ar.Files {
+		if siteFile(f.Name) {
+			site[f.Name] = string(f.Data)
+		}
+	}
+	return site
+}
+
 // siteFile reports the archive files that are part of the site.
 func siteFile(name string) bool {
 	return !strings.HasPrefix(name, "want/") && !strings.HasPrefix(name, "out/") && !strings.HasPrefix(name, "after/") && name != "absent"

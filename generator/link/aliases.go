@@ -23,7 +23,7 @@ var reservedFiles = []string{"/index.xml", "/sitemap.xml", "/404.html", "/manife
 func AliasURL(p *Page, alias string) string {
 	u := alias
 	if !strings.HasPrefix(u, "/") {
-		base := parentURL(p.URL)
+		base := ParentURL(p.URL)
 		if base == "" {
 			base = "/"
 		}

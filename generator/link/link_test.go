@@ -54,8 +54,8 @@ func TestParentURLAndTitleFromSlug(t *testing.T) {
 		"/a/-/b/": "/a/-/", "/a/.../b/": "/a/.../", "/a/.well-known/": "/a/", "/ä/ö/": "/ä/",
 		// Not made by slug.PageURL, but read as path.Dir reads them.
 		"/a//b/": "/a/", "/a/./b/": "/a/", "/a/../b/": "/"} {
-		if got := parentURL(u); got != want {
-			t.Errorf("parentURL(%q) = %q; want %q", u, got, want)
+		if got := ParentURL(u); got != want {
+			t.Errorf("ParentURL(%q) = %q; want %q", u, got, want)
 		}
 	}
 	for slug, want := range map[string]string{"focus-areas": "Focus Areas", "plan": "Plan", "a_b": "A B", "100-days": "100 Days"} {

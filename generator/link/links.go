@@ -342,16 +342,13 @@ func (s *Site) withoutLanguage(file string) (string, bool) {
 	if len(s.Config.Languages) == 0 {
 		return "", false
 	}
-	dir, name := path.Split(file)
-	ext := path.Ext(name)
-	stem := name[:len(name)-len(ext)]
-	i := strings.LastIndexByte(stem, '.')
-	if i <= 0 {
+	plain, code, ok := load.LanguageSuffix(file)
+	if !ok {
 		return "", false
 	}
 	for _, l := range s.Config.Languages {
-		if strings.EqualFold(stem[i+1:], l.Code) {
-			return dir + stem[:i] + ext, true
+		if strings.EqualFold(code, l.Code) {
+			return plain, true
 		}
 	}
 	return "", false

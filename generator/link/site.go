@@ -346,7 +346,7 @@ func (s *Site) addVirtualSections() {
 		urls = append(urls, u)
 	}
 	for _, u := range urls {
-		for parent := parentURL(u); parent != ""; parent = parentURL(parent) {
+		for parent := ParentURL(u); parent != ""; parent = ParentURL(parent) {
 			if _, ok := s.ByURL[parent]; ok {
 				break // a page written (its parents are walked from it) or a section made
 			}
@@ -372,10 +372,10 @@ func (s *Site) addVirtualSections() {
 	}
 }
 
-// parentURL is the URL of the section a page's URL is in ("/a/b/" →
+// ParentURL is the URL of the section a page's URL is in ("/a/b/" →
 // "/a/"); "" for the home page. For a clean URL, as slug.PageURL makes
 // them, that is a prefix of it: no copy is made.
-func parentURL(u string) string {
+func ParentURL(u string) string {
 	if u == "/" {
 		return ""
 	}
@@ -405,7 +405,7 @@ func (s *Site) buildTree() {
 		if p.URL == "/" {
 			continue
 		}
-		parent := s.ByURL[parentURL(p.URL)]
+		parent := s.ByURL[ParentURL(p.URL)]
 		p.Parent = parent
 		parent.Children = append(parent.Children, p)
 	}

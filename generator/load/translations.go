@@ -23,10 +23,10 @@ type Translation struct {
 	Original string
 }
 
-// languageSuffix splits the language code off a markdown file's name:
+// LanguageSuffix splits the language code off a markdown file's name:
 // "promise.nl.md" → "promise.md", "nl". ok is false when the name has no
 // second dot.
-func languageSuffix(p string) (original, code string, ok bool) {
+func LanguageSuffix(p string) (original, code string, ok bool) {
 	dir, name := path.Split(p)
 	stem := name[:len(name)-len(path.Ext(name))]
 	i := strings.LastIndexByte(stem, '.')
@@ -69,7 +69,7 @@ func splitTranslations(cfg parse.Config, pages []File) (kept []File, out []Trans
 	}
 	var inDefault []suffixed
 	for _, f := range pages {
-		original, code, ok := languageSuffix(f.Path)
+		original, code, ok := LanguageSuffix(f.Path)
 		lang, configured := byCode[strings.ToLower(code)]
 		// A suffix not configured is meant as a language when it is a
 		// known code, or shaped as one beside the page it would translate

@@ -41,7 +41,7 @@ func FuzzTranslations(f *testing.F) {
 			if r, ok := site.Renamed[p.Path]; ok {
 				// pay.en.md, the page pay.md: its name is the page's with
 				// the default language's code.
-				orig, code, ok := languageSuffix(r)
+				orig, code, ok := LanguageSuffix(r)
 				if !ok || !strings.EqualFold(code, "en") || orig != p.Path {
 					t.Fatalf("page %s read from %s", p.Path, r)
 				}
@@ -63,7 +63,7 @@ func FuzzTranslations(f *testing.F) {
 			if _, ok := fsys[tr.Path]; !ok {
 				t.Fatalf("translation %s is not a file of the site", tr.Path)
 			}
-			orig, code, ok := languageSuffix(tr.Path)
+			orig, code, ok := LanguageSuffix(tr.Path)
 			if !ok || !strings.EqualFold(code, tr.Lang) || pageKey(orig) != pageKey(tr.Original) {
 				t.Fatalf("translation %s of %s into %s: its name is not the original's address with the code", tr.Path, tr.Original, tr.Lang)
 			}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -169,7 +168,7 @@ func setAlternates(runs []*Renderer, langs []Language) {
 // page at u of site that language has ("" when none, which cannot be: the
 // home page is in every language).
 func nearestIn(site *link.Site, u string, byKey map[string][]string, j int) string {
-	for parent := parentOf(u); parent != ""; parent = parentOf(parent) {
+	for parent := link.ParentURL(u); parent != ""; parent = link.ParentURL(parent) {
 		if p := site.ByURL[parent]; p != nil {
 			if there := byKey[pageKey(p)]; there != nil && there[j] != "" {
 				return there[j]
@@ -177,19 +176,6 @@ func nearestIn(site *link.Site, u string, byKey map[string][]string, j int) stri
 		}
 	}
 	return ""
-}
-
-// parentOf is the address of the section u is in ("/a/b/" → "/a/"), ""
-// above the home page.
-func parentOf(u string) string {
-	if u == "/" || u == "" {
-		return ""
-	}
-	d := path.Dir(strings.TrimSuffix(u, "/"))
-	if d == "/" || d == "." {
-		return "/"
-	}
-	return d + "/"
 }
 
 // altTarget is a page's address in language lang.

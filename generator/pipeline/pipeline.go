@@ -283,7 +283,11 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify {
 		// A new markdown dialect, or minifying turned on or off, invalidates
 		// every rendered body.
-		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: opts.OneShot})
+		// A one-shot build of one language renders each code block once,
+		// where a cache only holds memory; translations mostly repeat
+		// their original's code, which the cache then highlights once.
+		noCache := opts.OneShot && len(site.Config.Languages) < 2
+		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: noCache})
 		b.mdHTML, b.minify = site.Config.RawHTML(), minify
 		b.bodies = b.newBodies()
 		b.langBodies = nil
@@ -423,7 +427,9 @@ func configBroken(diags diag.List) bool {
 
 // limitMemory sets a soft memory limit for a one-shot build, from the size
 // of the site: a build's live memory peaks at about three times the bytes
-// it reads. Under the limit the collector runs only as often as it must,
+// it reads, and each further language keeps a model of every page (its
+// addresses, links, search text) while the pages are made, about two times
+// more. Under the limit the collector runs only as often as it must,
 // which costs less time than collecting at a fixed growth of the heap for
 // the same peak. The limit is offered to the caller's setLimit, which may
 // decline it (a limit the user set with GOMEMLIMIT stays).
@@ -437,7 +443,11 @@ func (b *Builder) limitMemory(site *load.Site, setLimit func(int64) func()) {
 			size += int64(len(f.Data))
 		}
 	}
-	b.headroom = newHeadroom(setLimit, 64<<20+3*size)
+	for _, t := range site.Translations {
+		size += int64(len(t.File.Data))
+	}
+	perSize := 3 + 2*int64(max(len(site.Config.Languages), 1)-1)
+	b.headroom = newHeadroom(setLimit, 64<<20+perSize*size)
 	b.unlimit = b.headroom.stop
 }
 

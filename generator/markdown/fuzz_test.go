@@ -27,6 +27,7 @@ func FuzzParse(f *testing.F) {
 		"{{< n >}}\nA\n{{< /n >}}\n", "{{% n %}}\n- a\n{{% /n %}}\n", "{{< n >}}\n{{< n >}}\n{{< /n >}}\n", "> {{< n >}}\n> a\n{{< /n >}}\n", "a {{< k >}}b{{< /k >}} {{< /k >}}", "{{< n />}}", "[[!a]]", "[[! ]]",
 		"[a]({{< ref \"b.md\" >}})", "[a]: {{% relref \"b#c\" %}}\n\n[a]", "`[a]({{< ref \"b\" >}})`", "x]({{<ref \"b\">}})", "[a](java&#x09;script:x)",
 		"!!! note \"T\"\n    a\n\n    - b\nc\n", "??? tip\n    x\n", "???+ info \"\"\n\n    > y\n", "- !!! warning\n      z\n",
+		"{{< f\n  a=\"b\"\n>}}\n", "x {{< f\n\"a\" >}} y\n", "{{% n\n  \"t\" %}}\nA\n{{% /n %}}\n", "- {{< f\n  >}}\n", "{{< f\n\n>}}\n", "> {{< f\n>}}\n", "{{< f \"a\n>}}\n",
 	)
 	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -84,12 +85,18 @@ func checkDoc(t *testing.T, doc *Doc) {
 			t.Errorf("shortcode %q at %d, not at {{< or {{%%", s.Name, s.Offset)
 		}
 		if s.Err != "" {
-			lineEnd := bytes.IndexByte(src[s.Offset:], '\n')
-			if lineEnd < 0 {
-				lineEnd = len(src) - s.Offset
+			// The call's lines: up to the end of the line of the first
+			// closer after it (a call may go on over several lines).
+			from, closer := s.Offset, callCloser(src[s.Offset:])
+			if c := bytes.Index(src[s.Offset+3:], closer); c >= 0 {
+				from = s.Offset + 3 + c
 			}
-			if s.ErrAt < s.Offset || s.ErrAt > s.Offset+lineEnd {
-				t.Errorf("shortcode error %q at %d, outside its line %d..%d", s.Err, s.ErrAt, s.Offset, s.Offset+lineEnd)
+			lineEnd := bytes.IndexByte(src[from:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(src) - from
+			}
+			if s.ErrAt < s.Offset || s.ErrAt > from+lineEnd {
+				t.Errorf("shortcode error %q at %d, outside its lines %d..%d", s.Err, s.ErrAt, s.Offset, from+lineEnd)
 			}
 		} else if s.Name == "" {
 			t.Errorf("shortcode at %d without a name and without an error", s.Offset)
@@ -103,14 +110,14 @@ func FuzzShortcode(f *testing.F) {
 		`{{< x id="nps" size=large >}}`, `{{< metric "nps"`, `{{< "nps" >}}`, `{{< >}}`, `{{< metric "nps >}}`,
 		`{{< metric id= >}}`, `{{< metric "\q" >}}`, `{{< /note >}}`, `{{< note />}}`, `{{< / >}}`, `{{< /note x >}}`, `{{< a "\" >}}`, `{{< a ">}}" >}}`, `{{< é >}}`, "{{< a\t\"b\"\t>}}",
 		`{{< x id="a\.b" >}}`, `{{< x pattern=".*\.(pdf|mp4)$" >}}`, `{{< x "a\\" >}}`, `{{< x "\"q\" \." >}}`, `{{< x p="C:\d\" >}}`,
+		"{{< figure\n  src=\"a.png\"\n  alt=\"A\"\n>}}", "{{< metric\r\n\"nps\" >}}", "{{< x\n/>}}", "{{< x \"a\nb\" >}}",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, rest []byte) {
 		line := append([]byte("{{<"), bytes.TrimPrefix(rest, []byte("{{<"))...)
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line = line[:i] // the inline parser is given one line
-		}
+		// The inline parser gives a call on one line, or the lines of a
+		// call written over several joined (see callText).
 		n := parseShortcode(line)
 		if n.consumed < 0 || n.consumed > len(line) {
 			t.Fatalf("consumed %d of %d bytes", n.consumed, len(line))

@@ -58,7 +58,7 @@ func New(opts Options) *Engine {
 				util.Prioritized(docusaurusParser{}, 60),
 				util.Prioritized(tabParser{}, 60),
 			),
-			parser.WithASTTransformers(util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
+			parser.WithASTTransformers(util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
 	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}

@@ -222,7 +222,7 @@ func TestParseShortcode(t *testing.T) {
 		{line: `{{< x "a b" c "d\"e" >}}`, name: "x", args: []string{"a b", "c", `d"e`}, consumed: 24},
 		{line: `{{< x id="nps" size=large >}}`, name: "x", named: map[string]string{"id": "nps", "size": "large"}, consumed: 29},
 		{line: `{{< x "" >}}`, name: "x", args: []string{""}, consumed: 12},
-		{line: `{{< metric "nps"`, err: "shortcode is not closed; end it with >}} on the same line, as in {{< metric \"nps\" >}}"},
+		{line: `{{< metric "nps"`, err: "shortcode is not closed; end it with >}}, as in {{< metric \"nps\" >}} (a call may go on over several lines, but not past an empty one)"},
 		{line: `{{< "nps" >}}`, err: `shortcode has no name; write {{< metric "id" >}}, {{< chart "id" >}} or {{< journey "id" >}}`, errAt: 4, consumed: 13},
 		{line: `{{< >}}`, err: `shortcode has no name; write {{< metric "id" >}}, {{< chart "id" >}} or {{< journey "id" >}}`, errAt: 4, consumed: 7},
 		{line: `{{< metric "nps >}}`, name: "metric", err: `argument opened with " is not closed; close the quotes`, errAt: 11, consumed: 19},

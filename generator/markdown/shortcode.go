@@ -15,8 +15,8 @@ import (
 // KindShortcode is the node kind of {{< name args >}}.
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
-// Shortcode is {{< name "arg" key="value" >}}, written on one line, or
-// {{% ... %}}, which shiftbook reads the same way (Hugo's form whose inner
+// Shortcode is {{< name "arg" key="value" >}}, on one line or over several
+// (as Hugo allows, an argument a line; see callText), or {{% ... %}}, which shiftbook reads the same way (Hugo's form whose inner
 // content is markdown: here inner content is always markdown). A call may
 // hold inner content up to its closing tag {{< /name >}}: inline, on one
 // line, as the node's children; or as blocks, when the opening and closing
@@ -58,9 +58,10 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 		block.Advance(n)
 		return ast.NewString(shown)
 	}
-	n := parseShortcode(line)
+	call, segs := callText(block, line, seg)
+	n := parseShortcode(call)
 	n.Offset = seg.Start
-	n.ErrAt += seg.Start
+	n.ErrAt = sourceOffset(segs, seg, n.ErrAt)
 	if n.Err != "" && n.consumed == 0 {
 		block.Advance(3)
 	} else {
@@ -90,12 +91,12 @@ func parseShortcode(line []byte) parsedShortcode {
 	}
 	end := closingDelimiter(line, closer)
 	if end < 0 {
-		return fail(0, "shortcode is not closed; end it with %s on the same line, as in %s metric \"nps\" %s", closer, line[:3], closer)
+		return fail(0, "shortcode is not closed; end it with %s, as in %s metric \"nps\" %s (a call may go on over several lines, but not past an empty one)", closer, line[:3], closer)
 	}
 	body := line[3:end]
 	i := 0
 	skip := func() {
-		for i < len(body) && (body[i] == ' ' || body[i] == '\t') {
+		for i < len(body) && isCallSpace(body[i]) {
 			i++
 		}
 	}
@@ -105,8 +106,8 @@ func parseShortcode(line []byte) parsedShortcode {
 		i++
 		skip()
 	}
-	if bytes.HasSuffix(bytes.TrimRight(body, " \t"), []byte("/")) && !n.Closing {
-		body = bytes.TrimSuffix(bytes.TrimRight(body, " \t"), []byte("/")) // {{< name />}}: closed at once
+	if bytes.HasSuffix(bytes.TrimRight(body, callSpaces), []byte("/")) && !n.Closing {
+		body = bytes.TrimSuffix(bytes.TrimRight(body, callSpaces), []byte("/")) // {{< name />}}: closed at once
 	}
 	start := i
 	for i < len(body) && isNameByte(body[i]) {
@@ -163,7 +164,7 @@ func parseShortcode(line []byte) parsedShortcode {
 			i = j + 1
 		} else {
 			j := i
-			for j < len(body) && body[j] != ' ' && body[j] != '\t' {
+			for j < len(body) && !isCallSpace(body[j]) {
 				j++
 			}
 			val = string(body[i:j])
@@ -225,6 +226,70 @@ func hugoQuoted(text []byte) string {
 		return string(text)
 	}
 	return string(bytes.ReplaceAll(text, []byte(`\`), nil))
+}
+
+// callSpaces separate a call's name and arguments: a call written over
+// several lines has line ends among them.
+const callSpaces = " \t\r\n"
+
+func isCallSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+
+// maxCallLines is how many lines a call written over several lines may
+// take: far more than any call's arguments, and a bound on the search for
+// the end of a call that is never closed.
+const maxCallLines = 40
+
+// callCloser is the delimiter that ends the call opened at the start of
+// line.
+func callCloser(line []byte) []byte {
+	if bytes.HasPrefix(line, []byte("{{%")) {
+		return []byte("%}}")
+	}
+	return []byte(">}}")
+}
+
+// callText is the text of the call that starts line, as the inline parser
+// reads it: line itself when the call is closed on it, else the lines of
+// the paragraph joined up to the one that closes it (Hugo reads a call
+// over several lines, one argument a line), with segs the lines it took.
+// A call closed on no line of its paragraph is line, for its error.
+func callText(block text.Reader, line []byte, seg text.Segment) ([]byte, []text.Segment) {
+	closer := callCloser(line)
+	if closingDelimiter(line, closer) >= 0 {
+		return line, nil
+	}
+	at, pos := block.Position()
+	defer block.SetPosition(at, pos)
+	joined := append([]byte(nil), line...)
+	segs := []text.Segment{seg}
+	for range maxCallLines {
+		block.AdvanceLine()
+		next, s := block.PeekLine()
+		if next == nil {
+			break
+		}
+		if len(joined) > 0 && joined[len(joined)-1] != '\n' {
+			break // not the next line of the paragraph
+		}
+		joined = append(joined, next...)
+		segs = append(segs, s)
+		if closingDelimiter(joined, closer) >= 0 {
+			return joined, segs
+		}
+	}
+	return line, nil
+}
+
+// sourceOffset is the place in the source of byte at of the text callText
+// joined from segs (or of the one line at seg, when segs is nil).
+func sourceOffset(segs []text.Segment, seg text.Segment, at int) int {
+	for _, s := range segs {
+		if at < s.Len() {
+			return s.Start + at
+		}
+		at -= s.Len()
+	}
+	return seg.Start + at
 }
 
 func isNameByte(b byte) bool {

@@ -27,8 +27,9 @@ var KindShortcodeBlock = ast.NewNodeKind("ShortcodeBlock")
 // children are the blocks between them.
 type ShortcodeBlock struct {
 	ast.BaseBlock
-	Call  *Shortcode
-	depth int // calls of the same name opened inside, still open
+	Call     *Shortcode
+	depth    int // calls of the same name opened inside, still open
+	tagLines int // lines of the opening tag still to pass (one written over several)
 }
 
 // Kind implements ast.Node.
@@ -59,18 +60,34 @@ func tagLine(line []byte) (parsedShortcode, int, bool) {
 
 func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
+	src := reader.Source()
 	n, lead, ok := tagLine(line)
-	if !ok || n.Closing || !closedLater(reader.Source(), seg.Stop, n.Name) {
-		return nil, parser.NoChildren // no closing line: an inline call
+	more := 0 // lines after this one that the tag takes
+	if !ok {
+		n, lead, more, ok = tagLines(src, seg)
 	}
-	call := n.Shortcode
-	call.Offset, call.Paired = seg.Start+lead, true
-	reader.AdvanceToEOL()
-	return &ShortcodeBlock{Call: &call}, parser.HasChildren
+	if ok && !n.Closing && closedLater(src, lineEnd(src, seg.Stop, more), n.Name) {
+		call := n.Shortcode
+		call.Offset, call.Paired = seg.Start+lead, true
+		reader.AdvanceToEOL()
+		return &ShortcodeBlock{Call: &call, tagLines: more}, parser.HasChildren
+	}
+	if more > 0 {
+		return openCallLines(reader, pc, seg, more)
+	}
+	return nil, parser.NoChildren // no closing line: an inline call
 }
 
 func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	if para, ok := node.(*CallLines); ok {
+		return continueCallLines(para, reader, pc)
+	}
 	b := node.(*ShortcodeBlock)
+	if b.tagLines > 0 {
+		b.tagLines--
+		reader.AdvanceToEOL()
+		return parser.Continue | parser.NoChildren
+	}
 	line, _ := reader.PeekLine()
 	if n, _, ok := tagLine(line); ok && n.Name == b.Call.Name {
 		switch {
@@ -86,9 +103,13 @@ func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parse
 	return parser.Continue | parser.HasChildren
 }
 
-func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (shortcodeBlockParser) CanInterruptParagraph() bool                                { return true }
-func (shortcodeBlockParser) CanAcceptIndentedLine() bool                                { return false }
+func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if para, ok := node.(*CallLines); ok {
+		trimParagraph(para, reader.Source())
+	}
+}
+func (shortcodeBlockParser) CanInterruptParagraph() bool { return true }
+func (shortcodeBlockParser) CanAcceptIndentedLine() bool { return false }
 
 // closedLater reports whether a line after offset from closes the call
 // named name, counting calls of that name opened in between.

@@ -46,7 +46,7 @@ func (r *run) renderContent(p *link.Page, from, idPrefix string) template.HTML {
 	s := b.String()
 	if r.labels != nil && !p.Fallback {
 		// The markdown's own accessible names, in the page's language.
-		s = r.labels.Replace(s)
+		s = r.labels.replace(s)
 	}
 	if r.mini != nil && !r.minifyPages && !p.Body.Minified {
 		// Minified straight into the string the template receives.

@@ -101,7 +101,7 @@ type run struct {
 
 	// labels puts the accessible names markdown writes in English into
 	// the language's words; nil in English.
-	labels *strings.Replacer
+	labels markdownLabels
 	// scriptText is the interface text of the scripts, written into each
 	// page as JSON; nil in English.
 	scriptText map[string]string
@@ -217,14 +217,11 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 		}
 	}
 	if text != nil && text.Lang != i18n.Fallback {
-		attr := func(english, key string) []string {
-			return []string{`aria-label="` + english + `"`, `aria-label="` + html.EscapeString(text.T(key)) + `"`}
+		r.labels = markdownLabels{
+			markdown.AnchorLabel: html.EscapeString(text.T("content.anchor")),
+			markdown.DoneLabel:   html.EscapeString(text.T("content.done")),
+			markdown.ToDoLabel:   html.EscapeString(text.T("content.to_do")),
 		}
-		var pairs []string
-		pairs = append(pairs, attr(markdown.AnchorLabel, "content.anchor")...)
-		pairs = append(pairs, attr(markdown.DoneLabel, "content.done")...)
-		pairs = append(pairs, attr(markdown.ToDoLabel, "content.to_do")...)
-		r.labels = strings.NewReplacer(pairs...)
 	}
 	r.diags.Add(diags...) // warnings: shown beside the pages' problems
 	r.assignBookIDs()     // before the assets: the book's print stylesheet names its chapters

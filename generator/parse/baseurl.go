@@ -28,6 +28,16 @@ func checkBaseURL(s string) error {
 		return errors.New("is not a web address; write the full address of the published site, such as \"https://cx.example.com/\"")
 	}
 	switch {
+	case strings.HasPrefix(s, "//") && u.Host != "":
+		return fmt.Errorf("has no https: in front; write baseURL = %q", "https:"+s)
+	case strings.HasPrefix(s, "/"):
+		return fmt.Errorf("is only a folder; baseURL is the full address of the published site, with https:// and its host name in front, such as baseURL = %q", "https://cx.example.com"+s)
+	case looksLikeHost(s):
+		better := "https://" + s
+		if !strings.Contains(s, "/") {
+			better += "/"
+		}
+		return fmt.Errorf("has no https:// in front; write baseURL = %q", better)
 	case u.Scheme != "http" && u.Scheme != "https":
 		return errors.New("must start with https:// (or http://): it is the full address of the published site, such as \"https://cx.example.com/\"")
 	case u.Host == "" || u.Opaque != "":
@@ -38,6 +48,30 @@ func checkBaseURL(s string) error {
 		return errors.New("holds a ? or # part; baseURL is the address of the site's root folder only, such as \"https://cx.example.com/cx/\"")
 	}
 	return nil
+}
+
+// looksLikeHost reports whether s, which has no scheme a browser knows, is
+// a host name (with a port and a folder, perhaps) written without https://:
+// "cx.example.com", "cx.example.com/docs/", "localhost:1313". url.Parse
+// reads "cx.example.com:8080" as the scheme "cx.example.com".
+func looksLikeHost(s string) bool {
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "/") {
+		return false
+	}
+	host, _, _ := strings.Cut(s, "/")
+	name, port, hasPort := strings.Cut(host, ":")
+	if hasPort && (port == "" || strings.Trim(port, "0123456789") != "") {
+		return false // a scheme such as javascript: or mailto:
+	}
+	if name != "localhost" && (!strings.Contains(name, ".") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".")) {
+		return false
+	}
+	for _, r := range name {
+		if !(r == '.' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // valueColumn is the column where the value of the "key = value" on line

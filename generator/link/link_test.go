@@ -140,7 +140,8 @@ func TestResolve(t *testing.T) {
 		{dest: "img/pic.png", want: "/vision/img/pic.png"},    // beside the page's file
 		{dest: "../img/pic.png", want: "/vision/img/pic.png"}, // or by URL
 		{dest: "/files/report.pdf", want: "/files/report.pdf"},
-		{dest: "/sitemap.xml", want: "/sitemap.xml"},
+		{dest: "/sitemap.xml", err: `link to /sitemap.xml, which is written only when site.toml sets baseURL (the address the site is published at, such as baseURL = "https://cx.example.com/"); add baseURL, or remove the link`},
+		{dest: "/404.html", want: "/404.html"},
 		{dest: "img/nope.png", err: "link to img/nope.png, which is neither a page nor a file of the site; put the file under content/ or fix the path"},
 	}
 	for _, tt := range tests {
@@ -157,6 +158,22 @@ func TestResolve(t *testing.T) {
 			if _, again := s.resolve(from, sug); again != "" {
 				t.Errorf("resolve(%q) suggests %q, which does not resolve: %s", tt.dest, sug, again)
 			}
+		}
+	}
+}
+
+// A link to /sitemap.xml leads to the sitemap of a site with baseURL; a
+// site without one has none (see parse.MissingBaseURL).
+func TestSitemapLinkNeedsBaseURL(t *testing.T) {
+	cfg := parse.DefaultConfig()
+	cfg.BaseURL = "https://cx.example.com/"
+	s, diags := resolveWith(t, cfg, map[string]string{"content/_index.md": page("Home", "")})
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	for _, dest := range []string{"/sitemap.xml", "sitemap.xml", "/sitemap.xml#top"} {
+		if got, msg := s.resolve(s.byPath["content/_index.md"], dest); !strings.HasPrefix(got, "/sitemap.xml") || msg != "" {
+			t.Errorf("resolve(%q) = %q, %q; want the sitemap", dest, got, msg)
 		}
 	}
 }

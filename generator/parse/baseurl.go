@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+
+	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
 // checkBaseURL accepts an absolute http or https address with a host and
@@ -72,6 +74,43 @@ func looksLikeHost(s string) bool {
 		}
 	}
 	return true
+}
+
+// HasSitemap reports whether the site gets a sitemap.xml: only with
+// baseURL, since a sitemap lists whole addresses
+// ("https://cx.example.com/plan/"), never paths, which validators and
+// search engines reject (MissingBaseURL is the warning that says so).
+func (c *Config) HasSitemap() bool { return c.BaseURL != "" }
+
+// MissingBaseURL is the warning of a site without baseURL: without the
+// site's own address shiftbook writes no sitemap.xml (its addresses must be
+// whole, and a validator rejects paths), the pages' hreflang links to their
+// translations are relative (valid HTML, but search engines ignore them),
+// and printed pages show no addresses. It is one warning a build, at the
+// empty baseURL when one is written, else at site.toml; nil when baseURL is
+// set (a wrong one is an error of ReadConfig). The dev server does not ask:
+// a site on this computer has no published address.
+func MissingBaseURL(cfg *Config) diag.List {
+	if cfg.BaseURL != "" {
+		return nil
+	}
+	affected := "sitemap.xml (the list of pages for search engines) is left out"
+	if len(cfg.Languages) > 1 {
+		affected += ", search engines cannot tell which pages are translations of each other,"
+	}
+	affected += " and printed pages show links without their web address"
+	const example = `baseURL = "https://cx.example.com/"`
+	var d diag.Diagnostic
+	if cfg.Lines != nil {
+		if line := cfg.Lines.Line("baseURL"); line > 0 {
+			d = diag.AtLine(ConfigFile, cfg.Source, line, valueColumn(cfg.Source, line),
+				"baseURL is empty, so %s; write the address the site is published at, such as %s", affected, example)
+		}
+	}
+	if d.Path == "" {
+		d = diag.File(ConfigFile, "baseURL is not set, so %s; add the address the site is published at, such as %s", affected, example)
+	}
+	return diag.List{diag.Warning(d)}
 }
 
 // valueColumn is the column where the value of the "key = value" on line

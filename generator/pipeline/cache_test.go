@@ -20,7 +20,7 @@ func TestEditSeenAfterAFailedBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("site.toml", "title = \"T\"\n")
+	write("site.toml", "title = \"T\"\nbaseURL = \"https://cx.example.com/\"\n")
 	write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHome.\n")
 	write("content/page.md", "+++\ntitle = \"Page\"\n+++\nOld text.\n")
 	opts := Options{Site: os.DirFS(dir), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), NoMinify: true}

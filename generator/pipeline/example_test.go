@@ -231,7 +231,7 @@ func htmlEscape(s string) string {
 // build left it, with no staging folder left beside it.
 func TestToDirKeepsOutputOnFailure(t *testing.T) {
 	good := fstest.MapFS{
-		"site.toml":         {Data: []byte("title = \"T\"\n")},
+		"site.toml":         {Data: []byte("title = \"T\"\nbaseURL = \"https://cx.example.com/\"\n")},
 		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nHello.\n")},
 		"content/a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\nA.\n")},
 	}

@@ -34,6 +34,7 @@ type Options struct {
 	LiveReload bool             // inject the dev server's reload script
 	Published  bool             // an edition of a published tree: the switcher reads versions.json
 	NoMinify   bool             // skip minification whatever site.toml says (dev server)
+	DevServer  bool             // the dev server's build: a missing baseURL, normal on this computer, is no warning
 	Workers    int              // 0: one per CPU
 	Version    string           // the edition, instead of site.toml's version (publish --version)
 	Previous   *render.Manifest // the earlier edition /changes/ compares with; nil: none
@@ -278,6 +279,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	if opts.Version != "" {
 		site.Config.Version = opts.Version
+	}
+	if !opts.DevServer {
+		diags.Add(parse.MissingBaseURL(&site.Config).WithKind(kindConfig)...)
 	}
 	minify := site.Config.Build.Minify && !opts.NoMinify
 	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify {

@@ -100,7 +100,9 @@ func PrepareLanguages(ctx context.Context, sites []*link.Site, langs []Language,
 		}
 		main.others = append(main.others, x.r)
 	}
-	main.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return languageSitemap(runs, langs) }}
+	if main.r.site.Config.HasSitemap() {
+		main.lazy["sitemap.xml"] = &lazyFile{make: func() []byte { return languageSitemap(runs, langs) }}
+	}
 	setTranslationChanges(runs, langs, opts.Previous)
 	slices.Sort(main.paths)
 	return main, diags

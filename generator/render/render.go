@@ -311,7 +311,9 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	if !opts.treeOnly {
 		x.lazy[ManifestFile] = &lazyFile{make: func() []byte { return r.manifest().Encode() }, stream: func(w io.Writer) error { return r.manifest().EncodeTo(w) }}
 	}
-	x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
+	if site.Config.HasSitemap() {
+		x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
+	}
 	for _, j := range r.jobs() {
 		x.jobs[j.out] = j
 		x.paths = append(x.paths, j.out)

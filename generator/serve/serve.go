@@ -214,7 +214,7 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 		seen = append([]string{}, b.Paths...) // what the watcher saw: no walk of content/
 	}
 	prepared, diags := s.builder.Prepare(ctx, pipeline.Options{
-		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, Strict: s.opts.Strict,
+		Site: os.DirFS(s.opts.Dir), Drafts: s.opts.Drafts, LiveReload: true, NoMinify: true, DevServer: true, Strict: s.opts.Strict,
 		Now: s.opts.Now, Changed: seen,
 	})
 	if ctx.Err() != nil {

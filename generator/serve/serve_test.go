@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -315,7 +317,7 @@ func TestServing(t *testing.T) {
 	}{
 		{"/", 200, "text/html", "Welcome"},
 		{"/guide/one/", 200, "text/html", "/_shiftbook/reload.js"},
-		{"/sitemap.xml", 200, "text/xml", "<urlset"},
+		{"/sitemap.xml", 404, "text/html", "Page not found"}, // no baseURL: no sitemap, as a build writes none
 		{"/no/such/page/", 404, "text/html", "Page not found"},
 		{"/guide/draft/", 404, "text/html", ""},
 		{"/../site.toml", 400, "", ""},
@@ -347,6 +349,49 @@ func TestServing(t *testing.T) {
 			t.Errorf("%s: served site.toml", tc.path)
 		}
 	}
+}
+
+// The dev server does not warn of a missing baseURL, normal on this
+// computer, on its first build nor on any rebuild; with baseURL it serves
+// the sitemap a build writes.
+func TestNoBaseURLWarning(t *testing.T) {
+	dir := site(t)
+	var log syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	srv := New(Options{Dir: dir, Addr: "127.0.0.1:0", Log: &log, Ready: func(a string) { ready <- a }})
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	r := &running{srv: srv, base: "http://" + <-ready}
+	write(t, dir, "content/guide/one.md", "+++\ntitle = \"Page one\"\n+++\nEdited.\n")
+	r.waitFor(t, "/guide/one/", "Edited")
+	write(t, dir, "site.toml", "title = \"Test\"\nbaseURL = \"https://cx.example.com/\"\n")
+	r.waitFor(t, "/sitemap.xml", "<loc>https://cx.example.com/guide/one/</loc>")
+	cancel()
+	<-done
+	if strings.Contains(log.String(), "baseURL") {
+		t.Errorf("the dev server warned of baseURL:\n%s", log.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer the server's goroutines may write to while
+// the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestDraftsMarked(t *testing.T) {

@@ -48,6 +48,11 @@ type Page struct {
 	Children []*Page
 	Prev     *Page // reading order through the navigation
 	Next     *Page
+	// Unlisted is true for a page left out of its section's Children, and
+	// so of the navigation, the section's list, the reading order and the
+	// book: its unlisted key, or a folder without a page of its own whose
+	// pages are all unlisted (see markUnlisted).
+	Unlisted bool
 	Virtual  bool // a section page made for a folder that has no _index.md
 	// TitleFromBody is true when the front matter has no title and the page
 	// took it from its first heading (or its file name).
@@ -277,6 +282,7 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 	diags.Add(s.resolveSurveys()...)
 	diags.Add(s.resolveOwnership()...)
 	diags.Add(s.resolveBook()...)
+	diags.Add(s.unlistedHome()...)
 	diags.Add(s.resolveAliases()...)
 	diags.Add(s.resolveLayouts()...)
 	// Every page's references, on every CPU: a large site has many. A body
@@ -398,16 +404,20 @@ func titleFromSlug(slug string) string {
 	return strings.Join(words, " ")
 }
 
-// buildTree links pages to their sections, orders children by weight then
-// title, and threads prev/next through the navigation in reading order.
+// buildTree links pages to their sections, lists each section's pages
+// but the unlisted ones as its Children, ordered by weight then title, and
+// threads prev/next through the navigation in reading order.
 func (s *Site) buildTree() {
 	for _, p := range s.Pages {
-		if p.URL == "/" {
-			continue
+		if p.URL != "/" {
+			p.Parent = s.ByURL[ParentURL(p.URL)]
 		}
-		parent := s.ByURL[ParentURL(p.URL)]
-		p.Parent = parent
-		parent.Children = append(parent.Children, p)
+	}
+	s.markUnlisted()
+	for _, p := range s.Pages {
+		if p.Parent != nil && !p.Unlisted {
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
 	}
 	for _, p := range s.Pages {
 		SortPages(p.Children)

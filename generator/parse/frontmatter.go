@@ -43,9 +43,18 @@ type FrontMatter struct {
 	Reviewed           time.Time
 	// Translated is the day a translation was made or last brought up to
 	// date with its original (see link.TranslationBehind).
-	Translated          time.Time
-	Weight              int
-	Draft               bool
+	Translated time.Time
+	Weight     int
+	Draft      bool
+	// Unlisted is unlisted = true (or Hugo's hidden, bookHidden, Docsy's
+	// toc_hide): the page is built, found by the search and listed in the
+	// sitemap, but left out of the navigation, its section's list, the
+	// previous/next links and the book (see link.Page.Unlisted).
+	Unlisted bool
+	// UnlistedKey is the key that set Unlisted, as written ("" when none
+	// is): a translation that writes none keeps its original's, and a
+	// message about it names the key at its line.
+	UnlistedKey         string
 	Tags                []string
 	Slug, Owner, Layout string
 	// LayoutKey is the key that named Layout: "layout", or MkDocs's
@@ -137,7 +146,7 @@ var kinds = []kindKeys{definitionKeys, metricKeys, journeyKeys, initiativeKeys, 
 // commonKeys are the keys any page may write.
 var commonKeys = []string{
 	"title", "description", "date", "lastmod", "reviewed", "translated", "weight", "draft", "tags",
-	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink", "focus",
+	"slug", "owner", "reviewEvery", "layout", "toc", "params", "autolink", "focus", "unlisted",
 }
 
 // suggestableKeys are the keys a did-you-mean may name: every key
@@ -581,6 +590,8 @@ func (d *fieldDecoder) decodeKey(fm *FrontMatter, other *otherToolFields, k stri
 		fm.Weight, _ = d.integer(v, k)
 	case "draft":
 		fm.Draft = d.boolean(v, k)
+	case "unlisted":
+		d.unlisted(fm, k, v)
 	case "toc":
 		fm.TOC = d.boolean(v, k)
 	case "autolink":

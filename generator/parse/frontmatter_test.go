@@ -297,19 +297,19 @@ func TestReadPageErrors(t *testing.T) {
 			}},
 		{"suggests a key with the form it takes", "---\ntitle: T\nhiden: true\nweigth: \"2\"\ntgas: [a]\n---\n",
 			[]string{
-				P + `3:1: unknown front matter key "hiden": did you mean "hide"? (hide must be a list of the parts of the page to leave out, such as hide: [navigation] (it takes navigation, toc and footer), not true)`,
+				P + `3:1: unknown front matter key "hiden": did you mean "hidden"?`,
 				P + `4:1: unknown front matter key "weigth": did you mean "weight"? (weight must be a whole number, not the text "2")`,
 				P + `5:1: unknown front matter key "tgas": did you mean "tags"?`,
 			}},
 		{"hide not a list", "+++\ntitle = \"T\"\nhide = true\n+++\n",
-			[]string{P + `3:1: hide must be a list of the parts of the page to leave out, such as hide = ["navigation"] (it takes navigation, toc and footer), not true`}},
+			[]string{P + `3:1: hide must be a list of the parts of the page to leave out, such as hide = ["navigation"] (it takes navigation, toc and footer), not true; to leave the page out of the site's navigation, its section's list and the previous/next links, write unlisted = true`}},
+		{"hide not a list, in YAML", "---\ntitle: T\nhide: true\n---\n",
+			[]string{P + `3:1: hide must be a list of the parts of the page to leave out, such as hide: [navigation] (it takes navigation, toc and footer), not true; to leave the page out of the site's navigation, its section's list and the previous/next links, write unlisted: true`}},
 		{"menu decorations of Hugo's learn theme", "+++\ntitle = \"T\"\npre = \"<b>1. </b>\"\npost = \" ⭐\"\n+++\n",
 			[]string{
 				P + `3:1: warning: pre adds text before the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so pre is ignored: remove it, or write the name as it should read in linkTitle`,
 				P + `4:1: warning: post adds text after the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so post is ignored: remove it, or write the name as it should read in linkTitle`,
 			}},
-		{"hidden", "---\ntitle: T\nhidden: true\n---\n",
-			[]string{P + `3:1: warning: hidden: true leaves a page out of the menu in Hugo's learn and relearn themes; shiftbook lists every page in its navigation, so this page is listed (hide: [navigation] is not the same: it leaves out the side navigation on this page); to leave the page out of the site, write draft: true, else remove hidden`}},
 		{"Hugo's menu and type", "---\ntitle: T\nmenu:\n  main:\n    weight: 5\ntype: docs\n---\n",
 			[]string{
 				P + `3:1: warning: menu puts a page in one of Hugo's menus; shiftbook's navigation is made from the content folders, so menu is ignored: order pages with weight and name them in the navigation with linkTitle, then remove menu`,

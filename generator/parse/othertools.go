@@ -18,16 +18,16 @@ import (
 var otherToolKeys = []string{
 	"aliases", "linkTitle", "sidebar_label", "sidebar_position", "keywords", "categories",
 	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
-	"translationKey", "template", "lang", "pre", "post", "hidden",
+	"translationKey", "template", "lang", "pre", "post", "hidden", "bookHidden", "toc_hide",
 	"menu", "type", "disableToc", "bookToc",
 }
 
 // notDoneKeys are the keys of otherToolKeys that shiftbook reads only to
 // say what it does instead: refused with an error (url, translationKey),
 // or accepted and left without effect (lang when it matches the file's
-// language; pre, post, hidden, menu and type, with a warning). A did-you-mean never
+// language; pre, post, menu and type, with a warning). A did-you-mean never
 // names them (see suggestKey): "pre" is not a misspelt "url".
-var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "hidden", "menu", "type"}
+var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "menu", "type"}
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
 var HideValues = []string{"navigation", "toc", "footer"}
@@ -138,7 +138,11 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 			if d.yaml {
 				list = "hide: [navigation]"
 			}
-			d.errorf(key, "hide must be a list of the parts of the page to leave out, such as %s (it takes navigation, toc and footer), not %s", list, describe(v))
+			unlisted := "unlisted = true"
+			if d.yaml {
+				unlisted = "unlisted: true"
+			}
+			d.errorf(key, "hide must be a list of the parts of the page to leave out, such as %s (it takes navigation, toc and footer), not %s; to leave the page out of the site's navigation, its section's list and the previous/next links, write %s", list, describe(v), unlisted)
 			return true
 		}
 		for i, h := range d.strs(v, k) {
@@ -178,13 +182,11 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 			where = "after"
 		}
 		d.warnf(key, "%s adds text %s the page's name in the menu of Hugo's learn and relearn themes; shiftbook's navigation shows the page's name (or its linkTitle), so %s is ignored: remove it, or write the name as it should read in linkTitle", k, where, k)
-	case "hidden":
-		// Hugo's relearn and learn themes leave a hidden page out of the
-		// menu; shiftbook lists every page, and MkDocs's hide:
-		// [navigation] is another thing (no side navigation on the page).
-		if d.boolean(v, k) {
-			d.warnf(key, "hidden: true leaves a page out of the menu in Hugo's learn and relearn themes; shiftbook lists every page in its navigation, so this page is listed (hide: [navigation] is not the same: it leaves out the side navigation on this page); to leave the page out of the site, write draft: true, else remove hidden")
-		}
+	case "hidden", "bookHidden", "toc_hide":
+		// Hugo's learn and relearn themes (hidden), hugo-book (bookHidden)
+		// and Docsy (toc_hide) leave such a page out of the menu, and
+		// build it: what unlisted does here.
+		d.unlisted(fm, k, v)
 	case "hide_table_of_contents":
 		if d.boolean(v, k) {
 			fm.TOC = false
@@ -205,6 +207,31 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		d.warnf(key, "type picks a page's layouts in Hugo; shiftbook takes a page's kind from its folder (journeys/, metrics/, definitions/…), so type is ignored: move the page into the folder of its kind, or name a layout with layout, then remove type")
 	}
 	return true
+}
+
+// unlisted sets whether the page is left out of the navigation from key
+// k: shiftbook's unlisted, or another tool's key for it. Two such keys
+// that agree are fine (a page moved between Hugo themes may have both);
+// two that disagree are an error at the later one.
+func (d *fieldDecoder) unlisted(fm *FrontMatter, k string, v any) {
+	b, ok := v.(bool)
+	if !ok {
+		d.boolean(v, k) // says what it takes
+		return
+	}
+	if fm.UnlistedKey != "" {
+		if b != fm.Unlisted {
+			// Keys are read in name order: the message is at the one
+			// written later in the file, and names the other first.
+			first, later := fm.UnlistedKey, k
+			if fm.Line(later) < fm.Line(first) {
+				first, later = later, first
+			}
+			d.errorf([]string{later}, "%s and %s disagree about leaving the page out of the navigation; keep one", first, later)
+		}
+		return
+	}
+	fm.Unlisted, fm.UnlistedKey = b, k
 }
 
 // finishOtherTool applies what needs every key read: sidebar_position is the

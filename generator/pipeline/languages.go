@@ -39,6 +39,7 @@ func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]m
 		if o, ok := originals[t.Original]; ok {
 			in.Original = o
 			shareTaxonomy(&page.Meta, &o.Meta)
+			shareUnlisted(&page.Meta, &o.Meta)
 		}
 		if out[t.Lang] == nil {
 			out[t.Lang] = map[string]link.Input{}
@@ -99,6 +100,16 @@ func shareTaxonomy(translation, original *parse.FrontMatter) {
 	}
 	if !translation.Writes("categories") {
 		translation.Categories = original.Categories
+	}
+}
+
+// shareUnlisted gives a translation that writes neither unlisted nor
+// another tool's key for it (hidden, bookHidden, toc_hide) its original's:
+// a page left out of the navigation is left out in every language unless
+// its translation says otherwise (unlisted = false lists it there).
+func shareUnlisted(translation, original *parse.FrontMatter) {
+	if translation.UnlistedKey == "" {
+		translation.Unlisted = original.Unlisted
 	}
 }
 

@@ -3,6 +3,8 @@ package link
 import (
 	"slices"
 	"testing"
+
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // TestUnlisted: an unlisted page is placed (it has its address and its
@@ -104,5 +106,27 @@ func TestUnlistedHome(t *testing.T) {
 	}
 	if s.Home.Unlisted || len(s.Home.Children) != 1 {
 		t.Errorf("the home page is listed, with its page: %v, %d", s.Home.Unlisted, len(s.Home.Children))
+	}
+}
+
+// TestUnlistedChapter: a section [book] chapters names is in the book
+// even when unlisted, as its author asked; its unlisted pages are not.
+func TestUnlistedChapter(t *testing.T) {
+	cfg := parse.DefaultConfig()
+	cfg.Book.Chapters = []string{"internal"}
+	s, diags := resolveWith(t, cfg, map[string]string{
+		"content/_index.md":          page("Home", ""),
+		"content/internal/_index.md": "+++\ntitle = \"Internal\"\nunlisted = true\n+++\n",
+		"content/internal/x.md":      page("X", ""),
+		"content/internal/y.md":      "+++\ntitle = \"Y\"\nunlisted = true\n+++\n",
+	})
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	if len(s.Book) != 1 || s.Book[0].URL != "/internal/" {
+		t.Fatalf("the book's chapters are %v, want the section named", s.Book)
+	}
+	if c := s.Book[0].Children; len(c) != 1 || c[0].URL != "/internal/x/" {
+		t.Errorf("the chapter's pages are %v, want its listed one", c)
 	}
 }

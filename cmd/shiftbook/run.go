@@ -235,8 +235,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		rep.print(stdout, stderr, bad)
 		return exitContent
 	}
-	opts := pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict, Now: now}
-	res, diags := pipeline.New().Build(ctx, opts, discard{})
+	// A translation report is still news when the content has errors.
+	opts := pipeline.Options{Site: os.DirFS(dir), Drafts: *drafts, Strict: rep.strict, Now: now, ModelOnError: *translations}
+	builder := pipeline.New()
+	res, diags := builder.Build(ctx, opts, discard{})
 	if *fix {
 		n, err := applyFixes(dir, diags, stdout)
 		if err != nil {
@@ -245,7 +247,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if n > 0 {
 			// What is left, checked afresh.
-			res, diags = pipeline.New().Build(ctx, opts, discard{})
+			builder = pipeline.New()
+			res, diags = builder.Build(ctx, opts, discard{})
 		}
 	}
 	if res == nil && ctx.Err() != nil {
@@ -259,11 +262,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return exitUsage
 		}
 	}
+	reportOut := stdout
+	if rep.format != "text" {
+		reportOut = stderr // stdout holds only annotations or JSON
+	}
 	if rep.print(stdout, stderr, diags) {
+		if *translations {
+			printTranslations(reportOut, builder.Model())
+		}
 		return exitContent
 	}
 	if *translations {
-		printTranslations(stdout, res)
+		printTranslations(reportOut, res)
 	}
 	if owned != nil {
 		okOut := stdout

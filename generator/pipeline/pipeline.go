@@ -55,6 +55,9 @@ type Options struct {
 	// since the last build as a watcher saw them: the content folder is
 	// not walked again (see load.Files.Hint). nil: not known, walk.
 	Changed []string
+	// ModelOnError keeps the link stage's model of a build with errors in
+	// content, for Builder.Model.
+	ModelOnError bool
 }
 
 // Stats say how much work a build did.
@@ -109,7 +112,17 @@ type Builder struct {
 	// renamed is the last read's load.Site.Renamed: the messages of the
 	// build name those pages' files.
 	renamed map[string]string
+	// model is what the link stage made of a build that failed, kept when
+	// Options.ModelOnError asks for it (see Model).
+	model *Result
 }
+
+// Model is the site as the last build's link stage made it, when that
+// build had errors and was asked to keep it (Options.ModelOnError): enough
+// for a report about the pages (check --translations), whose pages were
+// never rendered. nil when the build did not get that far, or succeeded
+// (its Result is the model).
+func (b *Builder) Model() *Result { return b.model }
 
 type pageEntry struct {
 	hash  uint64
@@ -385,9 +398,13 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		}
 	}
 	b.headroom.bodiesMade()
+	b.model = nil
 	if diags.HasErrors() {
 		// No page is rendered, but a broken template is still news.
 		diags.Add(render.CheckTemplates(site.Theme).WithKind(kindTheme)...)
+		if opts.ModelOnError {
+			b.model = &Result{Site: resolved, Languages: sites[1:], Translations: states, Renamed: site.Renamed, Stats: stats, start: start}
+		}
 		return nil, diags
 	}
 	ropts := render.Options{

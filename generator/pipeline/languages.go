@@ -40,6 +40,7 @@ func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]m
 			in.Original = o
 			shareTaxonomy(&page.Meta, &o.Meta)
 			shareUnlisted(&page.Meta, &o.Meta)
+			shareWeight(&page.Meta, &o.Meta)
 		}
 		if out[t.Lang] == nil {
 			out[t.Lang] = map[string]link.Input{}
@@ -100,6 +101,15 @@ func shareTaxonomy(translation, original *parse.FrontMatter) {
 	}
 	if !translation.Writes("categories") {
 		translation.Categories = original.Categories
+	}
+}
+
+// shareWeight gives a translation that writes no weight its original's:
+// the pages of a section keep their order in every language unless a
+// translation sets its own.
+func shareWeight(translation, original *parse.FrontMatter) {
+	if !translation.Writes("weight") {
+		translation.Weight = original.Weight
 	}
 }
 

@@ -56,7 +56,7 @@ func FuzzResolve(f *testing.F) {
 				return // the front matter parser has its own fuzz target
 			}
 			inputs := append(append([]Input(nil), base...), Input{Page: page})
-			_, _, diags = Resolve(parse.DefaultConfig(), inputs, nil, nil, testNow, md, nil)
+			_, _, diags = Resolve(parse.DefaultConfig(), inputs, nil, Files{}, testNow, md, nil)
 			lines := bytes.Count(src, []byte("\n")) + 1
 			for _, d := range diags {
 				if d.Path == path {

@@ -41,7 +41,7 @@ func resolveWith(t testing.TB, cfg parse.Config, files map[string]string, static
 		}
 		inputs = append(inputs, Input{Page: page})
 	}
-	s, _, diags := Resolve(cfg, inputs, nil, static, testNow, markdown.New(markdown.Options{}), nil)
+	s, _, diags := Resolve(cfg, inputs, nil, Files{Paths: static}, testNow, markdown.New(markdown.Options{}), nil)
 	return s, diags
 }
 
@@ -75,7 +75,7 @@ func TestResolve(t *testing.T) {
 		"content/plan/slugged.md":      "+++\ntitle = \"S\"\nslug = \"the-slug\"\n+++\n",
 		"content/definitions/nps.md":   page("Net Promoter Score", ""),
 		"content/extra/deep/orphan.md": page("Orphan", ""),
-	}, "content/vision/img/pic.png", "content/files/report.pdf")
+	}, "content/vision/img/pic.png", "content/files/report.pdf", "static/img/logo.png", "static/robots.txt")
 	if len(diags) > 0 {
 		t.Fatal(diags.Err())
 	}
@@ -143,6 +143,12 @@ func TestResolve(t *testing.T) {
 		{dest: "/sitemap.xml", err: `link to /sitemap.xml, which is written only when site.toml sets baseURL (the address the site is published at, such as baseURL = "https://cx.example.com/"); add baseURL, or remove the link`},
 		{dest: "/404.html", want: "/404.html"},
 		{dest: "img/nope.png", err: "link to img/nope.png, which is neither a page nor a file of the site; put the file under content/ or fix the path"},
+		// Files of static/, at the root as in Hugo and Docusaurus.
+		{dest: "/img/logo.png", want: "/img/logo.png"},
+		{dest: "../../img/logo.png", want: "/img/logo.png"},
+		{dest: "/robots.txt", want: "/robots.txt"},
+		{dest: "/static/img/logo.png", err: "link to /static/img/logo.png, which is neither a page nor a file of the site; put the file at static/static/img/logo.png (the files of static/ are published at the site's root, as in Hugo and Docusaurus) or at content/static/img/logo.png, or fix the path"},
+		{dest: "/img/nope.png", err: "link to /img/nope.png, which is neither a page nor a file of the site; put the file at static/img/nope.png (the files of static/ are published at the site's root, as in Hugo and Docusaurus) or at content/img/nope.png, or fix the path"},
 	}
 	for _, tt := range tests {
 		got, msg := s.resolve(from, tt.dest)
@@ -174,6 +180,31 @@ func TestSitemapLinkNeedsBaseURL(t *testing.T) {
 	for _, dest := range []string{"/sitemap.xml", "sitemap.xml", "/sitemap.xml#top"} {
 		if got, msg := s.resolve(s.byPath["content/_index.md"], dest); !strings.HasPrefix(got, "/sitemap.xml") || msg != "" {
 			t.Errorf("resolve(%q) = %q, %q; want the sitemap", dest, got, msg)
+		}
+	}
+}
+
+// A link from the root to a file the site does not publish names the file
+// where it is in the site folder, and where it must go.
+func TestMissingFileElsewhere(t *testing.T) {
+	s, diags := resolveFiles(t, map[string]string{"content/_index.md": page("Home", "")})
+	if len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	s.elsewhere = func(rel string) []string {
+		return map[string][]string{
+			"/img/logo.png": {"img/logo.png"},
+			"/a.pdf":        {"docs/a.pdf", "old/a.pdf", "x/a.pdf", "y/a.pdf"},
+		}[rel]
+	}
+	for dest, want := range map[string]string{
+		"/img/logo.png": "link to /img/logo.png, which is neither a page nor a file of the site; img/logo.png is in the site folder, but only the files under static/ and content/ are published: move it to static/img/logo.png, which is published as /img/logo.png",
+		"/a.pdf":        "link to /a.pdf, which is neither a page nor a file of the site; docs/a.pdf, old/a.pdf, x/a.pdf and 1 more are in the site folder, but only the files under static/ and content/ are published: move the one you mean to static/a.pdf, which is published as /a.pdf",
+		"/b.pdf":        "link to /b.pdf, which is neither a page nor a file of the site; put the file at static/b.pdf (the files of static/ are published at the site's root, as in Hugo and Docusaurus) or at content/b.pdf, or fix the path",
+		"img/logo.png":  "link to img/logo.png, which is neither a page nor a file of the site; put the file under content/ or fix the path",
+	} {
+		if _, msg := s.resolve(s.Home, dest); msg != want {
+			t.Errorf("resolve(%q):\n got %s\nwant %s", dest, msg, want)
 		}
 	}
 }

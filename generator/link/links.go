@@ -100,6 +100,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		}
 		target = s.pageByFile(file)
 		if target == nil {
+			if f := s.staticFile(load.StaticURL(file)); f != "" {
+				return f + fragment(frag), "" // a file of static/ (notes.md), no page
+			}
 			if d, ok := s.drafts[file]; ok {
 				return "", s.draftLink(raw, d)
 			}
@@ -117,7 +120,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 			// name ("node.js.md" is the page /node.js/).
 			// A file: beside the page's file first (how authors think of
 			// images), then as a URL.
-			besideFile := "/" + strings.TrimPrefix(path.Join(path.Dir(p.Path), raw), load.ContentDir+"/")
+			besideFile := load.StaticURL(path.Join(path.Dir(p.Path), raw))
 			if f := s.staticFile(besideFile); !strings.HasPrefix(raw, "/") && f != "" {
 				return f + fragment(frag), ""
 			}
@@ -130,7 +133,7 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 			case u == "/index.xml" || u == "/sitemap.xml" || u == "/404.html":
 				return u, ""
 			}
-			return "", fmt.Sprintf("link to %s, which is neither a page nor a file of the site; put the file under content/ or fix the path", raw)
+			return "", s.missingFile(raw, u)
 		}
 		if u != "/" {
 			u += "/"
@@ -183,6 +186,33 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 		return "", missingAnchor(dest, frag, target)
 	}
 	return targetURL + fragment(frag), ""
+}
+
+// missingFile is the message of a link to a file the site does not
+// have. A link from the root (/img/logo.png, as Hugo and Docusaurus sites
+// link the files of their static/ folder) says where the file goes, and
+// names the file when it is elsewhere in the site folder, not published.
+func (s *Site) missingFile(raw, u string) string {
+	msg := fmt.Sprintf("link to %s, which is neither a page nor a file of the site", raw)
+	if !strings.HasPrefix(raw, "/") {
+		return msg + "; put the file under content/ or fix the path"
+	}
+	want := load.StaticDir + u
+	if s.elsewhere != nil {
+		if found := s.elsewhere(u); len(found) > 0 {
+			if len(found) > 3 {
+				found = append(found[:3:3], fmt.Sprintf("%d more", len(found)-3))
+			}
+			verb, it := "is", "it"
+			if len(found) > 1 {
+				verb, it = "are", "the one you mean"
+			}
+			return msg + fmt.Sprintf("; %s %s in the site folder, but only the files under %s/ and %s/ are published: move %s to %s, which is published as %s",
+				diag.Words(found), verb, load.StaticDir, load.ContentDir, it, want, u)
+		}
+	}
+	return msg + fmt.Sprintf("; put the file at %s (the files of %s/ are published at the site's root, as in Hugo and Docusaurus) or at %s%s, or fix the path",
+		want, load.StaticDir, load.ContentDir, u)
 }
 
 func fragment(f string) string {

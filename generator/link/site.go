@@ -123,6 +123,7 @@ type Site struct {
 	Generated    map[string]map[string]bool // generated page URL → its anchors (nil: any anchor refused)
 	Aliases      map[string]*Page           // an old address (see AliasURL) → the page it sends readers to
 	drafts       map[string]*parse.Page     // path and URL of each page left out (draft, scheduled, expired) → it
+	elsewhere    func(rel string) []string  // see Files.Elsewhere; nil: not known
 }
 
 // ByPath is the page of a content file ("content/vision/promise.md"),
@@ -156,6 +157,15 @@ type Input struct {
 	Body *Body
 }
 
+// Files are the site's files that are not pages, for links to them.
+type Files struct {
+	Paths []string // under content/ and static/, as load lists them
+	// Elsewhere, when set, lists the files of the site folder that are not
+	// published whose path ends with a link's ("img/logo.png"), for the
+	// message of a link to a file the site does not have (load.Elsewhere).
+	Elsewhere func(rel string) []string
+}
+
 // Stats count the work Resolve did.
 type Stats struct {
 	BodiesRendered int // page bodies rendered (not taken from the cache)
@@ -166,9 +176,9 @@ var generatedURLs = []string{"/glossary/", "/search/", "/book/", "/changes/", "/
 
 // Resolve builds the site. series maps data file paths to parsed series
 // (files that failed to parse are absent; their errors are already reported).
-func Resolve(cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
+func Resolve(cfg parse.Config, inputs []Input, data map[string]*series.File, files Files, now time.Time,
 	md *markdown.Engine, bodies *Bodies) (*Site, Stats, diag.List) {
-	return ResolveContext(context.Background(), cfg, inputs, data, static, now, md, bodies, 0)
+	return ResolveContext(context.Background(), cfg, inputs, data, files, now, md, bodies, 0)
 }
 
 // ErrCancelled is the one diagnostic of a Resolve stopped by its context:
@@ -178,7 +188,7 @@ var ErrCancelled = diag.File(".", "build cancelled")
 // ResolveContext is Resolve, stopping early (with ErrCancelled) once ctx is
 // done: the page loops check it before each page. The loops run on
 // work.Workers(workers) goroutines.
-func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data map[string]*series.File, static []string, now time.Time,
+func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data map[string]*series.File, files Files, now time.Time,
 	md *markdown.Engine, bodies *Bodies, workers int) (*Site, Stats, diag.List) {
 	s := &Site{
 		Config:       cfg,
@@ -239,10 +249,10 @@ func ResolveContext(ctx context.Context, cfg parse.Config, inputs []Input, data 
 			s.byFoldedPath[strings.ToLower(p.Path)] = p
 		}
 	}
-	for _, f := range static {
-		u := "/" + strings.TrimPrefix(f, load.ContentDir+"/")
-		s.Static[u] = f
+	for _, f := range files.Paths {
+		s.Static[load.StaticURL(f)] = f
 	}
+	s.elsewhere = files.Elsewhere
 	s.addVirtualSections()
 	s.Pages = make([]*Page, 0, len(s.ByURL))
 	for _, p := range s.ByURL {

@@ -27,7 +27,7 @@ func resolveCached(t *testing.T, files map[string]string, cache *Bodies) *Site {
 		h.Write([]byte(files[p]))
 		inputs = append(inputs, Input{Page: page, Hash: h.Sum64()})
 	}
-	s, _, _ := Resolve(parse.DefaultConfig(), inputs, nil, nil, testNow, markdown.New(markdown.Options{}), cache)
+	s, _, _ := Resolve(parse.DefaultConfig(), inputs, nil, Files{}, testNow, markdown.New(markdown.Options{}), cache)
 	return s
 }
 

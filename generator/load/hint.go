@@ -40,7 +40,7 @@ func (fm *Files) remember(paths []string, stamps []knownFile, clean bool) {
 	}
 }
 
-// hinted is the files under content/ as the last walk found them, with
+// hinted is the files under content/ and static/ as the last walk found them, with
 // the paths of the hint looked at again; ok is false when a walk is
 // needed: no hint, no clean walk before, or a change the list cannot
 // follow.
@@ -57,11 +57,12 @@ func (fm *Files) hinted(fsys fs.FS) (paths []string, stamps []knownFile, ok bool
 	}
 	paths, stamps = slices.Clone(fm.walked), slices.Clone(fm.stamps)
 	for _, p := range hint {
-		if p == ContentDir {
-			return nil, nil, false
+		root := rootOf(p)
+		if p == root {
+			return nil, nil, false // content/ or static/ itself: made, removed, moved
 		}
-		rel, inContent := strings.CutPrefix(p, ContentDir+"/")
-		if !inContent || ignoredPath(rel) {
+		rel, inRoot := strings.CutPrefix(p, root+"/")
+		if root == "" || !inRoot || ignoredPath(rel) {
 			continue // read whole every time (data folder, theme), or never
 		}
 		i, found := slices.BinarySearchFunc(paths, p, walkOrder)
@@ -84,7 +85,7 @@ func (fm *Files) hinted(fsys fs.FS) (paths []string, stamps []knownFile, ok bool
 	return paths, stamps, true
 }
 
-// ignoredPath reports a path under content/ that a walk skips: one of its
+// ignoredPath reports a path under content/ or static/ that a walk skips: one of its
 // parts is a name Ignored.
 func ignoredPath(rel string) bool {
 	for part := range strings.SplitSeq(rel, "/") {

@@ -46,6 +46,11 @@ func TestHintedReadMatchesWalk(t *testing.T) {
 		{"an editor's temp file", func() {}, []string{"content/.page.md.swp"}, false},
 		{"a folder added", func() { write("content/new/x.md", "# X\n") }, []string{"content/new"}, true},
 		{"a folder removed", func() { os.RemoveAll(filepath.Join(dir, "content/new")) }, []string{"content/new"}, true},
+		{"a file of a new static/ added", func() { write("static/img/a.png", "A") }, []string{"static/img/a.png"}, false},
+		{"a static file edited", func() { write("static/img/a.png", "A2") }, []string{"static/img/a.png"}, false},
+		{"a static temp file", func() {}, []string{"static/img/.a.png.swp"}, false},
+		{"a static file deleted", func() { os.Remove(filepath.Join(dir, "static/img/a.png")) }, []string{"static/img/a.png"}, false},
+		{"static/ removed", func() { os.RemoveAll(filepath.Join(dir, "static")) }, []string{"static"}, true},
 		{"not known", func() { write("content/quiet.md", "# Q\n") }, nil, true},
 	} {
 		tc.change()

@@ -117,6 +117,11 @@ func TestRead(t *testing.T) {
 		"content/draft.md~":                      {Data: []byte("x")},
 		"content/#autosave#":                     {Data: []byte("x")},
 		"content/.git/config":                    {Data: []byte("x")},
+		"static/img/logo.png":                    {Data: []byte("png")},
+		"static/notes.md":                        {Data: []byte("a file of static/, not a page")},
+		"static/.DS_Store":                       {Data: []byte("x")},
+		"static/.well-known/x.txt":               {Data: []byte("x")},
+		"static/img/logo.png~":                   {Data: []byte("x")},
 		"themes/default/layouts/page.html":       {Data: []byte("site page")},
 		"themes/default/layouts/partials/x.html": {Data: []byte("partial")},
 	}
@@ -137,7 +142,7 @@ func TestRead(t *testing.T) {
 	if got := paths(s.Data); got != "content/data/notes.md content/data/nps.csv" {
 		t.Errorf("data: %s", got)
 	}
-	if got := paths(s.Static); got != "content/vision/img/pic.png" {
+	if got := paths(s.Static); got != "content/vision/img/pic.png static/img/logo.png static/notes.md" {
 		t.Errorf("static: %s", got)
 	}
 	want := map[string]string{
@@ -172,6 +177,78 @@ func TestReadErrors(t *testing.T) {
 		"metrics-data/a.csv": {Data: []byte("x")}}, fstest.MapFS{"default/layouts/page.html": {}})
 	if len(diags) > 0 || len(s.Data) != 1 || s.Data[0].Path != "metrics-data/a.csv" {
 		t.Errorf("a data folder outside content/: %v %v", diags, s)
+	}
+}
+
+func TestStaticURL(t *testing.T) {
+	for file, want := range map[string]string{
+		"content/img/a.png": "/img/a.png", "static/img/a.png": "/img/a.png", "static/robots.txt": "/robots.txt",
+		"content/a b/c.pdf": "/a b/c.pdf", "static/content/x.png": "/content/x.png", "content/static/x.png": "/static/x.png",
+	} {
+		if got := StaticURL(file); got != want {
+			t.Errorf("StaticURL(%q) = %q; want %q", file, got, want)
+		}
+		if got := StaticOutput(file); got != want[1:] {
+			t.Errorf("StaticOutput(%q) = %q; want %q", file, got, want[1:])
+		}
+	}
+}
+
+// A file of static/ at the address of a file of content/ is one error
+// naming both; the file of content/ is kept.
+func TestStaticSameAddress(t *testing.T) {
+	site := fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"T\"\n")},
+		"content/img/a.png": {Data: []byte("content")},
+		"static/img/a.png":  {Data: []byte("static")},
+		"static/img/b.png":  {Data: []byte("b")},
+	}
+	s, diags := Read(site, fstest.MapFS{"default/layouts/page.html": {}})
+	want := "static/img/a.png: this file and content/img/a.png would both be published as /img/a.png; keep one of them: delete or rename the other"
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Fatalf("diags %v; want %q", diags, want)
+	}
+	var got []string
+	for _, f := range s.Static {
+		got = append(got, f.Path+"="+string(f.Data))
+	}
+	if strings.Join(got, " ") != "content/img/a.png=content static/img/b.png=b" {
+		t.Errorf("static: %v", got)
+	}
+}
+
+func TestElsewhere(t *testing.T) {
+	site := fstest.MapFS{
+		"site.toml":                    {Data: []byte("x")},
+		"img/logo.png":                 {Data: []byte("x")},
+		"website/static/img/logo.png":  {Data: []byte("x")},
+		"content/img/logo.png":         {Data: []byte("x")},
+		"static/img/logo.png":          {Data: []byte("x")},
+		"node_modules/x/img/logo.png":  {Data: []byte("x")},
+		".git/img/logo.png":            {Data: []byte("x")},
+		"public/img/logo.png":          {Data: []byte("x")},
+		"out/img/logo.png":             {Data: []byte("x")},
+		"out/404.html":                 {Data: []byte("x")},
+		"out/sitemap.xml":              {Data: []byte("x")},
+		"docs/files/report.pdf":        {Data: []byte("x")},
+		"themes/default/img/logo.png":  {Data: []byte("x")},
+		"metrics-data/img/logo.png":    {Data: []byte("x")},
+		"notes/img/logo.png.bak/x.txt": {Data: []byte("x")},
+	}
+	find := Elsewhere(site, "metrics-data")
+	for rel, want := range map[string]string{
+		"/img/logo.png":       "img/logo.png website/static/img/logo.png",
+		"/logo.png":           "img/logo.png website/static/img/logo.png",
+		"/files/report.pdf":   "docs/files/report.pdf",
+		"/img/missing.png":    "",
+		"/":                   "",
+		"/ogo.png":            "",
+		"/static/img/a.png":   "",
+		"/x/img/logo.png.bak": "",
+	} {
+		if got := strings.Join(find(rel), " "); got != want {
+			t.Errorf("Elsewhere(%q) = %q; want %q", rel, got, want)
+		}
 	}
 }
 

@@ -40,8 +40,10 @@ type Site struct {
 	// taken out of Pages; none for a site without [languages].
 	Translations []Translation
 	Data         []File // files of the data folder
-	Static       []File // every other file under content/, copied as it is
-	Theme        Theme
+	// Static are the files published as they are: every other file
+	// under content/, and every file under static/ (see StaticURL).
+	Static []File
+	Theme  Theme
 	// Renamed maps a page's path to the file it was read from, where the
 	// two differ: content/pay.en.md, named with the default language's
 	// code as Hugo sites often are, is the page content/pay.md. Messages
@@ -110,6 +112,8 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	diags.Add(d...)
 	for _, f := range read {
 		switch {
+		case inStatic(f.Path):
+			site.Static = append(site.Static, f)
 		case cfg.Data.Dir != "" && strings.HasPrefix(f.Path, cfg.Data.Dir+"/"):
 			site.Data = append(site.Data, f)
 		case strings.HasSuffix(strings.ToLower(f.Path), ".md"):
@@ -118,6 +122,8 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			site.Static = append(site.Static, f)
 		}
 	}
+	site.Static, d = sameAddress(site.Static)
+	diags.Add(d...)
 	site.Pages, site.Translations, site.Renamed, d = splitTranslations(cfg, site.Pages)
 	diags.Add(d...)
 	// A data folder outside content/ is read on its own.
@@ -143,24 +149,36 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 	return site, diags
 }
 
-// walkContent lists the files under content/ in the order of a walk,
-// each with its stamp (size and modification time) when stamped.
+// walkContent lists the files under content/, then those under static/,
+// in the order of a walk, each with its stamp (size and modification time)
+// when stamped.
 func walkContent(fsys fs.FS, guard *linkGuard, stamped bool) (paths []string, stamps []knownFile, diags diag.List) {
-	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+	for _, root := range fileRoots {
+		p, s, d := walkRoot(fsys, root, guard, stamped)
+		paths, stamps = append(paths, p...), append(stamps, s...)
+		diags.Add(d...)
+	}
+	return paths, stamps, diags
+}
+
+// walkRoot is walkContent for one of its folders: a folder that is not
+// there has no files.
+func walkRoot(fsys fs.FS, root string, guard *linkGuard, stamped bool) (paths []string, stamps []knownFile, diags diag.List) {
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
 				return fs.SkipAll
 			}
 			diags.Add(diag.File(p, "cannot read: %v", err))
 			return nil
 		}
-		if p == ContentDir {
+		if p == root {
 			if problem := guard.folder(p); problem != "" {
 				diags.Add(diag.File(p, "%s", problem))
 				return fs.SkipAll
 			}
 		}
-		if p != ContentDir && Ignored(e.Name()) {
+		if p != root && Ignored(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -177,8 +195,8 @@ func walkContent(fsys fs.FS, guard *linkGuard, stamped bool) (paths []string, st
 				return nil
 			}
 			if info.IsDir() {
-				diags.Add(diag.File(p, "is a link to a folder, which shiftbook does not follow inside content/; "+
-					"copy the folder in, or make the whole content folder the link (see linkedFolders in README.md)"))
+				diags.Add(diag.File(p, "is a link to a folder, which shiftbook does not follow inside %s/; "+
+					"copy the folder in, or make the whole %s folder the link (see linkedFolders in README.md)", root, root))
 				return nil
 			}
 			if d := guard.file(p); d != nil {
@@ -202,7 +220,7 @@ func walkContent(fsys fs.FS, guard *linkGuard, stamped bool) (paths []string, st
 		return nil
 	})
 	if err != nil {
-		diags.Add(diag.File(ContentDir, "cannot read: %v", err))
+		diags.Add(diag.File(root, "cannot read: %v", err))
 	}
 	return paths, stamps, diags
 }

@@ -354,11 +354,11 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	for _, l := range site.Config.Languages[min(1, len(site.Config.Languages)):] {
 		langInputs = append(langInputs, languageInputs(kept, translated[l.Code]))
 	}
-	static := make([]string, len(site.Static))
+	static := link.Files{Paths: make([]string, len(site.Static)), Elsewhere: load.Elsewhere(opts.Site, site.Config.Data.Dir)}
 	staticFiles := make(map[string][]byte, len(site.Static))
 	for i, f := range site.Static {
-		static[i] = f.Path
-		staticFiles[trimContent(f.Path)] = f.Data
+		static.Paths[i] = f.Path
+		staticFiles[load.StaticOutput(f.Path)] = f.Data
 	}
 	if opts.OneShot {
 		b.limitMemory(site, opts.MemoryLimit)
@@ -426,6 +426,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	}
 	diags.Add(d.WithKind(kindTheme)...)
 	if renderer == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	diags.Add(overwrites(site.Static, renderer).WithKind(kindFiles)...)
+	if diags.HasErrors() {
 		return nil, diags
 	}
 	if ctx.Err() != nil {
@@ -497,8 +501,20 @@ func (b *Builder) newBodies() *link.Bodies {
 	return bodies
 }
 
-func trimContent(p string) string {
-	return p[len(load.ContentDir)+1:]
+// overwrites reports the files of the site (under content/ or static/)
+// published at the path of a file shiftbook writes: a page, a generated
+// page or file, the theme's assets. Copied as they are, they would be
+// overwritten, or overwrite it.
+func overwrites(files []load.File, renderer *render.Renderer) diag.List {
+	var diags diag.List
+	for _, f := range files {
+		out := load.StaticOutput(f.Path)
+		if what, ok := renderer.Maker(out); ok {
+			diags.Add(diag.File(f.Path, "this file would be published at /%s, where shiftbook writes %s; rename or move this file, or delete it",
+				out, what))
+		}
+	}
+	return diags
 }
 
 // pageLanguages are what a page's language is read from: the site's

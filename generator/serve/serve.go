@@ -6,6 +6,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -278,6 +279,14 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 			}
 		}
 	}
+	if old != nil && !sameFiles(old.built.Static, gen.built.Static) {
+		// A picture or file of content/ or static/ changed, came or went:
+		// the page's HTML may be the same, but what it shows is not. Any
+		// page may show it (the theme too), so every open page reloads.
+		for _, c := range clients {
+			changed[c.page], cssOnly = true, false
+		}
+	}
 	var pages []string
 	for p, ch := range changed {
 		if ch {
@@ -300,6 +309,20 @@ func (s *Server) rebuild(ctx context.Context, b *Batch) {
 	for _, d := range diags { // warnings: the build succeeded
 		fmt.Fprintf(s.opts.Log, "  %s\n", d)
 	}
+}
+
+// sameFiles reports whether two builds copy the same files, with the same
+// bytes, as they are.
+func sameFiles(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, data := range a {
+		if other, ok := b[p]; !ok || !bytes.Equal(data, other) {
+			return false
+		}
+	}
+	return true
 }
 
 func describe(b *Batch) string {

@@ -227,6 +227,41 @@ func TestWatchReloads(t *testing.T) {
 	}
 }
 
+// TestStaticFolderWatched: a static/ folder made while serving is watched
+// (real fsnotify events): its new file is served at the root and fixes the
+// page's link; an edit of it reloads the open page, whose HTML is the
+// same; deleting it is the link's error again, naming where it goes.
+func TestStaticFolderWatched(t *testing.T) {
+	dir := site(t)
+	write(t, dir, "content/_index.md", "+++\ntitle = \"Home\"\n+++\n![Logo](/img/logo.png)\n")
+	r := start(t, dir, 0)
+	ev := r.subscribe(t, "/index.html") // the first build failed: the link goes nowhere
+	write(t, dir, "static/img/logo.png", "logo one")
+	if got := ev.next(t); got.name != "ok" {
+		t.Fatalf("event %q after static/ was made, want ok", got.name)
+	}
+	if code, body := r.get(t, "/img/logo.png"); code != 200 || body != "logo one" {
+		t.Fatalf("/img/logo.png: %d %q", code, body)
+	}
+	saveAtomically(t, dir, "static/img/logo.png", "logo two")
+	got := ev.next(t)
+	if pages, _ := got.data["pages"].([]any); got.name != "reload" || len(pages) != 1 || pages[0] != "index.html" {
+		t.Fatalf("event %q naming %v after the file was edited, want reload of index.html", got.name, got.data["pages"])
+	}
+	if _, body := r.get(t, "/img/logo.png"); body != "logo two" {
+		t.Fatalf("/img/logo.png after the edit: %q", body)
+	}
+	os.Remove(filepath.Join(dir, "static/img/logo.png"))
+	got = ev.next(t)
+	if got.name != "error" {
+		t.Fatalf("event %q after the file was deleted, want error", got.name)
+	}
+	errs, _ := got.data["errors"].([]any)
+	if len(errs) == 0 || !strings.Contains(errs[0].(map[string]any)["text"].(string), "content/_index.md:4:1: link to /img/logo.png, which is neither a page nor a file of the site; put the file at static/img/logo.png") {
+		t.Fatalf("errors %v", errs)
+	}
+}
+
 func TestOneEditReparsesOneFile(t *testing.T) {
 	dir := site(t)
 	r := start(t, dir, 0)

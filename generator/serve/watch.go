@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func classify(rel, dataDir string) Change {
 		return ChangeConfig
 	case dataDir != "" && strings.HasPrefix(rel, dataDir+"/"):
 		return ChangeData
-	case strings.HasPrefix(rel, "content/"):
+	case strings.HasPrefix(rel, "content/"), strings.HasPrefix(rel, "static/"): // static/: files published as they are
 		return ChangeContent
 	case strings.HasPrefix(rel, "themes/"), strings.HasPrefix(rel, "layouts/"): // layouts/: the site's own, over its theme
 		return ChangeTheme
@@ -80,13 +81,27 @@ func watched(rel, dataDir string) bool {
 	if rel == "site.toml" {
 		return true
 	}
-	if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "themes/") && !strings.HasPrefix(rel, "layouts/") &&
-		(dataDir == "" || !strings.HasPrefix(rel, dataDir+"/")) {
+	if !inFolder(rel, dataDir) {
 		return false
 	}
 	// Editors' temp and swap files come and go around every save.
 	name := filepath.Base(rel)
 	return !load.Ignored(name) && !editorTemp(name)
+}
+
+// folders are the site's folders a watcher watches, besides site.toml and
+// the data folder: content/, static/ (files published at the root as they
+// are, as in Hugo and Docusaurus), the themes and the site's own layouts/.
+var folders = []string{load.ContentDir, load.StaticDir, "themes", "layouts"}
+
+// inFolder reports a path inside one of the watched folders.
+func inFolder(rel, dataDir string) bool {
+	for _, dir := range append(folders, dataDir) {
+		if dir != "" && strings.HasPrefix(rel, dir+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // editorTemp reports the names of the files editors write for a moment
@@ -137,7 +152,9 @@ func newNotifyWatcher(ctx context.Context, root, dataDir string) (*notifyWatcher
 		w.Close()
 		return nil, err
 	}
-	for _, dir := range []string{"content", "themes", "layouts", dataDir} {
+	// A folder made later (static/ added while serving) is a new folder of
+	// the root, watched when it appears (see loop).
+	for _, dir := range append(folders, dataDir) {
 		if dir != "" {
 			nw.addTree(filepath.Join(root, dir))
 		}
@@ -208,7 +225,7 @@ func (nw *notifyWatcher) loop(ctx context.Context) {
 			}
 			rel := nw.rel(ev.Name)
 			if ev.Op.Has(fsnotify.Create) {
-				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && (inFolder(rel, nw.dataDir) || slices.Contains(append(folders, nw.dataDir), rel)) {
 					// A new folder: watch it, and take what was copied
 					// into it before the watch began.
 					nw.addTree(ev.Name)
@@ -329,8 +346,8 @@ func (pw *pollWatcher) scan() map[string]stamp {
 	if info, err := os.Stat(filepath.Join(pw.root, "site.toml")); err == nil {
 		add(filepath.Join(pw.root, "site.toml"), info)
 	}
-	for _, dir := range []string{"content", "themes", "layouts", pw.dataDir} {
-		if dir == "" || dir != "content" && dir != "themes" && dir != "layouts" && strings.HasPrefix(dir, "content/") {
+	for _, dir := range append(folders, pw.dataDir) {
+		if dir == "" || !slices.Contains(folders, dir) && inFolder(dir+"/", "") {
 			continue // inside content/: walked already
 		}
 		_ = filepath.WalkDir(filepath.Join(pw.root, dir), func(p string, e fs.DirEntry, err error) error {

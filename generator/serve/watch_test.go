@@ -28,7 +28,10 @@ func TestWatchedSkipsEditorTemporaries(t *testing.T) {
 		{"content/.#promise.md", false},                // emacs lock
 		{"content/.goutputstream-ABC123", false},       // GNOME
 		{"content/slides.pdf.crdownload", false},       // a download not finished
-		{"README.md", false},                           // outside the site's folders
+		{"static/img/logo.png", true},                  // published at the root as it is
+		{"static/img/.logo.png.swp", false},
+		{"README.md", false}, // outside the site's folders
+		{"staticky/a.png", false},
 	}
 	for _, tt := range tests {
 		if got := watched(tt.rel, "content/data"); got != tt.want {
@@ -47,6 +50,7 @@ func TestClassify(t *testing.T) {
 		{"content/data/nps.csv", ChangeData},
 		{"themes/default/layouts/page.html", ChangeTheme},
 		{"layouts/page.html", ChangeTheme},
+		{"static/img/logo.png", ChangeContent},
 		{"README.md", ChangeNone},
 	}
 	for _, tt := range tests {

@@ -77,16 +77,19 @@ func sameAddress(files []File) ([]File, diag.List) {
 // content/ and static/) whose path ends with a link's path, for the message
 // of a link to a file the site does not have: a site moved from Docusaurus
 // or Hugo without its static/ folder, or with its pictures in another
-// folder. The site folder is walked once, on the first call, skipping what
-// a build never reads: the folders of the site (content/, static/, the
-// theme and data folders), hidden and ignored names, node_modules, and the
-// output folders of shiftbook, Hugo and Docusaurus.
+// folder, or in a Hugo theme's static/. The site folder is walked once, on
+// the first call, skipping the folders whose files are published or read
+// already (content/, static/, layouts/, the data folder), hidden and
+// ignored names, node_modules, and the output folders of shiftbook, Hugo
+// and Docusaurus.
 func Elsewhere(fsys fs.FS, dataDir string) func(rel string) []string {
 	var once sync.Once
 	var files []string
 	list := func() {
-		skip := map[string]bool{ContentDir: true, StaticDir: true, "themes": true, "layouts": true,
-			"node_modules": true, "public": true, "resources": true, "build": true}
+		// At the root: the folders a build reads, and the output folders.
+		// (A Hugo theme's own static/, themes/NAME/static/, is looked in.)
+		skip := map[string]bool{ContentDir: true, StaticDir: true, "layouts": true,
+			"public": true, "resources": true, "build": true}
 		if dataDir != "" {
 			skip[dataDir] = true
 		}
@@ -95,7 +98,7 @@ func Elsewhere(fsys fs.FS, dataDir string) func(rel string) []string {
 			if err != nil || p == "." {
 				return nil
 			}
-			if Ignored(e.Name()) || skip[p] {
+			if Ignored(e.Name()) || skip[p] || e.Name() == "node_modules" {
 				if e.IsDir() {
 					return fs.SkipDir
 				}

@@ -10,6 +10,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -512,6 +513,15 @@ func overwrites(files []load.File, renderer *render.Renderer) diag.List {
 		if what, ok := renderer.Maker(out); ok {
 			diags.Add(diag.File(f.Path, "this file would be published at /%s, where shiftbook writes %s; rename or move this file, or delete it",
 				out, what))
+			continue
+		}
+		// A file named as a folder of pages (static/guide, no extension,
+		// beside the page /guide/): the one cannot be written beside the other.
+		paths := renderer.Paths()
+		if i, _ := slices.BinarySearch(paths, out+"/"); i < len(paths) && strings.HasPrefix(paths[i], out+"/") {
+			what, _ := renderer.Maker(paths[i])
+			diags.Add(diag.File(f.Path, "this file would be published at /%s, a folder where shiftbook writes %s (/%s); rename or move this file, or delete it",
+				out, what, paths[i]))
 		}
 	}
 	return diags

@@ -134,7 +134,8 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 
 	theme, d := readTheme(fsys, builtin, cfg.Theme, guard)
 	for _, p := range theme.Paths("layouts/shortcodes") {
-		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/shortcodes/"), ".html"); ok && !strings.Contains(name, "/") {
+		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/shortcodes/"), ".html"); ok {
+			// blocks/cover.html in a folder is the shortcode blocks/cover, as in Hugo.
 			site.Config.Shortcodes = append(site.Config.Shortcodes, name)
 		}
 	}

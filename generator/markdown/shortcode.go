@@ -110,7 +110,10 @@ func parseShortcode(line []byte) parsedShortcode {
 		body = bytes.TrimSuffix(bytes.TrimRight(body, callSpaces), []byte("/")) // {{< name />}}: closed at once
 	}
 	start := i
-	for i < len(body) && isNameByte(body[i]) {
+	// A name may hold slashes, as in Hugo, where they are folders of
+	// layouts/shortcodes/ ({{< blocks/cover >}} is blocks/cover.html, as
+	// Docsy's are named); a slash never starts or ends one.
+	for i < len(body) && (isNameByte(body[i]) || body[i] == '/' && i > start && i+1 < len(body) && isNameByte(body[i+1])) {
 		i++
 	}
 	if i == start {

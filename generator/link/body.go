@@ -263,10 +263,12 @@ func (c *bodyContext) LinkURL(dest string) string {
 	return c.link(l)
 }
 
+func holdsCall(dest string) bool { _, ok := markdown.CallIn(dest); return ok }
+
 // link records a destination to resolve later and returns its placeholder.
 func (c *bodyContext) link(l markdown.Link) string {
 	dest := l.Dest
-	if dest == "" || external(dest) {
+	if dest == "" || external(dest) && !holdsCall(dest) {
 		return dest
 	}
 	c.body.Links = append(c.body.Links, l)

@@ -81,6 +81,9 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 	if ref, ok := markdown.RefDest(dest); ok {
 		return s.resolveRef(p, ref)
 	}
+	if name, ok := markdown.CallIn(dest); ok {
+		return "", callInAddress(name)
+	}
 	raw, frag, _ := strings.Cut(dest, "#")
 	if q := strings.IndexByte(raw, '?'); q >= 0 {
 		raw = raw[:q] // before unescaping: %3F is a ? of the file name

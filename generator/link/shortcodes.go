@@ -109,6 +109,10 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 	var diags diag.List
 	for _, sc := range p.Body.Shortcodes {
 		at := p.BodyOffset + sc.Offset
+		if sc.Name != "ref" && sc.Name != "relref" && !sc.Closing && sc.InAddress {
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", callInAddress(sc.Name)))
+			continue
+		}
 		if sc.Err != "" {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))
 			// Its name is read before its arguments: a name that is no
@@ -185,6 +189,14 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 		}
 	}
 	return diags
+}
+
+// callInAddress is the error of a shortcode call written in a link's
+// address. Hugo runs {{% param version %}} before it reads the link;
+// here shortcodes are read in the text, so the call would stay in the
+// address, or the link would be shown as text.
+func callInAddress(name string) string {
+	return fmt.Sprintf("shortcode %q is inside a link's address, where shortcodes are not run (only ref and relref work there, as [the FAQ]({{< ref \"faq.md\" >}})); write the address out in full instead", name)
 }
 
 // options checks the named options of a built-in shortcode against its

@@ -236,6 +236,9 @@ func TestParseShortcode(t *testing.T) {
 		{line: `{{< x "a\\b" "\n" >}}`, name: "x", args: []string{`a\\b`, `\n`}, consumed: 21},
 		{line: `{{< x "say \"hi\" \.x" >}}`, name: "x", args: []string{`say "hi" .x`}, consumed: 26},
 		{line: `{{< x "a >}}" >}}`, name: "x", args: []string{"a >}}"}, consumed: 17},
+		// A slash inside a name is a folder of layouts/shortcodes/, as in Hugo.
+		{line: `{{< blocks/cover title="Hi" >}}`, name: "blocks/cover", named: map[string]string{"title": "Hi"}, consumed: 31},
+		{line: `{{< a/b/c />}}`, name: "a/b/c", consumed: 14},
 		{line: `{{< x path="C:\docs\" >}}`, name: "x", err: `argument opened with " is not closed; close the quotes (a \ right before " makes that quote part of the text, so the text cannot end with \)`, errAt: 11, consumed: 25},
 	}
 	for _, tt := range tests {
@@ -379,5 +382,51 @@ func TestEscapedShortcode(t *testing.T) {
 	}
 	if got := unescapeShortcodes("{{</* a */>}} {{%/* b */%}} /* c */"); got != "{{< a >}} {{% b %}} /* c */" {
 		t.Errorf("unescapeShortcodes: %q", got)
+	}
+}
+
+// A shortcode call is marked as inside a link's address in every form of
+// address, and not when it only follows a link or an address after a space.
+func TestShortcodeInAddress(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"[a](https://e.com/v{{< x >}})", true},
+		{"[a]({{< x >}})", true},
+		{"[a](<https://e.com/{{< x >}}>)", true},
+		{"<https://e.com/{{< x >}}>", true},
+		{"see https://e.com/v{{< x >}} now", true},
+		{"see (www.e.com/{{< x >}}) now", true},
+		{"[ref]: https://e.com/{{< x >}}", true},
+		{"  [ref]:  https://e.com/{{< x >}}", true},
+		{"see https://e.com/v {{< x >}}", false},
+		{"[a](b) {{< x >}}", false},
+		{"[a](b){{< x >}}", false},
+		{"[{{< x >}}](b)", false},
+		{"Note: {{< x >}}", false},
+		{"at the end of [a] {{< x >}}", false},
+	}
+	for _, tt := range tests {
+		doc := New(Options{}).Parse([]byte(tt.src + "\n"))
+		if len(doc.Shortcodes) != 1 {
+			t.Errorf("%s: %d shortcodes; want 1", tt.src, len(doc.Shortcodes))
+			continue
+		}
+		if got := doc.Shortcodes[0].InAddress; got != tt.want {
+			t.Errorf("%s: InAddress %v; want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
+// A bare address stops before a shortcode call written right after it, so
+// the call is read; a lone { stays in the address.
+func TestLinkifyStopsAtCall(t *testing.T) {
+	e := New(Options{})
+	got := render(t, e, e.Parse([]byte("https://e.com/v{{< x >}} and https://e.com/u/{id}/t\n")), fakeContext{})
+	for _, want := range []string{`<a href="https://e.com/v">https://e.com/v</a><shortcode name="x"`, `<a href="https://e.com/u/%7Bid%7D/t">`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %s; want it to hold %s", got, want)
+		}
 	}
 }

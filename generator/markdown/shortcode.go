@@ -33,8 +33,11 @@ type Shortcode struct {
 	// InParagraph is true for a call written in a paragraph among other
 	// text, where a block (a chart, a journey map) would make invalid HTML.
 	InParagraph bool
-	Err         string // a syntax error, reported by the link stage
-	ErrAt       int    // byte offset of the error
+	// InAddress is true for a call written inside a link's address (see
+	// inAddress), where it is not run.
+	InAddress bool
+	Err       string // a syntax error, reported by the link stage
+	ErrAt     int    // byte offset of the error
 }
 
 // Kind implements ast.Node.
@@ -61,6 +64,7 @@ func (shortcodeParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 	call, segs := callText(block, line, seg)
 	n := parseShortcode(call)
 	n.Offset = seg.Start
+	n.InAddress = inAddress(block.Source(), seg.Start)
 	n.ErrAt = sourceOffset(segs, seg, n.ErrAt)
 	if n.Err != "" && n.consumed == 0 {
 		block.Advance(3)
@@ -353,4 +357,58 @@ func unescapeShortcodes(code string) string {
 		code = strings.ReplaceAll(code, e[0], e[1])
 	}
 	return code
+}
+
+// CallIn finds the first shortcode call written in text (a link's
+// address) and returns its name ("" for a call without one). Only ref and
+// relref are read in an address (see rewriteRefs); goldmark keeps any
+// other call there as part of the address.
+func CallIn(text string) (name string, ok bool) {
+	i := strings.Index(text, "{{<")
+	if j := strings.Index(text, "{{%"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return "", false
+	}
+	return parseShortcode([]byte(text[i:])).Name, true
+}
+
+// inAddress reports whether the shortcode call at offset at of src is
+// written inside a link's address, as Hugo pages write one
+// ([the release](https://example.com/v{{% param version %}}), a bare
+// address's, or a reference definition's). Hugo runs the call before it
+// reads the link; goldmark reads the link first and, seeing a space in
+// the address, reads none, so the brackets and the address would be shown
+// as text.
+func inAddress(src []byte, at int) bool {
+	j := at
+	for j > 0 && !isCallSpace(src[j-1]) && src[j-1] != ')' && src[j-1] != '>' {
+		if bytes.HasSuffix(src[:j], []byte("](")) || bytes.HasSuffix(src[:j], []byte("](<")) {
+			return true
+		}
+		if src[j-1] == '<' && bytes.HasPrefix(src[j:], []byte("http")) {
+			return true // an autolink, <https://…>
+		}
+		j--
+	}
+	// A bare address right before the call (https://example.com/v{{< x >}}):
+	// linkify stops the link before the call, which would be shown after
+	// the link instead of being part of its address.
+	word := bytes.TrimLeft(src[j:at], "(*_~")
+	for _, start := range []string{"http://", "https://", "ftp://", "www."} {
+		if bytes.HasPrefix(word, []byte(start)) {
+			return true
+		}
+	}
+	// [name]: https://… at the start of a line, the address after spaces.
+	k := j
+	for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+		k--
+	}
+	if k == j || k < 2 || src[k-1] != ':' || src[k-2] != ']' {
+		return false
+	}
+	line := bytes.LastIndexByte(src[:k], '\n') + 1
+	return bytes.HasPrefix(bytes.TrimLeft(src[line:k], " "), []byte("["))
 }

@@ -20,14 +20,17 @@ var otherToolKeys = []string{
 	"author", "authors", "publishDate", "expiryDate", "url", "hide", "hide_table_of_contents", "id",
 	"translationKey", "template", "lang", "pre", "post", "hidden", "bookHidden", "toc_hide",
 	"menu", "type", "disableToc", "bookToc",
+	// Hugo's own other fields: see hugofields.go.
+	"resources", "outputs", "sitemap", "menus", "isCJKLanguage", "markup", "headless", "build", "_build", "cascade",
 }
 
 // notDoneKeys are the keys of otherToolKeys that shiftbook reads only to
 // say what it does instead: refused with an error (url, translationKey),
 // or accepted and left without effect (lang when it matches the file's
-// language; pre, post, menu and type, with a warning). A did-you-mean never
+// language; pre, post, menu and type, with a warning; Hugo's fields of
+// hugofields.go). A did-you-mean never
 // names them (see suggestKey): "pre" is not a misspelt "url".
-var notDoneKeys = []string{"url", "translationKey", "lang", "pre", "post", "menu", "type"}
+var notDoneKeys = append([]string{"url", "translationKey", "lang", "pre", "post", "menu", "type"}, hugoFieldKeys...)
 
 // HideValues are the parts of a page MkDocs Material's hide: list may name.
 var HideValues = []string{"navigation", "toc", "footer"}
@@ -201,6 +204,8 @@ func (d *fieldDecoder) otherTool(fm *FrontMatter, seen *otherToolFields, k strin
 		if !d.boolean(v, k) {
 			fm.TOC = false
 		}
+	case "resources", "outputs", "sitemap", "menus", "isCJKLanguage", "markup", "headless", "build", "_build", "cascade":
+		d.hugoField(fm, canonical, k, v)
 	case "menu":
 		d.warnf(key, "menu puts a page in one of Hugo's menus; shiftbook's navigation is made from the content folders, so menu is ignored: order pages with weight and name them in the navigation with linkTitle, then remove menu")
 	case "type":

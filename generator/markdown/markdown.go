@@ -295,7 +295,9 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte, marks bool) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
-			writePlainText(b, c, src, marks)
+			var code bytes.Buffer
+			writePlainText(&code, c, src, marks)
+			b.WriteString(unescapeShortcodes(code.String())) // as codeSpan shows it
 		case *ast.AutoLink: // its text is its URL, not a child
 			b.Write(c.Label(src))
 		case *TermLink:

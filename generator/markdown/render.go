@@ -30,6 +30,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindAutoLink, r.autoLink)
 	reg.Register(ast.KindImage, r.image)
+	reg.Register(ast.KindCodeSpan, r.codeSpan)
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 	reg.Register(ast.KindCodeBlock, r.indentedCode)
 	reg.Register(ast.KindParagraph, r.paragraph)
@@ -239,6 +240,32 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		w.WriteByte('"')
 	}
 	w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+// codeSpan is goldmark's code span, but for an escaped shortcode call in
+// it, shown as Hugo shows one: `{{</* alert */>}}` reads {{< alert >}},
+// as it does in a fenced block.
+func (r *nodeRenderer) codeSpan(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		w.WriteString("</code>")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("<code>")
+	var b []byte
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if n := len(v); n > 0 && v[n-1] == '\n' { // a line break in a span is a space
+				v = append(v[:n-1:n-1], ' ')
+			}
+			b = append(b, v...)
+		case *ast.String:
+			b = append(b, c.Value...)
+		}
+	}
+	r.Writer.RawWrite(w, []byte(unescapeShortcodes(string(b))))
 	return ast.WalkSkipChildren, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/scaffold"
 )
 
@@ -19,6 +20,7 @@ const newArgs = "site DIR | KIND NAME [-s DIR] [--lang CODE]"
 const newHelp = `Start a new site, or a new page from the theme's archetype (template) for its kind.
 
   shiftbook new site DIR                  a small working site in a new or empty folder
+  shiftbook new site DIR --base-url URL   the same, published at URL (site.toml's baseURL)
   shiftbook new definition NAME           content/definitions/NAME.md
   shiftbook new metric NAME               content/metrics/NAME.md and a data file for it
   shiftbook new initiative NAME           content/initiatives/NAME.md, with milestones
@@ -38,6 +40,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", newArgs, newHelp, stderr)
 	src := fs.String("s", ".", "the site `folder` (holding site.toml) to add the page to")
 	lang := fs.String("lang", "", "start a translation of the existing page NAME into this `language` of site.toml")
+	baseURL := fs.String("base-url", "", "new site: the `address` the site is published at, such as https://cx.example.com/ (site.toml's baseURL)")
 	pos, code := parseInterleaved(fs, args, stdout)
 	if code >= 0 {
 		return code
@@ -62,7 +65,15 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case len(pos) > 2:
 			return usageErr("new site takes one folder, not %d; put a name with spaces in quotes", len(pos)-1)
 		}
-		return newSite(pos[1], stdout, stderr)
+		if *baseURL != "" {
+			if err := parse.CheckBaseURL(*baseURL); err != nil {
+				return usageErr("--base-url %q %v", *baseURL, err)
+			}
+		}
+		return newSite(pos[1], *baseURL, stdout, stderr)
+	}
+	if *baseURL != "" {
+		return usageErr("--base-url is for new site: shiftbook new site DIR --base-url ADDRESS; for a page, set baseURL in site.toml")
 	}
 	if _, ok := scaffold.Kinds[kind]; !ok {
 		names := scaffold.KindNames()
@@ -155,8 +166,8 @@ func newPage(siteDir, kind string, name scaffold.Name, stdout, stderr io.Writer)
 }
 
 // newSite writes the built-in starter site into dir and lists what it wrote.
-func newSite(dir string, stdout, stderr io.Writer) int {
-	files, err := scaffold.NewSite(dir, todayClock)
+func newSite(dir, baseURL string, stdout, stderr io.Writer) int {
+	files, err := scaffold.NewSite(dir, todayClock, baseURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "shiftbook new site: %v\n", err)
 		return exitContent
@@ -171,5 +182,8 @@ func newSite(dir string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "\nNext: shiftbook check -s %s, then shiftbook build -s %s (the site is written to %s).\n",
 		q, q, filepath.Join(dir, "public"))
+	if baseURL == "" {
+		fmt.Fprintf(stdout, "Before the site is published, set its address, baseURL, in %s.\n", filepath.Join(dir, "site.toml"))
+	}
 	return exitOK
 }

@@ -216,6 +216,9 @@ func TestNewSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
+	if !strings.Contains(stdout, "set its address, baseURL, in "+filepath.Join(dir, "site.toml")) {
+		t.Errorf("new site does not say to set baseURL:\n%s", stdout)
+	}
 	for _, f := range []string{
 		"site.toml", ".gitignore", "content/_index.md",
 		"content/vision/_index.md", "content/vision/promise.md",
@@ -234,7 +237,7 @@ func TestNewSite(t *testing.T) {
 	// Every key of site.toml is written, each with a comment above it.
 	cfg := readFile(t, filepath.Join(dir, "site.toml"))
 	lines := strings.Split(cfg, "\n")
-	for _, key := range []string{"title", "baseURL", "language", "theme", "version",
+	for _, key := range []string{"title", "# baseURL", "language", "theme", "version",
 		"[build]", "minify", "drafts", "[data]", "dir", "staleAfter",
 		"[glossary]", "autolink", "[surveys]", "maxPerJourney", "[markdown]", "unsafe", "[book]", "chapters"} {
 		found := false
@@ -265,6 +268,39 @@ func TestNewSite(t *testing.T) {
 	}
 	if code, _, stderr := runArgs(t, "build", "-s", dir, "-o", filepath.Join(t.TempDir(), "out")); code != 0 {
 		t.Fatalf("build of a new site: exit %d\n%s", code, stderr)
+	}
+	// Its address is not made up: left for the author, and said so.
+	if !strings.Contains(stderr, "site.toml: warning: baseURL is not set") {
+		t.Errorf("check of a new site without an address does not warn:\n%s", stderr)
+	}
+}
+
+// TestNewSiteBaseURL: new site --base-url writes the address, checked as
+// site.toml's baseURL is, and is for new site alone.
+func TestNewSiteBaseURL(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", newEpoch)
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := runArgs(t, "new", "site", dir, "--base-url", "https://cx.acme.example/"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if cfg := readFile(t, filepath.Join(dir, "site.toml")); !strings.Contains(cfg, "\nbaseURL  = \"https://cx.acme.example/\"\n") {
+		t.Errorf("site.toml lacks the address given:\n%s", cfg)
+	}
+	code, stdout, stderr := runArgs(t, "check", "-s", dir)
+	if code != 0 || stderr != "" || !strings.Contains(stdout, "no problems found") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"new", "site", filepath.Join(t.TempDir(), "a"), "--base-url", "cx.acme.example"}, `--base-url "cx.acme.example" has no https:// in front; write baseURL = "https://cx.acme.example/"`},
+		{[]string{"new", "page", "x", "-s", dir, "--base-url", "https://a.example/"}, "--base-url is for new site"},
+	} {
+		code, _, stderr := runArgs(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, want %d and %q\n%s", tc.args, code, exitUsage, tc.want, stderr)
+		}
 	}
 }
 

@@ -11,6 +11,11 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 )
 
+// CheckBaseURL is the rule of site.toml's baseURL for an address given
+// elsewhere (shiftbook new site --base-url); the error reads after the
+// address.
+func CheckBaseURL(s string) error { return checkBaseURL(s) }
+
 // checkBaseURL accepts an absolute http or https address with a host and
 // nothing a reader's browser would take for something else: baseURL lands
 // in sitemap.xml and in every link of the 404 page, so a quote or an angle

@@ -25,6 +25,9 @@ type archetypeData struct {
 	Year  int    // the year of Date
 	Data  string // metric: the data file, relative to the data folder
 	Path  string // the file written, from the site folder: content/metrics/nps.md
+	// site: the address the site is published at (new site --base-url);
+	// "" leaves baseURL for the author to set, site.toml says how.
+	BaseURL string
 }
 
 func newData(kind, title, slug string, now time.Time) archetypeData {

@@ -23,9 +23,10 @@ const siteArchetypes = "default/archetypes/site"
 var siteRenames = map[string]string{"index.md": "_index.md", "gitignore": ".gitignore"}
 
 // NewSite writes the built-in starter site into dir, a new or empty folder,
-// dated by clock, and returns the files written (slash paths from dir). On
-// an error nothing it wrote is left.
-func NewSite(dir string, clock func() (time.Time, error)) ([]string, error) {
+// dated by clock, published at baseURL ("": not known yet), and returns the
+// files written (slash paths from dir). On an error nothing it wrote is
+// left.
+func NewSite(dir string, clock func() (time.Time, error), baseURL string) ([]string, error) {
 	fail := func(format string, a ...any) ([]string, error) {
 		return nil, fmt.Errorf(format, a...)
 	}
@@ -46,6 +47,7 @@ func NewSite(dir string, clock func() (time.Time, error)) ([]string, error) {
 		return fail("%v", err)
 	}
 	data := newData("site", "Customer Experience", "", now)
+	data.BaseURL = baseURL
 
 	type file struct {
 		rel  string

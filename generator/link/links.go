@@ -131,7 +131,8 @@ func (s *Site) resolve(p *Page, dest string) (string, string) {
 				return f + fragment(frag), ""
 			}
 			switch {
-			case u == "/sitemap.xml" && !s.Config.HasSitemap():
+			case (u == "/sitemap.xml" || u == "/index.xml") && !s.Config.HasSitemap():
+				// The feed's links are absolute, as the sitemap's are.
 				return "", fmt.Sprintf("link to %s, which is written only when site.toml sets baseURL (the address the site is published at, such as baseURL = \"https://cx.example.com/\"); add baseURL, or remove the link", raw)
 			case u == "/index.xml" || u == "/sitemap.xml" || u == "/404.html":
 				return u, ""

@@ -31,7 +31,10 @@ type SiteData struct {
 	Nav        []*NavItem
 	Sections   []LinkData // top-level sections, for the home page
 	LiveReload bool       // only in `shiftbook serve`
-	Published  bool       // built by `shiftbook publish`: versions.json is beside the edition
+	// Feed is the tree's news feed (FeedFile), from its root; "" where
+	// none is written (a site without baseURL).
+	Feed      string
+	Published bool // built by `shiftbook publish`: versions.json is beside the edition
 	// ScriptText is the interface text of the theme's scripts (the js.*
 	// strings) as JSON, written into a page in a language other than
 	// English; "" in English, whose text the scripts hold themselves. It

@@ -15,6 +15,9 @@ import (
 func (r *run) buildSiteData() *SiteData {
 	cfg := r.site.Config
 	d := &SiteData{Title: cfg.Title, Language: cfg.Language, Version: cfg.Version, LiveReload: r.opts.LiveReload, Published: r.opts.Published}
+	if cfg.HasSitemap() {
+		d.Feed = FeedFile
+	}
 	if len(cfg.Languages) > 0 {
 		d.Direction = cfg.DefaultLanguage().Direction
 	}

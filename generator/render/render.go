@@ -313,6 +313,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 	}
 	if site.Config.HasSitemap() {
 		x.lazy["sitemap.xml"] = &lazyFile{make: r.sitemap}
+		x.lazy[FeedFile] = &lazyFile{make: r.feed}
 	}
 	for _, j := range r.jobs() {
 		x.jobs[j.out] = j

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -15,6 +16,12 @@ func admonitionProblem(p markdown.AdmonitionProblem) string {
 	case "unknown":
 		return fmt.Sprintf("%q is not a type of admonition, so it is shown as a plain note; the types are %s", p.Fence+p.Type, diag.Words(markdown.DocusaurusTypes)) +
 			diag.DidYouMean(p.Type, markdown.AdmonitionTypes(), "")
+	case "alert":
+		msg := fmt.Sprintf("[!%s] is not a type of alert, so it is shown as a plain note labelled %q; GitHub's types are NOTE, TIP, IMPORTANT, WARNING and CAUTION", strings.ToUpper(p.Type), strings.ToUpper(p.Type[:1])+p.Type[1:])
+		if sug := diag.Suggest(p.Type, markdown.AlertTypes()); sug != "" {
+			msg += diag.DidYouMeanAs("[!" + strings.ToUpper(sug) + "]")
+		}
+		return msg
 	case "unclosed":
 		return fmt.Sprintf("%q is not closed, so it runs on to the end of the page (or of the list, quote or admonition it is in); add a line %s where it should end", p.Fence+p.Type, p.Fence)
 	default: // "stray"

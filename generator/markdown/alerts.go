@@ -2,9 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -16,35 +19,103 @@ var alertLabels = map[string]string{
 	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
 }
 
-// alertKind returns the kind of alert a quote is, and takes its marker
-// line out of it; "" for an ordinary quote.
-func alertKind(q *ast.Blockquote, src []byte) string {
-	p, ok := q.FirstChild().(*ast.Paragraph)
-	if !ok || p.Lines().Len() == 0 {
-		return ""
+// Hugo and Obsidian read more on the marker line, and pages moved from
+// them (Docsy's among them) write it: a title after the marker
+// ([!TIP] Before you start), a fold (+ open, - closed: [!NOTE]- Details)
+// and other types ([!DANGER], [!INFO], [!QUESTION]), shown as the nearest
+// of the five kinds as MkDocs Material's types are (admonitionAlerts),
+// labelled with their own name. Obsidian's types beyond Material's:
+var obsidianTypes = []string{"abstract", "summary", "tldr", "info", "todo", "question", "help", "faq", "example", "quote", "cite"}
+
+// alert is what the marker line of a quote says.
+type alert struct {
+	typ         string // the type written, in lower case: "danger"
+	kind        string // one of alertLabels' keys
+	label       string // the title written, else the type's own name
+	collapsible bool
+	open        bool
+}
+
+// AlertTypes are the types an alert may name ([!TYPE]), sorted: GitHub's,
+// MkDocs Material's, Obsidian's and Docusaurus's, which Hugo reads too.
+func AlertTypes() []string {
+	types := slices.Collect(maps.Keys(alertLabels))
+	for _, m := range []map[string]string{admonitionAlerts, docusaurusAlerts} {
+		types = append(types, slices.Collect(maps.Keys(m))...)
+	}
+	types = append(types, obsidianTypes...)
+	slices.Sort(types)
+	return slices.Compact(types)
+}
+
+// parseAlertMarker reads the first line of a quote: [!TYPE], then + or -,
+// then a title; ok is false for a line that is no marker.
+func parseAlertMarker(line []byte) (typ, fold, title string, ok bool) {
+	if len(line) < 4 || line[0] != '[' || line[1] != '!' {
+		return "", "", "", false
+	}
+	end := bytes.IndexByte(line, ']')
+	if end < 3 {
+		return "", "", "", false
+	}
+	typ = string(line[2:end])
+	if strings.IndexFunc(typ, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_')
+	}) >= 0 {
+		return "", "", "", false
+	}
+	rest := line[end+1:]
+	if len(rest) > 0 && (rest[0] == '+' || rest[0] == '-') {
+		fold, rest = string(rest[:1]), rest[1:]
+	}
+	if len(rest) > 0 && rest[0] != ' ' && rest[0] != '\t' {
+		return "", "", "", false // [!NOTE]s is a word, not a marker
+	}
+	return strings.ToLower(typ), fold, string(bytes.TrimSpace(rest)), true
+}
+
+// alertOf returns what alert a quote is, and takes its marker line out of
+// it; ok is false for an ordinary quote. unknown is true for a type no
+// tool has, shown as a note and warned about.
+func (d *Doc) alertOf(q *ast.Blockquote, src []byte) (a alert, unknown, ok bool) {
+	p, isPara := q.FirstChild().(*ast.Paragraph)
+	if !isPara || p.Lines().Len() == 0 {
+		return alert{}, false, false
 	}
 	first := p.Lines().At(0)
-	line := bytes.TrimSpace(first.Value(src))
-	if len(line) < 4 || line[0] != '[' || line[1] != '!' || line[len(line)-1] != ']' {
-		return ""
+	typ, fold, title, ok := parseAlertMarker(bytes.TrimSpace(first.Value(src)))
+	if !ok {
+		return alert{}, false, false
 	}
-	kind := strings.ToLower(string(line[2 : len(line)-1]))
-	if _, ok := alertLabels[kind]; !ok {
-		return ""
+	a.typ, a.kind = typ, typ
+	if _, five := alertLabels[typ]; five {
+		a.label = alertLabels[typ]
+	} else {
+		a.kind = admonitionAlerts[typ]
+		if a.kind == "" {
+			a.kind = "note"
+		}
+		a.label = strings.ToUpper(typ[:1]) + typ[1:]
+		unknown = !slices.Contains(AlertTypes(), typ)
 	}
-	// The marker is plain text on the first line: take out the inline
-	// nodes it was parsed into (goldmark leaves "[", "!NOTE", "]").
+	if title != "" {
+		a.label = d.titleText(title)
+	}
+	a.collapsible, a.open = fold != "", fold == "+"
+	// The marker line is taken out of the paragraph: every inline node
+	// that starts on it (goldmark leaves "[", "!NOTE", "]" and the title's
+	// words and emphasis). A node that runs on past the line is no title.
 	for c := p.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		t, ok := c.(*ast.Text)
-		if !ok {
-			return "" // a link or emphasis on the marker line: not a marker
-		}
-		if t.Segment.Start >= first.Stop {
+		start, stop := inlineSpan(c)
+		if start >= first.Stop || start < 0 {
 			break
 		}
+		if stop > first.Stop {
+			return alert{}, false, false
+		}
 		p.RemoveChild(p, c)
-		if t.SoftLineBreak() || t.HardLineBreak() {
+		if t, isText := c.(*ast.Text); isText && (t.SoftLineBreak() || t.HardLineBreak()) {
 			break
 		}
 		c = next
@@ -52,21 +123,50 @@ func alertKind(q *ast.Blockquote, src []byte) string {
 	if p.FirstChild() == nil {
 		q.RemoveChild(q, p)
 	}
-	return kind
+	return a, unknown, true
+}
+
+// inlineSpan is where in the source an inline node's text starts and
+// stops, from the text under it; -1 when it has none.
+func inlineSpan(n ast.Node) (start, stop int) {
+	start, stop = -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		var seg text.Segment
+		switch c := c.(type) {
+		case *ast.Text:
+			seg = c.Segment
+		case *ast.String, *ast.RawHTML:
+			if raw, isRaw := c.(*ast.RawHTML); isRaw && raw.Segments.Len() > 0 {
+				seg = text.NewSegment(raw.Segments.At(0).Start, raw.Segments.At(raw.Segments.Len()-1).Stop)
+			} else {
+				return ast.WalkContinue, nil
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if entering {
+			if start < 0 {
+				start = seg.Start
+			}
+			stop = max(stop, seg.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, stop
 }
 
 // blockquote writes a quote, or an alert as an accessible callout: a note
 // (role="note") whose first line is its label.
 func (r *nodeRenderer) blockquote(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	kind := ""
+	var a alert
 	if r.doc != nil {
-		kind = r.doc.alerts[node]
+		a = r.doc.alerts[node]
 	}
 	switch {
-	case kind != "" && entering:
-		r.calloutStart(w, kind, alertLabels[kind], false, false)
-	case kind != "":
-		calloutEnd(w, false)
+	case a.kind != "" && entering:
+		r.calloutStart(w, a.kind, a.label, a.collapsible, a.open)
+	case a.kind != "":
+		calloutEnd(w, a.collapsible)
 	case entering:
 		w.WriteString("<blockquote>\n")
 	default:

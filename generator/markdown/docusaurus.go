@@ -57,9 +57,9 @@ var docusaurusAlerts = map[string]string{
 // a warning: the page still builds, and shows what it can.
 type AdmonitionProblem struct {
 	Offset  int    // byte offset in the body of the line at fault
-	Problem string // "unknown" type, "unclosed", or a "stray" closing line
+	Problem string // "unknown" type, "unclosed", a "stray" closing line, or an "alert" of an unknown type
 	Fence   string // the colons as written: ":::"
-	Type    string // the type as written ("foo"), for "unknown" and "unclosed"
+	Type    string // the type as written ("foo"), for "unknown", "unclosed" and "alert"
 }
 
 type docusaurusParser struct{}

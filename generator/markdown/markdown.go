@@ -97,12 +97,13 @@ type Doc struct {
 	RawErrors  []RawError      // raw HTML kept that would break the page
 	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
 	// Admonitions are Docusaurus admonitions of an unknown type or not
-	// closed, and closing lines that close none, for warnings.
+	// closed, closing lines that close none, and alerts of an unknown
+	// type ([!NB]), for warnings.
 	Admonitions []AdmonitionProblem
 
 	raw      map[ast.Node]rawHTML // the raw HTML kept (html = "safe" or "unsafe"), ready to write
 	unclosed map[string]int       // elements whose start tag the sanitizer removed, by name
-	alerts   map[ast.Node]string  // quotes that are GitHub alerts → their kind ("note")
+	alerts   map[ast.Node]alert   // quotes that are GitHub alerts → what their marker says
 	termIDs  map[ast.Node]string  // terms of definition lists → their ids
 	titleID  string               // the id of the heading DropTitle removed
 	// openRaw is a raw text element (<script>, <style>, <textarea>) raw
@@ -150,11 +151,14 @@ func (e *Engine) Parse(src []byte) *Doc {
 		case *Admonition, *ast.Paragraph:
 			doc.docusaurusProblems(n, src)
 		case *ast.Blockquote:
-			if kind := alertKind(n, src); kind != "" {
+			if a, unknown, ok := doc.alertOf(n, src); ok {
 				if doc.alerts == nil {
-					doc.alerts = map[ast.Node]string{}
+					doc.alerts = map[ast.Node]alert{}
 				}
-				doc.alerts[n] = kind
+				doc.alerts[n] = a
+				if unknown {
+					doc.Admonitions = append(doc.Admonitions, AdmonitionProblem{Offset: blockOffset(n, src), Problem: "alert", Type: a.typ})
+				}
 			}
 		case *extast.DefinitionTerm:
 			id := string(ctx.IDs().Generate([]byte(plainText(n, src)), n.Kind()))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/kind"
+	"github.com/shiftbook/shiftbook/generator/load"
 )
 
 // resolveLayouts warns at each layout key (or MkDocs's template) that names
@@ -41,6 +42,13 @@ func (s *Site) resolveLayouts() diag.List {
 				diags.Add(diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line(key), 1,
 					"layout %q is made for %s and shows only what those have, not this page's text, so the page is shown in its usual layout; remove %s, or name a layout for any page: %s", name, who, key, strings.Join(usable, ", "))))
 			}
+			continue
+		}
+		if base, code, ok := load.LanguageLayout(name, s.Config.Languages); ok {
+			// home.nl.html is home's for the nl pages: given, not named.
+			diags.Add(diag.Warning(diag.AtLine(p.Path, p.Source, p.Meta.Line(key), 1,
+				"layout %q is not a layout a page names: layouts/%s.html is the %q layout of the pages in %s, which they are given without naming it, so the page is shown in its usual layout; name %q to have that layout in every language, or remove %s",
+				name, name, base, code, base, key)))
 			continue
 		}
 		msg := fmt.Sprintf("layout %q is not a layout of the theme, so the page is shown in its usual layout", name)

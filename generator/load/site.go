@@ -139,12 +139,7 @@ func ReadWith(fsys fs.FS, builtin fs.FS, files *Files) (*Site, diag.List) {
 			site.Config.Shortcodes = append(site.Config.Shortcodes, name)
 		}
 	}
-	// The layouts a page's layout key may name, as render reads them.
-	for _, p := range theme.Paths("layouts") {
-		if name, ok := strings.CutSuffix(strings.TrimPrefix(p, "layouts/"), ".html"); ok && !strings.Contains(name, "/") && name != "baseof" {
-			site.Config.Layouts = append(site.Config.Layouts, name)
-		}
-	}
+	site.Config.Layouts = pageLayouts(theme, cfg.Languages)
 	diags.Add(d...)
 	site.Theme = theme
 	return site, diags

@@ -108,8 +108,9 @@ type Config struct {
 	// found by load, not written in site.toml.
 	Shortcodes []string `toml:"-"`
 	// Layouts are the names of the theme's page layouts (layouts/NAME.html,
-	// baseof.html aside), for the warning at a page's layout key that
-	// names none: found by load; nil when not known.
+	// baseof.html and a language's own, home.nl.html, aside), for the
+	// warning at a page's layout key that names none: found by load; nil
+	// when not known.
 	Layouts []string `toml:"-"`
 	// ReviewPeriod is ReviewEvery decoded.
 	ReviewPeriod Period `toml:"-"`

@@ -26,12 +26,11 @@ func (r *run) generatedJobs() []job {
 		name := name
 		jobs = append(jobs, job{out: "tags/" + name + "/index.html", layout: "tag", data: func() *PageData { return r.tagData(name) }})
 	}
-	// A theme may leave out a generated page; fall back to the plain layout.
+	// A theme may leave out a generated page; fall back to the plain
+	// layout. Either is the language's own where the theme has one.
 	for i := range jobs {
 		jobs[i].generated = true
-		if !r.tmpl.has(jobs[i].layout) {
-			jobs[i].layout = "page"
-		}
+		jobs[i].layout = r.pickLayout(jobs[i].layout, "page")
 	}
 	return jobs
 }

@@ -20,7 +20,6 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/i18n"
-	"github.com/shiftbook/shiftbook/generator/kind"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/load"
 	"github.com/shiftbook/shiftbook/generator/markdown"
@@ -95,6 +94,10 @@ type run struct {
 	alternates map[string][]altTarget
 
 	text *i18n.Text // the interface text of its language
+	// langLayouts are the theme's layouts made for the run's language
+	// (home.nl.html in the nl tree), by the layout they stand for ("home"
+	// → "home.nl"); nil without any (see pickLayout).
+	langLayouts map[string]string
 
 	absoluteOnce sync.Once // absoluteBase, read once
 	absolute     bool
@@ -249,6 +252,7 @@ func Prepare(ctx context.Context, site *link.Site, theme load.Theme, md *markdow
 			r.minifyPages = true
 		}
 	}
+	r.setLanguageLayouts()
 	for _, need := range []string{"page", "section", "home"} {
 		if !tmpl.has(need) {
 			return nil, diag.List{diag.File("themes/"+site.Config.Theme+"/layouts/"+need+".html",
@@ -606,29 +610,6 @@ func (r *run) jobs() []job {
 	}
 	jobs = append(jobs, r.generatedJobs()...)
 	return jobs
-}
-
-// layoutOf picks a page's layout: its layout key, else the layout the kind
-// table gives its kind's folder page or its kind, else the generic page
-// layout.
-func (r *run) layoutOf(p *link.Page) string {
-	candidates := []string{}
-	if l := p.Meta.Layout; l != "" && (kind.LayoutReservedFor(l) == "" || kind.OwnLayout(p.Kind, p.Section, listLayout(p) != "", l)) {
-		// A layout made for another kind's data or a generated page's is
-		// not given this page's (link warns at the key).
-		candidates = append(candidates, l)
-	}
-	if l := listLayout(p); l != "" {
-		candidates = append(candidates, l)
-	}
-	candidates = append(candidates, kind.Of(p.Kind).Layout)
-	candidates = append(candidates, "page")
-	for _, c := range candidates {
-		if r.tmpl.has(c) {
-			return c
-		}
-	}
-	return "page"
 }
 
 func (r *run) sitemap() []byte {

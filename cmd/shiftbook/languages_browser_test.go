@@ -35,7 +35,11 @@ const languagePageJS = `((lang) => {
     const r = a.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || r.right > vw + 0.5 || r.left < 0) bad.push("switcher link " + a.hreflang + " is not in view");
     if (r.height < 24) bad.push("switcher link " + a.hreflang + " is " + Math.round(r.height) + " px tall, too small to tap");
-    if (a.lang !== a.hreflang) bad.push("switcher link " + a.hreflang + " does not say its language (lang)");
+    // The name is in its language; the link's title (a note on an
+    // untranslated entry) is in the page's, so the lang is on the name.
+    const name = a.querySelector(".lang-name");
+    if (!name || name.lang !== a.hreflang) bad.push("switcher link " + a.hreflang + " does not say its language (lang on its name)");
+    if (a.title && a.closest("[lang]").lang !== lang) bad.push("switcher link " + a.hreflang + ": its title is not marked in the page's language " + lang);
   }
   const current = nav.querySelector("a[aria-current=page]");
   if (!current || current.hreflang !== lang) bad.push("the current language is not marked");

@@ -23,7 +23,7 @@ const rtlPageJS = `(() => {
   if (html.dir !== "rtl" || getComputedStyle(html).direction !== "rtl") bad.push("html dir " + html.dir + ", direction " + getComputedStyle(html).direction);
   for (const [sel, want] of [["main", "ltr"], ["main .content p", "ltr"], ["ul.toc", "ltr"],
       ["main .translation-banner", "rtl"], [".breadcrumbs a[lang=ar]", "rtl"], [".site-nav a[aria-current=page]", "ltr"],
-      [".language-switcher a[hreflang=en]", "ltr"]]) {
+      [".language-switcher a[hreflang=en] .lang-name", "ltr"]]) {
     const got = dir(sel);
     if (got !== want) bad.push(sel + " is " + got + ", want " + want);
   }

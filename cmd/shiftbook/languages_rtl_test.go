@@ -62,8 +62,11 @@ func TestRightToLeftMarks(t *testing.T) {
 		{"ar/vision/rules/index.html", []string{
 			`<html lang="ar" dir="rtl">`,
 			`<title lang="en" dir="ltr">House rules · Fixture</title>`,
-			`<a href="../../../vision/rules/" hreflang="en" lang="en" dir="ltr" data-root="../../../" data-default>`,
-			`<a href="../../../ar/vision/rules/" hreflang="ar" lang="ar" data-root="../../../ar/" aria-current="page" class="untranslated"`,
+			// The switcher: each name in its language; the note of an
+			// untranslated entry in the language of the interface text,
+			// English (the Arabic table has no switcher notes).
+			`<a href="../../../vision/rules/" hreflang="en" data-root="../../../" data-default><span class="lang-name" lang="en" dir="ltr">English</span>`,
+			`<a href="../../../ar/vision/rules/" hreflang="ar" data-root="../../../ar/" aria-current="page" class="untranslated" lang="en" dir="ltr" title="Not translated into العربية yet: shown in the original language"><span class="lang-name" lang="ar">العربية</span>`,
 			`<a href="../../vision/rules/" aria-current="page" lang="en" dir="ltr">House rules</a>`, // navigation
 			`<ul class="toc" lang="en" dir="ltr">`,
 			`<main id="main" tabindex="-1" lang="en" dir="ltr">`,
@@ -101,8 +104,8 @@ func TestRightToLeftMarks(t *testing.T) {
 		{"ar/definitions/customer/index.html", []string{`<a href="../../vision/rules/" lang="en" dir="ltr">House rules</a>`}},
 		{"vision/rules/index.html", []string{
 			`<html lang="en" dir="ltr">`,
-			`<a href="../../vision/rules/" hreflang="en" lang="en" data-root="../../" data-default aria-current="page">`,
-			`<a href="../../ar/vision/rules/" hreflang="ar" lang="ar" dir="rtl" data-root="../../ar/" class="untranslated"`,
+			`<a href="../../vision/rules/" hreflang="en" data-root="../../" data-default aria-current="page"><span class="lang-name" lang="en">English</span>`,
+			`<a href="../../ar/vision/rules/" hreflang="ar" data-root="../../ar/" class="untranslated" title="Not translated into العربية yet: shown in the original language"><span class="lang-name" lang="ar" dir="rtl">العربية</span>`,
 		}},
 	} {
 		b, err := os.ReadFile(filepath.Join(out, c.file))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,16 @@ func TestBrowserSearchShowsOtherLanguages(t *testing.T) {
 		own := eval[int](t, ctx, `document.querySelectorAll("#header-results [role=option]").length`)
 		if c.wantOwn && own == 0 {
 			t.Errorf("%s: %q: no hits in the page's own language", c.page, c.query)
+		}
+		// A page the tree shows untranslated is found by its English
+		// words: its hit's title and snippet say so (lang="en"); on the
+		// English page no hit of its own is marked.
+		marked := eval[[]string](t, ctx, `[...document.querySelectorAll("#header-results [role=option] [lang]")].map(e => e.className + " " + e.lang)`)
+		if c.page == "/nl/" && !slices.Contains(marked, "search-title en") {
+			t.Errorf("%s: %q: no hit of a page shown untranslated has its title marked lang=en: %q", c.page, c.query, marked)
+		}
+		if c.page == "/" && len(marked) > 0 {
+			t.Errorf("%s: %q: hits in the page's own language are marked: %q", c.page, c.query, marked)
 		}
 		// The page's own hits come first.
 		if own > 0 && !eval[bool](t, ctx, `(() => { const l = document.querySelector("#header-results [role=listbox]"), o = document.querySelector("#header-results .search-other"); return !!(l.compareDocumentPosition(o) & Node.DOCUMENT_POSITION_FOLLOWING); })()`) {

@@ -52,6 +52,9 @@ type LaneItemData struct {
 type StageLinkData struct {
 	Journey, Stage, Kind string
 	URL                  string // the stage's column on its journey's page, from the site root
+	// Mark (Lang, Dir) is the language of Journey and Stage, that
+	// journey's text, where it is not that of the text around the link.
+	Mark
 }
 
 // JourneyLinkData is one link on /journeys/: a stage and the stage of
@@ -108,24 +111,27 @@ func (r *run) blueprintRows(stages []link.JourneyStage) []LaneRow {
 }
 
 // stageLink is the link to a stage.
-func stageLink(ref link.StageRef) StageLinkData {
+// stageLink is a link to a stage, shown inside text in around (see
+// textMark).
+func (r *run) stageLink(ref link.StageRef, around string) StageLinkData {
 	st := ref.Stage()
 	k := ref.Page.Meta.Journey.Kind
 	if k == "" {
 		k = "customer"
 	}
 	return StageLinkData{Journey: ref.Page.Title(), Stage: ref.Label(), Kind: k,
-		URL: rootRel(ref.Page.URL) + "#" + link.StageAnchor(st.ID)}
+		URL: rootRel(ref.Page.URL) + "#" + link.StageAnchor(st.ID), Mark: r.textMark(ref.Page, around)}
 }
 
-// journeyLinks lists, for /journeys/, every stage that rests on a stage of
-// another journey, in the order of the journeys and their stages.
-func (r *run) journeyLinks() []JourneyLinkData {
+// journeyLinks lists, for /journeys/ (its text in around), every stage
+// that rests on a stage of another journey, in the order of the journeys
+// and their stages.
+func (r *run) journeyLinks(around string) []JourneyLinkData {
 	var out []JourneyLinkData
 	for _, p := range r.site.Journeys {
 		for i, st := range p.Journey.Stages {
 			for _, to := range st.RestsOn {
-				out = append(out, JourneyLinkData{From: stageLink(link.StageRef{Page: p, Index: i}), To: stageLink(to)})
+				out = append(out, JourneyLinkData{From: r.stageLink(link.StageRef{Page: p, Index: i}, around), To: r.stageLink(to, around)})
 			}
 		}
 	}

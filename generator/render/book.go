@@ -113,7 +113,7 @@ func (r *run) scorecard() []*MetricData {
 	})
 	out := make([]*MetricData, len(metrics))
 	for i, m := range metrics {
-		out[i] = r.metricData(m)
+		out[i] = r.metricOn(m, r.treeLang())
 	}
 	return out
 }

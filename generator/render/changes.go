@@ -126,9 +126,12 @@ type TranslationChanges struct {
 }
 
 // TranslationChange is one translation: its language's name and the
-// page in that language, from the root of the tree shown.
+// page in that language, from the root of the tree shown. Mark (Lang,
+// Dir) is the language of Title where it is not the tree's: a Dutch
+// title on the default language's /changes/.
 type TranslationChange struct {
 	Language, Title, Href string
+	Mark
 }
 
 func (r *run) changesData() *PageData {

@@ -34,8 +34,9 @@ type MetricGroup struct {
 // dashboardData orders the metrics by weight (metrics without one last),
 // then title, as navigation does; counts their statuses; picks the
 // headline metrics (those marked headline = true, else the first); and
-// groups them as [dashboard] groupBy says.
-func (r *run) dashboardData() *DashboardData {
+// groups them as [dashboard] groupBy says. Each metric's title is marked
+// with its language where it is not around, the dashboard page's.
+func (r *run) dashboardData(around string) *DashboardData {
 	pages := make([]*link.Page, 0, len(r.site.Metrics))
 	for _, m := range r.site.Metrics {
 		pages = append(pages, m.Page)
@@ -43,7 +44,7 @@ func (r *run) dashboardData() *DashboardData {
 	link.SortPages(pages)
 	d := &DashboardData{}
 	for _, p := range pages {
-		d.All = append(d.All, r.metricData(p.Metric))
+		d.All = append(d.All, r.metricOn(p.Metric, around))
 	}
 	counts := map[string]int{}
 	stale := 0

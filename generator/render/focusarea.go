@@ -19,6 +19,9 @@ type FocusAreaData struct {
 	// The counts of the roll-up.
 	OnTrack, OffTrack, NoTarget, NoData, Stale int // metrics
 	AtRisk, Overdue                            int // initiatives at risk; their milestones past due
+	// Mark (Lang, Dir) is the language of the area's title and
+	// description where it is not that of the page that lists it.
+	Mark
 }
 
 // FocusStageData is a journey stage in a focus area.
@@ -28,6 +31,10 @@ type FocusStageData struct {
 	Href               string // the stage's column on the journey's page, from the page shown
 	Feeling            int
 	Pains              []string
+	// Mark (Lang, Dir) is the language of Stage and Pains, the journey's
+	// text, where it is not that of the page shown (as Journey.Mark is
+	// of the journey's title).
+	Mark
 }
 
 // Attention reports whether anything of the area needs someone now.
@@ -35,14 +42,18 @@ func (d *FocusAreaData) Attention() bool {
 	return d.OffTrack+d.Stale+d.AtRisk+d.Overdue > 0
 }
 
-func (r *run) focusAreaData(d *PageData, p *link.Page) *FocusAreaData {
+// focusAreaData is focus area p as page d, whose text is in around, shows
+// it: p's own page or the list of areas. What it rolls up is marked with
+// its language where that is not around (textMark).
+func (r *run) focusAreaData(d *PageData, p *link.Page, around string) *FocusAreaData {
 	a := p.FocusArea
-	fd := &FocusAreaData{ID: a.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Leader: p.Meta.FocusArea.Leader}
+	fd := &FocusAreaData{ID: a.ID, Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Leader: p.Meta.FocusArea.Leader,
+		Mark: r.textMark(p, around)}
 	if o := r.site.OwnerNamed(fd.Leader); o != nil && fd.Leader != "" {
 		fd.Leader, fd.LeaderURL = o.Name, ownerHref(d, o)
 	}
 	for _, m := range a.Metrics {
-		md := r.metricData(m)
+		md := r.metricOn(m, around)
 		fd.Metrics = append(fd.Metrics, md)
 		switch {
 		case !md.HasData:
@@ -59,7 +70,7 @@ func (r *run) focusAreaData(d *PageData, p *link.Page) *FocusAreaData {
 		}
 	}
 	for _, ip := range a.Initiatives {
-		in := r.initiativeData(ip)
+		in := r.initiativeData(ip, around)
 		fd.Initiatives = append(fd.Initiatives, in)
 		if ip.Meta.Initiative.Status == "at risk" {
 			fd.AtRisk++
@@ -72,30 +83,36 @@ func (r *run) focusAreaData(d *PageData, p *link.Page) *FocusAreaData {
 	}
 	for _, st := range a.Stages {
 		jl := d.link(st.Journey.Title(), rootRel(st.Journey.URL))
+		jl.Mark = r.textMark(st.Journey, around)
 		fd.Stages = append(fd.Stages, FocusStageData{Journey: jl, Href: jl.Href + "#" + link.StageAnchor(st.Stage.ID),
-			Stage: st.Stage.Name, Feeling: st.Stage.Feeling, FeelingText: chart.FeelingWord(st.Stage.Feeling), Pains: st.Stage.Pains})
+			Stage: st.Stage.Name, Feeling: st.Stage.Feeling, FeelingText: chart.FeelingWord(st.Stage.Feeling), Pains: st.Stage.Pains, Mark: jl.Mark})
 	}
 	for _, q := range a.Pages {
-		fd.Pages = append(fd.Pages, d.link(q.Title(), rootRel(q.URL)))
+		l := d.link(q.Title(), rootRel(q.URL))
+		l.Mark = r.textMark(q, around)
+		fd.Pages = append(fd.Pages, l)
 	}
 	return fd
 }
 
-// focusLinks are the focus areas a page names, as links from page d.
-func focusLinks(d *PageData, p *link.Page) []LinkData {
+// focusLinks are the focus areas page p names, as links from its data d,
+// each marked with its language against p's text.
+func (r *run) focusLinks(d *PageData, p *link.Page) []LinkData {
 	var out []LinkData
 	for _, fp := range p.Focus {
-		out = append(out, d.link(fp.Title(), rootRel(fp.URL)))
+		l := d.link(fp.Title(), rootRel(fp.URL))
+		l.Mark = r.titleMark(fp, p)
+		out = append(out, l)
 	}
 	return out
 }
 
 func init() {
 	registerKind(kind.FocusArea, kindPages{
-		page: func(r *run, p *link.Page, d *PageData) { d.FocusArea = r.focusAreaData(d, p) },
-		list: func(r *run, _ *link.Page, d *PageData) {
+		page: func(r *run, p *link.Page, d *PageData) { d.FocusArea = r.focusAreaData(d, p, r.textLang(p)) },
+		list: func(r *run, list *link.Page, d *PageData) {
 			for _, p := range r.site.FocusAreas {
-				d.FocusAreas = append(d.FocusAreas, r.focusAreaData(d, p))
+				d.FocusAreas = append(d.FocusAreas, r.focusAreaData(d, p, r.textLang(list)))
 			}
 		},
 		keywords: func(p *link.Page, w *entryWords) { w.keyword(p.Meta.FocusArea.Leader) },

@@ -16,6 +16,10 @@ type InitiativeData struct {
 	Milestones                     []MilestoneData
 	Next                           *MilestoneData // the first milestone not done; nil when all are
 	Metrics                        []*MetricData
+	// Mark (Lang, Dir) is the language of the initiative's own text
+	// (title, description, reason, milestones) where it is not that of
+	// the page that lists it; "" on its own page.
+	Mark
 }
 
 // MilestoneData is a milestone on the timeline. Today is true on the first
@@ -33,10 +37,12 @@ type MilestoneData struct {
 // initiativeStatusText is what a status says; a status is never a colour alone.
 var initiativeStatusText = map[string]string{"proposed": "Proposed", "active": "Active", "at risk": "At risk", "done": "Done"}
 
-func (r *run) initiativeData(p *link.Page) *InitiativeData {
+// initiativeData is initiative p as a page whose text is in around shows
+// it: p's own page, or a page that lists it (see textMark).
+func (r *run) initiativeData(p *link.Page, around string) *InitiativeData {
 	meta := p.Meta.Initiative
 	d := &InitiativeData{Title: p.Title(), URL: rootRel(p.URL), Description: p.Meta.Description, Owner: p.Meta.Owner,
-		Status: "unknown", StatusText: r.word("status", "No status"), Reason: meta.Reason}
+		Status: "unknown", StatusText: r.word("status", "No status"), Reason: meta.Reason, Mark: r.textMark(p, around)}
 	if t, ok := initiativeStatusText[meta.Status]; ok {
 		d.Status, d.StatusText = slugStatus(meta.Status), r.word("status", t)
 	}
@@ -67,7 +73,7 @@ func (r *run) initiativeData(p *link.Page) *InitiativeData {
 	}
 	if in := p.Initiative; in != nil {
 		for _, m := range in.Metrics {
-			d.Metrics = append(d.Metrics, r.metricData(m))
+			d.Metrics = append(d.Metrics, r.metricOn(m, around))
 		}
 	}
 	return d
@@ -94,10 +100,10 @@ func init() {
 	registerKind(kind.Initiative, kindPages{
 		manifest: initiativeManifest,
 		changes:  initiativeChanges,
-		page:     func(r *run, p *link.Page, d *PageData) { d.Initiative = r.initiativeData(p) },
-		list: func(r *run, _ *link.Page, d *PageData) {
+		page:     func(r *run, p *link.Page, d *PageData) { d.Initiative = r.initiativeData(p, r.textLang(p)) },
+		list: func(r *run, list *link.Page, d *PageData) {
 			for _, p := range r.site.Initiatives {
-				d.Initiatives = append(d.Initiatives, r.initiativeData(p))
+				d.Initiatives = append(d.Initiatives, r.initiativeData(p, r.textLang(list)))
 			}
 		},
 		keywords: func(p *link.Page, w *entryWords) { w.keyword(p.Meta.Initiative.Status) },

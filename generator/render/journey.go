@@ -84,7 +84,7 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 			Target: st.Feeling, Failures: failures(st.Blueprint)}
 		sd.URL = d.URL + "#" + sd.Anchor
 		for _, m := range st.Metrics {
-			sd.Metrics = append(sd.Metrics, r.metricData(m))
+			sd.Metrics = append(sd.Metrics, r.metricOn(m, r.textLang(p))) // inside the journey's text
 		}
 		if st.HasTarget {
 			sd.HasTarget, sd.Target, d.HasTarget = true, st.TargetFeeling, true
@@ -93,10 +93,10 @@ func (r *run) journeyData(p *link.Page, uid string) *JourneyData {
 		sd.TargetText = r.text.T("feeling." + chart.FeelingWord(sd.Target))
 		sd.GapText = r.gapText(sd.Gap)
 		for _, ref := range st.RestsOn {
-			sd.SupportedBy = append(sd.SupportedBy, stageLink(ref))
+			sd.SupportedBy = append(sd.SupportedBy, r.stageLink(ref, r.textLang(p)))
 		}
 		for _, ref := range st.Supports {
-			sd.Supports = append(sd.Supports, stageLink(ref))
+			sd.Supports = append(sd.Supports, r.stageLink(ref, r.textLang(p)))
 		}
 		d.Stages = append(d.Stages, sd)
 		if st.Moment {
@@ -119,7 +119,7 @@ func init() {
 		changes:  journeyChanges,
 		page:     func(r *run, p *link.Page, d *PageData) { d.Journey = r.journeyData(p, "") },
 		list: func(r *run, p *link.Page, d *PageData) {
-			d.JourneyLinks = r.journeyLinks()
+			d.JourneyLinks = r.journeyLinks(r.textLang(p))
 			for _, j := range r.site.Journeys {
 				c := r.card(j, p)
 				c.Owner = j.Meta.Owner

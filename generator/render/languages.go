@@ -49,6 +49,12 @@ type AltLink struct {
 	// Dir is the language's direction where it is not that of the page
 	// shown: the switcher's entry, its name in itself, is marked with it.
 	Dir string
+	// NoteMark is the language of the note an untranslated or absent
+	// entry has as its title, in the interface text of the page shown,
+	// where it is not the page's (English, for a language the theme has
+	// no table of): the entry's name is in its own language, its title
+	// is not.
+	NoteMark Mark
 }
 
 // PrepareLanguages renders a site in several languages: sites[i] is the
@@ -217,9 +223,16 @@ func (r *run) altLinks(u, root string) []AltLink {
 		if r.site.Config.BaseURL == "" {
 			abs = href // no baseURL: the address from the page
 		}
-		out = append(out, AltLink{Code: l.Code, Name: l.Name, Href: href, Root: langRoot, Abs: abs,
+		alt := AltLink{Code: l.Code, Name: l.Name, Href: href, Root: langRoot, Abs: abs,
 			Current: l.Code == r.opts.Lang.Code, Default: a.lang == 0, Fallback: a.fallback, Absent: a.absent,
-			Dir: r.dirAgainst(l.Code, r.treeLang())})
+			Dir: r.dirAgainst(l.Code, r.treeLang())}
+		switch {
+		case a.fallback:
+			alt.NoteMark = r.mark(r.text.LangOf("translation.untranslated"), r.treeLang())
+		case a.absent:
+			alt.NoteMark = r.mark(r.text.LangOf("translation.absent"), r.treeLang())
+		}
+		out = append(out, alt)
 	}
 	return out
 }
@@ -481,7 +494,7 @@ func setTranslationChanges(runs []*Renderer, langs []Language, prev *Manifest) {
 				if i == 0 {
 					href = root + langs[e.lang].Prefix + rootRel(e.page.URL)
 				}
-				tc := TranslationChange{Language: langs[e.lang].Name, Title: e.page.Title(), Href: href}
+				tc := TranslationChange{Language: langs[e.lang].Name, Title: e.page.Title(), Href: href, Mark: r.mark(langs[e.lang].Code, r.treeLang())}
 				key := e.m
 				key.Behind = false
 				if prev != nil && len(prev.Translations) > 0 && !known[key] {
@@ -545,7 +558,7 @@ func (r *run) listedLink(d *PageData, p *link.Page) LinkData {
 // owners, the book), whose text is in the language of its tree: the
 // default language's for a page not translated yet; none else.
 func (r *run) listedMark(target *link.Page) Mark {
-	return r.mark(r.textLang(target), r.treeLang())
+	return r.textMark(target, r.treeLang())
 }
 
 // titleMark marks target's title as shown on page, when it is not in the
@@ -553,7 +566,17 @@ func (r *run) listedMark(target *link.Page) Mark {
 // tree a page not translated yet has the default language's title, and so
 // has the text of a page shown untranslated.
 func (r *run) titleMark(target, page *link.Page) Mark {
-	return r.mark(r.textLang(target), r.textLang(page))
+	return r.textMark(target, r.textLang(page))
+}
+
+// textMark marks target's title, or any text of its own another page
+// shows (a milestone's name, a stage's, a metric's row), inside text in
+// around: the language of the page that shows it (textLang), or of its
+// tree on a page the site makes (treeLang). The parts that show another
+// page's text take around from the page they are made for, as
+// titleMark and listedMark do.
+func (r *run) textMark(target *link.Page, around string) Mark {
+	return r.mark(r.textLang(target), around)
 }
 
 // textLang is the language of a page's text in the run's tree: the

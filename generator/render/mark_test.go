@@ -60,3 +60,42 @@ func TestMark(t *testing.T) {
 		})
 	}
 }
+
+// TestTextMark: another page's text is marked against the language of
+// the text around it (a page's own, or its tree's on a page the site
+// makes), and a metric listed with a mark is a marked copy: the data
+// every page shares keeps none.
+func TestTextMark(t *testing.T) {
+	r := markRun("nl", "en:ltr", "nl:ltr")
+	untranslated := &link.Page{Fallback: true}
+	translated := &link.Page{}
+	for _, c := range []struct {
+		name           string
+		target, around *link.Page // around nil: a page the site makes
+		want           Mark
+	}{
+		{"untranslated on a Dutch page", untranslated, translated, Mark{Lang: "en"}},
+		{"untranslated on a page shown untranslated", untranslated, untranslated, Mark{}},
+		{"translated on a page shown untranslated", translated, untranslated, Mark{Lang: "nl"}},
+		{"translated on a Dutch page", translated, translated, Mark{}},
+		{"untranslated on /owners/", untranslated, nil, Mark{Lang: "en"}},
+		{"translated on /owners/", translated, nil, Mark{}},
+	} {
+		around := r.treeLang()
+		if c.around != nil {
+			around = r.textLang(c.around)
+		}
+		if got := r.textMark(c.target, around); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+	}
+	m := &link.Metric{ID: "nps", Page: untranslated}
+	shared := &MetricData{ID: "nps"}
+	r.metrics = map[string]*MetricData{"nps": shared}
+	if got := r.metricOn(m, "nl"); got == shared || got.Mark != (Mark{Lang: "en"}) {
+		t.Errorf("metricOn in Dutch text: %p %+v, want a copy marked en (shared %p)", got, got.Mark, shared)
+	}
+	if got := r.metricOn(m, "en"); got != shared || shared.Mark != (Mark{}) {
+		t.Errorf("metricOn in English text: %p %+v, want the shared data unmarked (%p)", got, shared.Mark, shared)
+	}
+}

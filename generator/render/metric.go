@@ -64,6 +64,26 @@ type MetricData struct {
 	N                              string        // responses behind Latest ("1902"); "" when the file does not say
 	AlertText                      string        // the latest value moved sharply (see alertText); "" when not
 	TargetFacts
+	// Mark (Lang, Dir) is the language of Title (and Name) where it is
+	// not that of the text around it, on the page that lists the metric
+	// (see metricOn); "" on the metric's own page and in a body.
+	Mark
+}
+
+// metricOn is metric m as a page whose text is in around lists it (the
+// dashboard, an initiative's or focus area's list, a journey's stage):
+// its data, its title marked with its language where that is not
+// around (textMark). The data is made once per metric and shared; a
+// marked one is a copy.
+func (r *run) metricOn(m *link.Metric, around string) *MetricData {
+	d := r.metricData(m)
+	mark := r.textMark(m.Page, around)
+	if mark == (Mark{}) {
+		return d
+	}
+	c := *d
+	c.Mark = mark
+	return &c
 }
 
 // More reports whether the table shows fewer rows than the data has.
@@ -268,8 +288,8 @@ func init() {
 		manifest: metricManifest,
 		changes:  metricChanges,
 		page:     func(r *run, p *link.Page, d *PageData) { d.Metric = r.metricData(p.Metric) },
-		list: func(r *run, _ *link.Page, d *PageData) {
-			d.Board = r.dashboardData()
+		list: func(r *run, p *link.Page, d *PageData) {
+			d.Board = r.dashboardData(r.textLang(p))
 			d.Dashboard = d.Board.All
 		},
 		card: func(r *run, p *link.Page, c *CardData) {

@@ -104,7 +104,7 @@ func (r *run) ownersData() *PageData {
 			od.Pages = append(od.Pages, op)
 		}
 		for _, t := range o.Tasks {
-			od.Tasks = append(od.Tasks, r.taskData(d, t))
+			od.Tasks = append(od.Tasks, r.taskData(d, t, r.treeLang()))
 		}
 		od.Late = len(o.Late)
 		for _, m := range o.Milestones {

@@ -53,7 +53,7 @@ func (r *run) pageData(p *link.Page) *PageData {
 	d.Description = p.Meta.Description
 	d.Content = r.renderContent(p, p.URL, "")
 	d.Owner = p.Meta.Owner
-	d.Focus = focusLinks(d, p)
+	d.Focus = r.focusLinks(d, p)
 	d.Reviewed, d.ReviewedISO = r.formatDate(p.Meta.Reviewed)
 	d.Review = r.reviewData(d, p)
 	if o := r.site.OwnerOf(p); o != nil {

@@ -101,7 +101,9 @@ func (d *PageData) writePagerLink(b *strings.Builder, rel, label string, l *Link
 
 // LanguageLinks is nav.language-switcher: the page in each language, the
 // one shown marked aria-current, an untranslated one marked with a
-// title; "" on a site of one language.
+// title; "" on a site of one language. Each entry's name is in its own
+// language, so its lang (and dir) is on the name, not on the link: the
+// link's title is a note in the language of the page shown.
 func (d *PageData) LanguageLinks() template.HTML {
 	if len(d.Alternates) == 0 {
 		return ""
@@ -113,9 +115,7 @@ func (d *PageData) LanguageLinks() template.HTML {
 		writeURL(&b, a.Href)
 		b.WriteString(`" hreflang="`)
 		writeText(&b, a.Code)
-		b.WriteString(`"`)
-		Mark{Lang: a.Code, Dir: a.Dir}.write(&b) // each entry is its language's name in itself
-		b.WriteString(` data-root="`)
+		b.WriteString(`" data-root="`)
 		writeText(&b, a.Root)
 		b.WriteString(`"`)
 		if a.Default {
@@ -126,15 +126,21 @@ func (d *PageData) LanguageLinks() template.HTML {
 		}
 		switch {
 		case a.Fallback:
-			b.WriteString(` class="untranslated" title="`)
+			b.WriteString(` class="untranslated"`)
+			a.NoteMark.write(&b)
+			b.WriteString(` title="`)
 			writeText(&b, d.text.T("translation.untranslated", "language", a.Name))
 			b.WriteString(`"`)
 		case a.Absent:
-			b.WriteString(` class="untranslated absent" title="`)
+			b.WriteString(` class="untranslated absent"`)
+			a.NoteMark.write(&b)
+			b.WriteString(` title="`)
 			writeText(&b, d.text.T("translation.absent", "language", a.Name))
 			b.WriteString(`"`)
 		}
-		b.WriteString(`><span class="lang-name">`)
+		b.WriteString(`><span class="lang-name"`)
+		Mark{Lang: a.Code, Dir: a.Dir}.write(&b) // each name is the language's in itself
+		b.WriteString(`>`)
 		writeText(&b, a.Name)
 		b.WriteString(`</span><span class="lang-code" aria-hidden="true">`)
 		writeText(&b, a.Code)
@@ -226,7 +232,9 @@ func (d *PageData) PageFacts() template.HTML {
 			}
 			b.WriteString(`<a href="`)
 			writeURL(&b, f.Href)
-			b.WriteString(`">`)
+			b.WriteString(`"`)
+			f.Mark.write(&b)
+			b.WriteString(`>`)
 			writeText(&b, f.Title)
 			b.WriteString("</a>")
 		}

@@ -40,14 +40,14 @@ var partTemplates = map[string]string{
 `,
 	"switcher": `{{- with .Alternates}}
     <nav class="language-switcher" aria-label="{{T "translation.language"}}">
-      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" lang="{{.Code}}"{{with .Dir}} dir="{{.}}"{{end}} data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated" title="{{T "translation.untranslated" "language" .Name}}"{{else if .Absent}} class="untranslated absent" title="{{T "translation.absent" "language" .Name}}"{{end}}><span class="lang-name">{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
+      <ul>{{range .}}<li><a href="{{.Href}}" hreflang="{{.Code}}" data-root="{{.Root}}"{{if .Default}} data-default{{end}}{{if .Current}} aria-current="page"{{end}}{{if .Fallback}} class="untranslated"{{with .NoteMark.Lang}} lang="{{.}}"{{end}}{{with .NoteMark.Dir}} dir="{{.}}"{{end}} title="{{T "translation.untranslated" "language" .Name}}"{{else if .Absent}} class="untranslated absent"{{with .NoteMark.Lang}} lang="{{.}}"{{end}}{{with .NoteMark.Dir}} dir="{{.}}"{{end}} title="{{T "translation.absent" "language" .Name}}"{{end}}><span class="lang-name" lang="{{.Code}}"{{with .Dir}} dir="{{.}}"{{end}}>{{.Name}}</span><span class="lang-code" aria-hidden="true">{{.Code}}</span></a></li>{{end}}</ul>
     </nav>
 {{- end}}
 `,
 	"facts": `{{if or .Owner .Reviewed .Updated .Tags .Focus}}
 <dl class="page-meta">
   {{with .Owner}}<div><dt>{{T "meta.owner"}}</dt><dd>{{if $.OwnerURL}}<a href="{{$.OwnerURL}}">{{.}}</a>{{else}}{{.}}{{end}}</dd></div>{{end}}
-  {{with .Focus}}<div><dt>{{if eq (len .) 1}}{{T "meta.focus_area"}}{{else}}{{T "meta.focus_areas"}}{{end}}</dt><dd>{{range $i, $f := .}}{{if $i}}, {{end}}<a href="{{$f.Href}}">{{$f.Title}}</a>{{end}}</dd></div>{{end}}
+  {{with .Focus}}<div><dt>{{if eq (len .) 1}}{{T "meta.focus_area"}}{{else}}{{T "meta.focus_areas"}}{{end}}</dt><dd>{{range $i, $f := .}}{{if $i}}, {{end}}<a href="{{$f.Href}}"{{with $f.Lang}} lang="{{.}}"{{end}}{{with $f.Dir}} dir="{{.}}"{{end}}>{{$f.Title}}</a>{{end}}</dd></div>{{end}}
   {{with .Reviewed}}<div><dt>{{T "meta.reviewed"}}</dt><dd><time datetime="{{$.ReviewedISO}}">{{.}}</time></dd></div>{{end}}
   {{with .Updated}}<div><dt>{{T "meta.updated"}}</dt><dd><time datetime="{{$.UpdatedISO}}">{{.}}</time></dd></div>{{end}}
   {{with .Tags}}<div><dt>{{T "meta.tags"}}</dt><dd><ul class="tag-list">{{range .}}<li><a class="tag" href="{{.Href}}">{{.Title}}</a></li>{{end}}</ul></dd></div>{{end}}
@@ -91,7 +91,7 @@ func TestPartsMatchTemplates(t *testing.T) {
 				{Code: "en", Name: "English", Href: "../../x/", Root: "../../", Abs: "https://cx.example/x/?q=a&b", Default: true},
 				{Code: "nl", Name: "Nederlands", Href: "../../nl/x/", Root: "../../nl/", Abs: "https://cx.example/nl/ü/", Current: true, Fallback: true},
 				{Code: "de", Name: `De "utsch"`, Href: "../../de/x/", Root: "../../de/", Abs: "https://cx.example/de/x/", Fallback: true},
-				{Code: "fr", Name: "Français", Href: "../../fr/", Root: "../../fr/", Abs: "https://cx.example/fr/", Absent: true},
+				{Code: "fr", Name: "Français", Href: "../../fr/", Root: "../../fr/", Abs: "https://cx.example/fr/", Absent: true, NoteMark: Mark{Lang: "en"}},
 				{Code: "pt-BR", Name: "Português", Href: "../../pt-br/x/", Root: "../../pt-br/", Abs: "https://cx.example/pt-br/x/"},
 			}},
 		"facts": {Title: "F", Root: "../../", Owner: odd, OwnerURL: "../owners/#tom-&-jerry", Reviewed: "3 Nov 2026", ReviewedISO: "2026-11-03",
@@ -99,7 +99,7 @@ func TestPartsMatchTemplates(t *testing.T) {
 				{Title: "a+b", URL: "tags/a+b/", Href: "../tags/a+b/", Mark: Mark{Lang: "nl"}},
 				{Title: odd, URL: "ü/javascript:x?a=1&b", Href: "../tags/c/"}}},
 		"owner only": {Title: "O", Owner: "Sam", Updated: "1 Dec", UpdatedISO: "2026-12-01",
-			Focus: []LinkData{*link("Feel", "../f/", ""), *link(odd, "../g/", "")}},
+			Focus: []LinkData{*link("Feel", "../f/", ""), *link(odd, "../g/", "nl")}},
 		"prev only": {Title: "P", Prev: link("Before", "../b/", ""), Breadcrumbs: []LinkData{*link("Home", "../", "")}},
 		"next only": {Title: "N", Next: link("After", "../a/", "de"), TOC: []TOCItem{{ID: "x", Title: "X"}}},
 		// An Arabic page shown in English: the English parts marked
@@ -111,7 +111,7 @@ func TestPartsMatchTemplates(t *testing.T) {
 			Tags: []LinkData{{Title: "أساسيات", URL: "tags/basics/", Href: "../tags/basics/", Mark: Mark{Lang: "ar", Dir: "rtl"}}},
 			Alternates: []AltLink{
 				{Code: "en", Name: "English", Href: "../../rules/", Root: "../../", Abs: "https://cx.example/rules/", Default: true, Dir: "ltr"},
-				{Code: "ar", Name: "العربية", Href: "./", Root: "../", Abs: "https://cx.example/ar/rules/", Current: true, Fallback: true},
+				{Code: "ar", Name: "العربية", Href: "./", Root: "../", Abs: "https://cx.example/ar/rules/", Current: true, Fallback: true, NoteMark: Mark{Lang: "en", Dir: "ltr"}},
 			}},
 	}
 	mini := newMinifier()

@@ -31,6 +31,9 @@ type SurveyJourney struct {
 	OwnerHref string // the owner's entry on /owners/; "" without an owner
 	Asks      []AskData
 	Over      bool // asks more than the map's Max
+	// Mark (Lang, Dir) is the language of Title and Persona, the
+	// journey's text, where it is not the map's.
+	Mark
 }
 
 // AskData is one survey asked at a stage, as the survey map and a metric's
@@ -45,6 +48,9 @@ type AskData struct {
 	When                 string // "" when nobody said
 	Frequency, Channel   string
 	FromMetrics          bool // asked because the stage lists the metric
+	// JourneyMark is the language of Journey and Stage, MetricMark of
+	// Metric, where it is not that of the page shown.
+	JourneyMark, MetricMark Mark
 }
 
 // surveyJobs is the job of the survey map, when the site has journeys.
@@ -72,7 +78,7 @@ func (r *run) surveysData() *PageData {
 	for _, js := range sm.Journeys {
 		p := js.Journey
 		j := SurveyJourney{ID: "sv-" + p.Journey.ID, Title: p.Title(), Href: d.Root + rootRel(p.URL),
-			Persona: p.Meta.Journey.Persona, Kind: p.Meta.Journey.Kind, Owner: p.Meta.Owner, Over: js.Over}
+			Persona: p.Meta.Journey.Persona, Kind: p.Meta.Journey.Kind, Owner: p.Meta.Owner, Over: js.Over, Mark: r.listedMark(p)}
 		if j.Kind == "" {
 			j.Kind = "customer"
 		}
@@ -80,7 +86,7 @@ func (r *run) surveysData() *PageData {
 			j.Owner, j.OwnerHref = o.Name, ownerHref(d, o)
 		}
 		for _, a := range js.Asks {
-			j.Asks = append(j.Asks, askData(d, a))
+			j.Asks = append(j.Asks, r.askData(d, a, r.treeLang()))
 		}
 		if js.Over {
 			sd.Over++
@@ -91,13 +97,14 @@ func (r *run) surveysData() *PageData {
 	return d
 }
 
-// askData is an ask as page d shows it.
-func askData(d *PageData, a *link.SurveyAsk) AskData {
+// askData is an ask as page d, whose text is in around, shows it.
+func (r *run) askData(d *PageData, a *link.SurveyAsk, around string) AskData {
 	journey := d.Root + rootRel(a.Journey.URL)
 	out := AskData{Journey: a.Journey.Title(), JourneyHref: journey,
 		StageNumber: a.Stage + 1, Stage: a.StageName, StageHref: journey + "#" + a.Anchor,
 		Metric: a.Metric.Title(), MetricHref: d.Root + rootRel(a.Metric.Page.URL),
-		When: a.When, Frequency: a.Frequency, Channel: a.Channel, FromMetrics: a.FromMetrics}
+		When: a.When, Frequency: a.Frequency, Channel: a.Channel, FromMetrics: a.FromMetrics,
+		JourneyMark: r.textMark(a.Journey, around), MetricMark: r.textMark(a.Metric.Page, around)}
 	if t := a.Survey(); t != nil {
 		out.Question, out.Scale, out.Instrument = t.Question, t.Scale, t.Instrument
 	}
@@ -121,7 +128,7 @@ func (r *run) surveysOnPage(p *link.Page, d *PageData) {
 			ms.Question, ms.Scale, ms.Instrument, ms.Frequency, ms.Channel = t.Question, t.Scale, t.Instrument, t.Frequency, t.Channel
 		}
 		for _, a := range sm.Asked(p.Metric) {
-			ms.Asks = append(ms.Asks, askData(d, a))
+			ms.Asks = append(ms.Asks, r.askData(d, a, r.textLang(p)))
 		}
 		if ms.Question != "" || len(ms.Asks) > 0 {
 			d.MetricSurvey = ms

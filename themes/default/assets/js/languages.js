@@ -16,16 +16,20 @@
   const el = S.ui.el, appendPieces = S.ui.appendPieces;
   const OTHER = S.ui.tr("other_languages", "In other languages");
 
-  const langs = Array.from(document.querySelectorAll(".language-switcher a[hreflang][data-root]"), (a) => ({
-    code: a.getAttribute("hreflang"),
-    name: (a.querySelector(".lang-name") || a).textContent,
-    root: a.getAttribute("data-root"),
-    current: a.getAttribute("aria-current") === "page",
-    isDefault: a.hasAttribute("data-default"),
-    // The switcher's entry has the language's dir where it is not the
-    // page's (Arabic on an English page): the hits are marked with it.
-    dir: a.getAttribute("dir") || "",
-  }));
+  const langs = Array.from(document.querySelectorAll(".language-switcher a[hreflang][data-root]"), (a) => {
+    const name = a.querySelector(".lang-name") || a;
+    return {
+      code: a.getAttribute("hreflang"),
+      name: name.textContent,
+      root: a.getAttribute("data-root"),
+      current: a.getAttribute("aria-current") === "page",
+      isDefault: a.hasAttribute("data-default"),
+      // The switcher's entry names its language in itself, with the
+      // language's dir where it is not the page's (Arabic on an English
+      // page): the hits are marked with it.
+      dir: name.getAttribute("dir") || "",
+    };
+  });
   const here = langs.find((l) => l.current);
   if (!here) return;
   const others = langs.filter((l) => !l.current);

@@ -651,10 +651,25 @@
   // scripts (languages.js): one reading of the text block, one el.
   S.ui = { tr: tr, trN: trN, el: el, appendPieces: appendPieces };
 
+  // originalMark marks e as written in the site's default language: the
+  // language of a page a translated tree shows untranslated (doc.f). The
+  // switcher's default entry names that language, with its dir where it
+  // is not the page's, as every mark of the page has it.
+  function originalMark(e) {
+    const name = document.querySelector(".language-switcher a[data-default] .lang-name");
+    if (!name || !name.lang) return e;
+    e.lang = name.lang;
+    if (name.getAttribute("dir")) e.dir = name.getAttribute("dir");
+    return e;
+  }
+
   // fillResult writes a result's title, kind, section and snippet into item.
+  // A page not translated yet is found in its original's words: its title
+  // and snippet are marked with that language.
   function fillResult(item, titleTag, doc, terms) {
     const title = appendPieces(el(titleTag, "search-title"), S.highlight(doc.t, terms));
     if (titleTag === "a") title.href = siteRoot() + doc.u || "./";
+    if (doc.f) originalMark(title);
     item.appendChild(title);
     item.appendChild(document.createTextNode(" "));
     item.appendChild(el("span", "search-kind search-kind-" + (doc.k || "page"), tr("kind." + (doc.k || "page"), S.kindLabel(doc.k))));
@@ -665,7 +680,9 @@
     const pieces = S.snippet(doc, terms);
     if (pieces.length) {
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(appendPieces(el("p", "search-snippet"), pieces));
+      const snippet = appendPieces(el("p", "search-snippet"), pieces);
+      if (doc.f) originalMark(snippet);
+      item.appendChild(snippet);
     }
   }
 

@@ -101,6 +101,10 @@ func (s *Site) unknownShortcode(name string) string {
 	if _, builtin := BuiltinShortcode(name); builtin || name == "" || name == "ref" || name == "relref" || slices.Contains(s.Config.Shortcodes, name) {
 		return ""
 	}
+	if name == "figure" {
+		// Hugo's, read by package markdown where it stands alone.
+		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
+	}
 	return fmt.Sprintf("unknown shortcode %q", name) + diag.DidYouMean(name, s.shortcodeNames(),
 		"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")
 }

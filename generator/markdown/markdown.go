@@ -31,6 +31,9 @@ type Options struct {
 	// NoCache highlights every code block afresh: for a build that is not
 	// rebuilt, where a cache only holds memory.
 	NoCache bool
+	// OwnFigure is set for a site with a figure shortcode of its own
+	// (layouts/shortcodes/figure.html): Hugo's figure is not read then.
+	OwnFigure bool
 }
 
 // Engine parses and renders markdown. It is safe for concurrent use.
@@ -62,6 +65,10 @@ func New(opts Options) *Engine {
 			parser.WithASTTransformers(util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
+	if !opts.OwnFigure {
+		// After callParagraphs: a figure is often written over several lines.
+		md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoFigures{}, 95)))
+	}
 	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}
 	e.renderers.New = func() any { return e.newPageRenderer() }
 	return e
@@ -429,6 +436,7 @@ func (e *Engine) newPageRenderer() *pageRenderer {
 			}),
 		), 500),
 		util.Prioritized(nr, 100),
+		util.Prioritized(figureRenderer{}, 100),
 	))
 	return &pageRenderer{r: r, nodes: nr}
 }

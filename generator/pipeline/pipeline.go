@@ -92,15 +92,17 @@ type Result struct {
 // Builder builds a site again and again, keeping parsed files between builds.
 // It is not safe for concurrent use.
 type Builder struct {
-	seed    maphash.Seed
-	md      *markdown.Engine
-	mdHTML  string
-	minify  bool   // the bodies in the cache are minified
-	allow   string // the [frontmatter] allow list and the languages the cached pages were read with
-	columns string // the [data] columns the cached data files were read with
-	pages   map[string]pageEntry
-	data    map[string]dataEntry
-	bodies  *link.Bodies
+	seed   maphash.Seed
+	md     *markdown.Engine
+	mdHTML string
+	minify bool // the bodies in the cache are minified
+	// ownFigure: the site has its own figure shortcode (Hugo's is not read).
+	ownFigure bool
+	allow     string // the [frontmatter] allow list and the languages the cached pages were read with
+	columns   string // the [data] columns the cached data files were read with
+	pages     map[string]pageEntry
+	data      map[string]dataEntry
+	bodies    *link.Bodies
 	// langBodies are the body caches of the languages other than the
 	// default, by code.
 	langBodies map[string]*link.Bodies
@@ -298,15 +300,16 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		diags.Add(parse.MissingBaseURL(&site.Config).WithKind(kindConfig)...)
 	}
 	minify := site.Config.Build.Minify && !opts.NoMinify
-	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify {
+	ownFigure := slices.Contains(site.Config.Shortcodes, "figure")
+	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify || b.ownFigure != ownFigure {
 		// A new markdown dialect, or minifying turned on or off, invalidates
 		// every rendered body.
 		// A one-shot build of one language renders each code block once,
 		// where a cache only holds memory; translations mostly repeat
 		// their original's code, which the cache then highlights once.
 		noCache := opts.OneShot && len(site.Config.Languages) < 2
-		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: noCache})
-		b.mdHTML, b.minify = site.Config.RawHTML(), minify
+		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: noCache, OwnFigure: ownFigure})
+		b.mdHTML, b.minify, b.ownFigure = site.Config.RawHTML(), minify, ownFigure
 		b.bodies = b.newBodies()
 		b.langBodies = nil
 	}

@@ -50,7 +50,6 @@ func New(opts Options) *Engine {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(linkifyOptions()...),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(
 				util.Prioritized(termLinkParser{}, 199), // before the link parser (200)
@@ -62,7 +61,7 @@ func New(opts Options) *Engine {
 				util.Prioritized(docusaurusParser{}, 60),
 				util.Prioritized(tabParser{}, 60),
 			),
-			parser.WithASTTransformers(util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
+			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
 	if !opts.OwnFigure {
@@ -288,6 +287,17 @@ func inlineOffset(n ast.Node, src []byte) int {
 	return 0
 }
 
+// textValue is a text node's text as a reader sees it: goldmark keeps
+// its source, backslash escapes and entities (&lt;, &#169;) as written,
+// for the renderer to resolve; text of code is kept as written.
+func textValue(t *ast.Text, src []byte) []byte {
+	v := t.Segment.Value(src)
+	if t.IsRaw() || !bytes.ContainsAny(v, "\\&") {
+		return v
+	}
+	return util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+}
+
 // plainText is the text of a node without markup, as a reader sees it.
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
@@ -299,7 +309,7 @@ func writePlainText(b *bytes.Buffer, n ast.Node, src []byte, marks bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(textValue(c, src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

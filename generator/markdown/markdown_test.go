@@ -190,6 +190,9 @@ func TestTermLinks(t *testing.T) {
 		{"```\n[[fenced]]\n```", nil},
 		{"[link](x.md) [[t]]", [][2]string{{"t", "t"}}},
 		{`\[[not]]`, nil},
+		// A link whose text is in brackets, as CommonMark reads it.
+		{"see [[1]](notes.md) and [[2]](faq.md#top)", nil},
+		{"[[a]] (not a link)", [][2]string{{"a", "a"}}},
 	}
 	for _, tt := range tests {
 		doc := New(Options{}).Parse([]byte(tt.src))

@@ -46,6 +46,12 @@ func (termLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if end < 0 {
 		return nil
 	}
+	if end+2 < len(line) && line[end+2] == '(' {
+		// [[1]](notes.md) is a link whose text is "[1]", as CommonMark
+		// reads it (MkDocs and GitHub pages number their references so),
+		// not a term followed by text in brackets.
+		return nil
+	}
 	inner := line[2:end]
 	if bytes.ContainsAny(inner, "[]\n") || len(bytes.TrimSpace(inner)) == 0 {
 		return nil

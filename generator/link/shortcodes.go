@@ -101,9 +101,12 @@ func (s *Site) unknownShortcode(name string) string {
 	if _, builtin := BuiltinShortcode(name); builtin || name == "" || name == "ref" || name == "relref" || slices.Contains(s.Config.Shortcodes, name) {
 		return ""
 	}
-	if name == "figure" {
-		// Hugo's, read by package markdown where it stands alone.
+	// Hugo's own, read by package markdown where they stand as blocks.
+	switch name {
+	case "figure":
 		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
+	case "highlight", "details":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) holds lines of its own: put the opening tag on a line of its own, then the content, then {{< /%s >}} on a line of its own", name, name)
 	}
 	return fmt.Sprintf("unknown shortcode %q", name) + diag.DidYouMean(name, s.shortcodeNames(),
 		"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")

@@ -31,9 +31,10 @@ type Options struct {
 	// NoCache highlights every code block afresh: for a build that is not
 	// rebuilt, where a cache only holds memory.
 	NoCache bool
-	// OwnFigure is set for a site with a figure shortcode of its own
-	// (layouts/shortcodes/figure.html): Hugo's figure is not read then.
-	OwnFigure bool
+	// SiteShortcodes are the site's own shortcodes (layouts/shortcodes/):
+	// of Hugo's built-in ones read here (HugoShortcodes), a site's own of
+	// the same name wins.
+	SiteShortcodes []string
 }
 
 // Engine parses and renders markdown. It is safe for concurrent use.
@@ -41,11 +42,13 @@ type Engine struct {
 	opts      Options
 	parser    parser.Parser
 	highlight *highlighter
-	renderers sync.Pool // of *pageRenderer
+	hugo      map[string]bool // Hugo's shortcodes read here, for this site
+	renderers sync.Pool       // of *pageRenderer
 }
 
 // New makes an Engine.
 func New(opts Options) *Engine {
+	hugo := hugoShortcodes(opts.SiteShortcodes)
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(linkifyOptions()...),
@@ -56,7 +59,7 @@ func New(opts Options) *Engine {
 				util.Prioritized(shortcodeParser{}, 150),
 			),
 			parser.WithBlockParsers(
-				util.Prioritized(shortcodeBlockParser{}, 50), // before paragraphs and lists
+				util.Prioritized(shortcodeBlockParser{hugo: hugo}, 50), // before paragraphs and lists
 				util.Prioritized(admonitionParser{}, 60),
 				util.Prioritized(docusaurusParser{}, 60),
 				util.Prioritized(tabParser{}, 60),
@@ -64,11 +67,11 @@ func New(opts Options) *Engine {
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
-	if !opts.OwnFigure {
+	if hugo["figure"] {
 		// After callParagraphs: a figure is often written over several lines.
 		md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoFigures{}, 95)))
 	}
-	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache)}
+	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache), hugo: hugo}
 	e.renderers.New = func() any { return e.newPageRenderer() }
 	return e
 }
@@ -190,7 +193,9 @@ func (e *Engine) Parse(src []byte) *Doc {
 			}
 			doc.Shortcodes = append(doc.Shortcodes, n)
 		case *ShortcodeBlock:
-			doc.Shortcodes = append(doc.Shortcodes, n.Call)
+			if n.Call.Name != "details" || !e.hugo["details"] { // Hugo's details is read here
+				doc.Shortcodes = append(doc.Shortcodes, n.Call)
+			}
 		}
 		if id, ok := n.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {

@@ -38,6 +38,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
 	reg.Register(KindShortcodeBlock, r.shortcodeBlock)
+	reg.Register(KindHighlightBlock, r.highlightBlock)
 	reg.Register(extast.KindTable, r.table)
 	reg.Register(extast.KindTableCell, r.tableCell)
 	reg.Register(ast.KindBlockquote, r.blockquote)
@@ -347,6 +348,10 @@ func (r *nodeRenderer) shortcode(w util.BufWriter, src []byte, node ast.Node, en
 // content.
 func (r *nodeRenderer) shortcodeBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	sc := node.(*ShortcodeBlock).Call
+	if sc.Name == "details" && r.engine.hugo["details"] {
+		r.details(w, sc, entering) // Hugo's own
+		return ast.WalkContinue, nil
+	}
 	if r.ctx == nil {
 		return ast.WalkContinue, nil
 	}

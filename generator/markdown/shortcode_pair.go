@@ -40,7 +40,9 @@ func (n *ShortcodeBlock) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Call.Name}, nil)
 }
 
-type shortcodeBlockParser struct{}
+// shortcodeBlockParser reads calls holding blocks; hugo are the Hugo
+// shortcodes read here (see HugoShortcodes).
+type shortcodeBlockParser struct{ hugo map[string]bool }
 
 func (shortcodeBlockParser) Trigger() []byte { return []byte{'{'} }
 
@@ -58,7 +60,7 @@ func tagLine(line []byte) (parsedShortcode, int, bool) {
 	return n, lead, true
 }
 
-func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (p shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	src := reader.Source()
 	n, lead, ok := tagLine(line)
@@ -69,6 +71,9 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 	if ok && !n.Closing && closedLater(src, lineEnd(src, seg.Stop, more), n.Name) {
 		call := n.Shortcode
 		call.Offset, call.Paired = seg.Start+lead, true
+		if n.Name == "highlight" && p.hugo["highlight"] {
+			return openHighlight(&call, more, reader)
+		}
 		reader.AdvanceToEOL()
 		return &ShortcodeBlock{Call: &call, tagLines: more}, parser.HasChildren
 	}
@@ -81,6 +86,9 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	if para, ok := node.(*CallLines); ok {
 		return continueCallLines(para, reader, pc)
+	}
+	if h, ok := node.(*HighlightBlock); ok {
+		return continueHighlight(h, reader)
 	}
 	b := node.(*ShortcodeBlock)
 	if b.tagLines > 0 {

@@ -96,13 +96,14 @@ type Builder struct {
 	md     *markdown.Engine
 	mdHTML string
 	minify bool // the bodies in the cache are minified
-	// ownFigure: the site has its own figure shortcode (Hugo's is not read).
-	ownFigure bool
-	allow     string // the [frontmatter] allow list and the languages the cached pages were read with
-	columns   string // the [data] columns the cached data files were read with
-	pages     map[string]pageEntry
-	data      map[string]dataEntry
-	bodies    *link.Bodies
+	// ownShortcodes are the site's own shortcodes the markdown engine was
+	// made for (one of Hugo's of the same name is not read then).
+	ownShortcodes string
+	allow         string // the [frontmatter] allow list and the languages the cached pages were read with
+	columns       string // the [data] columns the cached data files were read with
+	pages         map[string]pageEntry
+	data          map[string]dataEntry
+	bodies        *link.Bodies
 	// langBodies are the body caches of the languages other than the
 	// default, by code.
 	langBodies map[string]*link.Bodies
@@ -300,16 +301,16 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 		diags.Add(parse.MissingBaseURL(&site.Config).WithKind(kindConfig)...)
 	}
 	minify := site.Config.Build.Minify && !opts.NoMinify
-	ownFigure := slices.Contains(site.Config.Shortcodes, "figure")
-	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify || b.ownFigure != ownFigure {
+	own := strings.Join(site.Config.Shortcodes, "\x00")
+	if b.md == nil || b.mdHTML != site.Config.RawHTML() || b.minify != minify || b.ownShortcodes != own {
 		// A new markdown dialect, or minifying turned on or off, invalidates
 		// every rendered body.
 		// A one-shot build of one language renders each code block once,
 		// where a cache only holds memory; translations mostly repeat
 		// their original's code, which the cache then highlights once.
 		noCache := opts.OneShot && len(site.Config.Languages) < 2
-		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: noCache, OwnFigure: ownFigure})
-		b.mdHTML, b.minify, b.ownFigure = site.Config.RawHTML(), minify, ownFigure
+		b.md = markdown.New(markdown.Options{HTML: site.Config.RawHTML(), NoCache: noCache, SiteShortcodes: site.Config.Shortcodes})
+		b.mdHTML, b.minify, b.ownShortcodes = site.Config.RawHTML(), minify, own
 		b.bodies = b.newBodies()
 		b.langBodies = nil
 	}

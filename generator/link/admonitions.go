@@ -22,6 +22,12 @@ func admonitionProblem(p markdown.AdmonitionProblem) string {
 			msg += diag.DidYouMeanAs("[!" + strings.ToUpper(sug) + "]")
 		}
 		return msg
+	case "snippet":
+		what := "the file's text"
+		if p.Type != "" {
+			what = "the text of " + p.Type
+		}
+		return fmt.Sprintf("--8<-- puts another file's text here in MkDocs (its snippets extension); shiftbook does not, so the line is shown as text and the page lacks that text: paste %s here instead, or link to it", what)
 	case "unclosed":
 		return fmt.Sprintf("%q is not closed, so it runs on to the end of the page (or of the list, quote or admonition it is in); add a line %s where it should end", p.Fence+p.Type, p.Fence)
 	default: // "stray"

@@ -53,13 +53,14 @@ var docusaurusAlerts = map[string]string{
 	"secondary": "note", "important": "important", "success": "tip",
 }
 
-// AdmonitionProblem is something wrong with a Docusaurus admonition, for
-// a warning: the page still builds, and shows what it can.
+// AdmonitionProblem is something wrong with a Docusaurus admonition or an
+// alert, or a line of MkDocs's snippets, for a warning: the page still
+// builds, and shows what it can.
 type AdmonitionProblem struct {
 	Offset  int    // byte offset in the body of the line at fault
-	Problem string // "unknown" type, "unclosed", a "stray" closing line, or an "alert" of an unknown type
+	Problem string // "unknown" type, "unclosed", a "stray" closing line, an "alert" of an unknown type, or an MkDocs "snippet"
 	Fence   string // the colons as written: ":::"
-	Type    string // the type as written ("foo"), for "unknown", "unclosed" and "alert"
+	Type    string // the type as written ("foo"), for "unknown", "unclosed" and "alert"; a snippet's file
 }
 
 type docusaurusParser struct{}
@@ -202,8 +203,8 @@ func (docusaurusParser) CanInterruptParagraph() bool { return true }
 func (docusaurusParser) CanAcceptIndentedLine() bool { return false }
 
 // docusaurusProblems records, for warnings, what is wrong with an
-// admonition node, or with a paragraph that is a closing line no
-// admonition took.
+// admonition node, or with a paragraph that holds a closing line no
+// admonition took or an MkDocs snippet line.
 func (d *Doc) docusaurusProblems(n ast.Node, src []byte) {
 	switch n := n.(type) {
 	case *Admonition:
@@ -226,6 +227,13 @@ func (d *Doc) docusaurusProblems(n ast.Node, src []byte) {
 			lead := len(line) - len(bytes.TrimLeft(line, " \t"))
 			if k := closingFence(line[lead:]); k > 0 {
 				d.Admonitions = append(d.Admonitions, AdmonitionProblem{Offset: seg.Start + lead, Problem: "stray", Fence: strings.Repeat(":", k)})
+			}
+			// MkDocs's snippets (pymdownx.snippets) put another file's
+			// text in place of --8<-- "file.md"; here the line is text, and
+			// the page lacks what it meant to show.
+			if rest, ok := bytes.CutPrefix(bytes.TrimSpace(line[lead:]), []byte("--8<--")); ok {
+				file := strings.Trim(strings.TrimSpace(string(rest)), `"'`)
+				d.Admonitions = append(d.Admonitions, AdmonitionProblem{Offset: seg.Start + lead, Problem: "snippet", Type: file})
 			}
 		}
 	}

@@ -222,7 +222,7 @@ func (d SiteShortcodeData) Params() any {
 func (r *run) siteShortcode(b *strings.Builder, p *link.Page, sc *markdown.Shortcode, inner template.HTML, from string) {
 	data := SiteShortcodeData{
 		Name: sc.Name, Args: sc.Args, Named: sc.Named, Inner: inner, Site: r.siteData,
-		Root: rootFrom(from), Alone: sc.Alone || !sc.InParagraph, Paired: sc.Paired,
+		Root: rootFrom(p.URL), Alone: sc.Alone || !sc.InParagraph, Paired: sc.Paired,
 		Page: ShortcodePage{Title: p.Title(), Description: p.Meta.Description, URL: rootRel(p.URL), Params: p.Meta.Params, Site: r.siteData},
 	}
 	name := "shortcodes/" + sc.Name + ".html"
@@ -233,7 +233,7 @@ func (r *run) siteShortcode(b *strings.Builder, p *link.Page, sc *markdown.Short
 	}
 	// The file's last line break is not part of what it writes: a call in
 	// a sentence stays in the sentence.
-	b.Write(bytes.TrimRight(out.Bytes(), "\r\n"))
+	b.Write(r.rebaseLinks(bytes.TrimRight(out.Bytes(), "\r\n"), p.URL, from))
 }
 
 // bookURL is the address of the book, the page that shows every chapter.

@@ -62,8 +62,8 @@ func TestParseConfigErrors(t *testing.T) {
 				`site.toml:1:1: unknown key "titel" in site.toml: did you mean "title"?`,
 				`site.toml:2:1: unknown key "colour" in site.toml; remove it (the keys shiftbook understands are listed in README.md)`,
 				`site.toml:4:1: unknown key "build.minfy" in site.toml: did you mean "build.minify"?`,
-				`site.toml:5:1: unknown key "glosary" in site.toml: did you mean "glossary"?`,
-				`site.toml:6:1: unknown key "glosary.autolink" in site.toml: did you mean "glossary.autolink"?`,
+				// One mistake, one error: the table, not each of its keys.
+				`site.toml:5:1: unknown table [glosary] in site.toml: did you mean "glossary"?`,
 			}},
 		{"syntax", "title = \"T\"\n[build]\nminify = yes\n",
 			[]string{`site.toml:3:10: invalid TOML: write true or false (in small letters, without quotes), not yes`}},

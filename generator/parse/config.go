@@ -174,15 +174,27 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		return cfg, diag.List{TOMLError(ConfigFile, src, 0, err)}
 	}
 	cfg.Source, cfg.Lines = src, keys
+	undecoded := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		undecoded[k.String()] = true
+	}
 	for _, k := range md.Undecoded() {
 		name := k.String()
+		if unknownParent(k, undecoded) {
+			continue // one mistake, one error: the table is reported
+		}
 		line := keys.Line(k...)
 		if d, ok := unknownLanguageKey(name, src, line); ok {
 			diags.Add(d)
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q in %s", name, ConfigFile)
-		msg += diag.DidYouMean(name, knownKeys, "; remove it (the keys shiftbook understands are listed in README.md)")
+		remove := "; remove it (the keys shiftbook understands are listed in README.md)"
+		if isTable(generic, k) {
+			msg = fmt.Sprintf("unknown table [%s] in %s", name, ConfigFile)
+			remove = "; remove it and its keys (the tables and keys shiftbook understands are listed in README.md)"
+		}
+		msg += diag.DidYouMean(name, knownKeys, remove)
 		diags.Add(diag.AtLine(ConfigFile, src, line, 1, "%s", msg))
 	}
 	at := func(key ...string) int { return keys.Line(key...) }
@@ -440,4 +452,28 @@ func ContactOK(c string) bool {
 	}
 	local, domain, ok := strings.Cut(c, "@")
 	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(local+domain, " \t\n<>\"@:/")
+}
+
+// unknownParent reports whether a table holding key k is itself unknown.
+func unknownParent(k toml.Key, undecoded map[string]bool) bool {
+	for i := 1; i < len(k); i++ {
+		if undecoded[k[:i].String()] {
+			return true
+		}
+	}
+	return false
+}
+
+// isTable reports whether key k of the decoded document is a table.
+func isTable(doc map[string]any, k toml.Key) bool {
+	var v any = doc
+	for _, part := range k {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		v = m[part]
+	}
+	_, ok := v.(map[string]any)
+	return ok
 }

@@ -105,6 +105,10 @@ func (s *Site) unknownShortcode(name string) string {
 	switch name {
 	case "figure":
 		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
+	case "youtube", "vimeo", "instagram":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the id of what it shows: write {{< %s \"ID\" >}}; it is shown as a link to it", name, name)
+	case "gist", "x", "tweet":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the user and the id of what it shows: write {{< %s \"USER\" \"ID\" >}}; it is shown as a link to it", name, name)
 	case "highlight", "details":
 		return fmt.Sprintf("{{< %s >}} (as in Hugo) holds lines of its own: put the opening tag on a line of its own, then the content, then {{< /%s >}} on a line of its own", name, name)
 	}

@@ -29,7 +29,7 @@ func FuzzParse(f *testing.F) {
 		"!!! note \"T\"\n    a\n\n    - b\nc\n", "??? tip\n    x\n", "???+ info \"\"\n\n    > y\n", "- !!! warning\n      z\n",
 		"{{< f\n  a=\"b\"\n>}}\n", "x {{< f\n\"a\" >}} y\n", "{{% n\n  \"t\" %}}\nA\n{{% /n %}}\n", "- {{< f\n  >}}\n", "{{< f\n\n>}}\n", "> {{< f\n>}}\n", "{{< f \"a\n>}}\n",
 		"{{< figure src=\"a.png\" caption=\"c\" attr=\"d\" attrlink=\"e\" link=\"f\" >}}\n", "x {{< figure src=\"a\" >}}\n", "{{< figure\n src=\"a\"\n>}}\n",
-		"{{< highlight go \"linenos=1\" >}}\n# a\n{{< /highlight >}}\n", "{{< highlight\n go >}}\n*a*\n{{< /highlight >}}\n", "{{< details summary=\"<s>\" open=true >}}\n- a\n{{< /details >}}\n",
+		"{{< highlight go \"linenos=1\" >}}\n# a\n{{< /highlight >}}\n", "{{< highlight\n go >}}\n*a*\n{{< /highlight >}}\n", "{{< details summary=\"<s>\" open=true >}}\n- a\n{{< /details >}}\n", "{{< youtube \"a&b\" >}}", "x {{< gist u \"i/d\" >}} y", "{{< x user=\"\" id=\"1\" >}}",
 	)
 	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
 	f.Fuzz(func(t *testing.T, src []byte) {

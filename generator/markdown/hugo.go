@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"net/url"
 	"slices"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,8 +13,9 @@ import (
 // HugoShortcodes are the shortcodes of Hugo's own that content written for
 // Hugo uses most and that are read here as Hugo writes them, unless the
 // site has its own of the name: figure (figure.go), highlight (a code
-// block) and details (a disclosure).
-var HugoShortcodes = []string{"details", "figure", "highlight"}
+// block), details (a disclosure), and the embeds of other sites (see
+// embedURL), shown as links.
+var HugoShortcodes = []string{"details", "figure", "gist", "highlight", "instagram", "tweet", "vimeo", "x", "youtube"}
 
 // hugoShortcodes is the set of HugoShortcodes a site without own ones of
 // those names gets.
@@ -112,4 +114,73 @@ func (r *nodeRenderer) details(w util.BufWriter, sc *Shortcode, entering bool) {
 	}
 	w.Write(util.EscapeHTML([]byte(summary)))
 	w.WriteString("</summary>\n")
+}
+
+// hugoEmbeds turns each call of an embed (Hugo's youtube, vimeo, gist, x,
+// tweet, instagram) into a link to what it shows. An internal site shows
+// no other site's player or post in its pages (their scripts and cookies
+// would come with it), so the reader follows the link instead; its text is
+// the call's title, else the address.
+type hugoEmbeds struct{ hugo map[string]bool }
+
+func (e hugoEmbeds) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var found []*Shortcode
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if sc, ok := n.(*Shortcode); ok && entering && e.hugo[sc.Name] && !sc.Paired && !sc.Closing && sc.Err == "" {
+			if _, ok := embedURL(sc); ok {
+				found = append(found, sc)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, sc := range found {
+		u, _ := embedURL(sc)
+		a := ast.NewLink()
+		a.Destination = []byte(u)
+		a.SetPos(sc.Offset)
+		label := sc.Named["title"]
+		if label == "" {
+			label = u
+		}
+		a.AppendChild(a, ast.NewString([]byte(label)))
+		sc.Parent().ReplaceChild(sc.Parent(), sc, a)
+	}
+}
+
+// embedURL is the address of what an embed call shows, as Hugo's
+// templates make it from the arguments; false when they are not there.
+func embedURL(sc *Shortcode) (string, bool) {
+	arg := func(i int, name string) string {
+		if v := sc.Named[name]; v != "" {
+			return url.PathEscape(v)
+		}
+		if i < len(sc.Args) && sc.Args[i] != "" {
+			return url.PathEscape(sc.Args[i])
+		}
+		return ""
+	}
+	switch sc.Name {
+	case "youtube":
+		if id := arg(0, "id"); id != "" {
+			id, _ = url.PathUnescape(id)
+			return "https://www.youtube.com/watch?v=" + url.QueryEscape(id), true // a query, where & ends a value
+		}
+	case "vimeo":
+		if id := arg(0, "id"); id != "" {
+			return "https://vimeo.com/" + id, true
+		}
+	case "gist":
+		if user, id := arg(0, "user"), arg(1, "id"); user != "" && id != "" {
+			return "https://gist.github.com/" + user + "/" + id, true
+		}
+	case "x", "tweet":
+		if user, id := arg(0, "user"), arg(1, "id"); user != "" && id != "" {
+			return "https://x.com/" + user + "/status/" + id, true
+		}
+	case "instagram":
+		if id := arg(0, "id"); id != "" {
+			return "https://www.instagram.com/p/" + id + "/", true
+		}
+	}
+	return "", false
 }

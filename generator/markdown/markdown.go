@@ -67,6 +67,7 @@ func New(opts Options) *Engine {
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
+	md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoEmbeds{hugo: hugo}, 96)))
 	if hugo["figure"] {
 		// After callParagraphs: a figure is often written over several lines.
 		md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoFigures{}, 95)))

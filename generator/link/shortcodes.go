@@ -9,6 +9,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/series"
 )
 
@@ -46,6 +47,9 @@ type Showing int
 const (
 	ShowsMetric Showing = iota + 1
 	ShowsJourney
+	// ShowsParam: a value of the page's [params], else of site.toml's
+	// (Hugo's param shortcode), shown as text.
+	ShowsParam
 )
 
 // Builtins are shiftbook's own shortcodes, sorted by name.
@@ -58,6 +62,7 @@ var Builtins = []Builtin{
 			{Name: "name", Bool: true, Eg: "name=true", Does: "show the metric's name"},
 			{Name: "segment", Segment: true, Eg: `segment="business"`, Does: "one segment's value"},
 		}},
+	{Name: "param", Arg: "the name of a parameter", Shows: ShowsParam, Template: "shortcodes/param.html"},
 }
 
 // Option returns the shortcode's option of that name.
@@ -184,6 +189,10 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			if m == nil {
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownMetric(id)))
 			} else if msg := segmentOptions(spec, m, sc.Named); msg != "" {
+				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
+			}
+		case ShowsParam:
+			if msg := s.paramProblem(p, id); msg != "" {
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			}
 		case ShowsJourney:
@@ -317,4 +326,35 @@ func unknownSegment(m *Metric, name string) string {
 	}
 	return fmt.Sprintf("metric %q has no segment %q", m.ID, name) + diag.DidYouMean(name, names,
 		"; its data file's segments are "+strings.Join(names, ", "))
+}
+
+// ParamOf is the value {{< param "name" >}} shows on page p: the page's
+// own [params] first, then site.toml's, as in Hugo.
+func (s *Site) ParamOf(p *Page, name string) (any, bool) {
+	if v, ok := parse.Param(p.Meta.Params, name); ok {
+		return v, true
+	}
+	return parse.Param(s.Config.Params, name)
+}
+
+// paramProblem is what is wrong with {{< param "name" >}} on page p, or "".
+func (s *Site) paramProblem(p *Page, name string) string {
+	v, ok := s.ParamOf(p, name)
+	switch _, table := v.(map[string]any); {
+	case !ok:
+		names := append(parse.ParamNames(p.Meta.Params), parse.ParamNames(s.Config.Params)...)
+		return fmt.Sprintf("no parameter %q: the page's front matter has none under [params], nor has site.toml", name) +
+			diag.DidYouMean(name, names, "; add it to one of them, such as [params] "+name+" = \"…\" in site.toml")
+	case table:
+		return fmt.Sprintf("parameter %q is a table of values; name one of them, such as %q", name, name+"."+firstKey(v.(map[string]any)))
+	}
+	return ""
+}
+
+func firstKey(m map[string]any) string {
+	keys := slices.Sorted(maps.Keys(m))
+	if len(keys) == 0 {
+		return "name"
+	}
+	return keys[0]
 }

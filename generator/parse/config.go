@@ -22,11 +22,14 @@ const ConfigFile = "site.toml"
 
 // Config is site.toml.
 type Config struct {
-	Title    string `toml:"title"`
-	BaseURL  string `toml:"baseURL"`
-	Language string `toml:"language"`
-	Theme    string `toml:"theme"`
-	Version  string `toml:"version"`
+	Title   string `toml:"title"`
+	BaseURL string `toml:"baseURL"`
+	// Params are the site's own values, as Hugo's [params]: for {{< param
+	// "name" >}} and a theme's {{.Site.Params}}.
+	Params   map[string]any `toml:"params"`
+	Language string         `toml:"language"`
+	Theme    string         `toml:"theme"`
+	Version  string         `toml:"version"`
 
 	Build struct {
 		Minify bool `toml:"minify"`
@@ -147,7 +150,7 @@ var knownKeys = []string{
 	"surveys", "surveys.maxPerJourney",
 	"book", "book.title", "book.chapters",
 	"frontmatter", "frontmatter.allow",
-	"languages",
+	"languages", "params",
 }
 
 // ReadConfig decodes site.toml. Unknown keys are errors with a did-you-mean,
@@ -182,6 +185,9 @@ func ReadConfig(src []byte) (Config, diag.List) {
 		name := k.String()
 		if unknownParent(k, undecoded) {
 			continue // one mistake, one error: the table is reported
+		}
+		if len(k) > 1 && k[0] == "params" {
+			continue // the site's own values, whatever they are (the decoder lists a table's inside [params])
 		}
 		line := keys.Line(k...)
 		if d, ok := unknownLanguageKey(name, src, line); ok {
@@ -303,7 +309,7 @@ func checkDataColumns(cfg *Config, src []byte, keys *tomlpos.Map) diag.List {
 // (of text) or "table".
 var configKinds = map[string]string{
 	"title": "text", "baseURL": "text", "language": "text", "theme": "text", "version": "text",
-	"reviewEvery": "text", "owners": "contacts",
+	"reviewEvery": "text", "owners": "contacts", "params": "params",
 	"build": "table", "build.minify": "bool", "build.drafts": "bool", "build.linkedFolders": "list",
 	"data": "table", "data.dir": "text", "data.staleAfter": "text", "data.columns": "list", "data.minN": "whole",
 	"glossary": "table", "glossary.autolink": "bool",
@@ -354,6 +360,8 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 				if ok = isTable; ok {
 					diags.Add(checkContactTypes(src, sub, keys)...)
 				}
+			case "params": // any values, the site's own
+				_, ok = v.(map[string]any)
 			case "table":
 				sub, isTable := v.(map[string]any)
 				if ok = isTable; ok {
@@ -373,6 +381,7 @@ func checkConfigTypes(src []byte, generic map[string]any, keys *tomlpos.Map) dia
 var configKindText = map[string]string{
 	"text": "text in quotes", "bool": "true or false", "whole": "a whole number such as 30",
 	"list": `a list of text, like ["vision", "plan"]`, "table": "a table, written [NAME] on a line of its own",
+	"params": "a table, written [params] on a line of its own",
 }
 
 func configDescribe(v any) string {

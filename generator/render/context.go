@@ -10,6 +10,7 @@ import (
 
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
 )
 
 // ShortcodeData is what a shortcode template sees.
@@ -20,6 +21,8 @@ type ShortcodeData struct {
 	InBook  bool // shown in /book/, which reads as a document: a value is a sentence
 	Metric  *MetricData
 	Journey *JourneyData
+	// Param is {{< param "name" >}}'s value as text (see parse.ParamText).
+	Param string
 	// Segments is {{< chart "id" segments=true >}}: small multiples of
 	// the metric's segments under its chart, their heading's id SegmentsID.
 	Segments   bool
@@ -152,6 +155,12 @@ func (r *run) shortcode(b *strings.Builder, p *link.Page, sc *markdown.Shortcode
 			data.Segments, data.SegmentsID = true, "chart-"+uid+m.ID+"-segments"
 			data.Metric = r.withSmallMultiples(m, data.Metric, data.SegmentsID+"-")
 		}
+	case link.ShowsParam:
+		v, ok := r.site.ParamOf(p, sc.Args[0])
+		if !ok {
+			return
+		}
+		data.Param = parse.ParamText(v)
 	case link.ShowsJourney:
 		p := r.site.JourneyByID(sc.Args[0])
 		if p == nil {

@@ -16,7 +16,9 @@ import (
 
 // SiteData is the same for every page.
 type SiteData struct {
-	Title    string
+	Title string
+	// Params are site.toml's [params], for a theme ({{.Site.Params.team}}).
+	Params   map[string]any
 	Language string
 	// Direction is the default language's "ltr" or "rtl", the dir of
 	// every page, for a site with [languages]; "" (no dir written, as

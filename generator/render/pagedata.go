@@ -18,6 +18,7 @@ func (r *run) buildSiteData() *SiteData {
 	if cfg.HasSitemap() {
 		d.Feed = FeedFile
 	}
+	d.Params = cfg.Params
 	if len(cfg.Languages) > 0 {
 		d.Direction = cfg.DefaultLanguage().Direction
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/shiftbook/shiftbook/generator/diag"
 	"github.com/shiftbook/shiftbook/generator/link"
 	"github.com/shiftbook/shiftbook/generator/markdown"
+	"github.com/shiftbook/shiftbook/generator/parse"
 	"github.com/shiftbook/shiftbook/generator/render/search"
 )
 
@@ -160,12 +161,16 @@ func fillShortcodes(text string, p *link.Page, fill func(*link.Page, *markdown.S
 }
 
 // shortcodeText is the text a shortcode shows a reader, for the search index.
-func (r *run) shortcodeText(_ *link.Page, sc *markdown.Shortcode) string {
+func (r *run) shortcodeText(p *link.Page, sc *markdown.Shortcode) string {
 	if len(sc.Args) != 1 {
 		return ""
 	}
 	spec, _ := link.BuiltinShortcode(sc.Name)
 	switch spec.Shows {
+	case link.ShowsParam:
+		if v, ok := r.site.ParamOf(p, sc.Args[0]); ok {
+			return parse.ParamText(v)
+		}
 	case link.ShowsMetric:
 		m := r.site.MetricByID(sc.Args[0])
 		if m == nil {

@@ -16,7 +16,7 @@ func TestBuiltinShortcodesHaveTemplates(t *testing.T) {
 		if _, err := fs.Stat(themes.FS, "default/layouts/"+b.Template); err != nil {
 			t.Errorf("shortcode %s: its template %s is not in the default theme: %v", b.Name, b.Template, err)
 		}
-		if b.Shows != link.ShowsMetric && b.Shows != link.ShowsJourney {
+		if b.Shows != link.ShowsMetric && b.Shows != link.ShowsJourney && b.Shows != link.ShowsParam {
 			t.Errorf("shortcode %s shows %v, which render does not fill in", b.Name, b.Shows)
 		}
 	}

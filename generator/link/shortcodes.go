@@ -102,11 +102,16 @@ func (s *Site) shortcodeNames() []string {
 // unknownShortcode is the error for a call of a name that is neither one
 // of shiftbook's shortcodes, nor the site's, nor Hugo's ref and relref
 // (which have their own); "" for those, and for a call with no name.
-func (s *Site) unknownShortcode(name string) string {
+func (s *Site) unknownShortcode(sc *markdown.Shortcode) string {
+	name := sc.Name
 	if _, builtin := BuiltinShortcode(name); builtin || name == "" || name == "ref" || name == "relref" || slices.Contains(s.Config.Shortcodes, name) {
 		return ""
 	}
 	// Hugo's own, read by package markdown where they stand as blocks.
+	switch {
+	case name == "figure" && sc.Named["src"] == "" && !sc.Closing:
+		return `{{< figure >}} (a picture with its caption, as in Hugo) needs src="…", the picture it shows, as in {{< figure src="journey.png" alt="The onboarding journey" >}}`
+	}
 	switch name {
 	case "figure":
 		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
@@ -133,7 +138,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			diags.Add(diag.At(p.Path, p.Source, p.BodyOffset+sc.ErrAt, "%s", sc.Err))
 			// Its name is read before its arguments: a name that is no
 			// shortcode is a second mistake, reported in the same run.
-			if msg := s.unknownShortcode(sc.Name); msg != "" && !sc.Closing {
+			if msg := s.unknownShortcode(sc); msg != "" && !sc.Closing {
 				diags.Add(diag.At(p.Path, p.Source, at, "%s", msg))
 			}
 			continue
@@ -165,7 +170,7 @@ func (s *Site) resolveShortcodes(p *Page) diag.List {
 			continue
 		}
 		if !builtin {
-			diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownShortcode(sc.Name)))
+			diags.Add(diag.At(p.Path, p.Source, at, "%s", s.unknownShortcode(sc)))
 			continue
 		}
 		if len(sc.Args) != 1 || (len(sc.Named) > 0 && len(spec.Options) == 0) {

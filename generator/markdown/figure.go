@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"cmp"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -69,7 +71,7 @@ type hugoFigures struct{}
 func (hugoFigures) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var found []*Shortcode
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if sc, ok := n.(*Shortcode); ok && entering && sc.Name == "figure" && !sc.Paired && !sc.Closing && sc.Err == "" {
+		if sc, ok := n.(*Shortcode); ok && entering && sc.Name == "figure" && !sc.Paired && !sc.Closing && sc.Err == "" && sc.Named["src"] != "" {
 			found = append(found, sc)
 		}
 		return ast.WalkContinue, nil
@@ -99,7 +101,7 @@ func newFigure(sc *Shortcode) *Figure {
 	img.SetPos(sc.Offset)
 	// The picture's words for a reader who cannot see it, as Hugo takes
 	// them: alt, else the caption.
-	if alt := cmpOr(get("alt"), get("caption"), get("title")); alt != "" {
+	if alt := cmp.Or(get("alt"), get("caption"), get("title")); alt != "" {
 		img.AppendChild(img, str(alt))
 	}
 	if l := get("link"); l != "" {
@@ -130,16 +132,6 @@ func newFigure(sc *Shortcode) *Figure {
 		fig.AppendChild(fig, caption)
 	}
 	return fig
-}
-
-// cmpOr is the first of values that is not "".
-func cmpOr(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // figureRenderer writes Figure, FigureCaption and FigureTitle; the

@@ -77,8 +77,9 @@ func (hugoFigures) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	for _, sc := range found {
-		p, ok := sc.Parent().(*ast.Paragraph)
-		if !ok || !onlyChild(p, sc, reader.Source()) {
+		// Its paragraph, or the text of a tight list's item.
+		p := sc.Parent()
+		if k := p.Kind(); k != ast.KindParagraph && k != ast.KindTextBlock || !onlyChild(p, sc, reader.Source()) {
 			continue // in a sentence: the link stage says a figure stands alone
 		}
 		p.Parent().ReplaceChild(p.Parent(), p, newFigure(sc))

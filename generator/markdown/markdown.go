@@ -250,7 +250,7 @@ func mergeText(t *ast.Text, src []byte) {
 }
 
 // onlyChild reports whether n is the only non-blank child of p.
-func onlyChild(p *ast.Paragraph, n ast.Node, src []byte) bool {
+func onlyChild(p ast.Node, n ast.Node, src []byte) bool {
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		if c == n {
 			continue

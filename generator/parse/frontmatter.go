@@ -656,7 +656,7 @@ func (d *fieldDecoder) suggestKey(k string, v any, otherwise string) string {
 	if sug == "" {
 		return otherwise
 	}
-	trial := &fieldDecoder{path: d.path, src: d.src, kinds: d.kinds, opts: d.opts, yaml: d.yaml}
+	trial := &fieldDecoder{path: d.path, src: d.src, line: func(...string) int { return 0 }, kinds: d.kinds, opts: d.opts, yaml: d.yaml}
 	trial.decodeKey(&FrontMatter{TOC: true}, &otherToolFields{}, sug, v)
 	for _, e := range trial.diags {
 		if e.Severity == diag.SeverityError {

@@ -288,6 +288,12 @@ func TestReadPageErrors(t *testing.T) {
 			[]string{P + `3:1: publishDate must be a date written like 2026-10-14, not the text "soon"`}},
 		{"misspelt key of another tool", "+++\ntitle = \"T\"\nalias = [\"/a/\"]\n+++\n",
 			[]string{P + `3:1: unknown front matter key "alias": did you mean "aliases"?`}},
+		// The did-you-mean tries the value on a list of tables too.
+		{"misspelt list of tables", "+++\ntitle = \"T\"\n[[stagse]]\nname = \"A\"\n[[milestoens]]\nname = \"B\"\n+++\n",
+			[]string{
+				P + `3:1: unknown front matter key "stagse": did you mean "stages"?`,
+				P + `5:1: unknown front matter key "milestoens": did you mean "milestones"? (milestone 1 has no due date; add due = 2027-03-19 with the day it is due)`,
+			}},
 		// Did-you-mean never names a key that is refused or ignored, and
 		// names a key whose decoding refuses the value with what it takes.
 		{"never suggests a refused key", "---\ntitle: T\nulr: /a/\ntranslationkye: a\n---\n",

@@ -28,8 +28,9 @@ const newHelp = `Start a new site, or a new page from the theme's archetype (tem
   shiftbook new journey NAME              content/journeys/NAME.md
   shiftbook new plan NAME                 content/plan/NAME.md, with dated tasks
   shiftbook new page NAME                 content/NAME.md; NAME may hold folders: vision/our-promise
-  shiftbook new page NAME --lang nl       content/NAME.nl.md: a translation of the page NAME, its
-                                          front matter copied, its text marked to be translated
+  shiftbook new page NAME --lang nl       content/NAME.nl.md: a translation of the page NAME, the
+                                          words of its front matter copied (its data, tags and
+                                          owner are the original's), its text marked to be translated
 
 NAME becomes the file name in lowercase with dashes, and the title: net-promoter-score
 gives "Net Promoter Score"; a NAME with spaces or capitals is the title as typed. An

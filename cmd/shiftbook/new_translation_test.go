@@ -8,8 +8,9 @@ import (
 )
 
 // TestNewTranslation: new page NAME --lang CODE writes NAME.CODE.md beside
-// the original, its front matter copied and its text under a note saying it
-// is still to be translated; the site still checks clean (the note is a
+// the original, its front matter copied but for what a translation shares
+// with its original, and its text under a note saying it is still to be
+// translated; the site still checks clean (the note is a
 // callout). It refuses a language the site does not have, the default
 // language, a page that does not exist and a translation that does.
 func TestNewTranslation(t *testing.T) {
@@ -29,7 +30,10 @@ func TestNewTranslation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "+++\ntitle = \"Our promise\"\nowner = \"CX\"\n+++\n\n> [!NOTE]\n> This page is still to be translated into Nederlands: translate its title and text below,\n> then remove this note and add translated = YYYY-MM-DD (the day) to the front matter.\n\nThe promise.\n"
+	// The owner is the original's, unless the translation names its own:
+	// left out of the stub, as are the data a translation shares.
+	want := "+++\ntitle = \"Our promise\"\n+++\n\n> [!NOTE]\n> This page is still to be translated into Nederlands: translate its title and text below,\n> then remove this note and add translated = YYYY-MM-DD (the day) to the front matter.\n" +
+		"> What it shares with the original (its numbers, statuses, due dates, owners, tags)\n> is left out: the page has the original's, in every language.\n\nThe promise.\n"
 	if string(got) != want {
 		t.Errorf("translation:\n%s\nwant:\n%s", got, want)
 	}

@@ -49,10 +49,16 @@ func init() {
 // JourneyByID returns a journey page by id.
 func (s *Site) JourneyByID(id string) *Page { return s.journeyBy[id] }
 
-// JourneyID is a journey's id for {{< journey >}}: its slug, else its file name.
+// JourneyID is a journey's id for {{< journey >}}: its slug, else its file
+// name. A translation's is its original's, as ids are the same in every
+// language (a link "support#get-it-fixed" is data its original shares).
 func JourneyID(p *Page) string {
-	if p.Meta.Slug != "" {
-		return slug.URLPart(p.Meta.Slug)
+	meta := &p.Meta
+	if p.Original != nil {
+		meta = &p.Original.Meta
+	}
+	if meta.Slug != "" {
+		return slug.URLPart(meta.Slug)
 	}
 	return slug.URLPart(strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path)))
 }
@@ -71,6 +77,11 @@ func (s *Site) indexJourneys() diag.List {
 		}
 		j := &Journey{ID: id}
 		ids := stageIDs(p.Meta.Journey.Stages)
+		if o := p.Original; o != nil && len(o.Meta.Journey.Stages) == len(ids) {
+			// A translated stage keeps its original's id: the stages are
+			// shared (parse.ShareOriginal), links to them too.
+			ids = stageIDs(o.Meta.Journey.Stages)
+		}
 		for i, st := range p.Meta.Journey.Stages {
 			js := JourneyStage{Stage: st, ID: ids[i]}
 			for k, mid := range st.Metrics {

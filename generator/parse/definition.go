@@ -12,6 +12,13 @@ type DefinitionMeta struct {
 
 var definitionKeys = kindKeys{
 	keys: []string{"abbr", "summary", "synonyms"},
+	// The abbreviation is most often the same in every language (NPS);
+	// a translation that has none writes abbr = "". Its summary and
+	// synonyms are words its language's pages are matched by and shown:
+	// left out, there are none (its description is its summary), and the
+	// original's still link it (link/definitions.go).
+	words: []string{"abbr", "summary", "synonyms"},
+	own:   []string{"summary", "synonyms"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		switch k {
 		case "abbr":

@@ -28,6 +28,18 @@ type Page struct {
 	Body       []byte // Source[BodyOffset:]
 	BodyOffset int
 	Digest     uint64 // TextDigest of Source: a stable content hash, kept when Source is dropped
+
+	// shared holds the keys as written that a translation may take from
+	// its original (a kind's keys, focus), undecoded; leftOut, of a
+	// translation, the errors about keys it leaves out, reported only if
+	// it has no original to take them from (see ShareOriginal).
+	shared  map[string]any
+	leftOut diag.List
+	// keys are the keys written; sharedLines, ownLines and frontLines,
+	// of a translation given its original's data, are for AboutShared.
+	keys                  []string
+	sharedLines, ownLines map[int]bool
+	frontLines            int
 }
 
 // FrontMatter holds every key shiftbook understands. Unknown keys are errors;
@@ -138,6 +150,11 @@ type kindKeys struct {
 	// name, when set, names a key path inside one of keys as an author
 	// reads it, reporting whether it did.
 	name func(key []string) (string, bool)
+	// words are the key paths that are words, which a translation writes
+	// in its language ("stages.*.name": the name of every stage); own, of
+	// those, the ones it never takes from its original. Every other key
+	// of the kind is data, the same in every language (translation.go).
+	words, own []string
 }
 
 // kinds lists every kind's keys: a new kind of page adds its row.
@@ -235,7 +252,16 @@ func ReadPageWith(path string, src []byte, opts PageOptions) (*Page, diag.List) 
 		return p, diag.List{*d}
 	}
 	var diags diag.List
-	p.Meta, diags = fieldsToFrontMatter(path, src, fields, lines, opts)
+	p.Meta, diags, p.leftOut = fieldsToFrontMatter(path, src, fields, lines, opts)
+	p.keys = slices.Sorted(maps.Keys(fields))
+	for k, v := range fields {
+		if sharedKey(k) && !slices.Contains(opts.Allow, k) {
+			if p.shared == nil {
+				p.shared = map[string]any{}
+			}
+			p.shared[k] = v
+		}
+	}
 	return p, diags
 }
 
@@ -368,6 +394,11 @@ type fieldDecoder struct {
 	opts  PageOptions
 	yaml  bool // the front matter is YAML: advice is written in its form
 	diags diag.List
+	// translation is set for a page in a language other than the
+	// default: a key it leaves out is its original's, so an error saying
+	// that one is missing goes to leftOut (see missingf).
+	translation bool
+	leftOut     diag.List
 }
 
 // isText reports whether a value is text (str has already reported one
@@ -386,6 +417,23 @@ func (d *fieldDecoder) errorf(key []string, format string, args ...any) {
 		line = 1
 	}
 	d.diags.Add(diag.AtLine(d.path, d.src, line, 1, format, args...))
+}
+
+// missingf is errorf for a key the page leaves out that it needs (a
+// milestone's due date). A translation takes what it leaves out from its
+// original, so there the error is kept aside, for a translation that
+// turns out to have none (see ShareOriginal).
+func (d *fieldDecoder) missingf(key []string, format string, args ...any) {
+	d.errorf(key, format, args...)
+	d.setAside()
+}
+
+// setAside moves the diagnostic just added to leftOut, in a translation.
+func (d *fieldDecoder) setAside() {
+	if d.translation && len(d.diags) > 0 {
+		d.leftOut = append(d.leftOut, d.diags[len(d.diags)-1])
+		d.diags = d.diags[:len(d.diags)-1]
+	}
 }
 
 // warnf is errorf for a warning: a key that does nothing here but does
@@ -531,9 +579,10 @@ func describe(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
-func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int, opts PageOptions) (FrontMatter, diag.List) {
+func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines func(...string) int, opts PageOptions) (FrontMatter, diag.List, diag.List) {
 	fm := FrontMatter{TOC: true, lines: lines}
-	d := &fieldDecoder{path: path, src: src, line: lines, kinds: kinds, opts: opts, yaml: hasDelimLine(stripBOM(src), "---")}
+	d := &fieldDecoder{path: path, src: src, line: lines, kinds: kinds, opts: opts, yaml: hasDelimLine(stripBOM(src), "---"),
+		translation: len(opts.Languages) > 1 && opts.Language != "" && opts.Language != opts.Languages[0]}
 	keys := slices.Sorted(maps.Keys(fields))
 	other := otherToolFields{}
 	for _, k := range keys {
@@ -564,7 +613,7 @@ func fieldsToFrontMatter(path string, src []byte, fields map[string]any, lines f
 		}
 	}
 	d.finishOtherTool(&fm, &other)
-	return fm, d.diags
+	return fm, d.diags, d.leftOut
 }
 
 // decodeKey sets the field of key k from v, reporting a wrong value at k's

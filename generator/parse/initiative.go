@@ -39,7 +39,8 @@ const StatusAtRisk = "at risk"
 var milestoneKeys = []string{"name", "due", "done", "owner"}
 
 var initiativeKeys = kindKeys{
-	keys: []string{"status", "reason", "started", "milestones", "metrics"},
+	keys:  []string{"status", "reason", "started", "milestones", "metrics"},
+	words: []string{"reason", "milestones.*.name"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		in := &fm.Initiative
 		switch k {
@@ -62,7 +63,7 @@ var initiativeKeys = kindKeys{
 	finish: func(d *fieldDecoder, fm *FrontMatter) {
 		in := fm.Initiative
 		if in.Status == StatusAtRisk && strings.TrimSpace(in.Reason) == "" {
-			d.errorf([]string{"status"}, "an initiative at risk says why; add reason = \"...\" in plain words")
+			d.missingf([]string{"status"}, "an initiative at risk says why; add reason = \"...\" in plain words")
 		}
 	},
 	name: tableKeyName("milestones", "milestone"),
@@ -92,10 +93,10 @@ func (d *fieldDecoder) milestones(v any) []Milestone {
 			}
 		}
 		if ms.Name == "" {
-			d.errorf([]string{"milestones", idx}, "milestone %d has no name; add name = \"...\"", i+1)
+			d.missingf([]string{"milestones", idx}, "milestone %d has no name; add name = \"...\"", i+1)
 		}
 		if _, written := m["due"]; !written {
-			d.errorf([]string{"milestones", idx}, "milestone %d has no due date; add due = 2027-03-19 with the day it is due", i+1)
+			d.missingf([]string{"milestones", idx}, "milestone %d has no due date; add due = 2027-03-19 with the day it is due", i+1)
 		}
 		out = append(out, ms)
 	}

@@ -34,6 +34,11 @@ var stageKeys = []string{"name", "feeling", "touchpoints", "pains", "metrics", "
 
 var journeyKeys = kindKeys{
 	keys: []string{"persona", "kind", "stages"},
+	// A stage's words; its feeling, metrics, focus, owner, moment,
+	// target feeling, links and the metrics its surveys measure are data.
+	words: append([]string{"persona", "stages.*.name", "stages.*.touchpoints", "stages.*.pains",
+		"stages.*.surveys.*.when", "stages.*.surveys.*.channel", "stages.*.surveys.*.frequency"},
+		prefixed("stages.*.", LaneKeys)...),
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		j := &fm.Journey
 		switch k {
@@ -89,7 +94,7 @@ func (d *fieldDecoder) stages(v any) []Stage {
 			}
 		}
 		if st.Name == "" {
-			d.errorf([]string{"stages", idx}, "stage %d has no name; add name = \"...\"", i+1)
+			d.missingf([]string{"stages", idx}, "stage %d has no name; add name = \"...\"", i+1)
 		}
 		out = append(out, st)
 	}

@@ -31,6 +31,7 @@ type MetricMeta struct {
 var metricKeys = kindKeys{
 	keys: slices.Concat([]string{"metric", "unit", "direction", "target", "data", "definition", "headline", "min", "max", "cadence", "minN", "survey"},
 		metricTargetKeys),
+	words: []string{"unit", "survey.question", "survey.scale", "survey.instrument", "survey.frequency", "survey.channel"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		m := &fm.Metric
 		switch k {

@@ -141,9 +141,9 @@ func checkTarget(d *fieldDecoder, fm *FrontMatter) {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	switch {
 	case !m.TargetDate.IsZero() && m.Target == nil:
-		d.errorf([]string{"targetDate"}, "targetDate %s has no target to reach by then; add target = ... or remove targetDate", day(m.TargetDate))
+		d.missingf([]string{"targetDate"}, "targetDate %s has no target to reach by then; add target = ... or remove targetDate", day(m.TargetDate))
 	case m.Baseline != nil && m.TargetDate.IsZero():
-		d.errorf([]string{"baseline"}, "baseline has no targetDate to draw the path to; add targetDate = YYYY-MM-DD (and target = ...), or remove baseline")
+		d.missingf([]string{"baseline"}, "baseline has no targetDate to draw the path to; add targetDate = YYYY-MM-DD (and target = ...), or remove baseline")
 		m.Baseline = nil
 	case m.Baseline != nil && !m.Baseline.Date.Before(m.TargetDate):
 		d.errorf([]string{"baseline", "date"}, "the baseline's date %s is not before targetDate %s; the path runs from the baseline to the target, so start it earlier",

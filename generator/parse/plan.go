@@ -30,7 +30,8 @@ type Task struct {
 var taskKeys = []string{"name", "due", "owner", "done", "initiative"}
 
 var planKeys = kindKeys{
-	keys: []string{"tasks"},
+	keys:  []string{"tasks"},
+	words: []string{"tasks.*.name"},
 	decode: func(d *fieldDecoder, fm *FrontMatter, k string, v any) {
 		fm.Plan.Tasks = d.tasks(v)
 	},
@@ -69,9 +70,9 @@ func (d *fieldDecoder) tasks(v any) []Task {
 		}
 		switch {
 		case t.Name == "":
-			d.errorf([]string{"tasks", idx}, "task %d has no name; add name = \"...\": what a customer or employee will notice", i+1)
+			d.missingf([]string{"tasks", idx}, "task %d has no name; add name = \"...\": what a customer or employee will notice", i+1)
 		case t.Due.IsZero() && m["due"] == nil:
-			d.errorf([]string{"tasks", idx}, "task %q has no due date; add due = 2026-12-09", t.Name)
+			d.missingf([]string{"tasks", idx}, "task %q has no due date; add due = 2026-12-09", t.Name)
 		}
 		out = append(out, t)
 	}

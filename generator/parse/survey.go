@@ -103,6 +103,7 @@ func (d *fieldDecoder) stageSurveys(v any, key []string) []StageSurvey {
 		}
 		if sv.Metric == "" {
 			d.errorCol(at, "", false, "%s names no metric; add metric = \"...\", the id of the metric the survey measures", where)
+			d.setAside()
 			continue
 		}
 		out = append(out, sv)
@@ -140,6 +141,7 @@ func (d *fieldDecoder) metricSurvey(v any) *SurveyMeta {
 	}
 	if s.Question == "" {
 		d.errorCol([]string{"survey"}, "survey", true, `the survey has no question; add question = "..." with its wording, as the customer reads it`)
+		d.setAside()
 	}
 	return s
 }

@@ -24,30 +24,39 @@ import (
 
 // translationInputs pairs the parsed translations with the pages they
 // translate: language code → original's path → the translation, its page
-// named by the original's path.
-func translationInputs(site *load.Site, pages, parsed []link.Input) map[string]map[string]link.Input {
+// named by the original's path, with what it shares with its original
+// (parse.ShareOriginal: its data, and the words and tags it leaves out).
+// The diagnostics are those of sharing.
+func translationInputs(site *load.Site, pages, parsed []link.Input) (map[string]map[string]link.Input, diag.List) {
 	out := map[string]map[string]link.Input{}
-	originals := map[string]*parse.Page{}
+	originals := map[string]link.Input{}
 	for _, in := range pages {
-		originals[in.Page.Path] = in.Page
+		originals[in.Page.Path] = in
 	}
+	var diags diag.List
 	for i, t := range site.Translations {
 		in := parsed[i]
 		page := *in.Page
 		page.Path = t.Original
 		in.Page, in.File = &page, t.Path
-		if o, ok := originals[t.Original]; ok {
-			in.Original = o
-			shareTaxonomy(&page.Meta, &o.Meta)
-			shareUnlisted(&page.Meta, &o.Meta)
-			shareWeight(&page.Meta, &o.Meta)
+		o, ok := originals[t.Original]
+		switch {
+		case !ok:
+			diags.Add(parse.ShareOriginal(t.Path, &page, nil)...)
+		case !o.Unread:
+			// An original that could not be read has nothing to share,
+			// and its error is reported already.
+			diags.Add(parse.ShareOriginal(t.Path, &page, o.Page)...)
+		}
+		if ok {
+			in.Original = o.Page
 		}
 		if out[t.Lang] == nil {
 			out[t.Lang] = map[string]link.Input{}
 		}
 		out[t.Lang][t.Original] = in
 	}
-	return out
+	return out, diags
 }
 
 // TranslationState is what check --translations says of a translation
@@ -88,39 +97,6 @@ func translationStates(translated map[string]map[string]link.Input, now time.Tim
 		out[code] = states
 	}
 	return out
-}
-
-// shareTaxonomy gives a translation the tags (and Hugo's categories, shown
-// with them) of its original where it writes none of its own: like data,
-// the taxonomy is shared between languages, so a translation that leaves
-// tags out stays on its language's tag pages. One that writes tags, even
-// tags = [], has those.
-func shareTaxonomy(translation, original *parse.FrontMatter) {
-	if !translation.Writes("tags") {
-		translation.Tags = original.Tags
-	}
-	if !translation.Writes("categories") {
-		translation.Categories = original.Categories
-	}
-}
-
-// shareWeight gives a translation that writes no weight its original's:
-// the pages of a section keep their order in every language unless a
-// translation sets its own.
-func shareWeight(translation, original *parse.FrontMatter) {
-	if !translation.Writes("weight") {
-		translation.Weight = original.Weight
-	}
-}
-
-// shareUnlisted gives a translation that writes neither unlisted nor
-// another tool's key for it (hidden, bookHidden, toc_hide) its original's:
-// a page left out of the navigation is left out in every language unless
-// its translation says otherwise (unlisted = false lists it there).
-func shareUnlisted(translation, original *parse.FrontMatter) {
-	if translation.UnlistedKey == "" {
-		translation.Unlisted = original.Unlisted
-	}
 }
 
 // languageInputs are the pages of one language: each default-language
@@ -179,11 +155,17 @@ func renameFiles(diags diag.List, renamed map[string]string) diag.List {
 }
 
 // languageRemap gives the diagnostics of a language's site the path of
-// the translation file they are about, and drops those already seen.
-func languageRemap(diags diag.List, trans map[string]link.Input, seen map[string]bool) diag.List {
+// the translation file they are about, and drops those already seen, and
+// those about the data a translation shares with its original, which the
+// default language's site reports at the original (parse.AboutShared;
+// said holds what that site said, by saidKey).
+func languageRemap(diags diag.List, trans map[string]link.Input, seen, said map[string]bool) diag.List {
 	var out diag.List
 	for _, d := range diags {
 		if t, ok := trans[d.Path]; ok && !t.Draft {
+			if t.Original != nil && t.Page.AboutShared(d.Line, said[saidKey(d)]) {
+				continue
+			}
 			d.Path = t.File
 		}
 		for original, t := range trans {
@@ -198,6 +180,13 @@ func languageRemap(diags diag.List, trans map[string]link.Input, seen map[string
 		}
 	}
 	return out
+}
+
+// saidKey is what a diagnostic says where, but for its line: a
+// translation's diagnostic about its original's data says what the
+// original's does, on a line of its own file.
+func saidKey(d diag.Diagnostic) string {
+	return fmt.Sprintf("%s\x00%d\x00%s", d.Path, d.Severity, d.Message)
 }
 
 // renderLanguages are the trees of the site's languages: the default at

@@ -349,7 +349,9 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	var translated map[string]map[string]link.Input
 	var states map[string]map[string]TranslationState
 	if len(site.Translations) > 0 && len(kept) == len(site.Pages)+len(site.Translations) {
-		translated = translationInputs(site, kept[:len(site.Pages)], kept[len(site.Pages):])
+		var d diag.List
+		translated, d = translationInputs(site, kept[:len(site.Pages)], kept[len(site.Pages):])
+		diags.Add(d.WithKind(kindPage)...)
 		states = translationStates(translated, now)
 		diags.Add(behindTranslations(site.Config, translated)...)
 		diags.Add(emptyTranslations(site.Config, translated)...)
@@ -388,9 +390,10 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 	sites := []*link.Site{resolved}
 	diags.Add(languageAddressClashes(site.Config, resolved).WithKind(kindContent)...)
 	if len(langInputs) > 0 {
-		seen := map[string]bool{}
+		seen, said := map[string]bool{}, map[string]bool{}
 		for _, d := range diags {
 			seen[d.String()] = true
+			said[saidKey(d)] = true
 		}
 		for i, l := range site.Config.Languages[1:] {
 			cfg := site.Config
@@ -398,7 +401,7 @@ func (b *Builder) prepare(ctx context.Context, opts Options) (*Prepared, diag.Li
 			bodies := b.languageBodies(l.Code, opts.OneShot)
 			shareBodies(langInputs[i], resolved)
 			s, _, d := link.ResolveContext(ctx, cfg, langInputs[i], data, static, now, b.md, bodies, opts.Workers)
-			diags.Add(languageRemap(d, translated[l.Code], seen).WithKind(kindContent)...)
+			diags.Add(languageRemap(d, translated[l.Code], seen, said).WithKind(kindContent)...)
 			sites = append(sites, s)
 		}
 	}

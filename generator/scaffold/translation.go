@@ -17,10 +17,11 @@ import (
 // NewTranslation starts a translation of an existing page into lang, one
 // of the site's languages other than the default: the file beside the
 // original with the language's code before .md (promise.nl.md), holding
-// the original's front matter as it is and its text, under a note that
-// says the text is still to be translated (shown on the page, so readers
-// see it too, until the translator removes it). It never overwrites a
-// file.
+// the original's front matter as it is, but for the keys a translation
+// shares with its original (parse.TranslationStub: its data, tags, weight
+// and owner), and its text, under a note that says the text is still to
+// be translated (shown on the page, so readers see it too, until the
+// translator removes it). It never overwrites a file.
 func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	var res Page
 	src, err := os.ReadFile(filepath.Join(dir, parse.ConfigFile))
@@ -77,6 +78,10 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 			filepath.Join(shown, filepath.FromSlash(existing)), target.Name, filepath.Join(shown, filepath.FromSlash(original)))
 	}
 	front, body := splitFrontMatter(text)
+	stub, left := parse.TranslationStub(original, text)
+	if stub != nil {
+		front = stub
+	}
 	var b bytes.Buffer
 	b.Write(front)
 	if len(front) > 0 && !bytes.HasSuffix(front, []byte("\n")) {
@@ -88,7 +93,11 @@ func NewTranslation(dir, shown string, name Name, lang string) (Page, error) {
 	}
 	// check --translations lists the translation as unfinished while
 	// this note is there (load.Unfinished).
-	fmt.Fprintf(&b, "\n> [!NOTE]\n> %s%s: translate its title and text below,\n> then remove this note and add %s (the day) to the front matter.\n\n", load.StubNote, target.Name, key)
+	fmt.Fprintf(&b, "\n> [!NOTE]\n> %s%s: translate its title and text below,\n> then remove this note and add %s (the day) to the front matter.\n", load.StubNote, target.Name, key)
+	if left {
+		b.WriteString("> What it shares with the original (its numbers, statuses, due dates, owners, tags)\n> is left out: the page has the original's, in every language.\n")
+	}
+	b.WriteString("\n")
 	b.Write(bytes.TrimLeft(body, "\n"))
 	if err := createFile(dir, out, b.Bytes()); err != nil {
 		return res, err

@@ -183,6 +183,9 @@ func (s *Site) renderBody(md *markdown.Engine, p *Page, cache *Bodies) *Body {
 	for _, a := range doc.Admonitions {
 		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+a.Offset, "%s", admonitionProblem(a))))
 	}
+	for _, a := range doc.Attrs {
+		b.Diags.Add(diag.Warning(diag.At(p.Path, p.Source, p.BodyOffset+a.Offset, "%s", attrProblem(a))))
+	}
 	for _, u := range doc.Unsafe {
 		msg := "the link to %s:… is removed; links may only go to web pages, mail and files of the site"
 		if u.Image {

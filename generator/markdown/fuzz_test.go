@@ -29,6 +29,11 @@ func FuzzParse(f *testing.F) {
 		"!!! note \"T\"\n    a\n\n    - b\nc\n", "??? tip\n    x\n", "???+ info \"\"\n\n    > y\n", "- !!! warning\n      z\n",
 		"{{< f\n  a=\"b\"\n>}}\n", "x {{< f\n\"a\" >}} y\n", "{{% n\n  \"t\" %}}\nA\n{{% /n %}}\n", "- {{< f\n  >}}\n", "{{< f\n\n>}}\n", "> {{< f\n>}}\n", "{{< f \"a\n>}}\n",
 		"{{< figure src=\"a.png\" caption=\"c\" attr=\"d\" attrlink=\"e\" link=\"f\" >}}\n", "x {{< figure src=\"a\" >}}\n", "{{< figure\n src=\"a\"\n>}}\n",
+		// Attribute lists (MkDocs' attr_list).
+		"[a](b){ .md-button }", "[a](b){: .md-button .md-button--primary }", "![a](b.png){ loading=lazy width=\"30\" height=4px }",
+		"**a**{ #i }", "*a*{#i}`b`{#j}", "## T { #t }\n", "## T {: #t .c }\n", "T {#t}\n===\n", "a\nb\n{: #p .c }\n", "- a\n  {: #l }\n- b\n",
+		"a\n\n{: .c }\n", "[a](b){onclick=\"x()\" style='y'}", "{n} {{ x }} {\"a\": 1}", "[a](b) { .c }", "`a`{.b}\n```\n[a](b){.c}\n```\n",
+		"[![a](b.png){width=1}](c)", "a**{#x}", "[a](b){#", "[a](b){: }", "[a](b){#a\n.b}", "> [a](b){ .c }\n> {: #q }\n",
 		"{{< highlight go \"linenos=1\" >}}\n# a\n{{< /highlight >}}\n", "{{< highlight\n go >}}\n*a*\n{{< /highlight >}}\n", "{{< details summary=\"<s>\" open=true >}}\n- a\n{{< /details >}}\n", "{{< youtube \"a&b\" >}}", "x {{< gist u \"i/d\" >}} y", "{{< x user=\"\" id=\"1\" >}}",
 	)
 	engines := []*Engine{New(Options{}), New(Options{HTML: HTMLSafe}), New(Options{HTML: HTMLUnsafe})}
@@ -80,6 +85,11 @@ func checkDoc(t *testing.T, doc *Doc) {
 		}
 		if tl.Target == "" || tl.Label == "" {
 			t.Errorf("term at %d with an empty target or label", tl.Offset)
+		}
+	}
+	for _, a := range doc.Attrs {
+		if !in(a.Offset) || !bytes.HasPrefix(src[a.Offset:], []byte("{")) {
+			t.Errorf("attribute list problem %q at %d, not at {", a.Problem, a.Offset)
 		}
 	}
 	for _, s := range doc.Shortcodes {
@@ -156,6 +166,7 @@ func FuzzSafeHTML(f *testing.F) {
 		"<img src=x onerror=alert(1)>", "<!--> <script>x</script> -->", "<div id=\"a\"\n*b*\n", "<style>p{}</style>",
 		"<table><tr><td colspan=2>x</td></tr></table>", "<details><summary>s</summary>\n\n*x*\n\n</details>",
 		"[a](<javascript:x>) <a href='JaVaScRiPt:x'>y</a>", "<svg><script>x</script></svg>", "<iframe src=x>",
+		"[a](b){ onclick=\"x()\" }", "![a](b.png){onerror=alert(1) style=\"c\"}", "**a**{ onmouseover='x' }", "## T { style=a }\n",
 		"<a href=\"x\">y</a> </a></a>", "<scr<script>ipt>", "<math><mi xlink:href=\"javascript:x\">",
 	} {
 		f.Add([]byte(s))

@@ -53,10 +53,10 @@ func New(opts Options) *Engine {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(linkifyOptions()...),
 		goldmark.WithParserOptions(
-			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(
 				util.Prioritized(termLinkParser{}, 199), // before the link parser (200)
 				util.Prioritized(shortcodeParser{}, 150),
+				util.Prioritized(attrListParser{}, 160), // { #id .class }: headings' too (see attrlist.go)
 			),
 			parser.WithBlockParsers(
 				util.Prioritized(shortcodeBlockParser{hugo: hugo}, 50), // before paragraphs and lists
@@ -64,7 +64,7 @@ func New(opts Options) *Engine {
 				util.Prioritized(docusaurusParser{}, 60),
 				util.Prioritized(tabParser{}, 60),
 			),
-			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
+			parser.WithASTTransformers(util.Prioritized(attrLists{}, 70), util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
 	md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoEmbeds{hugo: hugo}, 96)))
@@ -106,6 +106,9 @@ type Doc struct {
 	Unsafe     []UnsafeLink    // links and pictures written without their address, for warnings
 	RawErrors  []RawError      // raw HTML kept that would break the page
 	TooDeep    *TooDeep        // set when the body was not parsed: nested deeper than MaxNesting
+	// Attrs are what attribute lists ({ .md-button }) asked for that the
+	// page does not show, for warnings: each problem once.
+	Attrs []AttrProblem
 	// Admonitions are Docusaurus admonitions of an unknown type or not
 	// closed, closing lines that close none, and alerts of an unknown
 	// type ([!NB]), for warnings.
@@ -130,7 +133,7 @@ func (e *Engine) Parse(src []byte) *Doc {
 	src, refs := rewriteRefs(src)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := e.parser.Parse(text.NewReader(src), parser.WithContext(ctx))
-	doc := &Doc{Source: src, Root: root, IDs: map[string]bool{}}
+	doc := &Doc{Source: src, Root: root, IDs: map[string]bool{}, Attrs: attrProblems(ctx)}
 	doc.restoreRefs(refs)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -34,6 +34,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 	reg.Register(ast.KindCodeBlock, r.indentedCode)
 	reg.Register(ast.KindParagraph, r.paragraph)
+	reg.Register(ast.KindEmphasis, r.emphasis)
+	reg.Register(ast.KindListItem, r.listItem)
 	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(KindTermLink, r.termLink)
 	reg.Register(KindShortcode, r.shortcode)
@@ -199,6 +201,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		r.Writer.Write(w, n.Title)
 		w.WriteByte('"')
 	}
+	r.writeAttrs(w, n)
 	w.WriteByte('>')
 	return ast.WalkContinue, nil
 }
@@ -240,6 +243,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		r.Writer.Write(w, n.Title)
 		w.WriteByte('"')
 	}
+	r.writeAttrs(w, n)
 	w.WriteString(` loading="lazy">`)
 	return ast.WalkSkipChildren, nil
 }
@@ -252,7 +256,9 @@ func (r *nodeRenderer) codeSpan(w util.BufWriter, src []byte, node ast.Node, ent
 		w.WriteString("</code>")
 		return ast.WalkContinue, nil
 	}
-	w.WriteString("<code>")
+	w.WriteString("<code")
+	r.writeAttrs(w, node)
+	w.WriteByte('>')
 	var b []byte
 	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -312,9 +318,45 @@ func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, node ast.Node, en
 		}
 	}
 	if entering {
-		w.WriteString("<p>")
+		w.WriteString("<p")
+		r.writeAttrs(w, node)
+		w.WriteByte('>')
 	} else {
 		w.WriteString("</p>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// emphasis is goldmark's, but for an id an attribute list gave it, which
+// takes the page's id prefix.
+func (r *nodeRenderer) emphasis(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	tag := "em"
+	if node.(*ast.Emphasis).Level == 2 {
+		tag = "strong"
+	}
+	if entering {
+		w.WriteString("<" + tag)
+		r.writeAttrs(w, node)
+		w.WriteByte('>')
+	} else {
+		w.WriteString("</" + tag + ">")
+	}
+	return ast.WalkContinue, nil
+}
+
+// listItem is goldmark's, but for an id an attribute list gave it.
+func (r *nodeRenderer) listItem(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		w.WriteString("</li>\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("<li")
+	r.writeAttrs(w, node)
+	w.WriteByte('>')
+	if fc := node.FirstChild(); fc != nil {
+		if _, ok := fc.(*ast.TextBlock); !ok {
+			w.WriteByte('\n')
+		}
 	}
 	return ast.WalkContinue, nil
 }

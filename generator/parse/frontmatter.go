@@ -221,13 +221,8 @@ func ReadPageWith(path string, src []byte, opts PageOptions) (*Page, diag.List) 
 	}
 	text := stripBOM(src)
 	bom := len(src) - len(text)
-	delim := ""
-	switch {
-	case hasDelimLine(text, "+++"):
-		delim = "+++"
-	case hasDelimLine(text, "---"):
-		delim = "---"
-	default:
+	delim := frontDelim(text)
+	if delim == "" {
 		// Written for GitHub or MkDocs: the title comes from the first
 		// heading (the link stage reads it).
 		p.Body, p.BodyOffset = src, 0
@@ -713,4 +708,15 @@ func (d *fieldDecoder) suggestKey(k string, v any, otherwise string) string {
 		}
 	}
 	return fmt.Sprintf(": did you mean %q?", sug)
+}
+
+// frontDelim is the line that opens text's front matter, "+++" (TOML) or
+// "---" (YAML), or "" when it has none.
+func frontDelim(text []byte) string {
+	for _, d := range []string{"+++", "---"} {
+		if hasDelimLine(text, d) {
+			return d
+		}
+	}
+	return ""
 }

@@ -18,13 +18,8 @@ import (
 // key was left out. Front matter that cannot be read is kept whole.
 func TranslationStub(path string, src []byte) (front []byte, left bool) {
 	text := stripBOM(src)
-	delim := ""
-	switch {
-	case hasDelimLine(text, "+++"):
-		delim = "+++"
-	case hasDelimLine(text, "---"):
-		delim = "---"
-	default:
+	delim := frontDelim(text)
+	if delim == "" {
 		return nil, false
 	}
 	bom := len(src) - len(text)

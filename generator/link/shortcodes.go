@@ -107,20 +107,8 @@ func (s *Site) unknownShortcode(sc *markdown.Shortcode) string {
 	if _, builtin := BuiltinShortcode(name); builtin || name == "" || name == "ref" || name == "relref" || slices.Contains(s.Config.Shortcodes, name) {
 		return ""
 	}
-	// Hugo's own, read by package markdown where they stand as blocks.
-	switch {
-	case name == "figure" && sc.Named["src"] == "" && !sc.Closing:
-		return `{{< figure >}} (a picture with its caption, as in Hugo) needs src="…", the picture it shows, as in {{< figure src="journey.png" alt="The onboarding journey" >}}`
-	}
-	switch name {
-	case "figure":
-		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
-	case "youtube", "vimeo", "instagram":
-		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the id of what it shows: write {{< %s \"ID\" >}}; it is shown as a link to it", name, name)
-	case "gist", "x", "tweet":
-		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the user and the id of what it shows: write {{< %s \"USER\" \"ID\" >}}; it is shown as a link to it", name, name)
-	case "highlight", "details":
-		return fmt.Sprintf("{{< %s >}} (as in Hugo) holds lines of its own: put the opening tag on a line of its own, then the content, then {{< /%s >}} on a line of its own", name, name)
+	if msg := markdown.HugoShortcodeProblem(sc); msg != "" {
+		return msg // Hugo's own, which package markdown did not read here
 	}
 	return fmt.Sprintf("unknown shortcode %q", name) + diag.DidYouMean(name, s.shortcodeNames(),
 		"; the shortcodes are "+strings.Join(s.shortcodeNames(), ", ")+", and a site adds its own as layouts/shortcodes/NAME.html")

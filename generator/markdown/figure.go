@@ -4,9 +4,7 @@ import (
 	"cmp"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -65,25 +63,18 @@ func (n *FigureTitle) Kind() ast.NodeKind { return KindFigureTitle }
 // Dump implements ast.Node.
 func (n *FigureTitle) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// hugoFigures turns each figure call alone in its paragraph into a Figure.
-type hugoFigures struct{}
-
-func (hugoFigures) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var found []*Shortcode
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if sc, ok := n.(*Shortcode); ok && entering && sc.Name == "figure" && !sc.Paired && !sc.Closing && sc.Err == "" && sc.Named["src"] != "" {
-			found = append(found, sc)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, sc := range found {
-		// Its paragraph, or the text of a tight list's item.
-		p := sc.Parent()
-		if k := p.Kind(); k != ast.KindParagraph && k != ast.KindTextBlock || !onlyChild(p, sc, reader.Source()) {
-			continue // in a sentence: the link stage says a figure stands alone
-		}
-		p.Parent().ReplaceChild(p.Parent(), p, newFigure(sc))
+// figureAt turns the figure call sc into a Figure where it stands alone
+// in its paragraph, or in the text of a tight list's item; in a sentence
+// it stays a call, which the link stage says must stand alone.
+func figureAt(sc *Shortcode, src []byte) {
+	if sc.Named["src"] == "" {
+		return // the link stage asks for the picture
 	}
+	p := sc.Parent()
+	if k := p.Kind(); k != ast.KindParagraph && k != ast.KindTextBlock || !onlyChild(p, sc, src) {
+		return
+	}
+	p.Parent().ReplaceChild(p.Parent(), p, newFigure(sc))
 }
 
 func newFigure(sc *Shortcode) *Figure {

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
 	"net/url"
 	"slices"
 
@@ -116,35 +118,53 @@ func (r *nodeRenderer) details(w util.BufWriter, sc *Shortcode, entering bool) {
 	w.WriteString("</summary>\n")
 }
 
-// hugoEmbeds turns each call of an embed (Hugo's youtube, vimeo, gist, x,
-// tweet, instagram) into a link to what it shows. An internal site shows
-// no other site's player or post in its pages (their scripts and cookies
-// would come with it), so the reader follows the link instead; its text is
-// the call's title, else the address.
-type hugoEmbeds struct{ hugo map[string]bool }
+// hugoCalls reads the calls of HugoShortcodes the site gets (hugo) that
+// are read as nodes: a figure (figureAt) and the embeds of other sites
+// (embedAt). highlight and details are read as blocks by
+// shortcodeBlockParser.
+type hugoCalls struct{ hugo map[string]bool }
 
-func (e hugoEmbeds) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (h hugoCalls) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	if !bytes.Contains(src, []byte("{{")) {
+		return // no call at all: most pages
+	}
 	var found []*Shortcode
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if sc, ok := n.(*Shortcode); ok && entering && e.hugo[sc.Name] && !sc.Paired && !sc.Closing && sc.Err == "" {
-			if _, ok := embedURL(sc); ok {
-				found = append(found, sc)
-			}
+		if sc, ok := n.(*Shortcode); ok && entering && h.hugo[sc.Name] && !sc.Paired && !sc.Closing && sc.Err == "" {
+			found = append(found, sc)
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, sc := range found {
-		u, _ := embedURL(sc)
-		a := ast.NewLink()
-		a.Destination = []byte(u)
-		a.SetPos(sc.Offset)
-		label := sc.Named["title"]
-		if label == "" {
-			label = u
+		if sc.Name == "figure" {
+			figureAt(sc, src)
+		} else {
+			embedAt(sc)
 		}
-		a.AppendChild(a, ast.NewString([]byte(label)))
-		sc.Parent().ReplaceChild(sc.Parent(), sc, a)
 	}
+}
+
+// embedAt turns an embed call (Hugo's youtube, vimeo, gist, x, tweet,
+// instagram) into a link to what it shows. An internal site shows no other
+// site's player or post in its pages (their scripts and cookies would come
+// with it), so the reader follows the link instead; its text is the call's
+// title, else the address. A call without what it needs stays a call, for
+// the link stage to report.
+func embedAt(sc *Shortcode) {
+	u, ok := embedURL(sc)
+	if !ok {
+		return
+	}
+	a := ast.NewLink()
+	a.Destination = []byte(u)
+	a.SetPos(sc.Offset)
+	label := sc.Named["title"]
+	if label == "" {
+		label = u
+	}
+	a.AppendChild(a, ast.NewString([]byte(label)))
+	sc.Parent().ReplaceChild(sc.Parent(), sc, a)
 }
 
 // embedURL is the address of what an embed call shows, as Hugo's
@@ -183,4 +203,25 @@ func embedURL(sc *Shortcode) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// HugoShortcodeProblem is what is wrong with a call of one of
+// HugoShortcodes that is still a call after parsing (one that stands
+// where it can be read became its node), or "" for any other name.
+func HugoShortcodeProblem(sc *Shortcode) string {
+	name := sc.Name
+	switch name {
+	case "figure":
+		if sc.Named["src"] == "" && !sc.Closing {
+			return `{{< figure >}} (a picture with its caption, as in Hugo) needs src="…", the picture it shows, as in {{< figure src="journey.png" alt="The onboarding journey" >}}`
+		}
+		return "{{< figure >}} (a picture with its caption, as in Hugo) makes a block, which cannot stand inside a paragraph's text or hold content; put it on a line of its own, with a blank line before and after"
+	case "youtube", "vimeo", "instagram":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the id of what it shows: write {{< %s \"ID\" >}}; it is shown as a link to it", name, name)
+	case "gist", "x", "tweet":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) needs the user and the id of what it shows: write {{< %s \"USER\" \"ID\" >}}; it is shown as a link to it", name, name)
+	case "highlight", "details":
+		return fmt.Sprintf("{{< %s >}} (as in Hugo) holds lines of its own: put the opening tag on a line of its own, then the content, then {{< /%s >}} on a line of its own", name, name)
+	}
+	return ""
 }

@@ -67,11 +67,8 @@ func New(opts Options) *Engine {
 			parser.WithASTTransformers(util.Prioritized(attrLists{}, 70), util.Prioritized(headingIDs{}, 80), util.Prioritized(callParagraphs{}, 90), util.Prioritized(shortcodePairs{}, 100), util.Prioritized(tabSets{}, 110)),
 		),
 	)
-	md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoEmbeds{hugo: hugo}, 96)))
-	if hugo["figure"] {
-		// After callParagraphs: a figure is often written over several lines.
-		md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoFigures{}, 95)))
-	}
+	// After callParagraphs: a figure is often written over several lines.
+	md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hugoCalls{hugo: hugo}, 95)))
 	e := &Engine{opts: opts, parser: md.Parser(), highlight: newHighlighter(!opts.NoCache), hugo: hugo}
 	e.renderers.New = func() any { return e.newPageRenderer() }
 	return e

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"sort"
 	"strings"
@@ -51,15 +52,8 @@ func (r *run) feed() []byte {
 	})
 	items = items[:min(len(items), feedLimit)]
 
-	// The tree's address: baseURL, then the language's prefix ("nl/").
-	home := strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/"
-	if r.opts.Lang != nil {
-		home += r.opts.Lang.Prefix
-	}
-	lang := r.site.Config.Language
-	if r.opts.Lang != nil {
-		lang = r.opts.Lang.Code
-	}
+	home := r.printURL("/") // the tree's address: baseURL, then the language's prefix
+	lang := cmp.Or(r.treeLang(), r.site.Config.Language)
 	var b bytes.Buffer
 	text := func(tag, s string) {
 		b.WriteString("<" + tag + ">")
